@@ -1,0 +1,58 @@
+import type { RetrievedPassage } from '../retrieve/index.js';
+import { compactForm } from '../text/index.js';
+
+/** Thresholds of the answerability decision; arguments so they can be measured and tuned. */
+export interface AnswerabilityThresholds {
+  /** Minimum share of the question's key terms (length-weighted) found in one top passage. */
+  minCoverage: number;
+  /** Dense similarity at which a passage answers even with paraphrased wording. */
+  strongDense: number;
+  /** Dense similarity below which nothing is considered relevant. */
+  minDense: number;
+  /** How many top passages are checked. */
+  depth: number;
+}
+
+export const DEFAULT_THRESHOLDS: AnswerabilityThresholds = { minCoverage: 0.5, strongDense: 0.62, minDense: 0.45, depth: 5 };
+
+/** Whether the documents answer the question, and why not when they do not. */
+export interface Answerability {
+  answerable: boolean;
+  reason?: 'no-passages' | 'unknown-place' | 'off-topic';
+  missingPlaces: string[];
+  coverage: number;
+}
+
+function passageText(passage: RetrievedPassage): string {
+  const { chunk } = passage;
+  return compactForm(`${chunk.title}${chunk.sectionPath.join('')}${chunk.text}`);
+}
+
+/** Length-weighted share of terms present in a text: long specific words count more. */
+export function termCoverage(terms: string[], text: string): number {
+  const total = terms.reduce((sum, term) => sum + Math.min(4, term.length), 0);
+  if (total === 0) return 0;
+  const found = terms.filter((term) => text.includes(compactForm(term)));
+  return found.reduce((sum, term) => sum + Math.min(4, term.length), 0) / total;
+}
+
+/**
+ * Decides from retrieval evidence alone: a place the question names must appear in the top
+ * passages, and some passage must either cover the key terms or be semantically very close.
+ */
+export function judgeAnswerability(
+  terms: string[],
+  places: string[],
+  passages: RetrievedPassage[],
+  thresholds: AnswerabilityThresholds = DEFAULT_THRESHOLDS,
+): Answerability {
+  const top = passages.slice(0, thresholds.depth);
+  if (top.length === 0) return { answerable: false, reason: 'no-passages', missingPlaces: [], coverage: 0 };
+  const texts = top.map(passageText);
+  const missingPlaces = places.filter((place) => !texts.some((text) => text.includes(compactForm(place))));
+  const coverage = Math.max(...texts.map((text) => termCoverage(terms, text)));
+  const bestDense = Math.max(...top.map((passage) => passage.dense));
+  if (missingPlaces.length > 0) return { answerable: false, reason: 'unknown-place', missingPlaces, coverage };
+  const relevant = bestDense >= thresholds.minDense && (coverage >= thresholds.minCoverage || bestDense >= thresholds.strongDense);
+  return relevant ? { answerable: true, missingPlaces, coverage } : { answerable: false, reason: 'off-topic', missingPlaces, coverage };
+}

@@ -1,0 +1,32 @@
+/** A cited piece of evidence: which document, which section, and the quoted source text. */
+export interface Citation {
+  source: string;
+  title: string;
+  section: string;
+  quote: string;
+}
+
+/** A passage as reported in `ask --json`. */
+export interface PassageReport {
+  source: string;
+  title: string;
+  section: string;
+  text: string;
+  score: number;
+}
+
+/** The answer contract shared by the CLI, the console chat and the Feishu channel. */
+export interface AskResult {
+  id?: string;
+  question: string;
+  /** The standalone query actually searched (after follow-up rewriting or truncation). */
+  query: string;
+  answerable: boolean;
+  answer: string;
+  citations: Citation[];
+  passages: PassageReport[];
+  mode: 'llm' | 'extractive';
+  model?: string;
+  notes: string[];
+  timings: { retrieveMs: number; totalMs: number };
+}

@@ -1,0 +1,44 @@
+import { createReadStream } from 'node:fs';
+import { createInterface } from 'node:readline';
+import { z } from 'zod';
+import type { Logger } from '../../log/index.js';
+import { formatAnswer } from '../format-answer.js';
+import type { Runtime } from '../runtime.js';
+
+const batchLine = z.object({ id: z.union([z.string(), z.number()]).transform(String), question: z.string() });
+
+export interface AskFlags {
+  json: boolean;
+  batch?: string;
+  question?: string;
+}
+
+/** `ask`: one question (readable or --json), or a JSONL batch written one JSON object per line. */
+export async function askCommand(runtime: Runtime, logger: Logger, flags: AskFlags): Promise<number> {
+  const ask = await runtime.asker();
+  if (flags.batch) {
+    const lines = createInterface({ input: createReadStream(flags.batch, 'utf8'), crlfDelay: Infinity });
+    let lineNumber = 0;
+    for await (const line of lines) {
+      lineNumber += 1;
+      if (line.trim() === '') continue;
+      let parsed: z.infer<typeof batchLine>;
+      try {
+        parsed = batchLine.parse(JSON.parse(line));
+      } catch (error) {
+        logger.warn('ask.batch.malformed', { line: lineNumber, reason: (error as Error).message });
+        process.stdout.write(`${JSON.stringify({ line: lineNumber, error: 'malformed line: expected {"id", "question"}' })}\n`);
+        continue;
+      }
+      try {
+        process.stdout.write(`${JSON.stringify(await ask({ id: parsed.id, question: parsed.question }))}\n`);
+      } catch (error) {
+        process.stdout.write(`${JSON.stringify({ id: parsed.id, question: parsed.question, error: (error as Error).message })}\n`);
+      }
+    }
+    return 0;
+  }
+  const result = await ask({ question: flags.question ?? '' });
+  process.stdout.write(flags.json ? `${JSON.stringify(result)}\n` : `${formatAnswer(result)}\n`);
+  return 0;
+}

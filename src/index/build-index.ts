@@ -1,0 +1,148 @@
+import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import type { Embedder } from '../embed/index.js';
+import { EmbeddingCache, embeddingKey } from '../embed/index.js';
+import { chunkDocument, loadSources, parseDocument, type Chunk } from '../ingest/index.js';
+import type { Logger } from '../log/index.js';
+import { lexicalTerms, type TokenizerMode } from '../text/index.js';
+import { buildLexicalIndex } from './bm25.js';
+import { IndexError } from './errors.js';
+import type { Manifest } from './manifest.js';
+import { embeddingText, lexicalText } from './search-text.js';
+import { layout, readCurrentBuild, switchCurrentBuild } from './store-layout.js';
+import { readManifest } from './load-index.js';
+import { buildVectorStore } from './vector-store.js';
+
+export type BuildStage = 'parsing' | 'embedding' | 'indexing';
+
+export interface BuildOptions {
+  docsDir: string;
+  indexDir: string;
+  chunkSize: number;
+  tokenizer: TokenizerMode;
+  embedder: Embedder;
+  logger: Logger;
+  onProgress?: (stage: BuildStage, done: number, total: number) => void;
+  now?: () => Date;
+  /** Test hook: called after the new build is written and before it is switched in. */
+  beforeSwitch?: () => Promise<void> | void;
+}
+
+/** What a build did, for the CLI summary and the admin card. */
+export interface BuildSummary {
+  buildId: string;
+  documents: number;
+  chunks: number;
+  embedded: number;
+  reused: number;
+  added: string[];
+  changed: string[];
+  removed: string[];
+  skipped: Array<{ file: string; reason: string }>;
+  seconds: number;
+}
+
+const EMBED_SLICE = 256;
+
+async function embedChunks(chunks: Chunk[], options: BuildOptions, cache: EmbeddingCache): Promise<{ vectors: Float32Array[]; embedded: number }> {
+  const { embedder } = options;
+  const texts = chunks.map(embeddingText);
+  const keys = texts.map((text) => embeddingKey(embedder.modelId, text));
+  const missing = keys.flatMap((key, index) => (cache.get(key) ? [] : [index]));
+  for (let offset = 0; offset < missing.length; offset += EMBED_SLICE) {
+    const slice = missing.slice(offset, offset + EMBED_SLICE);
+    const vectors = await embedder.embed(slice.map((index) => texts[index] ?? ''), 'passage');
+    slice.forEach((index, position) => cache.set(keys[index] ?? '', vectors[position] ?? new Float32Array()));
+    cache.flush();
+    options.onProgress?.('embedding', Math.min(offset + slice.length, missing.length), missing.length);
+  }
+  return { vectors: keys.map((key) => cache.get(key) ?? new Float32Array(embedder.dimensions)), embedded: missing.length };
+}
+
+function removeStaleBuilds(indexDir: string, keep: string[]): void {
+  let entries: string[] = [];
+  try {
+    entries = readdirSync(layout.builds(indexDir));
+  } catch {
+    return;
+  }
+  for (const entry of entries) if (!keep.includes(entry)) rmSync(layout.build(indexDir, entry), { recursive: true, force: true });
+}
+
+/**
+ * Builds a new index beside the serving one and switches CURRENT to it only when complete:
+ * a build that fails or is killed leaves the previous index serving.
+ */
+export async function buildIndex(options: BuildOptions): Promise<BuildSummary> {
+  const started = performance.now();
+  const now = options.now ?? (() => new Date());
+  const previousId = readCurrentBuild(options.indexDir);
+  const previous = previousId ? safeManifest(options.indexDir, previousId) : undefined;
+  const sources = loadSources(options.docsDir, options.logger);
+  const chunks: Chunk[] = [];
+  const documents: Manifest['documents'] = {};
+  sources.documents.forEach((source, index) => {
+    const parsed = parseDocument(source);
+    const documentChunks = chunkDocument(parsed, options.chunkSize);
+    for (const chunk of documentChunks) chunks.push({ ...chunk, id: `${chunk.source}#${chunks.length}` });
+    documents[source.source] = {
+      hash: sources.hashes[source.source] ?? '',
+      title: parsed.meta.title,
+      ...(parsed.meta.docNumber ? { docNumber: parsed.meta.docNumber } : {}),
+      chunks: documentChunks.length,
+    };
+    options.onProgress?.('parsing', index + 1, sources.documents.length);
+  });
+  const cache = new EmbeddingCache(layout.cache(options.indexDir, options.embedder.modelId), options.embedder.dimensions);
+  const { vectors, embedded } = await embedChunks(chunks, options, cache);
+  options.onProgress?.('indexing', 0, 1);
+  const buildId = `${now().toISOString().replace(/[-:.TZ]/g, '')}-${process.pid}`;
+  const buildDir = layout.build(options.indexDir, buildId);
+  try {
+    mkdirSync(buildDir, { recursive: true });
+    buildVectorStore(vectors, options.embedder.dimensions).save(layout.vectors(buildDir));
+    const lexical = buildLexicalIndex(chunks.map((chunk) => lexicalTerms(lexicalText(chunk), options.tokenizer)));
+    writeFileSync(layout.lexical(buildDir), JSON.stringify(lexical));
+    writeFileSync(layout.chunks(buildDir), chunks.map((chunk) => JSON.stringify(chunk)).join('\n') + '\n');
+    const manifest: Manifest = {
+      version: 1,
+      buildId,
+      modelId: options.embedder.modelId,
+      dimensions: options.embedder.dimensions,
+      tokenizer: options.tokenizer,
+      chunkSize: options.chunkSize,
+      builtAt: now().toISOString(),
+      documents,
+      counts: { documents: Object.keys(documents).length, chunks: chunks.length },
+    };
+    writeFileSync(layout.manifest(buildDir), JSON.stringify(manifest, null, 2));
+    await options.beforeSwitch?.();
+    switchCurrentBuild(options.indexDir, buildId);
+  } catch (error) {
+    rmSync(buildDir, { recursive: true, force: true });
+    throw new IndexError('build-failed', `Index build failed: ${(error as Error).message}`, { cause: error });
+  }
+  removeStaleBuilds(options.indexDir, [buildId, ...(previousId ? [previousId] : [])]);
+  options.onProgress?.('indexing', 1, 1);
+  const before = previous?.documents ?? {};
+  const names = Object.keys(documents);
+  return {
+    buildId,
+    documents: names.length,
+    chunks: chunks.length,
+    embedded,
+    reused: chunks.length - embedded,
+    added: names.filter((name) => !before[name]),
+    changed: names.filter((name) => before[name] && before[name].hash !== documents[name]?.hash),
+    removed: Object.keys(before).filter((name) => !documents[name]),
+    skipped: sources.skipped,
+    seconds: (performance.now() - started) / 1000,
+  };
+}
+
+function safeManifest(indexDir: string, buildId: string): Manifest | undefined {
+  try {
+    return readManifest(layout.build(indexDir, buildId));
+  } catch {
+    return undefined;
+  }
+}

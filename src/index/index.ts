@@ -1,0 +1,8 @@
+export { buildLexicalIndex, inverseDocumentFrequency, searchBm25, type LexicalIndex, type ScoredChunk } from './bm25.js';
+export { buildIndex, type BuildOptions, type BuildStage, type BuildSummary } from './build-index.js';
+export { IndexError, IndexNotFoundError, type IndexErrorCode } from './errors.js';
+export { loadIndex, readManifest, type KnowledgeIndex } from './load-index.js';
+export type { Manifest } from './manifest.js';
+export { embeddingText, lexicalText } from './search-text.js';
+export { layout } from './store-layout.js';
+export type { VectorStore } from './vector-store.js';

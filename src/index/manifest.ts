@@ -1,0 +1,19 @@
+import { z } from 'zod';
+
+/** What a build contains and how it was made; validated on load. */
+export const manifestSchema = z.object({
+  version: z.literal(1),
+  buildId: z.string(),
+  modelId: z.string(),
+  dimensions: z.number().int().positive(),
+  tokenizer: z.enum(['bigram', 'jieba', 'both']),
+  chunkSize: z.number().int().positive(),
+  builtAt: z.string(),
+  documents: z.record(
+    z.string(),
+    z.object({ hash: z.string(), title: z.string(), docNumber: z.string().optional(), chunks: z.number().int() }),
+  ),
+  counts: z.object({ documents: z.number().int(), chunks: z.number().int() }),
+});
+
+export type Manifest = z.infer<typeof manifestSchema>;

@@ -1,0 +1,33 @@
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+/** Where each part of the index lives inside INDEX_DIR. */
+export const layout = {
+  current: (indexDir: string) => join(indexDir, 'CURRENT'),
+  builds: (indexDir: string) => join(indexDir, 'builds'),
+  build: (indexDir: string, buildId: string) => join(indexDir, 'builds', buildId),
+  cache: (indexDir: string, modelId: string) => join(indexDir, 'cache', `${modelId.replace(/[^\w.-]+/g, '_')}.bin`),
+  manifest: (buildDir: string) => join(buildDir, 'manifest.json'),
+  chunks: (buildDir: string) => join(buildDir, 'chunks.jsonl'),
+  vectors: (buildDir: string) => join(buildDir, 'vectors.hnsw'),
+  lexical: (buildDir: string) => join(buildDir, 'lexical.json'),
+};
+
+/** The build id CURRENT points at, if any. */
+export function readCurrentBuild(indexDir: string): string | undefined {
+  const file = layout.current(indexDir);
+  if (!existsSync(file)) return undefined;
+  const id = readFileSync(file, 'utf8').trim();
+  return id === '' ? undefined : id;
+}
+
+/**
+ * Points CURRENT at a finished build. write-then-rename is atomic on POSIX file systems,
+ * so a reader sees either the old build or the new one, never a half-written pointer.
+ */
+export function switchCurrentBuild(indexDir: string, buildId: string): void {
+  mkdirSync(indexDir, { recursive: true });
+  const temporary = `${layout.current(indexDir)}.${process.pid}.tmp`;
+  writeFileSync(temporary, `${buildId}\n`);
+  renameSync(temporary, layout.current(indexDir));
+}

@@ -1,0 +1,82 @@
+import type { Block, ParsedDocument, Span } from './types.js';
+
+/** The unit that is embedded, indexed, retrieved and cited. */
+export interface Chunk {
+  id: string;
+  source: string;
+  title: string;
+  sectionPath: string[];
+  kind: Block['kind'];
+  text: string;
+  start: number;
+  end: number;
+}
+
+/** Joins a section path for display: 三、重点任务 › （一）… › 1. 招商引进一批. */
+export function formatSection(sectionPath: string[]): string {
+  return sectionPath.join(' › ');
+}
+
+function packSpans(spans: Span[], maxChars: number): Span[][] {
+  const pieces: Span[][] = [];
+  let current: Span[] = [];
+  let length = 0;
+  for (const span of spans) {
+    if (current.length > 0 && length + span.text.length > maxChars) {
+      pieces.push(current);
+      current = [];
+      length = 0;
+    }
+    current.push(span);
+    length += span.text.length;
+  }
+  if (current.length > 0) pieces.push(current);
+  return pieces;
+}
+
+function sameSection(a: string[], b: string[]): boolean {
+  return a.length === b.length && a.every((label, index) => label === b[index]);
+}
+
+/**
+ * Section-aware chunking: records (table rows, people, document info) stay whole; paragraphs of
+ * one section are packed up to `maxChars`, cut only at sentence ends, never across sections.
+ */
+export function chunkDocument(document: ParsedDocument, maxChars: number): Chunk[] {
+  const chunks: Chunk[] = [];
+  const push = (block: Block, spans: Span[]): void => {
+    const first = spans[0];
+    const last = spans[spans.length - 1];
+    if (!first || !last) return;
+    chunks.push({
+      id: `${document.source}#${chunks.length}`,
+      source: document.source,
+      title: document.meta.title,
+      sectionPath: block.sectionPath,
+      kind: block.kind,
+      text: spans.map((span) => span.text).join(''),
+      start: first.start,
+      end: last.end,
+    });
+  };
+  let pending: Block | undefined;
+  const flushPending = (): void => {
+    if (pending) for (const piece of packSpans(pending.spans, maxChars)) push(pending, piece);
+    pending = undefined;
+  };
+  for (const block of document.blocks) {
+    if (block.kind !== 'paragraph') {
+      flushPending();
+      push(block, block.spans);
+      continue;
+    }
+    if (pending && sameSection(pending.sectionPath, block.sectionPath)) {
+      pending = { ...pending, spans: [...pending.spans, ...block.spans] };
+    } else {
+      flushPending();
+      pending = block;
+    }
+  }
+  flushPending();
+  return chunks;
+}

@@ -1,0 +1,4 @@
+export { parseDocument } from './parse-document.js';
+export type { Block, BlockKind, DocumentMeta, ParsedDocument, SourceText, Span } from './types.js';
+export { chunkDocument, formatSection, type Chunk } from './chunk.js';
+export { loadSources, type LoadedSources } from './load-sources.js';

@@ -1,0 +1,47 @@
+/** A file or record handed to the parser: where it came from and its text. */
+export interface SourceText {
+  /** File name relative to DOCS_DIR, or the JSONL record id. */
+  source: string;
+  text: string;
+  /** Known metadata (JSONL fields); the parser fills what is missing. */
+  title?: string;
+  date?: string;
+  url?: string;
+  /** Plain records (news, JSONL) skip government-document structure detection. */
+  plain?: boolean;
+}
+
+/** What a reader needs to cite a document. */
+export interface DocumentMeta {
+  title: string;
+  docNumber?: string;
+  issuer?: string;
+  date?: string;
+  url?: string;
+}
+
+/** A sentence-sized stretch of source text with its offsets in the original. */
+export interface Span {
+  text: string;
+  start: number;
+  end: number;
+}
+
+export type BlockKind = 'paragraph' | 'table-row' | 'person' | 'document-info';
+
+/** One unit of document structure: a paragraph, a table row or a person, placed in its section. */
+export interface Block {
+  kind: BlockKind;
+  sectionPath: string[];
+  /** Sentences for paragraphs; a single span for records. */
+  spans: Span[];
+  /** Column header → cell value for table rows and people, in column order. */
+  fields?: Array<[string, string]>;
+}
+
+/** A parsed document: metadata and structure, ready to be chunked. */
+export interface ParsedDocument {
+  source: string;
+  meta: DocumentMeta;
+  blocks: Block[];
+}

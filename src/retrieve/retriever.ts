@@ -1,0 +1,74 @@
+import type { Embedder } from '../embed/index.js';
+import type { Chunk } from '../ingest/index.js';
+import { searchBm25, type KnowledgeIndex, type ScoredChunk } from '../index/index.js';
+import { compactForm, lexicalTerms } from '../text/index.js';
+import { addBonus, reciprocalRankFusion } from './fusion.js';
+import { keyTerms } from './query-terms.js';
+
+/** How dense, lexical and title/section evidence are weighed; measured, see README. */
+export interface RetrievalWeights {
+  dense: number;
+  lexical: number;
+  section: number;
+  candidates: number;
+  rrfK: number;
+}
+
+export const DEFAULT_WEIGHTS: RetrievalWeights = { dense: 1, lexical: 1, section: 0.01, candidates: 50, rrfK: 60 };
+
+/** A retrieved chunk with its fused score and the evidence behind it. */
+export interface RetrievedPassage {
+  chunk: Chunk;
+  score: number;
+  dense: number;
+  lexical: number;
+}
+
+export interface Retriever {
+  retrieve(question: string, limit: number, signal?: AbortSignal): Promise<RetrievedPassage[]>;
+}
+
+/** Share of the question's key terms found in a chunk's title and section labels. */
+export function sectionMatch(terms: string[], chunk: Chunk): number {
+  if (terms.length === 0) return 0;
+  const haystack = compactForm(`${chunk.title}${chunk.sectionPath.join('')}`);
+  return terms.filter((term) => haystack.includes(compactForm(term))).length / terms.length;
+}
+
+/** Hybrid retrieval: HNSW dense search and BM25 fused by weighted RRF, plus a section bonus. */
+export function createRetriever(
+  index: KnowledgeIndex,
+  embedder: Embedder,
+  weights: RetrievalWeights = DEFAULT_WEIGHTS,
+): Retriever {
+  return {
+    async retrieve(question, limit, signal) {
+      const [queryVector] = await embedder.embed([question], 'query', signal);
+      const dense: ScoredChunk[] = queryVector ? index.vectors.search(queryVector, weights.candidates) : [];
+      const lexical = searchBm25(index.lexical, lexicalTerms(question, index.manifest.tokenizer), weights.candidates);
+      const terms = keyTerms(question);
+      const fused = addBonus(
+        reciprocalRankFusion(
+          [
+            { ranking: dense, weight: weights.dense },
+            { ranking: lexical, weight: weights.lexical },
+          ],
+          weights.rrfK,
+        ),
+        (chunkIndex) => {
+          const chunk = index.chunks[chunkIndex];
+          return chunk ? sectionMatch(terms, chunk) : 0;
+        },
+        weights.section,
+      );
+      const denseScore = new Map(dense.map((item) => [item.chunkIndex, item.score]));
+      const lexicalScore = new Map(lexical.map((item) => [item.chunkIndex, item.score]));
+      return fused.slice(0, limit).flatMap(({ chunkIndex, score }) => {
+        const chunk = index.chunks[chunkIndex];
+        return chunk
+          ? [{ chunk, score, dense: denseScore.get(chunkIndex) ?? 0, lexical: lexicalScore.get(chunkIndex) ?? 0 }]
+          : [];
+      });
+    },
+  };
+}
