@@ -1,13 +1,16 @@
 /** A one-line progress bar on stderr (redrawn in a terminal, plain lines otherwise). */
 export function progressBar(stream: NodeJS.WriteStream = process.stderr): (label: string, done: number, total: number) => void {
   let lastLine = '';
+  let lastLabel = '';
   return (label, done, total) => {
+    const newStage = label !== lastLabel;
+    lastLabel = label;
     const width = 24;
     const filled = total === 0 ? width : Math.round((done / total) * width);
     const line = `${label.padEnd(10)} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total}`;
     if (line === lastLine) return;
     lastLine = line;
     if (stream.isTTY) stream.write(`\r${line}${done >= total ? '\n' : ''}`);
-    else if (done === total || done === 0) stream.write(`${line}\n`);
+    else if (done === total || newStage || label === 'embedding') stream.write(`${line}\n`);
   };
 }

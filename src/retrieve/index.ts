@@ -1,3 +1,3 @@
-export { addBonus, reciprocalRankFusion, type WeightedRanking } from './fusion.js';
+export { addBonus, minMaxNormalize, reciprocalRankFusion, weightedScoreFusion, type WeightedRanking } from './fusion.js';
 export { keyTerms } from './query-terms.js';
 export { createRetriever, DEFAULT_WEIGHTS, sectionMatch, type RetrievalWeights, type RetrievedPassage, type Retriever } from './retriever.js';

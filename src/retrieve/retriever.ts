@@ -2,7 +2,7 @@ import type { Embedder } from '../embed/index.js';
 import type { Chunk } from '../ingest/index.js';
 import { searchBm25, type KnowledgeIndex, type ScoredChunk } from '../index/index.js';
 import { compactForm, lexicalTerms } from '../text/index.js';
-import { addBonus, reciprocalRankFusion } from './fusion.js';
+import { addBonus, reciprocalRankFusion, weightedScoreFusion } from './fusion.js';
 import { keyTerms } from './query-terms.js';
 
 /** How dense, lexical and title/section evidence are weighed; measured, see README. */
@@ -11,10 +11,12 @@ export interface RetrievalWeights {
   lexical: number;
   section: number;
   candidates: number;
+  /** 'weighted' sums min-max normalised scores; 'rrf' fuses ranks. */
+  fusion: 'weighted' | 'rrf';
   rrfK: number;
 }
 
-export const DEFAULT_WEIGHTS: RetrievalWeights = { dense: 1, lexical: 1, section: 0.01, candidates: 50, rrfK: 60 };
+export const DEFAULT_WEIGHTS: RetrievalWeights = { dense: 1, lexical: 1, section: 0.2, candidates: 50, fusion: 'weighted', rrfK: 60 };
 
 /** A retrieved chunk with its fused score and the evidence behind it. */
 export interface RetrievedPassage {
@@ -47,14 +49,12 @@ export function createRetriever(
       const dense: ScoredChunk[] = queryVector ? index.vectors.search(queryVector, weights.candidates) : [];
       const lexical = searchBm25(index.lexical, lexicalTerms(question, index.manifest.tokenizer), weights.candidates);
       const terms = keyTerms(question);
+      const rankings = [
+        { ranking: dense, weight: weights.dense },
+        { ranking: lexical, weight: weights.lexical },
+      ];
       const fused = addBonus(
-        reciprocalRankFusion(
-          [
-            { ranking: dense, weight: weights.dense },
-            { ranking: lexical, weight: weights.lexical },
-          ],
-          weights.rrfK,
-        ),
+        weights.fusion === 'rrf' ? reciprocalRankFusion(rankings, weights.rrfK) : weightedScoreFusion(rankings),
         (chunkIndex) => {
           const chunk = index.chunks[chunkIndex];
           return chunk ? sectionMatch(terms, chunk) : 0;

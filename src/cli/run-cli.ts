@@ -1,0 +1,82 @@
+import { parseArgs } from 'node:util';
+import { AnswerError } from '../answer/index.js';
+import { ConfigError, loadConfig } from '../config/index.js';
+import { EmbeddingModelMissingError } from '../embed/index.js';
+import { IndexError } from '../index/index.js';
+import { createLogger } from '../log/index.js';
+import { askCommand } from './commands/ask-command.js';
+import { chatCommand } from './commands/chat-command.js';
+import { evalCommand } from './commands/eval-command.js';
+import { indexCommand } from './commands/index-command.js';
+import { createRuntime } from './runtime.js';
+
+const USAGE = `usage: npm run -s cli -- <command>
+  index                         build DOCS_DIR into INDEX_DIR
+  ask [--json] "问题"            answer one question with citations
+  ask --json --batch FILE       answer JSONL lines {id, question}, one JSON object per line
+  eval --file FILE [--json]     score an eval file (format of ../shared/eval/dev.jsonl)
+  chat                          interactive console chat`;
+
+/** Runs one CLI command and returns the process exit code; errors become one clear line. */
+export async function runCli(argv: string[]): Promise<number> {
+  const { positionals, values } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      json: { type: 'boolean', default: false },
+      batch: { type: 'string' },
+      file: { type: 'string' },
+      mode: { type: 'string' },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  const [command, ...rest] = positionals;
+  if (!command || values.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return command ? 0 : 2;
+  }
+  const config = loadConfig();
+  const logger = createLogger(config.LOG_LEVEL);
+  const runtime = createRuntime(config);
+  switch (command) {
+    case 'index':
+      return indexCommand(runtime, logger);
+    case 'ask':
+      return askCommand(runtime, logger, {
+        json: values.json ?? false,
+        ...(values.batch ? { batch: values.batch } : {}),
+        question: rest.join(' '),
+      });
+    case 'eval':
+      if (!values.file) throw new UsageError('eval needs --file FILE');
+      return evalCommand(runtime, logger, values.file, values.json ?? false);
+    case 'chat':
+      return chatCommand(runtime, logger);
+    default:
+      throw new UsageError(`unknown command "${command}"`);
+  }
+}
+
+class UsageError extends Error {}
+
+/** Maps failures to one line on stderr and an exit code; never a stack trace for known errors. */
+export function reportError(error: unknown): number {
+  if (error instanceof UsageError) {
+    process.stderr.write(`${error.message}\n${USAGE}\n`);
+    return 2;
+  }
+  if (error instanceof ConfigError) {
+    process.stderr.write(`${error.message}\n`);
+    return 2;
+  }
+  if (error instanceof IndexError || error instanceof EmbeddingModelMissingError || error instanceof AnswerError) {
+    process.stderr.write(`error: ${error.message}\n`);
+    return 1;
+  }
+  if (error instanceof TypeError && /Unknown option|Unexpected argument/.test(error.message)) {
+    process.stderr.write(`${error.message}\n${USAGE}\n`);
+    return 2;
+  }
+  process.stderr.write(`unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  return 1;
+}
