@@ -13,7 +13,7 @@ export interface AnswerabilityThresholds {
   depth: number;
 }
 
-export const DEFAULT_THRESHOLDS: AnswerabilityThresholds = { minCoverage: 0.5, strongDense: 0.62, minDense: 0.45, depth: 5 };
+export const DEFAULT_THRESHOLDS: AnswerabilityThresholds = { minCoverage: 0.5, strongDense: 0.62, minDense: 0.35, depth: 5 };
 
 /** Whether the documents answer the question, and why not when they do not. */
 export interface Answerability {
@@ -26,6 +26,13 @@ export interface Answerability {
 function passageText(passage: RetrievedPassage): string {
   const { chunk } = passage;
   return compactForm(`${chunk.title}${chunk.sectionPath.join('')}${chunk.text}`);
+}
+
+/** A name is mentioned with or without its administrative suffix (浙江省 / 浙江). */
+function mentions(text: string, name: string): boolean {
+  const key = compactForm(name);
+  const bare = key.replace(/[省市区县镇乡村]$/, '');
+  return text.includes(key) || (bare.length >= 2 && text.includes(bare));
 }
 
 /** Length-weighted share of terms present in a text: long specific words count more. */
@@ -49,7 +56,7 @@ export function judgeAnswerability(
   const top = passages.slice(0, thresholds.depth);
   if (top.length === 0) return { answerable: false, reason: 'no-passages', missingPlaces: [], coverage: 0 };
   const texts = top.map(passageText);
-  const missingPlaces = places.filter((place) => !texts.some((text) => text.includes(compactForm(place))));
+  const missingPlaces = places.filter((place) => !texts.some((text) => mentions(text, place)));
   const coverage = Math.max(...texts.map((text) => termCoverage(terms, text)));
   const bestDense = Math.max(...top.map((passage) => passage.dense));
   if (missingPlaces.length > 0) return { answerable: false, reason: 'unknown-place', missingPlaces, coverage };

@@ -59,24 +59,31 @@ export function chunkDocument(document: ParsedDocument, maxChars: number): Chunk
       end: last.end,
     });
   };
-  let pending: Block | undefined;
-  const flushPending = (): void => {
-    if (pending) for (const piece of packSpans(pending.spans, maxChars)) push(pending, piece);
-    pending = undefined;
+  // Paragraphs of one section share a chunk while they fit whole; a paragraph is split (at
+  // sentence ends) only when it alone exceeds the limit, so a labelled item (如皋市：…) stays together.
+  let packed: Span[] = [];
+  let packedBlock: Block | undefined;
+  const flush = (): void => {
+    if (packedBlock && packed.length > 0) push(packedBlock, packed);
+    packed = [];
+    packedBlock = undefined;
   };
   for (const block of document.blocks) {
     if (block.kind !== 'paragraph') {
-      flushPending();
+      flush();
       push(block, block.spans);
       continue;
     }
-    if (pending && sameSection(pending.sectionPath, block.sectionPath)) {
-      pending = { ...pending, spans: [...pending.spans, ...block.spans] };
-    } else {
-      flushPending();
-      pending = block;
+    const length = block.spans.reduce((sum, span) => sum + span.text.length, 0);
+    const packedLength = packed.reduce((sum, span) => sum + span.text.length, 0);
+    if (!packedBlock || !sameSection(packedBlock.sectionPath, block.sectionPath) || packedLength + length > maxChars) flush();
+    if (length > maxChars) {
+      for (const piece of packSpans(block.spans, maxChars)) push(block, piece);
+      continue;
     }
+    packedBlock ??= block;
+    packed.push(...block.spans);
   }
-  flushPending();
+  flush();
   return chunks;
 }

@@ -3,6 +3,7 @@ import type { Chunk } from '../ingest/index.js';
 import { searchBm25, type KnowledgeIndex, type ScoredChunk } from '../index/index.js';
 import { compactForm, lexicalTerms } from '../text/index.js';
 import { addBonus, reciprocalRankFusion, weightedScoreFusion } from './fusion.js';
+import { intentBonus } from './intent.js';
 import { keyTerms } from './query-terms.js';
 
 /** How dense, lexical and title/section evidence are weighed; measured, see README. */
@@ -10,13 +11,15 @@ export interface RetrievalWeights {
   dense: number;
   lexical: number;
   section: number;
+  /** Weight of question-intent evidence (definitions, document identity). */
+  intent: number;
   candidates: number;
   /** 'weighted' sums min-max normalised scores; 'rrf' fuses ranks. */
   fusion: 'weighted' | 'rrf';
   rrfK: number;
 }
 
-export const DEFAULT_WEIGHTS: RetrievalWeights = { dense: 1, lexical: 1, section: 0.2, candidates: 50, fusion: 'weighted', rrfK: 60 };
+export const DEFAULT_WEIGHTS: RetrievalWeights = { dense: 1, lexical: 1, section: 0.2, intent: 0.3, candidates: 50, fusion: 'weighted', rrfK: 60 };
 
 /** A retrieved chunk with its fused score and the evidence behind it. */
 export interface RetrievedPassage {
@@ -57,9 +60,10 @@ export function createRetriever(
         weights.fusion === 'rrf' ? reciprocalRankFusion(rankings, weights.rrfK) : weightedScoreFusion(rankings),
         (chunkIndex) => {
           const chunk = index.chunks[chunkIndex];
-          return chunk ? sectionMatch(terms, chunk) : 0;
+          if (!chunk) return 0;
+          return weights.section * sectionMatch(terms, chunk) + weights.intent * intentBonus(question, terms, chunk);
         },
-        weights.section,
+        1,
       );
       const denseScore = new Map(dense.map((item) => [item.chunkIndex, item.score]));
       const lexicalScore = new Map(lexical.map((item) => [item.chunkIndex, item.score]));

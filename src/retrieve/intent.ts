@@ -1,0 +1,29 @@
+import type { Chunk } from '../ingest/index.js';
+import { compactForm } from '../text/index.js';
+
+const ASKS_ABOUT_DOCUMENT = /文号|文件|印发|发布|发文|成文|[〔\[［【]\d{4}[〕\]］】]\d+号/;
+const ASKS_FOR_DEFINITION = /是指|指什么|指的是|什么意思|含义|哪[几两三四五六七八九十\d]+[类个项种方面]|包括哪些|包含哪些/;
+
+/** Whether a question is about a document's identity (文号, issuer, date) rather than its content. */
+export function asksAboutDocument(question: string): boolean {
+  return ASKS_ABOUT_DOCUMENT.test(question);
+}
+
+/**
+ * Bonus (or malus) from what the question asks: the 文件信息 record only answers questions about
+ * documents themselves; a definition question favours the passage that introduces the term
+ * (以下简称“六创” / …“两池”).
+ */
+export function intentBonus(question: string, terms: string[], chunk: Chunk): number {
+  if (chunk.kind === 'document-info') return asksAboutDocument(question) ? 0 : -1;
+  if (!ASKS_FOR_DEFINITION.test(question)) return 0;
+  const text = compactForm(chunk.text);
+  let bonus = 0;
+  for (const term of terms) {
+    const key = compactForm(term);
+    if (key.length < 2) continue;
+    if (text.includes(`简称"${key}"`) || text.includes(`${key}"是指`) || text.includes(`"${key}"即`)) bonus = Math.max(bonus, 1);
+    else if (new RegExp(`[、,][^。;]{2,30}"${key}"`).test(text)) bonus = Math.max(bonus, 0.6);
+  }
+  return bonus;
+}
