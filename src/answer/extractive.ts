@@ -12,7 +12,8 @@ interface Unit {
 }
 
 export const MAX_ANSWER_CHARS = 300;
-const SENTENCE = /[^。！？；!?;]+[。！？；!?;]?[”’」』）)]*/g;
+const SENTENCE = /[^。！？；!?;\n]+[。！？；!?;]?[”’」』）)]*/g;
+const SHORT_UNIT = 30;
 
 // What kind of fact a question asks for, recognised by its question word, and what a sentence
 // stating such a fact looks like.
@@ -97,7 +98,12 @@ export function extractiveAnswer(
   if (second && second.score >= best.score * 0.85 && second.text !== best.text && best.text.length + second.text.length <= MAX_ANSWER_CHARS) {
     chosen.push(second);
   }
-  const parts = chosen.map((unit) => (unit.passage.chunk.kind === 'paragraph' ? unit.text : focusRecord(unit.text, question)));
+  const parts = chosen.map((unit) => {
+    if (unit.passage.chunk.kind !== 'paragraph') return focusRecord(unit.text, question);
+    // A bare fragment such as "(责任单位:区人力社保局)" needs the heading it belongs to.
+    const heading = unit.passage.chunk.sectionPath.at(-1);
+    return unit.text.length < SHORT_UNIT && heading && !unit.text.includes(heading) ? `${heading}：${unit.text}` : unit.text;
+  });
   return {
     answer: truncate(parts.join(' '), MAX_ANSWER_CHARS),
     citations: chosen.map((unit) => citationOf(unit.passage, unit.text)),

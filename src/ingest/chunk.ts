@@ -44,7 +44,7 @@ function sameSection(a: string[], b: string[]): boolean {
  */
 export function chunkDocument(document: ParsedDocument, maxChars: number): Chunk[] {
   const chunks: Chunk[] = [];
-  const push = (block: Block, spans: Span[]): void => {
+  const push = (block: Block, spans: Span[], breaks: Set<Span> = new Set()): void => {
     const first = spans[0];
     const last = spans[spans.length - 1];
     if (!first || !last) return;
@@ -54,7 +54,8 @@ export function chunkDocument(document: ParsedDocument, maxChars: number): Chunk
       title: document.meta.title,
       sectionPath: block.sectionPath,
       kind: block.kind,
-      text: spans.map((span) => span.text).join(''),
+      // Paragraph boundaries stay visible as line breaks, so sentences never run across them.
+      text: spans.map((span) => (breaks.has(span) ? `\n${span.text}` : span.text)).join(''),
       start: first.start,
       end: last.end,
     });
@@ -62,10 +63,12 @@ export function chunkDocument(document: ParsedDocument, maxChars: number): Chunk
   // Paragraphs of one section share a chunk while they fit whole; a paragraph is split (at
   // sentence ends) only when it alone exceeds the limit, so a labelled item (如皋市：…) stays together.
   let packed: Span[] = [];
+  let breaks = new Set<Span>();
   let packedBlock: Block | undefined;
   const flush = (): void => {
-    if (packedBlock && packed.length > 0) push(packedBlock, packed);
+    if (packedBlock && packed.length > 0) push(packedBlock, packed, breaks);
     packed = [];
+    breaks = new Set();
     packedBlock = undefined;
   };
   for (const block of document.blocks) {
@@ -82,6 +85,7 @@ export function chunkDocument(document: ParsedDocument, maxChars: number): Chunk
       continue;
     }
     packedBlock ??= block;
+    if (packed.length > 0 && block.spans[0]) breaks.add(block.spans[0]);
     packed.push(...block.spans);
   }
   flush();
