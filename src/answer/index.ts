@@ -4,3 +4,5 @@ export { AnswerError, type AnswerErrorCode } from './errors.js';
 export { citationOf, extractiveAnswer, MAX_ANSWER_CHARS } from './extractive.js';
 export { coverageSummary, refusalMessage } from './refusal.js';
 export type { AskResult, Citation, PassageReport } from './types.js';
+export type { AnswerService, AskEvent, AskRequest } from './service.js';
+export { extractiveService } from './extractive-service.js';

@@ -1,4 +1,4 @@
-import { createAsker, type Ask } from '../answer/index.js';
+import { createAsker, extractiveService, type AnswerService, type Ask } from '../answer/index.js';
 import type { Config } from '../config/index.js';
 import { createTransformersEmbedder, type Embedder } from '../embed/index.js';
 import { loadIndex, type KnowledgeIndex } from '../index/index.js';
@@ -10,6 +10,8 @@ export interface Runtime {
   embedder(): Promise<Embedder>;
   index(): KnowledgeIndex;
   asker(): Promise<Ask>;
+  /** What channels talk to: ask and stream answers. */
+  answerService(): Promise<AnswerService>;
 }
 
 /** Lazily wires config → embedder → index → retriever → asker. */
@@ -44,6 +46,9 @@ export function createRuntime(config: Config): Runtime {
         });
       })();
       return asker;
+    },
+    async answerService() {
+      return extractiveService(await runtime.asker());
     },
   };
   return runtime;
