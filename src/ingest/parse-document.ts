@@ -15,6 +15,12 @@ const TERMINAL = /[。！？；!?;：:”’」』）)]$/;
 const CAPTION_MAX = 40;
 // A line this long that stops mid-sentence was wrapped by a page break, not ended.
 const WRAPPED_LINE = 30;
+const WRAPPED_PROSE = 20;
+
+/** A line cut by a page break: long, or mid-sentence prose (titles rarely carry commas). */
+function wrapped(line: string): boolean {
+  return line.length >= WRAPPED_LINE || (line.length >= WRAPPED_PROSE && /[，,、]/.test(line));
+}
 
 /** Mutable state of one pass over a document's lines. */
 class DocumentBuilder {
@@ -62,7 +68,7 @@ class DocumentBuilder {
     const text = this.paragraphText();
     const continues =
       last !== undefined &&
-      ((!TERMINAL.test(text) && cleanText(last.text).length >= WRAPPED_LINE) || this.inAttachmentList());
+      ((!TERMINAL.test(text) && wrapped(cleanText(last.text))) || this.inAttachmentList());
     if (!continues) this.flush();
     this.paragraph.push(line);
   }

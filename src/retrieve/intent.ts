@@ -1,6 +1,13 @@
 import type { Chunk } from '../ingest/index.js';
 import { compactForm } from '../text/index.js';
 
+const OPEN_QUOTES = '“"「『‘\'';
+const CLOSE_QUOTES = '”"」』’\'';
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
 const ASKS_ABOUT_DOCUMENT = /文号|文件|印发|发布|发文|成文|[〔\[［【]\d{4}[〕\]］】]\d+号/;
 const ASKS_FOR_DEFINITION = /是指|指什么|指的是|什么意思|含义|哪[几两三四五六七八九十\d]+[类个项种方面]|包括哪些|包含哪些/;
 
@@ -20,10 +27,11 @@ export function intentBonus(question: string, terms: string[], chunk: Chunk): nu
   const text = compactForm(chunk.text);
   let bonus = 0;
   for (const term of terms) {
-    const key = compactForm(term);
+    const key = escapeRegExp(compactForm(term));
     if (key.length < 2) continue;
-    if (text.includes(`简称"${key}"`) || text.includes(`${key}"是指`) || text.includes(`"${key}"即`)) bonus = Math.max(bonus, 1);
-    else if (new RegExp(`[、,][^。;]{2,30}"${key}"`).test(text)) bonus = Math.max(bonus, 0.6);
+    const quoted = `[${OPEN_QUOTES}]${key}[${CLOSE_QUOTES}]`;
+    if (new RegExp(`简称${quoted}|${key}[${CLOSE_QUOTES}]?(?:是指|即)|${quoted}即`).test(text)) bonus = Math.max(bonus, 1);
+    else if (new RegExp(`[、,][^。;]{2,30}${quoted}`).test(text)) bonus = Math.max(bonus, 0.6);
   }
   return bonus;
 }

@@ -1,7 +1,7 @@
 import type { Embedder } from '../embed/index.js';
 import type { Chunk } from '../ingest/index.js';
 import { searchBm25, type KnowledgeIndex, type ScoredChunk } from '../index/index.js';
-import { compactForm, lexicalTerms } from '../text/index.js';
+import { compactForm, lexicalTerms, type TokenizerMode } from '../text/index.js';
 import { addBonus, reciprocalRankFusion, weightedScoreFusion } from './fusion.js';
 import { intentBonus } from './intent.js';
 import { keyTerms } from './query-terms.js';
@@ -19,7 +19,7 @@ export interface RetrievalWeights {
   rrfK: number;
 }
 
-export const DEFAULT_WEIGHTS: RetrievalWeights = { dense: 1, lexical: 1, section: 0.2, intent: 0.3, candidates: 50, fusion: 'weighted', rrfK: 60 };
+export const DEFAULT_WEIGHTS: RetrievalWeights = { dense: 1, lexical: 1, section: 0.2, intent: 1, candidates: 50, fusion: 'weighted', rrfK: 60 };
 
 /** A retrieved chunk with its fused score and the evidence behind it. */
 export interface RetrievedPassage {
@@ -40,6 +40,11 @@ export function sectionMatch(terms: string[], chunk: Chunk): number {
   return terms.filter((term) => haystack.includes(compactForm(term))).length / terms.length;
 }
 
+/** Lexical terms of a question, built from its key terms so bigrams never span question words. */
+export function queryTerms(question: string, terms: string[], mode: TokenizerMode): string[] {
+  return terms.length > 0 ? terms.flatMap((term) => lexicalTerms(term, mode)) : lexicalTerms(question, mode);
+}
+
 /** Hybrid retrieval: HNSW dense search and BM25 fused by weighted RRF, plus a section bonus. */
 export function createRetriever(
   index: KnowledgeIndex,
@@ -50,8 +55,9 @@ export function createRetriever(
     async retrieve(question, limit, signal) {
       const [queryVector] = await embedder.embed([question], 'query', signal);
       const dense: ScoredChunk[] = queryVector ? index.vectors.search(queryVector, weights.candidates) : [];
-      const lexical = searchBm25(index.lexical, lexicalTerms(question, index.manifest.tokenizer), weights.candidates);
       const terms = keyTerms(question);
+      // Bigrams of the key terms only: question scaffolding (是什么、多少) would match everything.
+      const lexical = searchBm25(index.lexical, queryTerms(question, terms, index.manifest.tokenizer), weights.candidates);
       const rankings = [
         { ranking: dense, weight: weights.dense },
         { ranking: lexical, weight: weights.lexical },
