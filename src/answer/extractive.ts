@@ -1,5 +1,5 @@
 import { formatSection } from '../ingest/index.js';
-import type { RetrievedPassage } from '../retrieve/index.js';
+import { definitionBonus, type RetrievedPassage } from '../retrieve/index.js';
 import { compactForm } from '../text/index.js';
 import type { Citation } from './types.js';
 
@@ -51,7 +51,8 @@ function scoreUnit(unit: Unit, question: string, terms: string[]): number {
     0,
   );
   const brevity = unit.text.length > 200 ? -0.1 : 0;
-  return coverage + factBonus + brevity + 0.35 / (1 + unit.passageRank);
+  const definition = 0.5 * definitionBonus(question, terms, unit.text);
+  return coverage + factBonus + definition + brevity + 0.35 / (1 + unit.passageRank);
 }
 
 /** For a table row, the fields the question names come first: 运营主体=南浔区人才产业集团. */

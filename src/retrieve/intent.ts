@@ -23,8 +23,13 @@ export function asksAboutDocument(question: string): boolean {
  */
 export function intentBonus(question: string, terms: string[], chunk: Chunk): number {
   if (chunk.kind === 'document-info') return asksAboutDocument(question) ? 0 : -1;
+  return definitionBonus(question, terms, chunk.text);
+}
+
+/** How strongly a text introduces a term the question asks to define (简称“X” 1, enumeration + “X” 0.6). */
+export function definitionBonus(question: string, terms: string[], rawText: string): number {
   if (!ASKS_FOR_DEFINITION.test(question)) return 0;
-  const text = compactForm(chunk.text);
+  const text = compactForm(rawText);
   let bonus = 0;
   for (const term of terms) {
     const key = escapeRegExp(compactForm(term));
