@@ -17,6 +17,18 @@ export interface TransformersEmbedderConfig {
   hubEndpoint?: string;
   batchTokens?: number;
   queryInstruction?: string;
+  /** 'naive' embeds fixed unsorted batches of 16 (the baseline the benchmark compares against). */
+  batching?: 'budget' | 'naive';
+}
+
+const NAIVE_BATCH = 16;
+
+function naiveBatches(count: number): number[][] {
+  const batches: number[][] = [];
+  for (let start = 0; start < count; start += NAIVE_BATCH) {
+    batches.push(Array.from({ length: Math.min(NAIVE_BATCH, count - start) }, (_, offset) => start + offset));
+  }
+  return batches;
 }
 
 function modelLocation(config: TransformersEmbedderConfig): { root: string; id: string } {
@@ -53,7 +65,9 @@ export async function createTransformersEmbedder(config: TransformersEmbedderCon
     async embed(texts: string[], kind: EmbedKind, signal?: AbortSignal): Promise<Float32Array[]> {
       const inputs = kind === 'query' ? texts.map((text) => instruction + text) : texts;
       const vectors = new Array<Float32Array>(inputs.length);
-      for (const batch of planBatches(inputs.map((text) => estimateTokens(text)), budget)) {
+      const batches =
+        config.batching === 'naive' ? naiveBatches(inputs.length) : planBatches(inputs.map((text) => estimateTokens(text)), budget);
+      for (const batch of batches) {
         signal?.throwIfAborted();
         const output = await extractor(
           batch.map((index) => inputs[index] ?? ''),

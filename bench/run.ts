@@ -1,0 +1,91 @@
+// `npm run bench`: prints numbers (build, re-index, embedding throughput, query latency); asserts nothing.
+// `npm run bench -- --scale` adds news-20k (build time, peak RSS, query latency at that size).
+import { cpSync, existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadConfig } from '../src/config/index.js';
+import { createTransformersEmbedder, estimateTokens, planBatches, type Embedder } from '../src/embed/index.js';
+import { chunkDocument, loadSources, parseDocument } from '../src/ingest/index.js';
+import { embeddingText } from '../src/index/index.js';
+import { silentLogger } from '../src/log/index.js';
+import { askerFor, build, format, percentile, readEvalFile, runEval } from './support.js';
+
+const SHARED = join(import.meta.dirname, '..', '..', 'shared');
+const DEV = join(SHARED, 'eval', 'dev.jsonl');
+const scale = process.argv.includes('--scale');
+const config = loadConfig();
+const line = (label: string, value: string): void => {
+  process.stdout.write(`${label.padEnd(52)} ${value}\n`);
+};
+
+function workspace(name: string, jsonl?: string): { docsDir: string; indexDir: string } {
+  const root = mkdtempSync(join(tmpdir(), `policy-bot-bench-${name}-`));
+  const docsDir = join(root, 'docs');
+  cpSync('seeds', docsDir, { recursive: true });
+  if (jsonl) cpSync(jsonl, join(docsDir, 'news.jsonl'));
+  return { docsDir, indexDir: join(root, 'index') };
+}
+
+async function queryLatency(indexDir: string, embedder: Embedder, label: string): Promise<void> {
+  if (!existsSync(DEV)) return line(`${label}: query latency`, 'skipped (no ../shared/eval/dev.jsonl)');
+  const items = readEvalFile(DEV);
+  const ask = askerFor(indexDir, embedder);
+  await runEval(ask, items.slice(0, 3)); // warm-up
+  const { latencies, summary } = await runEval(ask, [...items, ...items, ...items]);
+  line(`${label}: query p50 / p95 (retrieval + extractive)`, `${format(percentile(latencies, 50))} ms / ${format(percentile(latencies, 95))} ms`);
+  line(`${label}: dev hit@1 / hit@5 / refused out-of-scope`, `${summary.hitAt1} / ${summary.hitAt5} / ${summary.outOfScopeRefused}`);
+}
+
+/** Same texts: length-sorted token-budget batches against naive unsorted batches of 16. */
+async function embeddingThroughput(embedder: Embedder, texts: string[]): Promise<void> {
+  const naive = await createTransformersEmbedder({ modelId: embedder.modelId, batching: 'naive' });
+  await naive.embed(texts.slice(0, 16), 'passage'); // warm-up
+  let started = performance.now();
+  await embedder.embed(texts, 'passage');
+  const optimized = texts.length / ((performance.now() - started) / 1000);
+  started = performance.now();
+  await naive.embed(texts, 'passage');
+  const naiveRate = texts.length / ((performance.now() - started) / 1000);
+  line('embedding throughput: sorted+budgeted / naive 16', `${format(optimized)} / ${format(naiveRate)} chunks/s (×${format(optimized / naiveRate, 2)})`);
+}
+
+async function main(): Promise<void> {
+  let started = performance.now();
+  const embedder = await createTransformersEmbedder({ modelId: config.EMBEDDING_MODEL_ID, batchTokens: config.EMBEDDING_BATCH_TOKENS });
+  line('model load', `${format((performance.now() - started) / 1000, 2)} s`);
+
+  const seeds = workspace('seeds');
+  let summary = await build(seeds.docsDir, seeds.indexDir, embedder);
+  line('seeds: cold index build', `${format(summary.seconds, 2)} s (${summary.chunks} chunks)`);
+  summary = await build(seeds.docsDir, seeds.indexDir, embedder);
+  line('seeds: re-index, nothing changed', `${format(summary.seconds, 2)} s (${summary.embedded} embedded)`);
+  await queryLatency(seeds.indexDir, embedder, 'seeds');
+
+  const news2k = join(SHARED, 'corpus', 'news-2k.jsonl');
+  if (existsSync(news2k)) {
+    const mixed = workspace('news2k', news2k);
+    summary = await build(mixed.docsDir, mixed.indexDir, embedder);
+    line('seeds + news-2k: cold index build', `${format(summary.seconds, 1)} s (${summary.chunks} chunks)`);
+    summary = await build(mixed.docsDir, mixed.indexDir, embedder);
+    line('seeds + news-2k: re-index, nothing changed', `${format(summary.seconds, 2)} s`);
+    await queryLatency(mixed.indexDir, embedder, 'seeds + news-2k');
+    const texts = loadSources(mixed.docsDir, silentLogger)
+      .documents.flatMap((document) => chunkDocument(parseDocument(document), config.CHUNK_SIZE))
+      .map(embeddingText);
+    const sample = texts.filter((_, index) => index % 4 === 0).slice(0, 800);
+    line('embedding sample', `${sample.length} chunks, ~${Math.round(sample.reduce((s, t) => s + estimateTokens(t), 0) / sample.length)} tokens each, ${planBatches(sample.map((t) => estimateTokens(t)), config.EMBEDDING_BATCH_TOKENS).length} budgeted batches`);
+    await embeddingThroughput(embedder, sample);
+  } else line('seeds + news-2k', 'skipped (no ../shared/corpus/news-2k.jsonl)');
+
+  const news20k = join(SHARED, 'corpus', 'news-20k.jsonl');
+  if (scale && existsSync(news20k)) {
+    const big = workspace('news20k', news20k);
+    started = performance.now();
+    summary = await build(big.docsDir, big.indexDir, embedder);
+    line('seeds + news-20k: cold index build', `${format(summary.seconds, 1)} s (${summary.chunks} chunks)`);
+    await queryLatency(big.indexDir, embedder, 'seeds + news-20k');
+  }
+  line('peak RSS', `${format(process.resourceUsage().maxRSS / 1024, 0)} MiB`);
+}
+
+await main();
