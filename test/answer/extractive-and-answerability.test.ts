@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import { extractiveAnswer, judgeAnswerability, MAX_ANSWER_CHARS, termCoverage } from '../../src/answer/index.js';
+import type { Chunk } from '../../src/ingest/index.js';
+import { keyTerms, type RetrievedPassage } from '../../src/retrieve/index.js';
+
+function passage(text: string, options: Partial<Chunk> & { dense?: number } = {}): RetrievedPassage {
+  const { dense = 0.6, ...chunk } = options;
+  return {
+    chunk: { id: 'a#0', source: 'a.txt', title: '示例行动方案', sectionPath: ['二、总体目标'], kind: 'paragraph', text, start: 0, end: text.length, ...chunk },
+    score: 1,
+    dense,
+    lexical: 1,
+  };
+}
+
+describe('judgeAnswerability', () => {
+  const nantong = passage('到2020年底，在全市重点培育和打造10个左右众创社区，实现各县（市）区全覆盖。', { title: '南通市推进众创社区建设行动方案' });
+
+  it('answers when the key terms are covered', () => {
+    const question = '南通计划到2020年底打造多少个众创社区？';
+    expect(judgeAnswerability(keyTerms(question), ['南通'], [nantong]).answerable).toBe(true);
+  });
+
+  it('refuses a place the passages never mention, and names it', () => {
+    const verdict = judgeAnswerability(keyTerms('深圳南山区有什么人才政策？'), ['深圳', '南山区'], [nantong]);
+    expect(verdict).toMatchObject({ answerable: false, reason: 'unknown-place', missingPlaces: ['深圳', '南山区'] });
+  });
+
+  it('accepts a place given with or without its administrative suffix', () => {
+    const verdict = judgeAnswerability(keyTerms('南通市有多少个众创社区？'), ['南通市'], [nantong]);
+    expect(verdict.missingPlaces).toEqual([]);
+  });
+
+  it('refuses an off-topic question whose terms nothing covers', () => {
+    const verdict = judgeAnswerability(keyTerms('帮我写一首关于春天的诗'), [], [passage('众创社区建设', { dense: 0.42 })]);
+    expect(verdict).toMatchObject({ answerable: false, reason: 'off-topic' });
+  });
+
+  it('refuses when nothing was retrieved', () => {
+    expect(judgeAnswerability(['南通'], [], []).reason).toBe('no-passages');
+  });
+
+  it('weighs long specific terms more than short ones', () => {
+    expect(termCoverage(['众创社区', '叫'], '众创社区')).toBeCloseTo(0.8);
+  });
+});
+
+describe('extractiveAnswer', () => {
+  it('states the sentence with the fact and quotes it verbatim', () => {
+    const question = '南通计划到2020年底打造多少个众创社区？';
+    const text = '为贯彻落实上级精神，制定本方案。\n到2020年底，在全市重点培育和打造10个左右众创社区。各地要加强组织领导。';
+    const result = extractiveAnswer(question, keyTerms(question), [passage(text)]);
+    expect(result.answer).toContain('10个左右');
+    expect(result.citations[0]).toEqual({
+      source: 'a.txt',
+      title: '示例行动方案',
+      section: '二、总体目标',
+      quote: '到2020年底，在全市重点培育和打造10个左右众创社区。',
+    });
+    expect(text).toContain(result.citations[0]?.quote);
+  });
+
+  it('puts the asked column of a table row first', () => {
+    const question = '頔塘青创社区的运营主体是谁？';
+    const row = passage('序号=1，空间名称=頔塘青创社区，运营主体=南浔区人才产业集团，总面积（平方米）=15000', {
+      kind: 'table-row',
+      sectionPath: ['附件1', '全区建设培育青创空间汇总表（6个）'],
+    });
+    const result = extractiveAnswer(question, keyTerms(question), [row]);
+    expect(result.answer.startsWith('运营主体=南浔区人才产业集团')).toBe(true);
+    expect(result.citations[0]?.quote).toBe(row.chunk.text);
+  });
+
+  it('gives a bare fragment the heading it belongs to', () => {
+    const question = '金牌创业导师队伍建设的责任单位是哪个？';
+    const fragment = passage('开展创业导师招募工作。(责任单位:区人力社保局)', { sectionPath: ['三、重点工作', '3.加强金牌创业导师队伍建设'] });
+    const result = extractiveAnswer(question, keyTerms(question), [fragment]);
+    expect(result.answer).toContain('3.加强金牌创业导师队伍建设：(责任单位:区人力社保局)');
+  });
+
+  it('never exceeds the answer length limit', () => {
+    const long = `到2020年底，${'众创社区建设'.repeat(120)}。`;
+    const result = extractiveAnswer('众创社区建设目标？', ['众创', '社区'], [passage(long), passage(long)]);
+    expect(result.answer.length).toBeLessThanOrEqual(MAX_ANSWER_CHARS);
+  });
+});

@@ -1,0 +1,20 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../src/config/index.js';
+
+describe('loadConfig', () => {
+  it('applies defaults', () => {
+    expect(loadConfig({})).toMatchObject({ DOCS_DIR: 'seeds', INDEX_DIR: 'knowledge/index', CHUNK_SIZE: 360, LLM_TIMEOUT_MS: 20000 });
+  });
+
+  it('lists every problem at once', () => {
+    try {
+      loadConfig({ CHUNK_SIZE: 'big', LOG_LEVEL: 'loud' });
+      expect.unreachable();
+    } catch (error) {
+      expect(error).toBeInstanceOf(ConfigError);
+      expect((error as ConfigError).problems).toHaveLength(2);
+      expect((error as Error).message).toMatch(/CHUNK_SIZE/);
+      expect((error as Error).message).toMatch(/LOG_LEVEL/);
+    }
+  });
+});
