@@ -5,6 +5,8 @@ import { compactForm } from '../text/index.js';
 export interface AnswerabilityThresholds {
   /** Minimum share of the question's key terms (length-weighted) found in one top passage. */
   minCoverage: number;
+  /** The same for plain reference records (news, JSONL): they must match more closely than policy documents. */
+  minRecordCoverage: number;
   /** Dense similarity at which a passage answers even with paraphrased wording. */
   strongDense: number;
   /** Dense similarity below which nothing is considered relevant. */
@@ -13,7 +15,7 @@ export interface AnswerabilityThresholds {
   depth: number;
 }
 
-export const DEFAULT_THRESHOLDS: AnswerabilityThresholds = { minCoverage: 0.5, strongDense: 0.62, minDense: 0.35, depth: 5 };
+export const DEFAULT_THRESHOLDS: AnswerabilityThresholds = { minCoverage: 0.5, minRecordCoverage: 0.75, strongDense: 0.62, minDense: 0.35, depth: 5 };
 
 /** Whether the documents answer the question, and why not when they do not. */
 export interface Answerability {
@@ -57,9 +59,22 @@ export function judgeAnswerability(
   if (top.length === 0) return { answerable: false, reason: 'no-passages', missingPlaces: [], coverage: 0 };
   const texts = top.map(passageText);
   const missingPlaces = places.filter((place) => !texts.some((text) => mentions(text, place)));
-  const coverage = Math.max(...texts.map((text) => termCoverage(terms, text)));
+  // Names locate a question; the remaining topic words say what is asked about them. A passage that
+  // merely mentions the place (深圳南山区 … a hospital story) does not answer a question on its policy.
+  const topic = terms.filter((term) => !places.some((place) => compactForm(place).includes(compactForm(term))));
+  const judged = topic.length > 0 ? topic : terms;
+  // Names and topic must meet in one passage: 深圳 in one news story and 人才政策 in another is no answer.
+  const coverages = top.map((passage, position) => {
+    const text = texts[position] ?? '';
+    return places.every((place) => mentions(text, place)) ? termCoverage(judged, text) : 0;
+  });
+  const coverage = Math.max(...coverages);
+  const covered = top.some(
+    (passage, position) =>
+      (coverages[position] ?? 0) >= (passage.chunk.plain ? thresholds.minRecordCoverage : thresholds.minCoverage),
+  );
   const bestDense = Math.max(...top.map((passage) => passage.dense));
   if (missingPlaces.length > 0) return { answerable: false, reason: 'unknown-place', missingPlaces, coverage };
-  const relevant = bestDense >= thresholds.minDense && (coverage >= thresholds.minCoverage || bestDense >= thresholds.strongDense);
+  const relevant = bestDense >= thresholds.minDense && (covered || bestDense >= thresholds.strongDense);
   return relevant ? { answerable: true, missingPlaces, coverage } : { answerable: false, reason: 'off-topic', missingPlaces, coverage };
 }

@@ -10,6 +10,8 @@ export interface Chunk {
   text: string;
   start: number;
   end: number;
+  /** From a plain record (news, JSONL) rather than a structured policy document. */
+  plain?: boolean;
 }
 
 /** Joins a section path for display: 三、重点任务 › （一）… › 1. 招商引进一批. */
@@ -58,6 +60,7 @@ export function chunkDocument(document: ParsedDocument, maxChars: number): Chunk
       text: spans.map((span) => (breaks.has(span) ? `\n${span.text}` : span.text)).join(''),
       start: first.start,
       end: last.end,
+      ...(document.plain ? { plain: true } : {}),
     });
   };
   // Paragraphs of one section share a chunk while they fit whole; a paragraph is split (at

@@ -195,5 +195,5 @@ export function parseDocument(input: SourceText): ParsedDocument {
   const blocks = info
     ? [{ kind: 'document-info' as const, sectionPath: ['文件信息'], spans: [{ text: info, start: 0, end: 0 }] }, ...builder.blocks]
     : builder.blocks;
-  return { source: input.source, meta, blocks };
+  return { source: input.source, meta, blocks, ...(input.plain ? { plain: true } : {}) };
 }

@@ -42,6 +42,8 @@ export interface Block {
 /** A parsed document: metadata and structure, ready to be chunked. */
 export interface ParsedDocument {
   source: string;
+  /** A plain record (news, JSONL) rather than a structured policy document. */
+  plain?: boolean;
   meta: DocumentMeta;
   blocks: Block[];
 }
