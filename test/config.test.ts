@@ -3,7 +3,7 @@ import { ConfigError, loadConfig } from '../src/config/index.js';
 
 describe('loadConfig', () => {
   it('applies defaults', () => {
-    expect(loadConfig({})).toMatchObject({ DOCS_DIR: 'seeds', INDEX_DIR: 'knowledge/index', CHUNK_SIZE: 360, LLM_TIMEOUT_MS: 20000 });
+    expect(loadConfig({})).toMatchObject({ DOCS_DIR: 'seeds', INDEX_DIR: 'knowledge/index', CHUNK_SIZE: 600, LLM_TIMEOUT_MS: 20000 });
   });
 
   it('lists every problem at once', () => {
