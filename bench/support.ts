@@ -4,6 +4,7 @@ import { createAsker, type Ask } from '../src/answer/index.js';
 import { evalItemSchema, scoreOutcome, summarize, type EvalItem, type EvalSummary } from '../src/cli/eval-metrics.js';
 import type { Embedder } from '../src/embed/index.js';
 import { buildIndex, loadIndex, type BuildSummary } from '../src/index/index.js';
+import { loadConfig } from '../src/config/index.js';
 import { silentLogger } from '../src/log/index.js';
 import { createRetriever, DEFAULT_WEIGHTS, type RetrievalWeights } from '../src/retrieve/index.js';
 import type { TokenizerMode } from '../src/text/index.js';
@@ -27,7 +28,7 @@ export async function build(
   docsDir: string,
   indexDir: string,
   embedder: Embedder,
-  chunkSize = 360,
+  chunkSize = loadConfig().CHUNK_SIZE,
   tokenizer: TokenizerMode = 'both',
 ): Promise<BuildSummary> {
   return buildIndex({ docsDir, indexDir, chunkSize, tokenizer, embedder, logger: silentLogger });

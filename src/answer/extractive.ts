@@ -1,6 +1,7 @@
-import { formatSection } from '../ingest/index.js';
 import { definitionBonus, type RetrievedPassage } from '../retrieve/index.js';
 import { compactForm } from '../text/index.js';
+import { citationOf } from './citation.js';
+import { listAnswer } from './list-answer.js';
 import type { Citation } from './types.js';
 
 /** A quotable unit: a sentence of a paragraph, or a whole record. */
@@ -71,11 +72,6 @@ function truncate(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 }
 
-/** Builds the citation of a quoted unit. */
-export function citationOf(passage: RetrievedPassage, quote: string): Citation {
-  const { chunk } = passage;
-  return { source: chunk.source, title: chunk.title, section: formatSection(chunk.sectionPath), quote };
-}
 
 /**
  * Extractive answer: the best-scoring sentence or record (plus a second one when it adds a
@@ -87,6 +83,8 @@ export function extractiveAnswer(
   passages: RetrievedPassage[],
   depth = 5,
 ): { answer: string; citations: Citation[] } {
+  const listed = listAnswer(question, passages);
+  if (listed) return { ...listed, answer: truncate(listed.answer, MAX_ANSWER_CHARS) };
   const scored = passages
     .slice(0, depth)
     .flatMap((passage, rank) => units(passage, rank))
@@ -110,3 +108,6 @@ export function extractiveAnswer(
     citations: chosen.map((unit) => citationOf(unit.passage, unit.text)),
   };
 }
+
+// Kept here too: callers imported the citation builder from this module before it had its own file.
+export { citationOf } from './citation.js';

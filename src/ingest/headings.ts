@@ -43,7 +43,8 @@ export function headingOf(rawLine: string): Heading | null {
     return { level: Math.min((markdown[1] ?? '#').length, 4), label: cleanText(markdown[2] ?? ''), hasBody: false };
   }
   const lead = LEAD_LABEL.exec(text);
-  if (lead?.[1] && text.length >= MIN_LABELLED_PARAGRAPH && !NOT_LABELS.test(lead[1])) {
+  const prose = text.length >= 2 * MIN_LABELLED_PARAGRAPH || /[，,、；;]/.test(text);
+  if (lead?.[1] && text.length >= MIN_LABELLED_PARAGRAPH && prose && !NOT_LABELS.test(lead[1])) {
     return { level: 5, label: lead[1], hasBody: true };
   }
   for (const [level, pattern] of PATTERNS) {

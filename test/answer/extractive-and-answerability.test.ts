@@ -84,3 +84,14 @@ describe('extractiveAnswer', () => {
     expect(result.answer.length).toBeLessThanOrEqual(MAX_ANSWER_CHARS);
   });
 });
+
+describe('list questions', () => {
+  it('enumerates the name column of the table the best rows come from, in table order, citing each row', () => {
+    const row = (name: string, start: number) =>
+      passage(`序号=${start}，空间名称=${name}，运营主体=某集团`, { kind: 'table-row', sectionPath: ['附件1', '青创空间汇总表'], start });
+    const question = '南浔区有哪些青创空间？';
+    const result = extractiveAnswer(question, keyTerms(question), [row('乙空间', 2), row('甲空间', 1), passage('无关段落。')]);
+    expect(result.answer).toBe('青创空间汇总表中列有：甲空间、乙空间。');
+    expect(result.citations.map((citation) => citation.quote)).toEqual(['序号=1，空间名称=甲空间，运营主体=某集团', '序号=2，空间名称=乙空间，运营主体=某集团']);
+  });
+});
