@@ -1,13 +1,14 @@
 import type { KnowledgeIndex } from '../index/index.js';
 import { formatSection } from '../ingest/index.js';
-import { keyTerms, type Retriever } from '../retrieve/index.js';
+import { keyTerms, type RetrievedPassage, type Retriever } from '../retrieve/index.js';
 import { placeNames } from '../text/index.js';
-import { DEFAULT_THRESHOLDS, judgeAnswerability, type AnswerabilityThresholds } from './answerability.js';
+import { DEFAULT_THRESHOLDS, judgeAnswerability, type Answerability, type AnswerabilityThresholds } from './answerability.js';
 import { AnswerError } from './errors.js';
 import { extractiveAnswer } from './extractive.js';
 import { refusalMessage } from './refusal.js';
-import type { AskResult } from './types.js';
+import type { AskResult, Citation } from './types.js';
 
+/** What the extractive asker and the evidence finder are built from. */
 export interface AskerOptions {
   index: KnowledgeIndex;
   retriever: Retriever;
@@ -16,6 +17,7 @@ export interface AskerOptions {
   passageCount?: number;
 }
 
+/** One question to the extractive asker. */
 export interface AskInput {
   question: string;
   id?: string;
@@ -24,6 +26,39 @@ export interface AskInput {
 
 /** Answers one question from the index: retrieve, judge answerability, extract, cite. */
 export type Ask = (input: AskInput) => Promise<AskResult>;
+
+/** What retrieval found for one standalone query, before anyone writes an answer. */
+export interface Evidence {
+  query: string;
+  passages: RetrievedPassage[];
+  verdict: Answerability;
+  /** The extractive answer, present when the passages answer the query. */
+  extracted?: { answer: string; citations: Citation[] };
+  /** The honest "not in the documents" answer for this query. */
+  refusal: string;
+  retrieveMs: number;
+}
+
+/** Retrieves and judges one standalone query. */
+export type FindEvidence = (query: string, signal?: AbortSignal) => Promise<Evidence>;
+
+/** The parts of a result that come from the request rather than from retrieval. */
+export interface ResultContext {
+  id?: string;
+  question: string;
+  notes: string[];
+  /** `performance.now()` when the question arrived. */
+  started: number;
+}
+
+/** An answer written from evidence: by extraction, or by the model after citation checking. */
+export interface WrittenAnswer {
+  answerable: boolean;
+  answer: string;
+  citations: Citation[];
+  mode: 'llm' | 'extractive';
+  model?: string;
+}
 
 /** Cleans and bounds a question; a question over the cap is cut with a note instead of rejected. */
 export function prepareQuestion(raw: string, maxChars: number): { query: string; notes: string[] } {
@@ -36,36 +71,66 @@ export function prepareQuestion(raw: string, maxChars: number): { query: string;
   };
 }
 
-/** Creates the extractive question answerer over a loaded index. */
-export function createAsker(options: AskerOptions): Ask {
+/** Creates the retrieve-and-judge stage shared by the extractive and the LLM answerers. */
+export function createEvidenceFinder(options: AskerOptions): FindEvidence {
   const passageCount = options.passageCount ?? 10;
-  return async ({ question, id, signal }) => {
+  return async (query, signal) => {
     const started = performance.now();
-    const { query, notes } = prepareQuestion(question, options.maxQuestionChars);
     const passages = await options.retriever.retrieve(query, passageCount, signal);
     const retrieveMs = performance.now() - started;
     const terms = keyTerms(query);
     const verdict = judgeAnswerability(terms, placeNames(query), passages, options.thresholds ?? DEFAULT_THRESHOLDS);
     const extracted = verdict.answerable ? extractiveAnswer(query, terms, passages) : undefined;
-    const answerable = Boolean(extracted && extracted.answer !== '');
     return {
-      ...(id !== undefined ? { id } : {}),
-      question,
       query,
-      answerable,
-      answer: answerable && extracted ? extracted.answer : refusalMessage(options.index.manifest, verdict.missingPlaces),
-      citations: answerable && extracted ? extracted.citations : [],
-      passages: passages.map(({ chunk, score }) => ({
-        source: chunk.source,
-        title: chunk.title,
-        section: formatSection(chunk.sectionPath),
-        text: chunk.text,
-        score: Number(score.toFixed(6)),
-      })),
-      mode: 'extractive',
-      notes,
-      timings: { retrieveMs: round(retrieveMs), totalMs: round(performance.now() - started) },
+      passages,
+      verdict,
+      ...(extracted && extracted.answer !== '' ? { extracted } : {}),
+      refusal: refusalMessage(options.index.manifest, verdict.missingPlaces),
+      retrieveMs,
     };
+  };
+}
+
+/** The extractive answer of some evidence, or its honest refusal. */
+export function extractiveAnswerOf(evidence: Evidence): WrittenAnswer {
+  const { extracted } = evidence;
+  return extracted
+    ? { answerable: true, answer: extracted.answer, citations: extracted.citations, mode: 'extractive' }
+    : { answerable: false, answer: evidence.refusal, citations: [], mode: 'extractive' };
+}
+
+/** Assembles the `ask --json` contract from evidence, an answer and the request context. */
+export function composeResult(evidence: Evidence, written: WrittenAnswer, context: ResultContext): AskResult {
+  return {
+    ...(context.id !== undefined ? { id: context.id } : {}),
+    question: context.question,
+    query: evidence.query,
+    answerable: written.answerable,
+    answer: written.answer,
+    citations: written.citations,
+    passages: evidence.passages.map(({ chunk, score }) => ({
+      source: chunk.source,
+      title: chunk.title,
+      section: formatSection(chunk.sectionPath),
+      text: chunk.text,
+      score: Number(score.toFixed(6)),
+    })),
+    mode: written.mode,
+    ...(written.model !== undefined ? { model: written.model } : {}),
+    notes: context.notes,
+    timings: { retrieveMs: round(evidence.retrieveMs), totalMs: round(performance.now() - context.started) },
+  };
+}
+
+/** Creates the extractive question answerer over a loaded index. */
+export function createAsker(options: AskerOptions): Ask {
+  const find = createEvidenceFinder(options);
+  return async ({ question, id, signal }) => {
+    const started = performance.now();
+    const { query, notes } = prepareQuestion(question, options.maxQuestionChars);
+    const evidence = await find(query, signal);
+    return composeResult(evidence, extractiveAnswerOf(evidence), { ...(id !== undefined ? { id } : {}), question, notes, started });
   };
 }
 

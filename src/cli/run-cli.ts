@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { AnswerError } from '../answer/index.js';
+import { AnswerError, PromptTemplateError } from '../answer/index.js';
 import { ConfigError, loadConfig } from '../config/index.js';
 import { EmbeddingModelMissingError } from '../embed/index.js';
 import { IndexError } from '../index/index.js';
@@ -15,7 +15,8 @@ const USAGE = `usage: npm run -s cli -- <command>
   ask [--json] "问题"            answer one question with citations
   ask --json --batch FILE       answer JSONL lines {id, question}, one JSON object per line
   eval --file FILE [--json]     score an eval file (format of ../shared/eval/dev.jsonl)
-  chat                          interactive console chat`;
+  chat                          interactive console chat (follow-up questions work)
+  --mode llm|extractive         who writes answers (default: llm when LLM_* is configured)`;
 
 /** Runs one CLI command and returns the process exit code; errors become one clear line. */
 export async function runCli(argv: string[]): Promise<number> {
@@ -37,7 +38,8 @@ export async function runCli(argv: string[]): Promise<number> {
   }
   const config = loadConfig();
   const logger = createLogger(config.LOG_LEVEL);
-  const runtime = createRuntime(config);
+  const runtime = createRuntime(config, { logger });
+  const mode = answerMode(values.mode, runtime.llmModel);
   switch (command) {
     case 'index':
       return indexCommand(runtime, logger);
@@ -45,13 +47,14 @@ export async function runCli(argv: string[]): Promise<number> {
       return askCommand(runtime, logger, {
         json: values.json ?? false,
         ...(values.batch ? { batch: values.batch } : {}),
+        ...(mode ? { mode } : {}),
         question: rest.join(' '),
       });
     case 'eval':
       if (!values.file) throw new UsageError('eval needs --file FILE');
-      return evalCommand(runtime, logger, values.file, values.json ?? false);
+      return evalCommand(runtime, logger, values.file, values.json ?? false, mode);
     case 'chat':
-      return chatCommand(runtime, logger);
+      return chatCommand(runtime, logger, mode);
     default:
       throw new UsageError(`unknown command "${command}"`);
   }
@@ -59,13 +62,23 @@ export async function runCli(argv: string[]): Promise<number> {
 
 class UsageError extends Error {}
 
+/** Checks `--mode`: llm needs a configured endpoint, anything else is a usage error. */
+function answerMode(flag: string | undefined, llmModel: string | undefined): 'llm' | 'extractive' | undefined {
+  if (flag === undefined) return undefined;
+  if (flag !== 'llm' && flag !== 'extractive') throw new UsageError(`--mode must be llm or extractive, not "${flag}"`);
+  if (flag === 'llm' && !llmModel) {
+    throw new UsageError('--mode llm needs a chat model: set LLM_MODEL and LLM_API_KEY and/or LLM_BASE_URL (see README "LLM answers")');
+  }
+  return flag;
+}
+
 /** Maps failures to one line on stderr and an exit code; never a stack trace for known errors. */
 export function reportError(error: unknown): number {
   if (error instanceof UsageError) {
     process.stderr.write(`${error.message}\n${USAGE}\n`);
     return 2;
   }
-  if (error instanceof ConfigError) {
+  if (error instanceof ConfigError || error instanceof PromptTemplateError) {
     process.stderr.write(`${error.message}\n`);
     return 2;
   }

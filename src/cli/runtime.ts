@@ -1,26 +1,89 @@
-import { createAsker, extractiveService, type AnswerService, type Ask } from '../answer/index.js';
-import type { Config } from '../config/index.js';
+import {
+  createAnswerService,
+  createAsker,
+  createConversationStore,
+  createEvidenceFinder,
+  createOpenAiModel,
+  createOutputGuard,
+  loadPrompts,
+  systemPrompt,
+  withRetries,
+  type AnswerService,
+  type Ask,
+  type LlmSetup,
+} from '../answer/index.js';
+import { ConfigError, type Config } from '../config/index.js';
 import { createTransformersEmbedder, type Embedder } from '../embed/index.js';
 import { loadIndex, type KnowledgeIndex } from '../index/index.js';
-import { createRetriever } from '../retrieve/index.js';
+import { createLogger, type Logger } from '../log/index.js';
+import { createRetriever, type Retriever } from '../retrieve/index.js';
 
 /** Everything a command needs, built once per process (the model loads once). */
 export interface Runtime {
   config: Config;
+  /** The chat model's name when an endpoint is configured (LLM_API_KEY or LLM_BASE_URL). */
+  llmModel: string | undefined;
   embedder(): Promise<Embedder>;
   index(): KnowledgeIndex;
   asker(): Promise<Ask>;
-  /** What channels talk to: ask and stream answers. */
+  /** What channels talk to: ask and stream answers, LLM when configured, extractive otherwise. */
   answerService(): Promise<AnswerService>;
 }
 
-/** Lazily wires config → embedder → index → retriever → asker. */
-export function createRuntime(config: Config): Runtime {
+/** What a caller may inject into the runtime. */
+export interface RuntimeOptions {
+  logger?: Logger;
+  /** Transport of the chat model client (tests, proxies). */
+  fetch?: typeof fetch;
+}
+
+/** Passages the model sees per question, numbered [1]…[k]. */
+const LLM_PASSAGES = 5;
+
+/**
+ * The grounded-answer setup when an endpoint is configured. Prompts are read and checked here,
+ * at start-up, so a broken template stops the bot before the first question.
+ */
+function llmSetup(config: Config, logger: Logger, transport: typeof fetch | undefined): LlmSetup | undefined {
+  if (!config.LLM_API_KEY && !config.LLM_BASE_URL) return undefined;
+  if (!config.LLM_MODEL) throw new ConfigError(['LLM_MODEL: required when LLM_BASE_URL or LLM_API_KEY is set']);
+  const prompts = loadPrompts(config.PROMPTS_DIR);
+  const model = createOpenAiModel({
+    model: config.LLM_MODEL,
+    ...(config.LLM_BASE_URL ? { baseURL: config.LLM_BASE_URL } : {}),
+    ...(config.LLM_API_KEY ? { apiKey: config.LLM_API_KEY } : {}),
+    timeoutMs: config.LLM_TIMEOUT_MS,
+    temperature: config.LLM_TEMPERATURE,
+    maxTokens: config.LLM_MAX_TOKENS,
+    ...(transport ? { fetch: transport } : {}),
+  });
+  const secrets = [config.LLM_API_KEY, config.LLM_BASE_URL].filter((secret): secret is string => secret !== undefined);
+  return {
+    model: withRetries(model, logger),
+    prompts,
+    leaks: createOutputGuard([systemPrompt(prompts), prompts.answer, prompts.rewrite], secrets),
+    passageCount: LLM_PASSAGES,
+    budgetMs: config.LLM_TIMEOUT_MS,
+  };
+}
+
+/** Lazily wires config → embedder → index → retriever → asker and answer service. */
+export function createRuntime(config: Config, options: RuntimeOptions = {}): Runtime {
+  const logger = options.logger ?? createLogger(config.LOG_LEVEL);
+  const llm = llmSetup(config, logger, options.fetch);
   let embedder: Promise<Embedder> | undefined;
   let index: KnowledgeIndex | undefined;
+  let retriever: Promise<Retriever> | undefined;
   let asker: Promise<Ask> | undefined;
+  let service: Promise<AnswerService> | undefined;
+  const askerOptions = async () => ({ index: runtime.index(), retriever: await (retriever ??= retrieverOf()), maxQuestionChars: config.MAX_QUESTION_CHARS });
+  const retrieverOf = async (): Promise<Retriever> => {
+    const loaded = runtime.index();
+    return createRetriever(loaded, await runtime.embedder());
+  };
   const runtime: Runtime = {
     config,
+    llmModel: llm?.model.modelId,
     embedder() {
       embedder ??= createTransformersEmbedder({
         modelId: config.EMBEDDING_MODEL_ID,
@@ -36,19 +99,20 @@ export function createRuntime(config: Config): Runtime {
       return index;
     },
     asker() {
-      asker ??= (async () => {
-        const loaded = runtime.index();
-        const model = await runtime.embedder();
-        return createAsker({
-          index: loaded,
-          retriever: createRetriever(loaded, model),
-          maxQuestionChars: config.MAX_QUESTION_CHARS,
-        });
-      })();
+      asker ??= askerOptions().then(createAsker);
       return asker;
     },
-    async answerService() {
-      return extractiveService(await runtime.asker());
+    answerService() {
+      service ??= askerOptions().then((found) =>
+        createAnswerService({
+          find: createEvidenceFinder(found),
+          maxQuestionChars: config.MAX_QUESTION_CHARS,
+          ...(llm ? { llm } : {}),
+          conversations: createConversationStore({ maxTurns: config.CONVERSATION_TURNS, idleMs: config.CONVERSATION_IDLE_MINUTES * 60_000 }),
+          logger,
+        }),
+      );
+      return service;
     },
   };
   return runtime;

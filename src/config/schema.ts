@@ -28,7 +28,37 @@ export const configSchema = z.object({
   LLM_TIMEOUT_MS: positiveInt(20_000),
   LLM_TEMPERATURE: z.coerce.number().min(0).max(2).default(0.1),
   LLM_MAX_TOKENS: positiveInt(800),
+  PROMPTS_DIR: z.string().default('prompts'),
+  CONVERSATION_TURNS: positiveInt(4),
+  CONVERSATION_IDLE_MINUTES: positiveInt(30),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+  // Feishu / Lark bot (src/lark); see README "Feishu / Lark". Cross-field checks live in src/lark/settings.ts.
+  LARK_APP_ID: optionalText,
+  LARK_APP_SECRET: optionalText,
+  LARK_MODE: z.enum(['long-connection', 'webhook']).default('long-connection'),
+  LARK_DOMAIN: z
+    .string()
+    .default('feishu')
+    .transform((value) => value.trim().replace(/\/+$/, ''))
+    .refine((value) => value === 'feishu' || value === 'lark' || /^https?:\/\/[^\s/]+/.test(value), {
+      message: 'must be feishu, lark or a base URL such as https://open.feishu.cn',
+    }),
+  LARK_VERIFICATION_TOKEN: optionalText,
+  LARK_ENCRYPT_KEY: optionalText,
+  PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
+  LARK_WEBHOOK_PATH: z.string().regex(/^\//, 'must start with /').default('/webhook/event'),
+  ADMIN_OPEN_IDS: z
+    .string()
+    .default('')
+    .transform((value) => value.split(/[\s,]+/).filter((id) => id !== '')),
+  LARK_ALLOWED_CHATS: z
+    .string()
+    .default('')
+    .transform((value) => value.split(/[\s,]+/).filter((id) => id !== '')),
+  LARK_RATE_LIMIT_PER_MINUTE: positiveInt(10),
+  LARK_MAX_MESSAGE_CHARS: positiveInt(2000),
+  LARK_DEDUP_TTL_HOURS: z.coerce.number().int().min(24).default(48),
+  LARK_STREAMING: z.enum(['cardkit', 'patch']).default('cardkit'),
 });
 
 export type Config = z.infer<typeof configSchema>;

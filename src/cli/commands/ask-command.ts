@@ -7,15 +7,19 @@ import type { Runtime } from '../runtime.js';
 
 const batchLine = z.object({ id: z.union([z.string(), z.number()]).transform(String), question: z.string() });
 
+/** The flags of `ask`. */
 export interface AskFlags {
   json: boolean;
   batch?: string;
   question?: string;
+  /** `--mode`: forces the LLM or the extractive answerer. */
+  mode?: 'llm' | 'extractive';
 }
 
 /** `ask`: one question (readable or --json), or a JSONL batch written one JSON object per line. */
 export async function askCommand(runtime: Runtime, logger: Logger, flags: AskFlags): Promise<number> {
-  const ask = await runtime.asker();
+  const service = await runtime.answerService();
+  const mode = flags.mode ? { mode: flags.mode } : {};
   if (flags.batch) {
     const lines = createInterface({ input: createReadStream(flags.batch, 'utf8'), crlfDelay: Infinity });
     let lineNumber = 0;
@@ -31,14 +35,14 @@ export async function askCommand(runtime: Runtime, logger: Logger, flags: AskFla
         continue;
       }
       try {
-        process.stdout.write(`${JSON.stringify(await ask({ id: parsed.id, question: parsed.question }))}\n`);
+        process.stdout.write(`${JSON.stringify(await service.ask({ id: parsed.id, question: parsed.question, ...mode }))}\n`);
       } catch (error) {
         process.stdout.write(`${JSON.stringify({ id: parsed.id, question: parsed.question, error: (error as Error).message })}\n`);
       }
     }
     return 0;
   }
-  const result = await ask({ question: flags.question ?? '' });
+  const result = await service.ask({ question: flags.question ?? '', ...mode });
   process.stdout.write(flags.json ? `${JSON.stringify(result)}\n` : `${formatAnswer(result)}\n`);
   return 0;
 }

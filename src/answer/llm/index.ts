@@ -1,0 +1,13 @@
+export { remainingMs, type AnswerModel, type ModelCall, type ModelMessage } from './answer-model.js';
+export { answerMessages, formatPassages, rewriteMessages, systemPrompt, type HistoryTurn } from './build-messages.js';
+export { bestQuote, checkAnswer, MIN_SUPPORT, type AnswerCheck } from './check-answer.js';
+export { droppedSentencesNote, modelFailureNote, unusableAnswerNote } from './fallback-notes.js';
+export { groundedAnswer, type GroundedAnswerRequest, type GroundedAnswerSetup } from './grounded-answer.js';
+export { containsRefusalSignal, normalizeMarkers, REFUSAL_SIGNAL } from './markers.js';
+export { errorFields, ModelError, scrubSecrets, type ModelErrorCode } from './model-error.js';
+export { createOpenAiModel, retryAfterMs, toModelError, type OpenAiModelConfig } from './openai-model.js';
+export { createOutputGuard, type OutputGuard } from './output-guard.js';
+export { partialAnswer } from './partial-text.js';
+export { loadPrompts, PROMPT_SPECS, PromptTemplateError, renderTemplate, type PromptName, type PromptTemplates } from './prompt-templates.js';
+export { DEFAULT_RETRY_POLICY, retryDelay, withRetries, type RetryPolicy } from './retrying-model.js';
+export { cleanRewrite, rewriteWithModel, type RewriteSetup } from './rewrite-query.js';
