@@ -1,5 +1,5 @@
 import type { RetrievedPassage } from '../retrieve/index.js';
-import { compactForm } from '../text/index.js';
+import { compactForm, mentionsName as mentions } from '../text/index.js';
 
 /** Thresholds of the answerability decision; arguments so they can be measured and tuned. */
 export interface AnswerabilityThresholds {
@@ -30,12 +30,6 @@ function passageText(passage: RetrievedPassage): string {
   return compactForm(`${chunk.title}${chunk.sectionPath.join('')}${chunk.text}`);
 }
 
-/** A name is mentioned with or without its administrative suffix (浙江省 / 浙江). */
-function mentions(text: string, name: string): boolean {
-  const key = compactForm(name);
-  const bare = key.replace(/[省市区县镇乡村]$/, '');
-  return text.includes(key) || (bare.length >= 2 && text.includes(bare));
-}
 
 /** Length-weighted share of terms present in a text: long specific words count more. */
 export function termCoverage(terms: string[], text: string): number {
@@ -63,18 +57,17 @@ export function judgeAnswerability(
   // merely mentions the place (深圳南山区 … a hospital story) does not answer a question on its policy.
   const topic = terms.filter((term) => !places.some((place) => compactForm(place).includes(compactForm(term))));
   const judged = topic.length > 0 ? topic : terms;
-  // Names and topic must meet in one passage: 深圳 in one news story and 人才政策 in another is no answer.
-  const coverages = top.map((passage, position) => {
-    const text = texts[position] ?? '';
-    return places.every((place) => mentions(text, place)) ? termCoverage(judged, text) : 0;
-  });
+  // Names and topic must meet in one passage: 深圳 in one news story and 人才政策 in another is no answer,
+  // and a passage close in meaning still has to be about the places and years the question names.
+  const anchored = top.map((_, position) => places.every((place) => mentions(texts[position] ?? '', place)));
+  const coverages = top.map((_, position) => (anchored[position] ? termCoverage(judged, texts[position] ?? '') : 0));
   const coverage = Math.max(...coverages);
-  const covered = top.some(
-    (passage, position) =>
-      (coverages[position] ?? 0) >= (passage.chunk.plain ? thresholds.minRecordCoverage : thresholds.minCoverage),
-  );
-  const bestDense = Math.max(...top.map((passage) => passage.dense));
   if (missingPlaces.length > 0) return { answerable: false, reason: 'unknown-place', missingPlaces, coverage };
-  const relevant = bestDense >= thresholds.minDense && (covered || bestDense >= thresholds.strongDense);
+  const bestDense = Math.max(...top.map((passage) => passage.dense));
+  const relevant = bestDense >= thresholds.minDense && top.some((passage, position) => {
+    if (!anchored[position]) return false;
+    const needed = passage.chunk.plain ? thresholds.minRecordCoverage : thresholds.minCoverage;
+    return (coverages[position] ?? 0) >= needed || (!passage.chunk.plain && passage.dense >= thresholds.strongDense);
+  });
   return relevant ? { answerable: true, missingPlaces, coverage } : { answerable: false, reason: 'off-topic', missingPlaces, coverage };
 }

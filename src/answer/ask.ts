@@ -1,7 +1,7 @@
 import type { KnowledgeIndex } from '../index/index.js';
 import { formatSection } from '../ingest/index.js';
 import { keyTerms, type RetrievedPassage, type Retriever } from '../retrieve/index.js';
-import { placeNames } from '../text/index.js';
+import { questionAnchors } from '../text/index.js';
 import { DEFAULT_THRESHOLDS, judgeAnswerability, type Answerability, type AnswerabilityThresholds } from './answerability.js';
 import { AnswerError } from './errors.js';
 import { extractiveAnswer } from './extractive.js';
@@ -79,7 +79,7 @@ export function createEvidenceFinder(options: AskerOptions): FindEvidence {
     const passages = await options.retriever.retrieve(query, passageCount, signal);
     const retrieveMs = performance.now() - started;
     const terms = keyTerms(query);
-    const verdict = judgeAnswerability(terms, placeNames(query), passages, options.thresholds ?? DEFAULT_THRESHOLDS);
+    const verdict = judgeAnswerability(terms, questionAnchors(query), passages, options.thresholds ?? DEFAULT_THRESHOLDS);
     const extracted = verdict.answerable ? extractiveAnswer(query, terms, passages) : undefined;
     return {
       query,

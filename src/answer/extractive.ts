@@ -1,5 +1,5 @@
 import { definitionBonus, type RetrievedPassage } from '../retrieve/index.js';
-import { compactForm } from '../text/index.js';
+import { compactForm, mentionsName, questionAnchors } from '../text/index.js';
 import { citationOf } from './citation.js';
 import { listAnswer } from './list-answer.js';
 import type { Citation } from './types.js';
@@ -34,7 +34,7 @@ function units(passage: RetrievedPassage, passageRank: number): Unit[] {
     .map((text) => ({ text, passageRank, passage, score: 0 }));
 }
 
-function scoreUnit(unit: Unit, question: string, terms: string[]): number {
+function scoreUnit(unit: Unit, question: string, terms: string[], names: string[]): number {
   const text = compactForm(unit.text);
   const context = compactForm(`${unit.passage.chunk.sectionPath.join('')}`);
   let weight = 0;
@@ -53,7 +53,11 @@ function scoreUnit(unit: Unit, question: string, terms: string[]): number {
   );
   const brevity = unit.text.length > 200 ? -0.1 : 0;
   const definition = 0.5 * definitionBonus(question, terms, unit.text);
-  return coverage + factBonus + definition + brevity + 0.35 / (1 + unit.passageRank);
+  // A sentence about 南通 does not answer a question about 南浔, however well its words match.
+  const { chunk } = unit.passage;
+  const place = `${chunk.title}${chunk.sectionPath.join('')}${chunk.text}`;
+  const elsewhere = names.every((name) => mentionsName(place, name)) ? 0 : -1;
+  return coverage + factBonus + definition + brevity + elsewhere + 0.35 / (1 + unit.passageRank);
 }
 
 /** For a table row, the fields the question names come first: 运营主体=南浔区人才产业集团. */
@@ -85,10 +89,11 @@ export function extractiveAnswer(
 ): { answer: string; citations: Citation[] } {
   const listed = listAnswer(question, passages);
   if (listed) return { ...listed, answer: truncate(listed.answer, MAX_ANSWER_CHARS) };
+  const names = questionAnchors(question);
   const scored = passages
     .slice(0, depth)
     .flatMap((passage, rank) => units(passage, rank))
-    .map((unit) => ({ ...unit, score: scoreUnit(unit, question, terms) }))
+    .map((unit) => ({ ...unit, score: scoreUnit(unit, question, terms, names) }))
     .sort((left, right) => right.score - left.score);
   const best = scored[0];
   if (!best) return { answer: '', citations: [] };

@@ -1,6 +1,6 @@
 import { Jieba } from '@node-rs/jieba';
 import { dict } from '@node-rs/jieba/dict.js';
-import { searchForm } from './normalize.js';
+import { compactForm, searchForm } from './normalize.js';
 
 let tagger: Jieba | undefined;
 
@@ -16,4 +16,21 @@ export function placeNames(text: string): string[] {
     .tag(searchForm(text), true)
     .filter((token) => NAME_TAGS.has(token.tag) && token.word.length >= 2)
     .map((token) => token.word);
+}
+
+/** A name is mentioned with or without its administrative suffix (浙江省 / 浙江, 南浔区 / 南浔). */
+export function mentionsName(text: string, name: string): boolean {
+  const haystack = compactForm(text);
+  const key = compactForm(name);
+  const bare = key.replace(/[省市区县镇乡村]$/, '');
+  return haystack.includes(key) || (bare.length >= 2 && haystack.includes(bare));
+}
+
+/**
+ * What a question is anchored to and a passage must share to answer it: its names, and the years
+ * it names (南浔 … 2020年底 is not answered by a 南通 2020 sentence, nor by a 南浔 2025 one).
+ */
+export function questionAnchors(question: string): string[] {
+  const years = [...new Set(searchForm(question).match(/(?<!\d)(?:19|20)\d{2}(?!\d)/g) ?? [])];
+  return [...placeNames(question), ...years];
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { extractiveAnswer, judgeAnswerability, MAX_ANSWER_CHARS, termCoverage } from '../../src/answer/index.js';
 import type { Chunk } from '../../src/ingest/index.js';
 import { keyTerms, type RetrievedPassage } from '../../src/retrieve/index.js';
+import { questionAnchors } from '../../src/text/index.js';
 
 function passage(text: string, options: Partial<Chunk> & { dense?: number } = {}): RetrievedPassage {
   const { dense = 0.6, ...chunk } = options;
@@ -93,5 +94,24 @@ describe('list questions', () => {
     const result = extractiveAnswer(question, keyTerms(question), [row('乙空间', 2), row('甲空间', 1), passage('无关段落。')]);
     expect(result.answer).toBe('青创空间汇总表中列有：甲空间、乙空间。');
     expect(result.citations.map((citation) => citation.quote)).toEqual(['序号=1，空间名称=甲空间，运营主体=某集团', '序号=2，空间名称=乙空间，运营主体=某集团']);
+  });
+});
+
+describe('anchors', () => {
+  it('a close passage about another place or year does not answer', () => {
+    const nantong = passage('到2020年底，在全市重点培育和打造10个左右众创社区。', { title: '南通市推进众创社区建设行动方案', dense: 0.8 });
+    const nanxun = passage('2025年，新建市级青创空间2家。', { title: '南浔区行动计划', dense: 0.5 });
+    const question = '南浔计划到2020年底打造多少个众创社区？';
+    const verdict = judgeAnswerability(keyTerms(question), questionAnchors(question), [nantong, nanxun]);
+    expect(questionAnchors(question)).toEqual(['南浔', '2020']);
+    expect(verdict.answerable).toBe(false);
+  });
+
+  it('quotes the passage about the place asked, not a better-worded one about another place', () => {
+    const question = '鹿城区计划新增多少家孵化器？';
+    const other = passage('南浔区计划新增孵化器3家。', { title: '南浔区行动计划' });
+    const right = passage('到2027年，新增省级及以上孵化器6家。', { title: '温州市鹿城区大孵化器集群建设行动计划' });
+    const result = extractiveAnswer(question, keyTerms(question), [other, right]);
+    expect(result.answer).toContain('6家');
   });
 });
