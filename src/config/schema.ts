@@ -58,7 +58,7 @@ export const configSchema = z.object({
   LARK_RATE_LIMIT_PER_MINUTE: positiveInt(10),
   LARK_MAX_MESSAGE_CHARS: positiveInt(2000),
   LARK_DEDUP_TTL_HOURS: z.coerce.number().int().min(24).default(48),
-  LARK_STREAMING: z.enum(['cardkit', 'patch']).default('cardkit'),
+  LARK_STREAMING: z.enum(['auto', 'cardkit', 'patch']).default('auto'),
 });
 
 export type Config = z.infer<typeof configSchema>;

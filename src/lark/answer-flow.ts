@@ -1,0 +1,87 @@
+import type { AnswerService } from '../answer/index.js';
+import type { Logger } from '../log/index.js';
+import type { SurfaceFactory } from './answer-surface.js';
+import type { CardJson } from './outbound/open-platform.js';
+import { answerCard, failureCard } from './cards/answer-cards.js';
+import { friendlyMessage } from './friendly-messages.js';
+import { repliesInThread, type IncomingMessage } from './incoming-message.js';
+import type { AnswerRecords } from './store/answer-records.js';
+import type { TaskSet } from './task-set.js';
+
+/** Answers take at most this long before the card says so. */
+export const ANSWER_TIMEOUT_MS = 60_000;
+
+/** Starts answering a question: resolves once 「正在查找…」 is sent; the answer follows in the background. */
+export type AnswerFlow = (message: IncomingMessage, question: string, uuid: string) => Promise<void>;
+
+/** Follow-ups are resolved within a thread, a DM, or one user's turns in a group. */
+function conversationOf(message: IncomingMessage): string {
+  if (message.threadId) return message.threadId;
+  return message.chatType === 'p2p' ? message.chatId : `${message.chatId}:${message.senderId}`;
+}
+
+/**
+ * pending card → partial text while the service streams → final answer or refusal card (or a friendly
+ * failure card). Every failure is logged; none escapes into the event handler.
+ */
+export function createAnswerFlow(deps: {
+  service: AnswerService;
+  surfaces: SurfaceFactory;
+  records: AnswerRecords;
+  tasks: TaskSet;
+  logger: Logger;
+  timeoutMs?: number;
+}): AnswerFlow {
+  const { service, surfaces, records, tasks, logger } = deps;
+
+  /** Runs the answer service; any failure becomes a friendly failure card, never an exception. */
+  const produceCard = async (message: IncomingMessage, question: string, onPartial: (text: string) => void): Promise<CardJson> => {
+    try {
+      const stream = service.stream({
+        question,
+        id: message.messageId,
+        conversationId: conversationOf(message),
+        signal: AbortSignal.timeout(deps.timeoutMs ?? ANSWER_TIMEOUT_MS),
+      });
+      for await (const event of stream) {
+        if (event.type === 'partial') {
+          onPartial(event.text);
+          continue;
+        }
+        const { result } = event;
+        const { answer, answerable, citations, notes } = result;
+        // Kept for 👍/👎 (readable at once; the disk write finishes in the background).
+        records
+          .save(message.messageId, { question: result.question, answer, answerable, citations, notes, chatId: message.chatId })
+          .catch((error: unknown) => logger.error('lark.record_failed', { messageId: message.messageId, error }));
+        logger.debug('lark.result', { messageId: message.messageId, answerable: result.answerable, mode: result.mode });
+        return answerCard(result, message.messageId);
+      }
+      throw new Error('the answer stream ended without a result');
+    } catch (error) {
+      logger.error('lark.answer_failed', { messageId: message.messageId, error });
+      return failureCard(question, friendlyMessage(error));
+    }
+  };
+
+  return async (message, question, uuid) => {
+    const surface = surfaces({
+      messageId: message.messageId,
+      chatId: message.chatId,
+      question,
+      uuid,
+      inThread: repliesInThread(message),
+    });
+    await surface.open();
+    tasks.run(async () => {
+      const started = performance.now();
+      const card = await produceCard(message, question, (text) => surface.partial(text));
+      try {
+        await surface.finish(card);
+        logger.info('lark.answered', { messageId: message.messageId, ms: Math.round(performance.now() - started) });
+      } catch (error) {
+        logger.error('lark.send_failed', { messageId: message.messageId, error });
+      }
+    });
+  };
+}

@@ -1,0 +1,100 @@
+import type { Logger } from '../log/index.js';
+import { ANSWER_ELEMENT_ID, escapeMarkdownForStream, partialCard, pendingCard } from './cards/answer-cards.js';
+import type { Clock } from './clock.js';
+import { LarkError } from './errors.js';
+import type { CardJson, OpenPlatform } from './outbound/open-platform.js';
+import { latestThrottle } from './throttle.js';
+
+/** Where one answer goes: the question's message, replied to once (the uuid makes repeats no-ops). */
+export interface ReplyTarget {
+  messageId: string;
+  chatId: string;
+  question: string;
+  uuid: string;
+  inThread: boolean;
+}
+
+/** The life of one answer card: 「正在查找…」 at once, streamed text while generating, then the final card. */
+export interface AnswerSurface {
+  /** Sends the pending card as a reply; resolves once the platform has it. */
+  open(): Promise<void>;
+  /** Shows the full text generated so far (throttled; failures only logged). */
+  partial(text: string): void;
+  /** Replaces the card with its final form. */
+  finish(card: CardJson): Promise<void>;
+}
+
+/** Makes an AnswerSurface per question. */
+export type SurfaceFactory = (target: ReplyTarget) => AnswerSurface;
+
+/** Card updates at most every 250 ms: under CardKit's 10 operations a second per card and PATCH's 5 QPS per message. */
+export const CARD_UPDATE_INTERVAL_MS = 250;
+
+/**
+ * `cardkit`: a CardKit card entity with `streaming_mode`, text streamed into its markdown element with the
+ * full text each time, then replaced wholesale. `patch`: a plain card replaced with PATCH im/v1/messages.
+ * When CardKit is refused (scope not granted), the factory falls back to `patch` for good.
+ */
+export function createSurfaceFactory(options: {
+  platform: OpenPlatform;
+  mode: 'cardkit' | 'patch';
+  clock: Clock;
+  logger: Logger;
+  intervalMs?: number;
+}): SurfaceFactory {
+  const { platform, clock, logger } = options;
+  const intervalMs = options.intervalMs ?? CARD_UPDATE_INTERVAL_MS;
+  let cardkitUsable = options.mode === 'cardkit';
+  const onError = (error: unknown): void => logger.warn('lark.stream_update_failed', { error });
+
+  const patchSurface = (target: ReplyTarget): AnswerSurface => {
+    let replyId: string | undefined;
+    const updates = latestThrottle(async (text: string) => {
+      if (replyId) await platform.patchCard(replyId, partialCard(target.question, text));
+    }, { intervalMs, clock, onError });
+    return {
+      async open() {
+        replyId = await platform.replyCard({ ...target, content: { card: pendingCard(target.question, false) } });
+      },
+      partial: (text) => updates.push(text),
+      async finish(card) {
+        await updates.settle();
+        if (replyId) await platform.patchCard(replyId, card);
+      },
+    };
+  };
+
+  const cardkitSurface = (target: ReplyTarget): AnswerSurface => {
+    let cardId: string | undefined;
+    let fallback: AnswerSurface | undefined;
+    let sequence = 0;
+    const updates = latestThrottle(async (text: string) => {
+      if (cardId) await platform.streamCardText(cardId, ANSWER_ELEMENT_ID, escapeMarkdownForStream(text), (sequence += 1));
+    }, { intervalMs, clock, onError });
+    return {
+      async open() {
+        try {
+          cardId = await platform.createCardEntity(pendingCard(target.question, true));
+        } catch (error) {
+          if (!(error instanceof LarkError) || error.code !== 'rejected') throw error;
+          cardkitUsable = false;
+          logger.warn('lark.cardkit_unavailable', { error, hint: 'grant cardkit:card:write or set LARK_STREAMING=patch' });
+          fallback = patchSurface(target);
+          return fallback.open();
+        }
+        await platform.replyCard({ ...target, content: { cardId } });
+      },
+      partial(text) {
+        if (fallback) fallback.partial(text);
+        else updates.push(text);
+      },
+      async finish(card) {
+        if (fallback) return fallback.finish(card);
+        await updates.settle();
+        if (cardId) await platform.updateCardEntity(cardId, card, (sequence += 1));
+      },
+    };
+  };
+
+  return (target) => (cardkitUsable ? cardkitSurface(target) : patchSurface(target));
+}

@@ -1,0 +1,150 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { EventDispatcher, LarkChannel } from '@larksuiteoapi/node-sdk';
+import type { AnswerService } from '../answer/index.js';
+import type { Logger } from '../log/index.js';
+import { createAnswerFlow } from './answer-flow.js';
+import { createSurfaceFactory } from './answer-surface.js';
+import { cardCallbackHandler } from './card-callback.js';
+import { systemClock, type Clock } from './clock.js';
+import { dispatchCardAction, feedbackHandler } from './handlers/card-actions.js';
+import { createCommands, type BotStatus } from './handlers/command-list.js';
+import { routeCommands } from './handlers/commands.js';
+import { capLength, helpForEmptyText, helpForMedia, rateLimitPerUser, requireMentionInGroups } from './handlers/message-gates.js';
+import { repliesInThread, toIncoming } from './incoming-message.js';
+import { compose, type MessageContext } from './middleware.js';
+import { createOpenPlatform, type OpenPlatform } from './outbound/open-platform.js';
+import { createOutboundLimiter, FEISHU_LIMITS } from './outbound/outbound-limiter.js';
+import { DEFAULT_RETRY, type RetryPolicy } from './outbound/retry.js';
+import { sdkRequest } from './outbound/sdk-request.js';
+import { replyUuid } from './reply-uuid.js';
+import { createSdkChannel, dispatcherOf } from './sdk-channel.js';
+import type { LarkSettings } from './settings.js';
+import { openAnswerRecords } from './store/answer-records.js';
+import { createDurableCache } from './store/durable-cache.js';
+import { openFeedbackLog } from './store/feedback-log.js';
+import { createFileStore } from './store/file-store.js';
+import { createTaskSet } from './task-set.js';
+
+/** What the bot needs from the rest of the program. */
+export interface LarkBotOptions {
+  settings: LarkSettings;
+  answers: AnswerService;
+  status: BotStatus;
+  logger: Logger;
+  /** Whether answers stream partial text (an LLM is configured): decides LARK_STREAMING=auto. */
+  streamsAnswers?: boolean;
+  clock?: Clock;
+  retry?: RetryPolicy;
+  requestTimeoutMs?: number;
+  answerTimeoutMs?: number;
+  /** Card update spacing (default 250 ms). */
+  cardUpdateIntervalMs?: number;
+}
+
+/** The bot, independent of transport: both the webhook server and the long connection feed `dispatcher`. */
+export interface LarkBot {
+  readonly dispatcher: EventDispatcher;
+  readonly channel: LarkChannel;
+  readonly platform: OpenPlatform;
+  /** Fetches the bot's identity and registers the handlers; events before this are refused by the SDK. */
+  connect(): Promise<void>;
+  /** Resolves when no answer is being produced or sent. */
+  settled(): Promise<void>;
+  /** Waits up to `timeoutMs` for answers in flight, then disconnects and closes the data files. */
+  close(timeoutMs?: number): Promise<void>;
+}
+
+const SEEN_ENTRIES = 200_000;
+
+/** Wires the SDK Channel, our durable dedup cache, handlers, outbound calls and stores in DATA_DIR. */
+export function createLarkBot(options: LarkBotOptions): LarkBot {
+  const { settings, logger } = options;
+  const clock = options.clock ?? systemClock;
+  mkdirSync(settings.dataDir, { recursive: true });
+  const seen = createFileStore<string>({
+    file: join(settings.dataDir, 'lark-seen.jsonl'),
+    maxEntries: SEEN_ENTRIES,
+    clock,
+    parse: (value) => (typeof value === 'string' ? value : undefined),
+  });
+  const channel = createSdkChannel(settings, createDurableCache({ store: seen, clock }), logger);
+  const dispatcher = dispatcherOf(channel);
+  const platform = createOpenPlatform({
+    request: sdkRequest(channel.rawClient, options.requestTimeoutMs ?? 10_000),
+    limiter: createOutboundLimiter(FEISHU_LIMITS, clock),
+    retry: options.retry ?? DEFAULT_RETRY,
+    clock,
+    logger,
+  });
+  const records = openAnswerRecords(settings.dataDir, clock);
+  const feedback = openFeedbackLog(settings.dataDir);
+  const tasks = createTaskSet((error) => logger.error('lark.task_failed', { error }));
+  // A CardKit entity costs an extra call per answer and only pays off when text streams in.
+  const cardMode = settings.streaming === 'auto' ? (options.streamsAnswers ? 'cardkit' : 'patch') : settings.streaming;
+  const answer = createAnswerFlow({
+    service: options.answers,
+    surfaces: createSurfaceFactory({ platform, mode: cardMode, clock, logger, ...(options.cardUpdateIntervalMs ? { intervalMs: options.cardUpdateIntervalMs } : {}) }),
+    records,
+    tasks,
+    logger,
+    ...(options.answerTimeoutMs ? { timeoutMs: options.answerTimeoutMs } : {}),
+  });
+  const handle = compose([
+    requireMentionInGroups,
+    rateLimitPerUser({ perMinute: settings.ratePerMinute, clock }),
+    helpForMedia,
+    helpForEmptyText,
+    capLength(settings.maxMessageChars),
+    routeCommands(createCommands({ status: options.status, admins: settings.admins, clock })),
+    (context) => context.answer(context.message.text),
+  ]);
+
+  channel.on({
+    message: async (normalized) => {
+      const message = toIncoming(normalized);
+      const uuid = replyUuid(message.messageId);
+      const context: MessageContext = {
+        message,
+        reply: async (card) => {
+          await platform.replyCard({ messageId: message.messageId, chatId: message.chatId, content: { card }, uuid, inThread: repliesInThread(message) });
+        },
+        answer: (question) => answer(message, question, uuid),
+      };
+      try {
+        await handle(context);
+      } catch (error) {
+        // A failed send is logged and dropped: the event is already acknowledged, the process goes on.
+        logger.error('lark.reply_failed', { messageId: message.messageId, error });
+      }
+    },
+    reject: (event) => logger.debug('lark.ignored', { messageId: event.messageId, reason: event.reason }),
+    error: (error) => logger.error('lark.channel_error', { error }),
+  });
+  const onCardCallback = cardCallbackHandler(
+    dispatchCardAction({ feedback: feedbackHandler({ records, log: feedback, clock, logger }) }),
+    logger,
+  );
+
+  return {
+    dispatcher,
+    channel,
+    platform,
+    async connect() {
+      await channel.connect();
+      dispatcher.unregister('card.action.trigger');
+      dispatcher.register<{ 'card.action.trigger': (data: unknown) => Promise<unknown> }>({ 'card.action.trigger': onCardCallback });
+      logger.info('lark.connected', { bot: channel.botIdentity?.name, mode: settings.mode, cards: cardMode });
+    },
+    async settled() {
+      await tasks.drain();
+    },
+    async close(timeoutMs = 10_000) {
+      await tasks.drain(timeoutMs);
+      // Disconnecting flushes the SDK's per-chat queues, which may start a last few answers.
+      await channel.disconnect();
+      if (!(await tasks.drain(timeoutMs))) logger.warn('lark.shutdown_with_answers_in_flight', { count: tasks.size });
+      await Promise.all([seen.close(), records.close(), feedback.close()]);
+    },
+  };
+}

@@ -1,0 +1,43 @@
+/** Why a call to the Open Platform failed; a closed set so retry and wording code can switch on it. */
+export type LarkErrorCode =
+  | 'rate-limited'
+  | 'server-error'
+  | 'network'
+  | 'thread-unsupported'
+  | 'rejected'
+  | 'invalid-response';
+
+const RETRYABLE: ReadonlySet<LarkErrorCode> = new Set(['rate-limited', 'server-error', 'network']);
+
+/** Platform codes that mean "too many requests" whatever the HTTP status says. */
+export const RATE_LIMIT_CODES: ReadonlySet<number> = new Set([230020, 11232, 99991400]);
+/** "The group to which the message belongs does not support reply in thread." */
+export const THREAD_UNSUPPORTED_CODE = 230071;
+
+/** The lark layer's error type: carries what retry code needs (`isRetryable`, `retryAfterMs`). */
+export class LarkError extends Error {
+  override readonly name = 'LarkError';
+  readonly isRetryable: boolean;
+
+  constructor(
+    readonly code: LarkErrorCode,
+    message: string,
+    readonly details: { platformCode?: number; httpStatus?: number; retryAfterMs?: number; cause?: unknown } = {},
+  ) {
+    super(message, details.cause === undefined ? undefined : { cause: details.cause });
+    this.isRetryable = RETRYABLE.has(code);
+  }
+
+  get retryAfterMs(): number | undefined {
+    return this.details.retryAfterMs;
+  }
+}
+
+/** Classifies a platform answer (HTTP status plus body `code`) into a LarkError code. */
+export function codeFor(httpStatus: number | undefined, platformCode: number | undefined): LarkErrorCode {
+  if (platformCode !== undefined && RATE_LIMIT_CODES.has(platformCode)) return 'rate-limited';
+  if (platformCode === THREAD_UNSUPPORTED_CODE) return 'thread-unsupported';
+  if (httpStatus === 429) return 'rate-limited';
+  if (httpStatus !== undefined && httpStatus >= 500) return 'server-error';
+  return 'rejected';
+}

@@ -1,0 +1,25 @@
+import { AnswerError } from '../answer/index.js';
+import { EmbeddingModelMissingError } from '../embed/index.js';
+import { IndexError } from '../index/index.js';
+import { LarkError } from './errors.js';
+
+/** Every sentence the bot says about a failure; errors become Chinese for people only here, at the channel edge. */
+export const FAILURE_TEXT = {
+  emptyQuestion: '问题为空，请直接输入想查询的政策问题。',
+  modelFailed: '回答模型暂时不可用，请稍后再试。',
+  indexUnavailable: '知识库暂时不可用（索引未就绪或正在重建），请稍后再试或联系管理员。',
+  embeddingMissing: '检索模型尚未就绪，请联系管理员。',
+  platformBusy: '飞书接口繁忙，回复可能延迟，请稍后再试。',
+  timeout: '查找超时了，请稍后再试，或换个更具体的问法。',
+  unknown: '抱歉，处理这个问题时出错了，请稍后再试。',
+} as const;
+
+/** Maps any failure to one friendly Chinese sentence; never leaks internals to the chat. */
+export function friendlyMessage(error: unknown): string {
+  if (error instanceof AnswerError) return error.code === 'empty-question' ? FAILURE_TEXT.emptyQuestion : FAILURE_TEXT.modelFailed;
+  if (error instanceof IndexError) return FAILURE_TEXT.indexUnavailable;
+  if (error instanceof EmbeddingModelMissingError) return FAILURE_TEXT.embeddingMissing;
+  if (error instanceof LarkError) return error.code === 'rate-limited' ? FAILURE_TEXT.platformBusy : FAILURE_TEXT.unknown;
+  if (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError')) return FAILURE_TEXT.timeout;
+  return FAILURE_TEXT.unknown;
+}

@@ -1,0 +1,95 @@
+import type { Manifest } from '../../index/index.js';
+import { noticeCard } from '../cards/notice-card.js';
+import type { Clock } from '../clock.js';
+import { friendlyMessage } from '../friendly-messages.js';
+import type { Command } from './commands.js';
+import { helpCard } from './help-card.js';
+
+/** What `/sources` and `/status` report on, injected by whoever starts the bot. */
+export interface BotStatus {
+  /** The loaded index's manifest (throws when there is no index). */
+  manifest(): Manifest;
+  /** How answers are produced, in words (抽取式, or the LLM model). */
+  answerMode: string;
+  startedAt: number;
+}
+
+const LISTED_DOCUMENTS = 30;
+const TIME_ZONE = 'Asia/Shanghai';
+
+function duration(milliseconds: number): string {
+  const minutes = Math.max(0, Math.floor(milliseconds / 60_000));
+  const days = Math.floor(minutes / 1440);
+  const hours = Math.floor((minutes % 1440) / 60);
+  if (days > 0) return `${days} 天 ${hours} 小时`;
+  if (hours > 0) return `${hours} 小时 ${minutes % 60} 分`;
+  return `${minutes} 分钟`;
+}
+
+function dateTime(epochMs: number): string {
+  return new Intl.DateTimeFormat('zh-CN', {
+    timeZone: TIME_ZONE,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hour12: false,
+  }).format(new Date(epochMs));
+}
+
+/** `/sources`: titles, 文号 and chunk counts. */
+function sourcesText(manifest: Manifest): string {
+  const documents = Object.values(manifest.documents);
+  const lines = documents
+    .slice(0, LISTED_DOCUMENTS)
+    .map((document, index) => `${index + 1}. 《${document.title}》${document.docNumber ? ` ${document.docNumber}` : ''} · ${document.chunks} 段`);
+  const more = documents.length > LISTED_DOCUMENTS ? [`…… 共 ${documents.length} 份`] : [];
+  return [`共 ${documents.length} 份文档：`, ...lines, ...more].join('\n');
+}
+
+/** `/status`: index size and age, model, answer mode, uptime. */
+function statusText(status: BotStatus, manifest: Manifest, now: number): string {
+  const builtAt = Date.parse(manifest.builtAt);
+  return [
+    `知识库：${manifest.counts.documents} 份文档，${manifest.counts.chunks} 个片段`,
+    `索引构建：${Number.isNaN(builtAt) ? manifest.builtAt : `${dateTime(builtAt)}（${duration(now - builtAt)}前）`}`,
+    `嵌入模型：${manifest.modelId}`,
+    `回答模式：${status.answerMode}`,
+    `已运行：${duration(now - status.startedAt)}`,
+  ].join('\n');
+}
+
+/** The bot's commands with Chinese and English names. */
+export function createCommands(options: { status: BotStatus; admins: ReadonlySet<string>; clock: Clock }): Command[] {
+  const { status, admins, clock } = options;
+  const withManifest = (title: string, render: (manifest: Manifest) => string) => async (context: Parameters<Command['run']>[0]) => {
+    let text: string;
+    try {
+      text = render(status.manifest());
+    } catch (error) {
+      text = friendlyMessage(error);
+    }
+    await context.reply(noticeCard(title, { text }));
+  };
+  return [
+    { name: 'help', aliases: ['帮助'], run: async (context) => context.reply(helpCard()) },
+    { name: 'sources', aliases: ['文档列表'], run: withManifest('文档列表', sourcesText) },
+    { name: 'status', aliases: ['状态'], run: withManifest('运行状态', (manifest) => statusText(status, manifest, clock.now())) },
+    {
+      name: 'reindex',
+      aliases: ['重建索引'],
+      run: async (context) => {
+        const card = admins.has(context.message.senderId)
+          ? noticeCard('重建索引', { text: '已收到重建索引的请求。从飞书触发重建将在管理员功能中提供；目前请在服务器上运行 npm run -s cli -- index。' })
+          : noticeCard('没有权限', { text: '只有管理员可以重建索引。' }, 'orange');
+        await context.reply(card);
+      },
+    },
+    {
+      name: 'reminders',
+      aliases: ['提醒'],
+      run: async (context) => context.reply(noticeCard('政策提醒', { text: '政策提醒功能即将上线：届时可以订阅申报截止日期等提醒。' })),
+    },
+  ];
+}

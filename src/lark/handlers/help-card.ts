@@ -1,0 +1,23 @@
+import { noticeCard } from '../cards/notice-card.js';
+import type { CardJson } from '../outbound/open-platform.js';
+
+/** The command list, with Chinese and English names (see `commands.ts`). */
+export const HELP_MARKDOWN = [
+  '我可以回答关于本地政策文件的问题，答案只来自文件原文，并附上出处。直接提问即可，例如：',
+  '- 南通计划到2020年底打造多少个众创社区？',
+  '- 頔塘青创社区的运营主体是谁？',
+  '',
+  '群聊中请先 @我 再提问。',
+  '',
+  '**命令**',
+  '- **/help**（帮助）：查看用法',
+  '- **/sources**（文档列表）：可查询的文档',
+  '- **/status**（状态）：知识库与运行状态',
+  '- **/reindex**（重建索引）：重建知识库，仅管理员',
+  '- **/reminders**（提醒）：政策提醒，即将上线',
+].join('\n');
+
+/** The help card, optionally led by why it was sent. */
+export function helpCard(lead?: string): CardJson {
+  return noticeCard('政策通 · 使用帮助', { markdown: lead ? `${lead}\n\n${HELP_MARKDOWN}` : HELP_MARKDOWN });
+}

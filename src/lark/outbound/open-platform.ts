@@ -1,0 +1,110 @@
+import { z } from 'zod';
+import type { Clock } from '../clock.js';
+import { codeFor, LarkError } from '../errors.js';
+import type { Logger } from '../../log/index.js';
+import type { OutboundLimiter } from './outbound-limiter.js';
+import { withRetry, type RetryPolicy } from './retry.js';
+import type { PlatformCall, PlatformRequest } from './sdk-request.js';
+
+/** A card as JSON (Card JSON 2.0). */
+export type CardJson = Record<string, unknown>;
+
+/** What a card message shows: card JSON, or a CardKit card entity by id (needed for streaming). */
+export type CardContent = { card: CardJson } | { cardId: string };
+
+/** The bot's outbound calls; every one paced, retried on rate limits and 5xx, and checked for its body `code`. */
+export interface OpenPlatform {
+  /** Replies with a card (in the thread when `inThread`, falling back on 230071); `uuid` makes the platform refuse duplicates. */
+  replyCard(input: { messageId: string; chatId: string; content: CardContent; uuid: string; inThread: boolean }): Promise<string>;
+  /** Replaces a sent card message (PATCH im/v1/messages/:id). */
+  patchCard(messageId: string, card: CardJson): Promise<void>;
+  /** Creates a CardKit card entity and returns its card_id. */
+  createCardEntity(card: CardJson): Promise<string>;
+  /** Replaces a card entity wholesale; `sequence` must grow per card. */
+  updateCardEntity(cardId: string, card: CardJson, sequence: number): Promise<void>;
+  /** Streams the full text so far into one markdown element of a card entity. */
+  streamCardText(cardId: string, elementId: string, text: string, sequence: number): Promise<void>;
+}
+
+const envelopeSchema = z.object({ code: z.number(), msg: z.string().optional(), data: z.unknown().optional() });
+const messageDataSchema = z.object({ message_id: z.string() });
+const cardDataSchema = z.object({ card_id: z.string() });
+
+/** The transport, pacing and retry policy an OpenPlatform is built from (all injected). */
+export interface OpenPlatformOptions {
+  request: PlatformRequest;
+  limiter: OutboundLimiter;
+  retry: RetryPolicy;
+  clock: Clock;
+  logger: Logger;
+}
+
+function serialize(content: CardContent): string {
+  return 'cardId' in content ? JSON.stringify({ type: 'card', data: { card_id: content.cardId } }) : JSON.stringify(content.card);
+}
+
+/** The OpenPlatform over a PlatformRequest (the SDK client in production, anything in tests). */
+export function createOpenPlatform(options: OpenPlatformOptions): OpenPlatform {
+  /** One call to `api`: limiter slot, request, body `code` check, retried as a whole. */
+  const call = async (api: string, request: PlatformCall, chatId?: string): Promise<unknown> =>
+    withRetry(
+      async () => {
+        await options.limiter.acquire({ api, ...(chatId ? { chatId } : {}) });
+        const envelope = envelopeSchema.safeParse(await options.request(request));
+        if (!envelope.success) throw new LarkError('invalid-response', `${request.path}: response has no code`);
+        const { code, msg, data } = envelope.data;
+        if (code !== 0) throw new LarkError(codeFor(200, code), `${request.path}: code ${code} ${msg ?? ''}`.trim(), { platformCode: code });
+        return data;
+      },
+      {
+        ...options.retry,
+        clock: options.clock,
+        onRetry: (error, attempt, delayMs) =>
+          options.logger.warn('lark.retry', { path: request.path, attempt, delayMs, code: error.code, platformCode: error.details.platformCode }),
+      },
+    );
+
+  const parse = <T>(schema: z.ZodType<T>, data: unknown, path: string): T => {
+    const parsed = schema.safeParse(data);
+    if (!parsed.success) throw new LarkError('invalid-response', `${path}: unexpected data`);
+    return parsed.data;
+  };
+
+  return {
+    async replyCard({ messageId, chatId, content, uuid, inThread }) {
+      const path = `/open-apis/im/v1/messages/${encodeURIComponent(messageId)}/reply`;
+      const send = async (thread: boolean): Promise<string> => {
+        const body = { msg_type: 'interactive', content: serialize(content), uuid, ...(thread ? { reply_in_thread: true } : {}) };
+        return parse(messageDataSchema, await call('im.message.reply', { method: 'POST', path, body }, chatId), path).message_id;
+      };
+      try {
+        return await send(inThread);
+      } catch (error) {
+        if (!(inThread && error instanceof LarkError && error.code === 'thread-unsupported')) throw error;
+        options.logger.info('lark.thread_fallback', { messageId });
+        return send(false);
+      }
+    },
+    async patchCard(messageId, card) {
+      await call('im.message.patch', { method: 'PATCH', path: `/open-apis/im/v1/messages/${encodeURIComponent(messageId)}`, body: { content: JSON.stringify(card) } });
+    },
+    async createCardEntity(card) {
+      const path = '/open-apis/cardkit/v1/cards';
+      return parse(cardDataSchema, await call('cardkit.card.create', { method: 'POST', path, body: { type: 'card_json', data: JSON.stringify(card) } }), path).card_id;
+    },
+    async updateCardEntity(cardId, card, sequence) {
+      await call('cardkit.card.update', {
+        method: 'PUT',
+        path: `/open-apis/cardkit/v1/cards/${encodeURIComponent(cardId)}`,
+        body: { card: { type: 'card_json', data: JSON.stringify(card) }, sequence, uuid: `u-${cardId}-${sequence}` },
+      });
+    },
+    async streamCardText(cardId, elementId, text, sequence) {
+      await call('cardkit.element.content', {
+        method: 'PUT',
+        path: `/open-apis/cardkit/v1/cards/${encodeURIComponent(cardId)}/elements/${encodeURIComponent(elementId)}/content`,
+        body: { content: text, sequence, uuid: `s-${cardId}-${sequence}` },
+      });
+    },
+  };
+}

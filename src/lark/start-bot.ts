@@ -1,0 +1,101 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { AnswerService } from '../answer/index.js';
+import type { Logger } from '../log/index.js';
+import { createLarkBot, type LarkBot, type LarkBotOptions } from './bot.js';
+import type { BotStatus } from './handlers/command-list.js';
+import type { LarkSettings } from './settings.js';
+import { startLongConnection, type WsClientFactory } from './transport/long-connection.js';
+import { createWebhookServer } from './transport/webhook-server.js';
+
+/** A connected bot and its transport. */
+export interface RunningBot {
+  readonly bot: LarkBot;
+  /** The webhook server's port (webhook mode), e.g. when PORT=0. */
+  readonly port?: number;
+  /** Stops taking events, lets answers in flight finish (up to `timeoutMs`), closes everything. */
+  stop(timeoutMs?: number): Promise<void>;
+}
+
+function listen(server: Server, port: number): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, () => {
+      server.off('error', reject);
+      const address = server.address();
+      resolve(typeof address === 'object' && address !== null ? (address satisfies AddressInfo).port : port);
+    });
+  });
+}
+
+function closeServer(server: Server): Promise<void> {
+  return new Promise((resolve) => {
+    server.close(() => resolve());
+    server.closeIdleConnections();
+  });
+}
+
+/** Starts the transport that feeds the bot's dispatcher: the webhook server on PORT, or the long connection. */
+async function startTransport(
+  settings: LarkSettings,
+  bot: LarkBot,
+  logger: Logger,
+  wsClientFactory?: WsClientFactory,
+): Promise<{ port?: number; close(): Promise<void> }> {
+  if (settings.mode === 'long-connection') {
+    const connection = await startLongConnection(settings, bot.dispatcher, logger, wsClientFactory);
+    logger.info('lark.long_connection_ready');
+    return { close: async () => connection.close() };
+  }
+  const server = createWebhookServer({
+    path: settings.webhookPath,
+    secrets: {
+      ...(settings.verificationToken ? { verificationToken: settings.verificationToken } : {}),
+      ...(settings.encryptKey ? { encryptKey: settings.encryptKey } : {}),
+    },
+    invoke: (payload) => bot.dispatcher.invoke(payload, { needCheck: false }),
+    logger,
+  });
+  const port = await listen(server, settings.port);
+  logger.info('lark.webhook_listening', { port, path: settings.webhookPath });
+  return { port, close: () => closeServer(server) };
+}
+
+/** Connects the bot and starts its transport; on failure everything opened so far is closed again. */
+export async function startLarkBot(options: {
+  settings: LarkSettings;
+  answers: AnswerService;
+  status: BotStatus;
+  logger: Logger;
+  /** Whether answers stream partial text (an LLM is configured). */
+  streamsAnswers?: boolean;
+  tuning?: Omit<LarkBotOptions, 'settings' | 'answers' | 'status' | 'logger' | 'streamsAnswers'>;
+  wsClientFactory?: WsClientFactory;
+}): Promise<RunningBot> {
+  const { settings, logger } = options;
+  const bot = createLarkBot({
+    settings,
+    answers: options.answers,
+    status: options.status,
+    logger,
+    ...(options.streamsAnswers !== undefined ? { streamsAnswers: options.streamsAnswers } : {}),
+    ...options.tuning,
+  });
+  let transport: { port?: number; close(): Promise<void> } | undefined;
+  try {
+    await bot.connect();
+    transport = await startTransport(settings, bot, logger, options.wsClientFactory);
+  } catch (error) {
+    await bot.close(0);
+    throw error;
+  }
+  const { port } = transport;
+  return {
+    bot,
+    ...(port !== undefined ? { port } : {}),
+    async stop(timeoutMs = 10_000) {
+      await transport.close();
+      await bot.close(timeoutMs);
+    },
+  };
+}

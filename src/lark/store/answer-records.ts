@@ -1,0 +1,53 @@
+import { join } from 'node:path';
+import { z } from 'zod';
+import type { AskResult } from '../../answer/index.js';
+import type { Clock } from '../clock.js';
+import { createFileStore, type FileStore } from './file-store.js';
+
+/** What a feedback click needs to know about the answer it rates (the callback only carries a reference). */
+export interface AnswerRecord {
+  question: string;
+  answer: string;
+  answerable: boolean;
+  citations: AskResult['citations'];
+  notes: string[];
+  chatId: string;
+}
+
+const recordSchema = z.object({
+  question: z.string(),
+  answer: z.string(),
+  answerable: z.boolean(),
+  citations: z.array(z.object({ source: z.string(), title: z.string(), section: z.string(), quote: z.string() })),
+  notes: z.array(z.string()),
+  chatId: z.string(),
+});
+
+/** Cards can be updated for 14 days: records live as long. */
+const RECORD_TTL_MS = 14 * 24 * 3600_000;
+
+/** Answers by question message id, kept on disk so 👍/👎 still works after a restart. */
+export interface AnswerRecords {
+  /** Readable at once; resolves when on disk. */
+  save(questionMessageId: string, record: AnswerRecord): Promise<void>;
+  find(questionMessageId: string): AnswerRecord | undefined;
+  close(): Promise<void>;
+}
+
+/** Opens `DATA_DIR/answers.jsonl`. */
+export function openAnswerRecords(dataDir: string, clock: Clock, maxEntries = 20_000): AnswerRecords {
+  const store: FileStore<AnswerRecord> = createFileStore({
+    file: join(dataDir, 'answers.jsonl'),
+    maxEntries,
+    clock,
+    parse: (value) => {
+      const parsed = recordSchema.safeParse(value);
+      return parsed.success ? parsed.data : undefined;
+    },
+  });
+  return {
+    save: (id, record) => store.set(id, record, clock.now() + RECORD_TTL_MS),
+    find: (id) => store.get(id),
+    close: () => store.close(),
+  };
+}

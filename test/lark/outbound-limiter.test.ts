@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { createOutboundLimiter, FEISHU_LIMITS, type OutboundLimiter } from '../../src/lark/outbound/outbound-limiter.js';
+import { RecordingClock } from './recording-clock.js';
+
+/** The time a call is let through: acquire() reserves its slot synchronously and sleeps until it. */
+function reserve(limiter: OutboundLimiter, clock: RecordingClock, chatId?: string, api = 'im.message.reply'): number {
+  const before = clock.sleeps.length;
+  void limiter.acquire({ api, ...(chatId ? { chatId } : {}) });
+  return clock.now() + (clock.sleeps.length > before ? (clock.sleeps.at(-1) ?? 0) : 0);
+}
+
+/** The most slots that fall in any window of `windowMs`. */
+function busiestWindow(slots: number[], windowMs: number): number {
+  return Math.max(0, ...slots.map((start) => slots.filter((slot) => slot >= start && slot < start + windowMs).length));
+}
+
+describe('outbound limiter', () => {
+  it('keeps one chat at 5 messages a second without holding up other chats', () => {
+    const clock = new RecordingClock();
+    const limiter = createOutboundLimiter(FEISHU_LIMITS, clock);
+    const busy = Array.from({ length: 12 }, () => reserve(limiter, clock, 'oc_busy'));
+    const quiet = reserve(limiter, clock, 'oc_quiet');
+    expect(quiet).toBe(clock.now());
+    expect(busiestWindow(busy, 1100)).toBe(5);
+    expect(busy.filter((slot) => slot === clock.now())).toHaveLength(5);
+    expect(Math.max(...busy) - clock.now()).toBe(2200);
+  });
+
+  it('keeps the app at 50 calls a second to each API, separately', () => {
+    const clock = new RecordingClock();
+    const limiter = createOutboundLimiter(FEISHU_LIMITS, clock);
+    const slots = Array.from({ length: 120 }, (_, index) => reserve(limiter, clock, `oc_${index}`));
+    expect(busiestWindow(slots, 1100)).toBe(50);
+    expect(Math.max(...slots) - clock.now()).toBe(2200);
+    expect(reserve(limiter, clock, undefined, 'im.message.patch')).toBe(clock.now());
+  });
+
+  it('frees the window as time passes', () => {
+    const clock = new RecordingClock();
+    const limiter = createOutboundLimiter(FEISHU_LIMITS, clock);
+    const first = Array.from({ length: 5 }, () => reserve(limiter, clock, 'oc_a'));
+    clock.time += 1100;
+    const later = reserve(limiter, clock, 'oc_a');
+    expect(first.every((slot) => slot === 1_000_000)).toBe(true);
+    expect(later).toBe(clock.now());
+    expect(clock.sleeps).toEqual([]);
+  });
+});
