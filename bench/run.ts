@@ -1,6 +1,7 @@
 // `npm run bench`: prints numbers (build, re-index, embedding throughput, query latency); asserts nothing.
 // `npm run bench -- --scale` adds news-20k (build time, peak RSS, query latency at that size).
 import { cpSync, existsSync, mkdtempSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig } from '../src/config/index.js';
@@ -86,6 +87,11 @@ async function main(): Promise<void> {
     await queryLatency(big.indexDir, embedder, 'seeds + news-20k');
   }
   line('peak RSS', `${format(process.resourceUsage().maxRSS / 1024, 0)} MiB`);
+  // The other benchmarks run in their own processes so their load does not skew each other.
+  for (const script of ['llm-overhead.ts', 'feishu-load.ts']) {
+    process.stdout.write(`\n== ${script}\n`);
+    execFileSync(process.execPath, ['--import', 'tsx', join(import.meta.dirname, script)], { stdio: 'inherit' });
+  }
 }
 
 await main();

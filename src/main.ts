@@ -1,10 +1,10 @@
 import { existsSync } from 'node:fs';
 import { loadConfig } from './config/index.js';
-import { buildIndex, layout } from './index/index.js';
+import { layout } from './index/index.js';
 import { createLogger, type Logger } from './log/index.js';
 import { chatCommand } from './cli/commands/chat-command.js';
 import { reportError } from './cli/run-cli.js';
-import { progressBar } from './cli/progress.js';
+import { buildWithProgress } from './cli/build-with-progress.js';
 import { createRuntime, type Runtime } from './cli/runtime.js';
 import { CONNECT_VARIABLES, larkSettings, startLarkBot, type LarkSettings, type RunningBot } from './lark/index.js';
 
@@ -65,16 +65,7 @@ async function start(): Promise<number> {
   const runtime = createRuntime(config);
   if (!existsSync(layout.current(config.INDEX_DIR))) {
     process.stderr.write(`No index in ${config.INDEX_DIR} yet: building it from ${config.DOCS_DIR} …\n`);
-    const progress = progressBar();
-    await buildIndex({
-      docsDir: config.DOCS_DIR,
-      indexDir: config.INDEX_DIR,
-      chunkSize: config.CHUNK_SIZE,
-      tokenizer: 'both',
-      embedder: await runtime.embedder(),
-      logger,
-      onProgress: (stage, done, total) => progress(stage, done, total),
-    });
+    await buildWithProgress(runtime, logger);
   }
   if (settings) return runBot(runtime, settings, logger);
   process.stderr.write(

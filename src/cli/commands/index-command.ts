@@ -1,21 +1,10 @@
-import { buildIndex } from '../../index/index.js';
 import type { Logger } from '../../log/index.js';
-import { progressBar } from '../progress.js';
+import { buildWithProgress } from '../build-with-progress.js';
 import type { Runtime } from '../runtime.js';
 
 /** `index`: builds DOCS_DIR into INDEX_DIR with a progress bar and a summary. */
 export async function indexCommand(runtime: Runtime, logger: Logger): Promise<number> {
-  const { config } = runtime;
-  const progress = progressBar();
-  const summary = await buildIndex({
-    docsDir: config.DOCS_DIR,
-    indexDir: config.INDEX_DIR,
-    chunkSize: config.CHUNK_SIZE,
-    tokenizer: 'both',
-    embedder: await runtime.embedder(),
-    logger,
-    onProgress: (stage, done, total) => progress(stage, done, total),
-  });
+  const summary = await buildWithProgress(runtime, logger);
   const skipped = summary.skipped.map((item) => `\n  skipped ${item.file}: ${item.reason}`).join('');
   process.stderr.write(
     `Indexed ${summary.documents} documents into ${summary.chunks} chunks ` +
