@@ -4,10 +4,12 @@ import { ConfigError, loadConfig } from '../config/index.js';
 import { EmbeddingModelMissingError } from '../embed/index.js';
 import { IndexError } from '../index/index.js';
 import { createLogger } from '../log/index.js';
+import { RemindersError } from '../reminders/index.js';
 import { askCommand } from './commands/ask-command.js';
 import { chatCommand } from './commands/chat-command.js';
 import { evalCommand } from './commands/eval-command.js';
 import { indexCommand } from './commands/index-command.js';
+import { REMINDER_USAGE, ReminderUsageError, remindersCli } from './commands/reminders-cli.js';
 import { createRuntime } from './runtime.js';
 
 const USAGE = `usage: npm run -s cli -- <command>
@@ -16,7 +18,8 @@ const USAGE = `usage: npm run -s cli -- <command>
   ask --json --batch FILE       answer JSONL lines {id, question}, one JSON object per line
   eval --file FILE [--json]     score an eval file (format of ../shared/eval/dev.jsonl)
   chat                          interactive console chat (follow-up questions work)
-  --mode llm|extractive         who writes answers (default: llm when LLM_* is configured)`;
+  --mode llm|extractive         who writes answers (default: llm when LLM_* is configured)
+${REMINDER_USAGE}`;
 
 /** Runs one CLI command and returns the process exit code; errors become one clear line. */
 export async function runCli(argv: string[]): Promise<number> {
@@ -28,6 +31,10 @@ export async function runCli(argv: string[]): Promise<number> {
       batch: { type: 'string' },
       file: { type: 'string' },
       mode: { type: 'string' },
+      out: { type: 'string' },
+      from: { type: 'string' },
+      to: { type: 'string' },
+      'dry-run': { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -55,6 +62,9 @@ export async function runCli(argv: string[]): Promise<number> {
       return evalCommand(runtime, logger, values.file, values.json ?? false, mode);
     case 'chat':
       return chatCommand(runtime, logger, mode);
+    case 'calendar':
+    case 'reminders':
+      return remindersCli(command, rest, { ...values, json: values.json ?? false, dryRun: values['dry-run'] ?? false }, config, logger);
     default:
       throw new UsageError(`unknown command "${command}"`);
   }
@@ -74,9 +84,13 @@ function answerMode(flag: string | undefined, llmModel: string | undefined): 'll
 
 /** Maps failures to one line on stderr and an exit code; never a stack trace for known errors. */
 export function reportError(error: unknown): number {
-  if (error instanceof UsageError) {
+  if (error instanceof UsageError || error instanceof ReminderUsageError) {
     process.stderr.write(`${error.message}\n${USAGE}\n`);
     return 2;
+  }
+  if (error instanceof RemindersError) {
+    process.stderr.write(`${error.message}\n`);
+    return error.code === 'invalid-command' ? 2 : 1;
   }
   if (error instanceof ConfigError || error instanceof PromptTemplateError) {
     process.stderr.write(`${error.message}\n`);

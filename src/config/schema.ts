@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { remindersEnvironmentShape } from '../reminders/index.js';
 
 const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 const flag = z
@@ -32,6 +33,8 @@ export const configSchema = z.object({
   CONVERSATION_TURNS: positiveInt(4),
   CONVERSATION_IDLE_MINUTES: positiveInt(30),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+  // Reminders (src/reminders); see README "Reminders".
+  ...remindersEnvironmentShape,
   // Feishu / Lark bot (src/lark); see README "Feishu / Lark". Cross-field checks live in src/lark/settings.ts.
   LARK_APP_ID: optionalText,
   LARK_APP_SECRET: optionalText,

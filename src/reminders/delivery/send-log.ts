@@ -1,0 +1,62 @@
+import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, writeSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { z } from 'zod';
+import type { Logger } from '../../log/index.js';
+import type { SendRecord } from './ledger.js';
+
+const keySchema = z.object({ entry: z.string(), occurrence: z.string(), chat: z.string() });
+const base = { key: keySchema, uuid: z.string(), scheduledAt: z.number(), at: z.number() };
+const recordSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('attempt'), ...base }),
+  z.object({ type: z.literal('sent'), ...base, messageId: z.string() }),
+  z.object({ type: z.literal('failed'), ...base, code: z.string(), retryable: z.boolean(), message: z.string() }),
+  z.object({ type: z.literal('skipped'), ...base, reason: z.enum(['missed', 'expired', 'paused', 'gave-up', 'rejected']) }),
+]);
+
+/** The append-only record of every send decision; the scheduler's memory across restarts. */
+export interface SendLog {
+  /** Appends one record and returns only once it is on disk (fsync). Throws if it cannot. */
+  append(record: SendRecord): void;
+  /** Every valid record, oldest first. */
+  read(): SendRecord[];
+  close(): void;
+}
+
+/** Parses log text; a torn last line (crash mid-append) or a corrupt line is skipped with a warning. */
+export function parseSendLog(text: string, logger?: Logger, file = 'send-log'): SendRecord[] {
+  const records: SendRecord[] = [];
+  text.split('\n').forEach((line, index) => {
+    if (line.trim() === '') return;
+    let value: unknown;
+    try {
+      value = JSON.parse(line);
+    } catch {
+      logger?.warn('reminders.log.torn_line', { file, line: index + 1 });
+      return;
+    }
+    const parsed = recordSchema.safeParse(value);
+    if (parsed.success) records.push(parsed.data);
+    else logger?.warn('reminders.log.invalid_line', { file, line: index + 1, reason: parsed.error.issues[0]?.message });
+  });
+  return records;
+}
+
+/** Opens (creating its folder) the JSON-lines send log; every append is fsync'd before it returns. */
+export function openSendLog(file: string, logger?: Logger): SendLog {
+  mkdirSync(dirname(file), { recursive: true });
+  let handle: number | undefined;
+  return {
+    append(record) {
+      handle ??= openSync(file, 'a');
+      writeSync(handle, `${JSON.stringify(record)}\n`);
+      fsyncSync(handle);
+    },
+    read() {
+      return existsSync(file) ? parseSendLog(readFileSync(file, 'utf8'), logger, file) : [];
+    },
+    close() {
+      if (handle !== undefined) closeSync(handle);
+      handle = undefined;
+    },
+  };
+}

@@ -1,0 +1,41 @@
+// The reminders layer (issue 6): calendar, schedule, delivery and admin operations, beside src/lark.
+export { createReminders, type Reminders } from './reminders.js';
+export { RemindersError, type RemindersErrorCode } from './errors.js';
+export { systemClock, type Clock } from './clock.js';
+export {
+  loadRemindersSettings,
+  remindersEnvironmentSchema,
+  remindersEnvironmentShape,
+  toRemindersSettings,
+  type RemindersEnvironment,
+  type RemindersSettings,
+} from './settings.js';
+export type { Calendar, CalendarEntry, EntryKind, ReminderOffset, SourceRef, When } from './calendar/types.js';
+export { loadCalendarFile, parseCalendarText } from './calendar/load-calendar.js';
+export { parseWhen, whenText } from './calendar/when.js';
+export { proposalYaml } from './extract/proposal-yaml.js';
+export { proposeCalendar, type Proposal, type ProposedEntry } from './extract/propose.js';
+export { due, type DueOptions, type DuePlan, type DueSend, type DueSkip } from './schedule/due.js';
+export { candidatesBetween, type Candidate, type ScheduleOptions } from './schedule/candidates.js';
+export { previewSends, type PreviewItem } from './schedule/preview.js';
+export { occurrencesOf, slotsOf, nextOccurrence, isPast, type Occurrence, type Slot } from './schedule/occurrences.js';
+export { digestFor, listUpcoming } from './schedule/digest.js';
+export { recipientsOf, digestChats, EMPTY_AUDIENCE, type Audience } from './schedule/audience.js';
+export type { DigestMessage, ListedEntry, OutgoingMessage, ReminderMessage, UpcomingList } from './schedule/messages.js';
+export { parseCron, cronTimes, type CronFields } from './schedule/cron-times.js';
+export { deliveryUuid, keyString, DIGEST_ENTRY, type DeliveryKey } from './delivery/delivery-key.js';
+export { foldLog, type Ledger, type LedgerEntry, type SendRecord, type SkipReason } from './delivery/ledger.js';
+export { openSendLog, parseSendLog, type SendLog } from './delivery/send-log.js';
+export { acquireDataLock, type DataLock, type LockOptions } from './delivery/data-lock.js';
+export { SendError, printingSender, sendSafely, type Sender, type SendErrorCode, type SendResult } from './delivery/sender.js';
+export { createReminderScheduler, type CronStarter, type ReminderScheduler, type ReminderSchedulerOptions, type TickReport } from './delivery/scheduler.js';
+export type { CardJson } from './cards/card-parts.js';
+export { renderCard } from './cards/render.js';
+export { reminderCard, ASK_ACTION, type RenderContext } from './cards/reminder-card.js';
+export { digestCard } from './cards/digest-card.js';
+export { upcomingCard } from './cards/upcoming-card.js';
+export { createRemindersService, type RemindersService } from './admin/service.js';
+export { REMIND_ADD_USAGE } from './admin/remind-command.js';
+export { formatPreviewLine } from './schedule/preview.js';
+export { parseCliTime } from './time/cli-time.js';
+export { sampleMessage } from './cards/sample-message.js';

@@ -1,0 +1,39 @@
+import { join } from 'node:path';
+import { silentLogger, type Logger } from '../log/index.js';
+import { createCalendarSource } from './admin/calendar-source.js';
+import { createRemindersService, type RemindersService } from './admin/service.js';
+import { createStateStore } from './admin/state-store.js';
+import { systemClock, type Clock } from './clock.js';
+import { createReminderScheduler, type ReminderScheduler, type ReminderSchedulerOptions } from './delivery/scheduler.js';
+import type { Sender } from './delivery/sender.js';
+import type { RemindersSettings } from './settings.js';
+
+/** Everything the channel needs: the admin service now, the scheduler once a Sender exists. */
+export interface Reminders {
+  settings: RemindersSettings;
+  service: RemindersService;
+  /** A scheduler that delivers through `sender`; call `start()` on it (it takes the data-directory lock). */
+  scheduler(sender: Sender, extra?: Pick<ReminderSchedulerOptions, 'cron' | 'sendLog' | 'lock' | 'graceMs'>): ReminderScheduler;
+}
+
+/**
+ * Wires the calendar file, the state file in `DATA_DIR/reminders` and the service; throws
+ * RemindersError('calendar-invalid') with line numbers when the calendar file is broken.
+ */
+export function createReminders(options: { settings: RemindersSettings; clock?: Clock; logger?: Logger }): Reminders {
+  const { settings } = options;
+  const clock = options.clock ?? systemClock;
+  const logger = options.logger ?? silentLogger;
+  const service = createRemindersService({
+    settings,
+    calendar: createCalendarSource(settings.calendarFile, settings.groups, logger),
+    store: createStateStore(join(settings.directory, 'state.json')),
+    clock,
+    logger,
+  });
+  return {
+    settings,
+    service,
+    scheduler: (sender, extra = {}) => createReminderScheduler({ settings, sender, snapshot: service.snapshot, clock, logger, ...extra }),
+  };
+}
