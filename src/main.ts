@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { loadConfig } from './config/index.js';
+import { loadConfig, type Config } from './config/index.js';
 import { layout } from './index/index.js';
 import { createLogger, type Logger } from './log/index.js';
 import { chatCommand } from './cli/commands/chat-command.js';
@@ -7,6 +7,7 @@ import { reportError } from './cli/run-cli.js';
 import { buildWithProgress } from './cli/build-with-progress.js';
 import { createRuntime, type Runtime } from './cli/runtime.js';
 import { CONNECT_VARIABLES, larkSettings, startLarkBot, type LarkSettings, type RunningBot } from './lark/index.js';
+import { createReminders, RemindersError, toRemindersSettings, type Reminders } from './reminders/index.js';
 
 /** How answers are produced, as `/status` reports it. */
 function answerMode(runtime: Runtime): string {
@@ -26,8 +27,24 @@ function stopSignal(): Promise<NodeJS.Signals> {
   });
 }
 
+/**
+ * The reminders over CALENDAR_FILE and DATA_DIR/reminders; a broken calendar stops the start with every
+ * problem and its line (an edit that breaks it later is logged and the last good calendar kept).
+ */
+function remindersFor(config: Config, logger: Logger): Reminders | undefined {
+  try {
+    return createReminders({ settings: toRemindersSettings(config, config.DATA_DIR), logger });
+  } catch (error) {
+    if (!(error instanceof RemindersError)) throw error;
+    process.stderr.write(`error: cannot start the reminders (fix the file, or point CALENDAR_FILE elsewhere):\n${error.message}\n`);
+    return undefined;
+  }
+}
+
 /** Runs the Feishu/Lark bot until SIGINT/SIGTERM, then stops gracefully (answers in flight finish). */
-async function runBot(runtime: Runtime, settings: LarkSettings, logger: Logger): Promise<number> {
+async function runBot(runtime: Runtime, config: Config, settings: LarkSettings, logger: Logger): Promise<number> {
+  const reminders = remindersFor(config, logger);
+  if (!reminders) return 1;
   // Loads the index and the embedding model now (and warms it), so a broken setup fails at start.
   const answers = await runtime.answerService();
   await answers.ask({ question: '政策', mode: 'extractive' });
@@ -39,6 +56,7 @@ async function runBot(runtime: Runtime, settings: LarkSettings, logger: Logger):
       status: { manifest: () => runtime.index().manifest, answerMode: answerMode(runtime), startedAt: Date.now() },
       streamsAnswers: runtime.llmModel !== undefined,
       logger,
+      reminders,
     });
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
@@ -50,6 +68,9 @@ async function runBot(runtime: Runtime, settings: LarkSettings, logger: Logger):
       ? `政策通 is listening for Feishu/Lark events on port ${running.port ?? settings.port}, path ${settings.webhookPath} (Ctrl+C stops).\n`
       : '政策通 is connected to Feishu/Lark over the long connection (Ctrl+C stops).\n',
   );
+  if (!running.reminders) {
+    process.stderr.write(`Reminders are not being sent by this process: another one holds ${reminders.settings.directory}/scheduler.lock (see the log); commands still work.\n`);
+  }
   const signal = await stopSignal();
   logger.info('lark.stopping', { signal });
   process.stderr.write('Stopping: letting answers in flight finish …\n');
@@ -67,7 +88,7 @@ async function start(): Promise<number> {
     process.stderr.write(`No index in ${config.INDEX_DIR} yet: building it from ${config.DOCS_DIR} …\n`);
     await buildWithProgress(runtime, logger);
   }
-  if (settings) return runBot(runtime, settings, logger);
+  if (settings) return runBot(runtime, config, settings, logger);
   process.stderr.write(
     `Feishu/Lark is not configured: set ${CONNECT_VARIABLES.join(' and ')} to connect the bot (see README "Feishu / Lark"); opening the console chat.\n`,
   );

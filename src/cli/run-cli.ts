@@ -4,6 +4,7 @@ import { ConfigError, loadConfig } from '../config/index.js';
 import { EmbeddingModelMissingError } from '../embed/index.js';
 import { IndexError } from '../index/index.js';
 import { createLogger } from '../log/index.js';
+import { larkSettings, standaloneReminderSender } from '../lark/index.js';
 import { RemindersError } from '../reminders/index.js';
 import { askCommand } from './commands/ask-command.js';
 import { chatCommand } from './commands/chat-command.js';
@@ -64,7 +65,10 @@ export async function runCli(argv: string[]): Promise<number> {
       return chatCommand(runtime, logger, mode);
     case 'calendar':
     case 'reminders':
-      return remindersCli(command, rest, { ...values, json: values.json ?? false, dryRun: values['dry-run'] ?? false }, config, logger);
+      return remindersCli(command, rest, { ...values, json: values.json ?? false, dryRun: values['dry-run'] ?? false }, config, logger, async () => {
+        const lark = larkSettings(config);
+        return lark ? standaloneReminderSender(lark, logger) : undefined;
+      });
     default:
       throw new UsageError(`unknown command "${command}"`);
   }

@@ -20,7 +20,7 @@ export const configSchema = z.object({
   EMBEDDING_MODEL_DIR: optionalText,
   EMBEDDING_ALLOW_REMOTE: flag,
   HF_ENDPOINT: optionalText,
-  EMBEDDING_BATCH_TOKENS: positiveInt(4096),
+  EMBEDDING_BATCH_TOKENS: positiveInt(1024),
   CHUNK_SIZE: positiveInt(600),
   MAX_QUESTION_CHARS: positiveInt(500),
   LLM_BASE_URL: optionalText,

@@ -57,7 +57,7 @@ export async function createTransformersEmbedder(config: TransformersEmbedderCon
   }
   const probe = await extractor(['维度'], { pooling: 'cls', normalize: true });
   const dimensions = probe.dims[1] ?? 0;
-  const budget = config.batchTokens ?? 4096;
+  const budget = config.batchTokens ?? 1024;
   const instruction = config.queryInstruction ?? BGE_QUERY_INSTRUCTION;
   return {
     modelId: config.modelId,

@@ -3,15 +3,16 @@ import { join } from 'node:path';
 import type { EventDispatcher, LarkChannel } from '@larksuiteoapi/node-sdk';
 import type { AnswerService } from '../answer/index.js';
 import type { Logger } from '../log/index.js';
+import type { RemindersService } from '../reminders/index.js';
 import { createAnswerFlow } from './answer-flow.js';
 import { createSurfaceFactory } from './answer-surface.js';
 import { cardCallbackHandler } from './card-callback.js';
 import { systemClock, type Clock } from './clock.js';
-import { dispatchCardAction, feedbackHandler } from './handlers/card-actions.js';
+import { dispatchCardAction, feedbackHandler, reminderAskHandler, type CardAction } from './handlers/card-actions.js';
 import { createCommands, type BotStatus } from './handlers/command-list.js';
 import { routeCommands } from './handlers/commands.js';
 import { capLength, helpForEmptyText, helpForMedia, rateLimitPerUser, requireMentionInGroups } from './handlers/message-gates.js';
-import { repliesInThread, toIncoming } from './incoming-message.js';
+import { repliesInThread, toIncoming, type IncomingMessage } from './incoming-message.js';
 import { compose, type MessageContext } from './middleware.js';
 import { createOpenPlatform, type OpenPlatform } from './outbound/open-platform.js';
 import { createOutboundLimiter, FEISHU_LIMITS } from './outbound/outbound-limiter.js';
@@ -40,6 +41,8 @@ export interface LarkBotOptions {
   answerTimeoutMs?: number;
   /** Card update spacing (default 250 ms). */
   cardUpdateIntervalMs?: number;
+  /** The reminders' admin service: enables /reminders, /subscribe, /unsubscribe and /remind. */
+  reminders?: RemindersService;
 }
 
 /** The bot, independent of transport: both the webhook server and the long connection feed `dispatcher`. */
@@ -96,7 +99,7 @@ export function createLarkBot(options: LarkBotOptions): LarkBot {
     helpForMedia,
     helpForEmptyText,
     capLength(settings.maxMessageChars),
-    routeCommands(createCommands({ status: options.status, admins: settings.admins, clock })),
+    routeCommands(createCommands({ status: options.status, admins: settings.admins, clock, logger, ...(options.reminders ? { reminders: options.reminders } : {}) })),
     (context) => context.answer(context.message.text),
   ]);
 
@@ -121,8 +124,26 @@ export function createLarkBot(options: LarkBotOptions): LarkBot {
     reject: (event) => logger.debug('lark.ignored', { messageId: event.messageId, reason: event.reason }),
     error: (error) => logger.error('lark.channel_error', { error }),
   });
+  /** A reminder card's 问问政策通: the question, answered as a reply to the card, like one typed in that chat. */
+  const askFromCard = (action: CardAction, question: string): void => {
+    const message: IncomingMessage = {
+      messageId: action.messageId,
+      chatId: action.chatId,
+      chatType: 'group',
+      senderId: action.operatorId,
+      kind: 'text',
+      rawType: 'text',
+      text: question,
+      mentionedBot: true,
+    };
+    // one answer per person and card: a repeated click within the platform's hour gets the same reply
+    tasks.run(() => answer(message, question, replyUuid(`ask:${action.messageId}:${action.operatorId}`)));
+  };
   const onCardCallback = cardCallbackHandler(
-    dispatchCardAction({ feedback: feedbackHandler({ records, log: feedback, clock, logger }) }),
+    dispatchCardAction({
+      feedback: feedbackHandler({ records, log: feedback, clock, logger }),
+      'reminder-ask': reminderAskHandler({ ask: askFromCard, logger }),
+    }),
     logger,
   );
 

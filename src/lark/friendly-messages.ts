@@ -1,6 +1,7 @@
 import { AnswerError } from '../answer/index.js';
 import { EmbeddingModelMissingError } from '../embed/index.js';
 import { IndexError } from '../index/index.js';
+import { REMIND_ADD_USAGE, RemindersError } from '../reminders/index.js';
 import { LarkError } from './errors.js';
 
 /** Every sentence the bot says about a failure; errors become Chinese for people only here, at the channel edge. */
@@ -12,13 +13,40 @@ export const FAILURE_TEXT = {
   platformBusy: '飞书接口繁忙，回复可能延迟，请稍后再试。',
   timeout: '查找超时了，请稍后再试，或换个更具体的问法。',
   unknown: '抱歉，处理这个问题时出错了，请稍后再试。',
+  remindersUnavailable: '提醒数据暂时无法读写，请稍后再试或联系管理员。',
+  calendarBroken: '提醒日历文件有误，已沿用上一版日历，请联系管理员检查。',
 } as const;
+
+/** How the reminder commands are written, for usage replies. */
+export const REMINDER_COMMAND_USAGE = [
+  `- 添加：${REMIND_ADD_USAGE}`,
+  '- 删除：/remind remove 编号',
+  '- 暂停 / 恢复：/remind pause 编号，/remind resume 编号',
+  '- 查看本群提醒及编号：/reminders',
+].join('\n');
+
+/** One Chinese sentence (or a usage block) per RemindersError code a chat command can meet. */
+export function remindersMessage(error: RemindersError, id?: string): string {
+  switch (error.code) {
+    case 'invalid-command':
+      return `没看懂这条提醒命令。用法：\n${REMINDER_COMMAND_USAGE}`;
+    case 'time-in-past':
+      return '这个时间已经过去了，请换一个将来的时间。';
+    case 'unknown-entry':
+      return `没有编号为「${id ?? ''}」的提醒。发送 /reminders 查看本群的提醒及编号。`;
+    case 'calendar-invalid':
+      return FAILURE_TEXT.calendarBroken;
+    default:
+      return FAILURE_TEXT.remindersUnavailable;
+  }
+}
 
 /** Maps any failure to one friendly Chinese sentence; never leaks internals to the chat. */
 export function friendlyMessage(error: unknown): string {
   if (error instanceof AnswerError) return error.code === 'empty-question' ? FAILURE_TEXT.emptyQuestion : FAILURE_TEXT.modelFailed;
   if (error instanceof IndexError) return FAILURE_TEXT.indexUnavailable;
   if (error instanceof EmbeddingModelMissingError) return FAILURE_TEXT.embeddingMissing;
+  if (error instanceof RemindersError) return remindersMessage(error);
   if (error instanceof LarkError) return error.code === 'rate-limited' ? FAILURE_TEXT.platformBusy : FAILURE_TEXT.unknown;
   if (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError')) return FAILURE_TEXT.timeout;
   return FAILURE_TEXT.unknown;

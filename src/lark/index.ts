@@ -7,3 +7,4 @@ export { CONNECT_VARIABLES, larkSettings, type LarkSettings } from './settings.j
 export { startLarkBot, type RunningBot } from './start-bot.js';
 export type { RetryPolicy } from './outbound/retry.js';
 export type { WsClientFactory } from './transport/long-connection.js';
+export { CHAT_UNAVAILABLE_CODES, larkReminderSender, sendErrorFrom, standaloneReminderSender } from './reminder-sender.js';

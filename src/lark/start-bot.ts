@@ -2,8 +2,10 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { AnswerService } from '../answer/index.js';
 import type { Logger } from '../log/index.js';
+import { RemindersError, type Reminders, type ReminderScheduler, type ReminderSchedulerOptions } from '../reminders/index.js';
 import { createLarkBot, type LarkBot, type LarkBotOptions } from './bot.js';
 import type { BotStatus } from './handlers/command-list.js';
+import { larkReminderSender } from './reminder-sender.js';
 import type { LarkSettings } from './settings.js';
 import { startLongConnection, type WsClientFactory } from './transport/long-connection.js';
 import { createWebhookServer } from './transport/webhook-server.js';
@@ -13,6 +15,8 @@ export interface RunningBot {
   readonly bot: LarkBot;
   /** The webhook server's port (webhook mode), e.g. when PORT=0. */
   readonly port?: number;
+  /** The reminder scheduler, when reminders are on and this process holds the data-directory lock. */
+  readonly reminders?: ReminderScheduler;
   /** Stops taking events, lets answers in flight finish (up to `timeoutMs`), closes everything. */
   stop(timeoutMs?: number): Promise<void>;
 }
@@ -61,6 +65,30 @@ async function startTransport(
   return { port, close: () => closeServer(server) };
 }
 
+/**
+ * Starts the reminder scheduler with the bot's Feishu Sender. Another process holding the data-directory
+ * lock is not fatal: it is logged and this bot keeps answering without sending reminders.
+ */
+function startReminders(
+  reminders: Reminders,
+  bot: LarkBot,
+  logger: Logger,
+  extra: Pick<ReminderSchedulerOptions, 'cron' | 'lock' | 'graceMs'>,
+): ReminderScheduler | undefined {
+  const scheduler = reminders.scheduler(larkReminderSender(bot.platform), extra);
+  try {
+    scheduler.start();
+    return scheduler;
+  } catch (error) {
+    void scheduler.stop();
+    if (error instanceof RemindersError && error.code === 'locked') {
+      logger.warn('reminders.locked', { message: error.message });
+      return undefined;
+    }
+    throw error;
+  }
+}
+
 /** Connects the bot and starts its transport; on failure everything opened so far is closed again. */
 export async function startLarkBot(options: {
   settings: LarkSettings;
@@ -69,8 +97,12 @@ export async function startLarkBot(options: {
   logger: Logger;
   /** Whether answers stream partial text (an LLM is configured). */
   streamsAnswers?: boolean;
-  tuning?: Omit<LarkBotOptions, 'settings' | 'answers' | 'status' | 'logger' | 'streamsAnswers'>;
+  tuning?: Omit<LarkBotOptions, 'settings' | 'answers' | 'status' | 'logger' | 'streamsAnswers' | 'reminders'>;
   wsClientFactory?: WsClientFactory;
+  /** The reminders (`createReminders`): their commands are answered and their scheduler runs while the bot does. */
+  reminders?: Reminders;
+  /** Scheduler tuning (tests: a cron that never fires on its own, lock options). */
+  reminderScheduler?: Pick<ReminderSchedulerOptions, 'cron' | 'lock' | 'graceMs'>;
 }): Promise<RunningBot> {
   const { settings, logger } = options;
   const bot = createLarkBot({
@@ -79,22 +111,30 @@ export async function startLarkBot(options: {
     status: options.status,
     logger,
     ...(options.streamsAnswers !== undefined ? { streamsAnswers: options.streamsAnswers } : {}),
+    ...(options.reminders ? { reminders: options.reminders.service } : {}),
     ...options.tuning,
   });
   let transport: { port?: number; close(): Promise<void> } | undefined;
+  let scheduler: ReminderScheduler | undefined;
   try {
     await bot.connect();
     transport = await startTransport(settings, bot, logger, options.wsClientFactory);
+    if (options.reminders) scheduler = startReminders(options.reminders, bot, logger, options.reminderScheduler ?? {});
   } catch (error) {
+    await transport?.close();
     await bot.close(0);
     throw error;
   }
   const { port } = transport;
+  const opened = transport;
   return {
     bot,
     ...(port !== undefined ? { port } : {}),
+    ...(scheduler ? { reminders: scheduler } : {}),
     async stop(timeoutMs = 10_000) {
-      await transport.close();
+      // the scheduler first: a tick in flight finishes its sends while the platform client still works
+      await scheduler?.stop();
+      await opened.close();
       await bot.close(timeoutMs);
     },
   };

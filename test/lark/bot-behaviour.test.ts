@@ -178,7 +178,7 @@ describe('messages that are not plain questions', () => {
     expect(await reply('文档列表')).toContain('1. 《南通市推进众创社区建设行动方案》 通政办发〔2018〕1号 · 12 段');
     expect(await reply('/reindex')).toContain('只有管理员可以重建索引');
     expect(await reply('重建索引', 'ou_admin')).toContain('已收到重建索引的请求');
-    expect(await reply('/reminders')).toContain('政策提醒功能即将上线');
+    expect(await reply('/reminders')).toContain('没有启用政策提醒');
     expect(await reply('/whatever')).toContain('没有「/whatever」这个命令');
   });
 });

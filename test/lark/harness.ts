@@ -9,6 +9,7 @@ import { loadConfig, type Config } from '../../src/config/index.js';
 import { buildIndex } from '../../src/index/index.js';
 import { larkSettings, startLarkBot, type BotStatus, type LarkSettings, type RunningBot, type WsClientFactory } from '../../src/lark/index.js';
 import { createLogger, silentLogger, type Logger } from '../../src/log/index.js';
+import type { Reminders, ReminderSchedulerOptions } from '../../src/reminders/index.js';
 import { FakeFeishu, WebhookClient } from '../support/fake-feishu/index.js';
 import { SEEDS_DIR } from '../support/seeds.js';
 
@@ -67,6 +68,8 @@ export async function startBot(options: {
   logger?: Logger;
   wsClientFactory?: WsClientFactory;
   streamsAnswers?: boolean;
+  reminders?: Reminders;
+  reminderScheduler?: Pick<ReminderSchedulerOptions, 'cron' | 'lock' | 'graceMs'>;
 }): Promise<Harness> {
   const { settings } = settingsFor(options.fake, options.dataDir, options.environment);
   const running = await startLarkBot({
@@ -77,6 +80,8 @@ export async function startBot(options: {
     ...(options.streamsAnswers !== undefined ? { streamsAnswers: options.streamsAnswers } : {}),
     tuning: { retry: FAST_RETRY, requestTimeoutMs: 5_000 },
     ...(options.wsClientFactory ? { wsClientFactory: options.wsClientFactory } : {}),
+    ...(options.reminders ? { reminders: options.reminders } : {}),
+    ...(options.reminderScheduler ? { reminderScheduler: options.reminderScheduler } : {}),
   });
   const webhook = new WebhookClient(`http://127.0.0.1:${running.port ?? 0}${settings.webhookPath}`, SECRETS);
   return { running, webhook, settings };

@@ -64,3 +64,19 @@ export function feedbackHandler(deps: { records: AnswerRecords; log: FeedbackLog
     return record ? { toast, card: { type: 'raw', data: answerCard(record, ref, vote satisfies Vote) } } : { toast };
   };
 }
+
+const reminderAskSchema = z.object({ action: z.literal('reminder-ask'), question: z.string().trim().min(1).max(500), entry: z.string().optional() });
+
+/**
+ * 问问政策通 on a reminder card: `value.question` is answered in that chat through the normal answer flow
+ * (a reply to the reminder card); the click itself is answered at once with a toast.
+ */
+export function reminderAskHandler(deps: { ask: (action: CardAction, question: string) => void; logger: Logger }) {
+  return async (action: CardAction): Promise<CardActionReply> => {
+    const parsed = reminderAskSchema.safeParse(action.value);
+    if (!parsed.success || action.chatId === '') return { toast: { type: 'warning', content: '无法识别这个问题。' } };
+    deps.logger.info('lark.reminder_ask', { chatId: action.chatId, entry: parsed.data.entry, user: action.operatorId });
+    deps.ask(action, parsed.data.question);
+    return { toast: { type: 'info', content: '正在查找，答案稍后发到本群。' } };
+  };
+}

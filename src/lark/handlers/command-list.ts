@@ -1,9 +1,12 @@
 import type { Manifest } from '../../index/index.js';
+import { silentLogger, type Logger } from '../../log/index.js';
+import type { RemindersService } from '../../reminders/index.js';
 import { noticeCard } from '../cards/notice-card.js';
 import type { Clock } from '../clock.js';
 import { friendlyMessage } from '../friendly-messages.js';
 import type { Command } from './commands.js';
 import { helpCard } from './help-card.js';
+import { reminderCommands } from './reminder-commands.js';
 
 /** What `/sources` and `/status` report on, injected by whoever starts the bot. */
 export interface BotStatus {
@@ -60,8 +63,8 @@ function statusText(status: BotStatus, manifest: Manifest, now: number): string 
   ].join('\n');
 }
 
-/** The bot's commands with Chinese and English names. */
-export function createCommands(options: { status: BotStatus; admins: ReadonlySet<string>; clock: Clock }): Command[] {
+/** The bot's commands with Chinese and English names; the reminder commands when a RemindersService is given. */
+export function createCommands(options: { status: BotStatus; admins: ReadonlySet<string>; clock: Clock; reminders?: RemindersService; logger?: Logger }): Command[] {
   const { status, admins, clock } = options;
   const withManifest = (title: string, render: (manifest: Manifest) => string) => async (context: Parameters<Command['run']>[0]) => {
     let text: string;
@@ -86,10 +89,14 @@ export function createCommands(options: { status: BotStatus; admins: ReadonlySet
         await context.reply(card);
       },
     },
-    {
-      name: 'reminders',
-      aliases: ['提醒'],
-      run: async (context) => context.reply(noticeCard('政策提醒', { text: '政策提醒功能即将上线：届时可以订阅申报截止日期等提醒。' })),
-    },
+    ...(options.reminders
+      ? reminderCommands({ service: options.reminders, admins, logger: options.logger ?? silentLogger })
+      : [
+          {
+            name: 'reminders',
+            aliases: ['近期提醒', '提醒'],
+            run: async (context: Parameters<Command['run']>[0]) => context.reply(noticeCard('政策提醒', { text: '这个机器人没有启用政策提醒。' })),
+          },
+        ]),
   ];
 }

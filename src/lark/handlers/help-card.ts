@@ -14,7 +14,9 @@ export const HELP_MARKDOWN = [
   '- **/sources**（文档列表）：可查询的文档',
   '- **/status**（状态）：知识库与运行状态',
   '- **/reindex**（重建索引）：重建知识库，仅管理员',
-  '- **/reminders**（提醒）：政策提醒，即将上线',
+  '- **/reminders**（近期提醒）：本群近期的活动与截止日期',
+  '- **/subscribe**（订阅）、**/unsubscribe**（取消订阅）：本群接收每周摘要和日程提醒，仅管理员',
+  '- **/remind add 2026-12-01 09:00 内容**：到时在本群提醒；**/remind remove|pause|resume 编号**：删除、暂停、恢复，仅管理员',
 ].join('\n');
 
 /** The help card, optionally led by why it was sent. */

@@ -16,6 +16,8 @@ export type CardContent = { card: CardJson } | { cardId: string };
 export interface OpenPlatform {
   /** Replies with a card (in the thread when `inThread`, falling back on 230071); `uuid` makes the platform refuse duplicates. */
   replyCard(input: { messageId: string; chatId: string; content: CardContent; uuid: string; inThread: boolean }): Promise<string>;
+  /** Posts a card as a new message to a chat (POST im/v1/messages?receive_id_type=chat_id); returns the message_id. */
+  sendCard(input: { chatId: string; card: CardJson; uuid: string }): Promise<string>;
   /** Replaces a sent card message (PATCH im/v1/messages/:id). */
   patchCard(messageId: string, card: CardJson): Promise<void>;
   /** Creates a CardKit card entity and returns its card_id. */
@@ -84,6 +86,14 @@ export function createOpenPlatform(options: OpenPlatformOptions): OpenPlatform {
         options.logger.info('lark.thread_fallback', { messageId });
         return send(false);
       }
+    },
+    async sendCard({ chatId, card, uuid }) {
+      const path = '/open-apis/im/v1/messages';
+      const body = { receive_id: chatId, msg_type: 'interactive', content: JSON.stringify(card), uuid };
+      const data = await call('im.message.create', { method: 'POST', path, query: { receive_id_type: 'chat_id' }, body }, chatId);
+      const { message_id: messageId } = parse(messageDataSchema, data, path);
+      if (messageId === '') throw new LarkError('invalid-response', `${path}: empty message_id`);
+      return messageId;
     },
     async patchCard(messageId, card) {
       await call('im.message.patch', { method: 'PATCH', path: `/open-apis/im/v1/messages/${encodeURIComponent(messageId)}`, body: { content: JSON.stringify(card) } });

@@ -59,6 +59,8 @@ export interface FakeFeishuOptions {
   botName?: string;
   /** Chats where reply_in_thread is refused with 230071. */
   threadlessChats?: string[];
+  /** Chats the bot is not a member of: sends there are refused with 230002. */
+  absentChats?: string[];
   /** Share of im/cardkit calls that fail at random (500, 429 with x-ogw-ratelimit-reset, or 230020). */
   failureRate?: number;
   seed?: number;
@@ -118,6 +120,7 @@ export class FakeFeishu {
   private readonly appSecret: string;
   private readonly botName: string;
   private readonly threadless: Set<string>;
+  private readonly absent: Set<string>;
   private readonly rules: FailureRule[] = [];
   private readonly uuids = new Map<string, { messageId: string; at: number }>();
   private readonly sendTimes = new Map<string, number[]>();
@@ -134,6 +137,7 @@ export class FakeFeishu {
     this.botOpenId = options.botOpenId ?? 'ou_policy_bot';
     this.botName = options.botName ?? '政策通';
     this.threadless = new Set(options.threadlessChats ?? []);
+    this.absent = new Set(options.absentChats ?? []);
     this.failureRate = options.failureRate ?? 0;
     this.random = mulberry32(options.seed ?? 42);
   }
@@ -167,6 +171,16 @@ export class FakeFeishu {
   /** Messages the bot sent in reply to `messageId`. */
   repliesTo(messageId: string): FakeMessage[] {
     return [...this.messages.values()].filter((message) => message.parentId === messageId);
+  }
+
+  /** Messages the bot posted to a chat on its own (POST im/v1/messages, not replies), oldest first. */
+  postedTo(chatId: string): FakeMessage[] {
+    return [...this.messages.values()].filter((message) => message.chatId === chatId && message.parentId === undefined);
+  }
+
+  /** Every message the bot posted on its own (not replies), oldest first. */
+  posted(): FakeMessage[] {
+    return [...this.messages.values()].filter((message) => message.parentId === undefined);
   }
 
   /** The card a message shows now (a card entity resolved to its current JSON). */
@@ -279,7 +293,7 @@ export class FakeFeishu {
         this.notify();
       };
       try {
-        this.route(method, url.pathname, request.headers.authorization, body, record);
+        this.route(method, url.pathname, query, request.headers.authorization, body, record);
       } catch (error) {
         record(500, { code: 99991, msg: `fake crashed: ${error instanceof Error ? error.message : String(error)}` });
       }
@@ -314,6 +328,7 @@ export class FakeFeishu {
   private route(
     method: string,
     path: string,
+    query: Record<string, string>,
     authorization: string | undefined,
     body: unknown,
     record: (status: number, payload: Json, headers?: Record<string, string>) => void,
@@ -330,8 +345,17 @@ export class FakeFeishu {
     const failure = this.injectedFailure(method, path);
     if (failure) return record(failure.status, failure.body, failure.headers);
 
+    if (method === 'POST' && path === '/open-apis/im/v1/messages') {
+      if (query.receive_id_type !== 'chat_id' || !isJson(body) || typeof body.receive_id !== 'string' || body.receive_id === '') {
+        return record(400, { code: 230001, msg: 'receive_id_type=chat_id and receive_id are required' });
+      }
+      return this.send({ chatId: body.receive_id }, body, record);
+    }
     const replyMatch = /^\/open-apis\/im\/v1\/messages\/([^/]+)\/reply$/.exec(path);
-    if (method === 'POST' && replyMatch) return this.send(decodeURIComponent(replyMatch[1] ?? ''), body, record);
+    if (method === 'POST' && replyMatch) {
+      const parentId = decodeURIComponent(replyMatch[1] ?? '');
+      return this.send({ parentId, chatId: this.chatOf(parentId) }, body, record);
+    }
     const messageMatch = /^\/open-apis\/im\/v1\/messages\/([^/]+)$/.exec(path);
     if (method === 'PATCH' && messageMatch) return this.patch(decodeURIComponent(messageMatch[1] ?? ''), body, record);
     if (method === 'POST' && path === '/open-apis/cardkit/v1/cards') {
@@ -347,12 +371,14 @@ export class FakeFeishu {
     return record(404, { code: 404, msg: `the fake does not implement ${method} ${path}` });
   }
 
-  private send(parentId: string, body: unknown, record: (status: number, payload: Json) => void): void {
+  /** A reply (`parentId`) or a new message to a chat; a uuid seen within the hour returns the first message and posts nothing. */
+  private send(target: { chatId: string; parentId?: string }, body: unknown, record: (status: number, payload: Json) => void): void {
     if (!isJson(body) || typeof body.msg_type !== 'string' || typeof body.content !== 'string') return record(400, { code: 230001, msg: 'invalid request' });
-    const chatId = this.chatOf(parentId);
+    const { chatId, parentId } = target;
     const uuid = typeof body.uuid === 'string' ? body.uuid : undefined;
     const known = uuid ? this.uuids.get(uuid) : undefined;
     if (known && Date.now() - known.at < 3600_000) return record(200, { code: 0, msg: 'ok', data: this.messageData(known.messageId) });
+    if (this.absent.has(chatId)) return record(400, { code: 230002, msg: 'The bot can not be outside the group.' });
     if (body.reply_in_thread === true && this.threadless.has(chatId)) {
       return record(400, { code: 230071, msg: 'The group to which the message belongs does not support reply in thread.' });
     }
@@ -377,7 +403,7 @@ export class FakeFeishu {
     this.messages.set(messageId, {
       messageId,
       chatId,
-      parentId,
+      ...(parentId !== undefined ? { parentId } : {}),
       msgType: body.msg_type,
       content,
       ...(uuid ? { uuid } : {}),
