@@ -9,7 +9,8 @@ const texts = loadSources(docsDir, silentLogger)
   .documents.flatMap((document) => chunkDocument(parseDocument(document), 600))
   .map(embeddingText)
   .filter((_, index) => index % 8 === 0)
-  .slice(0, 300);
+  .slice(0, 300)
+  .map((text) => text.slice(0, Number(process.env.CUT ?? 100000)));
 for (const batching of ['naive', 'budget'] as const) {
   for (const budget of batching === 'naive' ? [0] : [512, 1024, 2048, 4096]) {
     const embedder = await createTransformersEmbedder({ modelId: 'BAAI/bge-small-zh-v1.5', batching, batchTokens: budget || 4096 });

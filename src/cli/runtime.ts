@@ -91,6 +91,7 @@ export function createRuntime(config: Config, options: RuntimeOptions = {}): Run
         allowRemote: config.EMBEDDING_ALLOW_REMOTE,
         ...(config.HF_ENDPOINT ? { hubEndpoint: config.HF_ENDPOINT } : {}),
         batchTokens: config.EMBEDDING_BATCH_TOKENS,
+        maxPassageTokens: config.EMBEDDING_PASSAGE_TOKENS,
       });
       return embedder;
     },

@@ -21,6 +21,7 @@ export const configSchema = z.object({
   EMBEDDING_ALLOW_REMOTE: flag,
   HF_ENDPOINT: optionalText,
   EMBEDDING_BATCH_TOKENS: positiveInt(1024),
+  EMBEDDING_PASSAGE_TOKENS: z.coerce.number().int().min(16).max(512).default(512),
   CHUNK_SIZE: positiveInt(600),
   MAX_QUESTION_CHARS: positiveInt(500),
   LLM_BASE_URL: optionalText,

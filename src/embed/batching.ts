@@ -26,3 +26,19 @@ export function planBatches(tokenCounts: number[], tokenBudget: number, maxBatch
   if (current.length > 0) batches.push(current);
   return batches;
 }
+
+/**
+ * Cuts a text to about `maxTokens` (same estimate as above). The dense view of a chunk is its head
+ * (title, section, opening sentences); BM25 still indexes all of it.
+ */
+export function truncateToTokens(text: string, maxTokens: number): string {
+  if (estimateTokens(text, Number.MAX_SAFE_INTEGER) <= maxTokens) return text;
+  let low = 0;
+  let high = text.length;
+  while (low < high) {
+    const middle = Math.ceil((low + high) / 2);
+    if (estimateTokens(text.slice(0, middle), Number.MAX_SAFE_INTEGER) <= maxTokens) low = middle;
+    else high = middle - 1;
+  }
+  return text.slice(0, low);
+}

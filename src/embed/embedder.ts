@@ -5,6 +5,8 @@ export type EmbedKind = 'query' | 'passage';
 export interface Embedder {
   readonly modelId: string;
   readonly dimensions: number;
+  /** What makes two embeddings of one text equal (model and input settings); keys the cache. Defaults to modelId. */
+  readonly cacheKey?: string;
   embed(texts: string[], kind: EmbedKind, signal?: AbortSignal): Promise<Float32Array[]>;
 }
 

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { env, pipeline, type FeatureExtractionPipeline } from '@huggingface/transformers';
-import { estimateTokens, planBatches } from './batching.js';
+import { estimateTokens, planBatches, truncateToTokens } from './batching.js';
 import { EmbeddingModelMissingError, type EmbedKind, type Embedder } from './embedder.js';
 
 /** bge-zh's retrieval instruction, prepended to queries only (passages are embedded as they are). */
@@ -19,6 +19,8 @@ export interface TransformersEmbedderConfig {
   queryInstruction?: string;
   /** 'naive' embeds fixed unsorted batches of 16 (the baseline the benchmark compares against). */
   batching?: 'budget' | 'naive';
+  /** Passages are embedded by their first this-many tokens (the model's limit is 512). */
+  maxPassageTokens?: number;
 }
 
 const NAIVE_BATCH = 16;
@@ -59,11 +61,14 @@ export async function createTransformersEmbedder(config: TransformersEmbedderCon
   const dimensions = probe.dims[1] ?? 0;
   const budget = config.batchTokens ?? 1024;
   const instruction = config.queryInstruction ?? BGE_QUERY_INSTRUCTION;
+  const maxPassageTokens = config.maxPassageTokens ?? 512;
   return {
     modelId: config.modelId,
     dimensions,
+    cacheKey: `${config.modelId}@${maxPassageTokens}`,
     async embed(texts: string[], kind: EmbedKind, signal?: AbortSignal): Promise<Float32Array[]> {
-      const inputs = kind === 'query' ? texts.map((text) => instruction + text) : texts;
+      const inputs =
+        kind === 'query' ? texts.map((text) => instruction + text) : texts.map((text) => truncateToTokens(text, maxPassageTokens));
       const vectors = new Array<Float32Array>(inputs.length);
       const batches =
         config.batching === 'naive' ? naiveBatches(inputs.length) : planBatches(inputs.map((text) => estimateTokens(text)), budget);

@@ -46,7 +46,7 @@ const EMBED_SLICE = 256;
 async function embedChunks(chunks: Chunk[], options: BuildOptions, cache: EmbeddingCache): Promise<{ vectors: Float32Array[]; embedded: number }> {
   const { embedder } = options;
   const texts = chunks.map(embeddingText);
-  const keys = texts.map((text) => embeddingKey(embedder.modelId, text));
+  const keys = texts.map((text) => embeddingKey(embedder.cacheKey ?? embedder.modelId, text));
   const missing = keys.flatMap((key, index) => (cache.get(key) ? [] : [index]));
   for (let offset = 0; offset < missing.length; offset += EMBED_SLICE) {
     const slice = missing.slice(offset, offset + EMBED_SLICE);
@@ -92,7 +92,8 @@ export async function buildIndex(options: BuildOptions): Promise<BuildSummary> {
     };
     options.onProgress?.('parsing', index + 1, sources.documents.length);
   });
-  const cache = new EmbeddingCache(layout.cache(options.indexDir, options.embedder.modelId), options.embedder.dimensions);
+  const cacheName = options.embedder.cacheKey ?? options.embedder.modelId;
+  const cache = new EmbeddingCache(layout.cache(options.indexDir, cacheName), options.embedder.dimensions);
   const { vectors, embedded } = await embedChunks(chunks, options, cache);
   options.onProgress?.('indexing', 0, 1);
   const buildId = `${now().toISOString().replace(/[-:.TZ]/g, '')}-${process.pid}`;

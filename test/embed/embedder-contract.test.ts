@@ -7,7 +7,9 @@ import {
   EmbeddingCache,
   embeddingKey,
   EmbeddingModelMissingError,
+  estimateTokens,
   planBatches,
+  truncateToTokens,
   type Embedder,
 } from '../../src/embed/index.js';
 import { FakeEmbedder } from '../support/fake-embedder.js';
@@ -81,5 +83,20 @@ describe('EmbeddingCache', () => {
     reopened.set(embeddingKey('m', '另一个'), new Float32Array([0, 1, 0, 0]));
     reopened.flush();
     expect(new EmbeddingCache(file, 4).size).toBe(2);
+  });
+});
+
+describe('truncateToTokens', () => {
+  it('keeps short texts and cuts long ones to the token budget', () => {
+    expect(truncateToTokens('南通众创社区', 10)).toBe('南通众创社区');
+    const cut = truncateToTokens('众'.repeat(600), 320);
+    expect(estimateTokens(cut, 10_000)).toBeLessThanOrEqual(320);
+    expect(cut.length).toBe(318);
+  });
+
+  it('keys the cache by model and passage limit, so a new limit re-embeds', async () => {
+    const full = await createTransformersEmbedder({ modelId: 'BAAI/bge-small-zh-v1.5' });
+    const head = await createTransformersEmbedder({ modelId: 'BAAI/bge-small-zh-v1.5', maxPassageTokens: 320 });
+    expect(full.cacheKey).not.toBe(head.cacheKey);
   });
 });
