@@ -84,14 +84,7 @@ async function main(): Promise<void> {
     await embeddingThroughput(embedder, sample);
   } else line('seeds + news-2k', 'skipped (no ../shared/corpus/news-2k.jsonl)');
 
-  const news20k = join(SHARED, 'corpus', 'news-20k.jsonl');
-  if (scale && existsSync(news20k)) {
-    const big = workspace('news20k', news20k);
-    started = performance.now();
-    summary = await build(big.docsDir, big.indexDir, embedder);
-    line('seeds + news-20k: cold index build', `${format(summary.seconds, 1)} s (${summary.chunks} chunks)`);
-    await queryLatency(big.indexDir, embedder, 'seeds + news-20k');
-  }
+  if (scale) execFileSync(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'scale.ts')], { stdio: 'inherit' });
   line('peak RSS', `${format(process.resourceUsage().maxRSS / 1024, 0)} MiB`);
   // The other benchmarks run in their own processes so their load does not skew each other.
   for (const script of ['llm-overhead.ts', 'feishu-load.ts']) {
