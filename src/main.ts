@@ -7,6 +7,7 @@ import { reportError } from './cli/run-cli.js';
 import { buildWithProgress } from './cli/build-with-progress.js';
 import { createRuntime, type Runtime } from './cli/runtime.js';
 import { CONNECT_VARIABLES, larkSettings, startLarkBot, type LarkSettings, type RunningBot } from './lark/index.js';
+import { createPrometheusMetrics } from './ops/index.js';
 import { createReminders, RemindersError, toRemindersSettings, type Reminders } from './reminders/index.js';
 
 /** How answers are produced, as `/status` reports it. */
@@ -48,6 +49,8 @@ async function runBot(runtime: Runtime, config: Config, settings: LarkSettings, 
   // Loads the index and the embedding model now (and warms it), so a broken setup fails at start.
   const answers = await runtime.answerService();
   await answers.ask({ question: '政策', mode: 'extractive' });
+  // the warm-up above loaded the index and the embedding model, or threw
+  const modelLoaded = true;
   let running: RunningBot;
   try {
     running = await startLarkBot({
@@ -57,6 +60,12 @@ async function runBot(runtime: Runtime, config: Config, settings: LarkSettings, 
       streamsAnswers: runtime.llmModel !== undefined,
       logger,
       reminders,
+      ops: {
+        metrics: createPrometheusMetrics(),
+        modelLoaded: () => modelLoaded,
+        port: config.OPS_PORT ?? config.PORT,
+        ...(config.OPS_HOST ? { host: config.OPS_HOST } : {}),
+      },
     });
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
@@ -66,7 +75,7 @@ async function runBot(runtime: Runtime, config: Config, settings: LarkSettings, 
   process.stderr.write(
     settings.mode === 'webhook'
       ? `政策通 is listening for Feishu/Lark events on port ${running.port ?? settings.port}, path ${settings.webhookPath} (Ctrl+C stops).\n`
-      : '政策通 is connected to Feishu/Lark over the long connection (Ctrl+C stops).\n',
+      : `政策通 is connected to Feishu/Lark over the long connection (Ctrl+C stops); /healthz and /metrics on port ${running.opsPort ?? '?'}.\n`,
   );
   if (!running.reminders) {
     process.stderr.write(`Reminders are not being sent by this process: another one holds ${reminders.settings.directory}/scheduler.lock (see the log); commands still work.\n`);
@@ -74,16 +83,25 @@ async function runBot(runtime: Runtime, config: Config, settings: LarkSettings, 
   const signal = await stopSignal();
   logger.info('lark.stopping', { signal });
   process.stderr.write('Stopping: letting answers in flight finish …\n');
-  await running.stop();
+  // A second signal during the drain exits at once.
+  const force = (): void => process.exit(130);
+  process.once('SIGINT', force);
+  process.once('SIGTERM', force);
+  await running.stop(config.SHUTDOWN_TIMEOUT_MS);
+  logger.info('lark.stopped', { signal });
+  await logger.flush?.();
   return 0;
 }
 
 /** `npm start`: builds the index if missing, then runs the Feishu/Lark bot when configured, else the console chat. */
 async function start(): Promise<number> {
   const config = loadConfig();
-  const logger = createLogger(config.LOG_LEVEL);
+  // secret values are scrubbed from every line, even from free text such as SDK messages
+  const logger = createLogger(config.LOG_LEVEL, undefined, {
+    secrets: [config.LARK_APP_SECRET, config.LARK_ENCRYPT_KEY, config.LARK_VERIFICATION_TOKEN, config.LLM_API_KEY],
+  });
   const settings = larkSettings(config);
-  const runtime = createRuntime(config);
+  const runtime = createRuntime(config, { logger });
   if (!existsSync(layout.current(config.INDEX_DIR))) {
     process.stderr.write(`No index in ${config.INDEX_DIR} yet: building it from ${config.DOCS_DIR} …\n`);
     await buildWithProgress(runtime, logger);

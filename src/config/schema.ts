@@ -63,6 +63,10 @@ export const configSchema = z.object({
   LARK_MAX_MESSAGE_CHARS: positiveInt(2000),
   LARK_DEDUP_TTL_HOURS: z.coerce.number().int().min(24).default(48),
   LARK_STREAMING: z.enum(['auto', 'cardkit', 'patch']).default('auto'),
+  // Operations (src/ops); see README "Operations".
+  OPS_PORT: z.coerce.number().int().min(0).max(65_535).optional(),
+  OPS_HOST: optionalText,
+  SHUTDOWN_TIMEOUT_MS: positiveInt(10_000),
 });
 
 export type Config = z.infer<typeof configSchema>;

@@ -12,6 +12,8 @@ export interface Chunk {
   end: number;
   /** From a plain record (news, JSONL) rather than a structured policy document. */
   plain?: boolean;
+  /** 1-based page of a paged source (PDF) where the chunk starts. */
+  page?: number;
 }
 
 /** Joins a section path for display: 三、重点任务 › （一）… › 1. 招商引进一批. */
@@ -61,6 +63,7 @@ export function chunkDocument(document: ParsedDocument, maxChars: number): Chunk
       start: first.start,
       end: last.end,
       ...(document.plain ? { plain: true } : {}),
+      ...(block.page !== undefined ? { page: block.page } : {}),
     });
   };
   // Paragraphs of one section share a chunk while they fit whole; a paragraph is split (at

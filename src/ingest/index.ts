@@ -2,3 +2,10 @@ export { parseDocument } from './parse-document.js';
 export type { Block, BlockKind, DocumentMeta, ParsedDocument, SourceText, Span } from './types.js';
 export { chunkDocument, formatSection, type Chunk } from './chunk.js';
 export { loadSources, type LoadedSources } from './load-sources.js';
+export { IngestError, type IngestErrorCode } from './errors.js';
+export {
+  contentMatchesExtension,
+  contentTypeOfExtension,
+  sniffContentType,
+  type ContentType,
+} from './loaders/sniff-content-type.js';

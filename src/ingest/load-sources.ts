@@ -3,6 +3,10 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, relative, sep } from 'node:path';
 import { z } from 'zod';
 import type { Logger } from '../log/index.js';
+import { IngestError } from './errors.js';
+import { createBinaryExtractor, type BinaryExtractor } from './loaders/binary-extractor.js';
+import { decodeText } from './loaders/decode-text.js';
+import { loadDocument } from './loaders/load-document.js';
 import type { SourceText } from './types.js';
 
 /** Everything read from DOCS_DIR, with per-document content hashes for incremental re-indexing. */
@@ -20,18 +24,8 @@ const jsonlRecord = z.object({
   url: z.string().optional(),
 });
 
-const TEXT_EXTENSIONS = new Set(['.txt', '.md', '.markdown']);
-
 function sha256(text: string): string {
   return createHash('sha256').update(text).digest('hex');
-}
-
-function looksBinary(bytes: Buffer): boolean {
-  const sample = bytes.subarray(0, 8192);
-  if (sample.includes(0)) return true;
-  const text = sample.toString('utf8');
-  const replacement = (text.match(/\uFFFD/g) ?? []).length;
-  return replacement > Math.max(4, text.length * 0.02);
 }
 
 function listFiles(directory: string): string[] {
@@ -76,36 +70,44 @@ function firstLineTitle(text: string): string {
   return firstSentence.length > 40 ? `${firstSentence.slice(0, 40)}…` : firstSentence;
 }
 
-/** Reads .txt/.md/.jsonl documents under a folder; anything else is skipped with a warning naming it. */
+/** Reads one file into `result`, or records why it was skipped; never throws for a bad file. */
+function loadFile(path: string, file: string, result: LoadedSources, logger: Logger, extractor: BinaryExtractor): void {
+  try {
+    const bytes = readFileSync(path);
+    if (extname(file).toLowerCase() === '.jsonl') {
+      for (const document of parseJsonl(file, decodeText(bytes).replace(/^\uFEFF/, ''), logger, result.skipped)) {
+        result.documents.push(document);
+        result.hashes[document.source] = sha256(document.text + (document.title ?? ''));
+      }
+      return;
+    }
+    const document = loadDocument(file, bytes, extractor);
+    document.text = document.text.replace(/^\uFEFF/, '');
+    result.documents.push(document);
+    result.hashes[file] = sha256(document.text);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    result.skipped.push({ file, reason });
+    logger.warn('ingest.skipped', { file, reason, ...(error instanceof IngestError ? { code: error.code } : {}) });
+  }
+}
+
+/**
+ * Reads .txt/.md (any common encoding), .jsonl, .pdf, .docx and .html documents under a folder;
+ * unsupported, corrupt or mislabelled files are skipped with a warning naming them.
+ */
 export function loadSources(directory: string, logger: Logger): LoadedSources {
   if (!statSync(directory, { throwIfNoEntry: false })?.isDirectory()) {
     throw new Error(`DOCS_DIR is not a folder: ${directory}`);
   }
   const result: LoadedSources = { documents: [], hashes: {}, skipped: [] };
-  for (const path of listFiles(directory)) {
-    const file = relative(directory, path).split(sep).join('/');
-    const extension = extname(file).toLowerCase();
-    const bytes = readFileSync(path);
-    if (!TEXT_EXTENSIONS.has(extension) && extension !== '.jsonl') {
-      result.skipped.push({ file, reason: `unsupported file type "${extension || 'none'}"` });
-      logger.warn('ingest.skipped', { file, reason: 'unsupported file type' });
-      continue;
+  const extractor = createBinaryExtractor();
+  try {
+    for (const path of listFiles(directory)) {
+      loadFile(path, relative(directory, path).split(sep).join('/'), result, logger, extractor);
     }
-    if (looksBinary(bytes)) {
-      result.skipped.push({ file, reason: 'binary content' });
-      logger.warn('ingest.skipped', { file, reason: 'binary content' });
-      continue;
-    }
-    const text = bytes.toString('utf8').replace(/^\uFEFF/, '');
-    if (extension === '.jsonl') {
-      for (const document of parseJsonl(file, text, logger, result.skipped)) {
-        result.documents.push(document);
-        result.hashes[document.source] = sha256(document.text + (document.title ?? ''));
-      }
-    } else {
-      result.documents.push({ source: file, text });
-      result.hashes[file] = sha256(text);
-    }
+  } finally {
+    extractor.close();
   }
   return result;
 }

@@ -2,6 +2,7 @@ import { cleanText } from '../text/index.js';
 import { headingOf, stripBullet, type Heading } from './headings.js';
 import { breakInlineHeadings, isPageFooter, isRuleLine, sentenceSpans, splitLines, type Line } from './lines.js';
 import { describeDocument, extractMeta } from './metadata.js';
+import { withPages } from './pages.js';
 import { parsePersonLine, roleContinues, type PersonLine } from './people.js';
 import { isTableLine, parseTabTable, pipePairs, rowFields } from './tables.js';
 import type { Block, ParsedDocument, SourceText, Span } from './types.js';
@@ -192,8 +193,9 @@ export function parseDocument(input: SourceText): ParsedDocument {
   if (input.date) meta.date = input.date;
   if (input.url) meta.url = input.url;
   const info = input.plain ? undefined : describeDocument(meta);
+  const body = input.pageStarts ? withPages(builder.blocks, input.pageStarts) : builder.blocks;
   const blocks = info
-    ? [{ kind: 'document-info' as const, sectionPath: ['文件信息'], spans: [{ text: info, start: 0, end: 0 }] }, ...builder.blocks]
-    : builder.blocks;
+    ? [{ kind: 'document-info' as const, sectionPath: ['文件信息'], spans: [{ text: info, start: 0, end: 0 }] }, ...body]
+    : body;
   return { source: input.source, meta, blocks, ...(input.plain ? { plain: true } : {}) };
 }

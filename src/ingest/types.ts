@@ -9,6 +9,8 @@ export interface SourceText {
   url?: string;
   /** Plain records (news, JSONL) skip government-document structure detection. */
   plain?: boolean;
+  /** Paged sources (PDF): offset in `text` where each page starts, so blocks know their 第N页. */
+  pageStarts?: number[];
 }
 
 /** What a reader needs to cite a document. */
@@ -37,6 +39,8 @@ export interface Block {
   spans: Span[];
   /** Column header → cell value for table rows and people, in column order. */
   fields?: Array<[string, string]>;
+  /** 1-based page of a paged source (PDF) where the block starts; its section path opens with 第N页. */
+  page?: number;
 }
 
 /** A parsed document: metadata and structure, ready to be chunked. */

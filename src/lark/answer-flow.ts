@@ -1,5 +1,6 @@
 import type { AnswerService } from '../answer/index.js';
 import type { Logger } from '../log/index.js';
+import { noopMetrics, type Metrics } from '../ops/index.js';
 import type { SurfaceFactory } from './answer-surface.js';
 import type { CardJson } from './outbound/open-platform.js';
 import { answerCard, failureCard } from './cards/answer-cards.js';
@@ -31,11 +32,19 @@ export function createAnswerFlow(deps: {
   tasks: TaskSet;
   logger: Logger;
   timeoutMs?: number;
+  /** Counts questions, refusals, latency and failures (default: nothing). */
+  metrics?: Metrics;
 }): AnswerFlow {
   const { service, surfaces, records, tasks, logger } = deps;
+  const metrics = deps.metrics ?? noopMetrics;
 
   /** Runs the answer service; any failure becomes a friendly failure card, never an exception. */
-  const produceCard = async (message: IncomingMessage, question: string, onPartial: (text: string) => void): Promise<CardJson> => {
+  const produceCard = async (
+    message: IncomingMessage,
+    question: string,
+    onPartial: (text: string) => void,
+    outcome: { mode: string; answerable: boolean },
+  ): Promise<CardJson> => {
     try {
       const stream = service.stream({
         question,
@@ -55,11 +64,14 @@ export function createAnswerFlow(deps: {
           .save(message.messageId, { question: result.question, answer, answerable, citations, notes, chatId: message.chatId })
           .catch((error: unknown) => logger.error('lark.record_failed', { messageId: message.messageId, error }));
         logger.debug('lark.result', { messageId: message.messageId, answerable: result.answerable, mode: result.mode });
+        outcome.mode = result.mode;
+        outcome.answerable = result.answerable;
         return answerCard(result, message.messageId);
       }
       throw new Error('the answer stream ended without a result');
     } catch (error) {
       logger.error('lark.answer_failed', { messageId: message.messageId, error });
+      metrics.error('answer');
       return failureCard(question, friendlyMessage(error));
     }
   };
@@ -75,11 +87,15 @@ export function createAnswerFlow(deps: {
     await surface.open();
     tasks.run(async () => {
       const started = performance.now();
-      const card = await produceCard(message, question, (text) => surface.partial(text));
+      const outcome = { mode: 'failed', answerable: false };
+      const card = await produceCard(message, question, (text) => surface.partial(text), outcome);
       try {
         await surface.finish(card);
-        logger.info('lark.answered', { messageId: message.messageId, ms: Math.round(performance.now() - started) });
+        const ms = performance.now() - started;
+        metrics.questionAnswered({ channel: 'lark', mode: outcome.mode, answerable: outcome.answerable, seconds: ms / 1000 });
+        logger.info('lark.answered', { messageId: message.messageId, ms: Math.round(ms), mode: outcome.mode, answerable: outcome.answerable });
       } catch (error) {
+        metrics.error('send');
         logger.error('lark.send_failed', { messageId: message.messageId, error });
       }
     });

@@ -1,14 +1,17 @@
+import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { EventDispatcher, LarkChannel } from '@larksuiteoapi/node-sdk';
 import type { AnswerService } from '../answer/index.js';
-import type { Logger } from '../log/index.js';
+import { withRequestFields, type Logger } from '../log/index.js';
+import { noopMetrics, type Metrics } from '../ops/index.js';
 import type { RemindersService } from '../reminders/index.js';
 import { createAnswerFlow } from './answer-flow.js';
 import { createSurfaceFactory } from './answer-surface.js';
 import { cardCallbackHandler } from './card-callback.js';
 import { systemClock, type Clock } from './clock.js';
 import { dispatchCardAction, feedbackHandler, reminderAskHandler, type CardAction } from './handlers/card-actions.js';
+import { adminAuditor } from './handlers/admin-audit.js';
 import { createCommands, type BotStatus } from './handlers/command-list.js';
 import { routeCommands } from './handlers/commands.js';
 import { capLength, helpForEmptyText, helpForMedia, rateLimitPerUser, requireMentionInGroups } from './handlers/message-gates.js';
@@ -22,6 +25,7 @@ import { replyUuid } from './reply-uuid.js';
 import { createSdkChannel, dispatcherOf } from './sdk-channel.js';
 import type { LarkSettings } from './settings.js';
 import { openAnswerRecords } from './store/answer-records.js';
+import { openAuditLog, type AuditLog } from './store/audit-log.js';
 import { createDurableCache } from './store/durable-cache.js';
 import { openFeedbackLog } from './store/feedback-log.js';
 import { createFileStore } from './store/file-store.js';
@@ -43,6 +47,10 @@ export interface LarkBotOptions {
   cardUpdateIntervalMs?: number;
   /** The reminders' admin service: enables /reminders, /subscribe, /unsubscribe and /remind. */
   reminders?: RemindersService;
+  /** Counts questions, feedback and failures (default: nothing). */
+  metrics?: Metrics;
+  /** Where admin actions are recorded (default: `DATA_DIR/audit.jsonl`); closed with the bot. */
+  audit?: AuditLog;
 }
 
 /** The bot, independent of transport: both the webhook server and the long connection feed `dispatcher`. */
@@ -50,6 +58,8 @@ export interface LarkBot {
   readonly dispatcher: EventDispatcher;
   readonly channel: LarkChannel;
   readonly platform: OpenPlatform;
+  /** Connected (bot identity fetched, handlers registered) and not closed. */
+  readonly connected: boolean;
   /** Fetches the bot's identity and registers the handlers; events before this are refused by the SDK. */
   connect(): Promise<void>;
   /** Resolves when no answer is being produced or sent. */
@@ -64,6 +74,8 @@ const SEEN_ENTRIES = 200_000;
 export function createLarkBot(options: LarkBotOptions): LarkBot {
   const { settings, logger } = options;
   const clock = options.clock ?? systemClock;
+  const metrics = options.metrics ?? noopMetrics;
+  let connected = false;
   mkdirSync(settings.dataDir, { recursive: true });
   const seen = createFileStore<string>({
     file: join(settings.dataDir, 'lark-seen.jsonl'),
@@ -82,7 +94,11 @@ export function createLarkBot(options: LarkBotOptions): LarkBot {
   });
   const records = openAnswerRecords(settings.dataDir, clock);
   const feedback = openFeedbackLog(settings.dataDir);
-  const tasks = createTaskSet((error) => logger.error('lark.task_failed', { error }));
+  const audit = options.audit ?? openAuditLog(settings.dataDir);
+  const tasks = createTaskSet((error) => {
+    metrics.error('task');
+    logger.error('lark.task_failed', { error });
+  });
   // A CardKit entity costs an extra call per answer and only pays off when text streams in.
   const cardMode = settings.streaming === 'auto' ? (options.streamsAnswers ? 'cardkit' : 'patch') : settings.streaming;
   const answer = createAnswerFlow({
@@ -91,39 +107,51 @@ export function createLarkBot(options: LarkBotOptions): LarkBot {
     records,
     tasks,
     logger,
+    metrics,
     ...(options.answerTimeoutMs ? { timeoutMs: options.answerTimeoutMs } : {}),
   });
+  const recordAdminAction = adminAuditor({ audit, clock, logger, onError: () => metrics.error('audit') });
   const handle = compose([
     requireMentionInGroups,
     rateLimitPerUser({ perMinute: settings.ratePerMinute, clock }),
     helpForMedia,
     helpForEmptyText,
     capLength(settings.maxMessageChars),
-    routeCommands(createCommands({ status: options.status, admins: settings.admins, clock, logger, ...(options.reminders ? { reminders: options.reminders } : {}) })),
+    routeCommands(createCommands({ status: options.status, admins: settings.admins, clock, logger, audit: recordAdminAction, ...(options.reminders ? { reminders: options.reminders } : {}) })),
     (context) => context.answer(context.message.text),
   ]);
 
+  /** Runs the middleware chain for one message; a failed reply is logged and dropped, never thrown. */
+  const handleMessage = async (message: IncomingMessage): Promise<void> => {
+    const uuid = replyUuid(message.messageId);
+    const context: MessageContext = {
+      message,
+      reply: async (card) => {
+        await platform.replyCard({ messageId: message.messageId, chatId: message.chatId, content: { card }, uuid, inThread: repliesInThread(message) });
+      },
+      answer: (question) => answer(message, question, uuid),
+    };
+    try {
+      await handle(context);
+    } catch (error) {
+      // A failed send is logged and dropped: the event is already acknowledged, the process goes on.
+      metrics.error('reply');
+      logger.error('lark.reply_failed', { messageId: message.messageId, error });
+    }
+  };
   channel.on({
     message: async (normalized) => {
       const message = toIncoming(normalized);
-      const uuid = replyUuid(message.messageId);
-      const context: MessageContext = {
-        message,
-        reply: async (card) => {
-          await platform.replyCard({ messageId: message.messageId, chatId: message.chatId, content: { card }, uuid, inThread: repliesInThread(message) });
-        },
-        answer: (question) => answer(message, question, uuid),
-      };
-      try {
-        await handle(context);
-      } catch (error) {
-        // A failed send is logged and dropped: the event is already acknowledged, the process goes on.
-        logger.error('lark.reply_failed', { messageId: message.messageId, error });
-      }
+      // every log line of this message's handling (its answer too) carries the message id as requestId
+      await withRequestFields({ requestId: message.messageId }, () => handleMessage(message));
     },
     reject: (event) => logger.debug('lark.ignored', { messageId: event.messageId, reason: event.reason }),
-    error: (error) => logger.error('lark.channel_error', { error }),
+    error: (error) => {
+      metrics.error('channel');
+      logger.error('lark.channel_error', { error });
+    },
   });
+
   /** A reminder card's 问问政策通: the question, answered as a reply to the card, like one typed in that chat. */
   const askFromCard = (action: CardAction, question: string): void => {
     const message: IncomingMessage = {
@@ -137,11 +165,12 @@ export function createLarkBot(options: LarkBotOptions): LarkBot {
       mentionedBot: true,
     };
     // one answer per person and card: a repeated click within the platform's hour gets the same reply
-    tasks.run(() => answer(message, question, replyUuid(`ask:${action.messageId}:${action.operatorId}`)));
+    const requestId = `ask-${randomUUID()}`;
+    tasks.run(() => withRequestFields({ requestId }, () => answer(message, question, replyUuid(`ask:${action.messageId}:${action.operatorId}`))));
   };
   const onCardCallback = cardCallbackHandler(
     dispatchCardAction({
-      feedback: feedbackHandler({ records, log: feedback, clock, logger }),
+      feedback: feedbackHandler({ records, log: feedback, clock, logger, metrics }),
       'reminder-ask': reminderAskHandler({ ask: askFromCard, logger }),
     }),
     logger,
@@ -151,21 +180,26 @@ export function createLarkBot(options: LarkBotOptions): LarkBot {
     dispatcher,
     channel,
     platform,
+    get connected() {
+      return connected;
+    },
     async connect() {
       await channel.connect();
       dispatcher.unregister('card.action.trigger');
       dispatcher.register<{ 'card.action.trigger': (data: unknown) => Promise<unknown> }>({ 'card.action.trigger': onCardCallback });
+      connected = true;
       logger.info('lark.connected', { bot: channel.botIdentity?.name, mode: settings.mode, cards: cardMode });
     },
     async settled() {
       await tasks.drain();
     },
     async close(timeoutMs = 10_000) {
+      connected = false;
       await tasks.drain(timeoutMs);
       // Disconnecting flushes the SDK's per-chat queues, which may start a last few answers.
       await channel.disconnect();
       if (!(await tasks.drain(timeoutMs))) logger.warn('lark.shutdown_with_answers_in_flight', { count: tasks.size });
-      await Promise.all([seen.close(), records.close(), feedback.close()]);
+      await Promise.all([seen.close(), records.close(), feedback.close(), audit.close()]);
     },
   };
 }

@@ -1,8 +1,11 @@
+import { readFileSync } from 'node:fs';
 import type { Server } from 'node:http';
+import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { AnswerService } from '../answer/index.js';
 import type { Logger } from '../log/index.js';
-import { RemindersError, type Reminders, type ReminderScheduler, type ReminderSchedulerOptions } from '../reminders/index.js';
+import { opsRoutes, startOpsServer, type OpsRoutes, type PrometheusMetrics } from '../ops/index.js';
+import { RemindersError, type Reminders, type ReminderScheduler, type ReminderSchedulerOptions, type Sender } from '../reminders/index.js';
 import { createLarkBot, type LarkBot, type LarkBotOptions } from './bot.js';
 import type { BotStatus } from './handlers/command-list.js';
 import { larkReminderSender } from './reminder-sender.js';
@@ -15,6 +18,8 @@ export interface RunningBot {
   readonly bot: LarkBot;
   /** The webhook server's port (webhook mode), e.g. when PORT=0. */
   readonly port?: number;
+  /** The port serving `/healthz` and `/metrics` (the webhook port, or the ops server's in long-connection mode). */
+  readonly opsPort?: number;
   /** The reminder scheduler, when reminders are on and this process holds the data-directory lock. */
   readonly reminders?: ReminderScheduler;
   /** Stops taking events, lets answers in flight finish (up to `timeoutMs`), closes everything. */
@@ -45,11 +50,28 @@ async function startTransport(
   bot: LarkBot,
   logger: Logger,
   wsClientFactory?: WsClientFactory,
-): Promise<{ port?: number; close(): Promise<void> }> {
+  ops?: { routes: OpsRoutes; port: number; host?: string },
+): Promise<{ port?: number; opsPort?: number; close(): Promise<void> }> {
   if (settings.mode === 'long-connection') {
     const connection = await startLongConnection(settings, bot.dispatcher, logger, wsClientFactory);
     logger.info('lark.long_connection_ready');
-    return { close: async () => connection.close() };
+    if (!ops) return { close: async () => connection.close() };
+    let server;
+    try {
+      server = await startOpsServer(ops.routes, ops.port, ops.host);
+    } catch (error) {
+      connection.close();
+      throw error;
+    }
+    logger.info('ops.listening', { port: server.port });
+    const opened = server;
+    return {
+      opsPort: opened.port,
+      close: async () => {
+        connection.close();
+        await opened.close();
+      },
+    };
   }
   const server = createWebhookServer({
     path: settings.webhookPath,
@@ -59,10 +81,11 @@ async function startTransport(
     },
     invoke: (payload) => bot.dispatcher.invoke(payload, { needCheck: false }),
     logger,
+    ...(ops ? { routes: ops.routes } : {}),
   });
   const port = await listen(server, settings.port);
   logger.info('lark.webhook_listening', { port, path: settings.webhookPath });
-  return { port, close: () => closeServer(server) };
+  return { port, ...(ops ? { opsPort: port } : {}), close: () => closeServer(server) };
 }
 
 /**
@@ -74,8 +97,9 @@ function startReminders(
   bot: LarkBot,
   logger: Logger,
   extra: Pick<ReminderSchedulerOptions, 'cron' | 'lock' | 'graceMs'>,
+  metrics?: PrometheusMetrics,
 ): ReminderScheduler | undefined {
-  const scheduler = reminders.scheduler(larkReminderSender(bot.platform), extra);
+  const scheduler = reminders.scheduler(countingSender(larkReminderSender(bot.platform), metrics), extra);
   try {
     scheduler.start();
     return scheduler;
@@ -87,6 +111,39 @@ function startReminders(
     }
     throw error;
   }
+}
+
+/** Counts the sends the platform accepted, and failed ones as errors (the scheduler has no result hook). */
+function countingSender(sender: Sender, metrics?: PrometheusMetrics): Sender {
+  if (!metrics) return sender;
+  return {
+    async send(chatId, card, uuid) {
+      const result = await sender.send(chatId, card, uuid);
+      if (result.ok) metrics.reminderSent();
+      else metrics.error('reminder_send');
+      return result;
+    },
+  };
+}
+
+/** The scheduler's last tick, from the `last-tick.json` it writes after every tick. */
+function lastTickIn(directory: string): number | undefined {
+  try {
+    const value: unknown = JSON.parse(readFileSync(join(directory, 'last-tick.json'), 'utf8'));
+    return typeof value === 'object' && value !== null && 'at' in value && typeof value.at === 'number' ? value.at : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** `/healthz` and `/metrics` of a running bot. */
+export interface OpsOptions {
+  metrics: PrometheusMetrics;
+  /** Whether the embedding model is loaded. */
+  modelLoaded(): boolean;
+  /** Long-connection mode: the port of the ops server (OPS_PORT, else PORT); webhook mode serves them on the webhook port. */
+  port: number;
+  host?: string;
 }
 
 /** Connects the bot and starts its transport; on failure everything opened so far is closed again. */
@@ -103,10 +160,13 @@ export async function startLarkBot(options: {
   reminders?: Reminders;
   /** Scheduler tuning (tests: a cron that never fires on its own, lock options). */
   reminderScheduler?: Pick<ReminderSchedulerOptions, 'cron' | 'lock' | 'graceMs'>;
+  /** Metrics and health over HTTP; off when not given. */
+  ops?: OpsOptions;
 }): Promise<RunningBot> {
-  const { settings, logger } = options;
+  const { settings, logger, ops } = options;
   const bot = createLarkBot({
     settings,
+    ...(ops ? { metrics: ops.metrics } : {}),
     answers: options.answers,
     status: options.status,
     logger,
@@ -114,22 +174,36 @@ export async function startLarkBot(options: {
     ...(options.reminders ? { reminders: options.reminders.service } : {}),
     ...options.tuning,
   });
-  let transport: { port?: number; close(): Promise<void> } | undefined;
+  let transport: { port?: number; opsPort?: number; close(): Promise<void> } | undefined;
   let scheduler: ReminderScheduler | undefined;
+  const routes = ops
+    ? opsRoutes({
+        metrics: ops.metrics,
+        startedAt: options.status.startedAt,
+        health: {
+          indexBuiltAt: () => options.status.manifest().builtAt,
+          modelLoaded: () => ops.modelLoaded(),
+          feishuConnected: () => bot.connected,
+          lastSchedulerTick: () => (scheduler && options.reminders ? lastTickIn(options.reminders.settings.directory) : undefined),
+          now: () => Date.now(),
+        },
+      })
+    : undefined;
   try {
     await bot.connect();
-    transport = await startTransport(settings, bot, logger, options.wsClientFactory);
-    if (options.reminders) scheduler = startReminders(options.reminders, bot, logger, options.reminderScheduler ?? {});
+    transport = await startTransport(settings, bot, logger, options.wsClientFactory, routes && ops ? { routes, port: ops.port, ...(ops.host ? { host: ops.host } : {}) } : undefined);
+    if (options.reminders) scheduler = startReminders(options.reminders, bot, logger, options.reminderScheduler ?? {}, ops?.metrics);
   } catch (error) {
     await transport?.close();
     await bot.close(0);
     throw error;
   }
-  const { port } = transport;
+  const { port, opsPort } = transport;
   const opened = transport;
   return {
     bot,
     ...(port !== undefined ? { port } : {}),
+    ...(opsPort !== undefined ? { opsPort } : {}),
     ...(scheduler ? { reminders: scheduler } : {}),
     async stop(timeoutMs = 10_000) {
       // the scheduler first: a tick in flight finishes its sends while the platform client still works

@@ -20,6 +20,7 @@ describe('loadSources', () => {
       'b.md': '# 标题\n\n正文。',
       'c.bin.txt': Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00, 0xff, 0xfe]),
       'd.pdf': '%PDF-1.4',
+      'f.xlsx': 'PK',
       'e.jsonl': [
         '{"id":"n1","text":"第一篇新闻。","date":"2023-01-01"}',
         '{not json',
@@ -33,7 +34,8 @@ describe('loadSources', () => {
     expect(loaded.skipped).toEqual(
       expect.arrayContaining([
         { file: 'c.bin.txt', reason: 'binary content' },
-        { file: 'd.pdf', reason: 'unsupported file type ".pdf"' },
+        { file: 'd.pdf', reason: expect.stringMatching(/^unreadable PDF/) },
+        { file: 'f.xlsx', reason: 'unsupported file type ".xlsx"' },
         expect.objectContaining({ file: 'e.jsonl', reason: expect.stringMatching(/^line 2: not valid JSON/) }),
         expect.objectContaining({ file: 'e.jsonl', reason: expect.stringMatching(/^line 3: text/) }),
       ]),

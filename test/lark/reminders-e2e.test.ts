@@ -129,7 +129,7 @@ describe('reminders through the Feishu channel across a simulated week', () => {
     await runUntil(at('2026-12-03 08:59'));
     fake.failNext({ method: 'POST', path: /^\/open-apis\/im\/v1\/messages$/, times: 1, status: 500, body: { code: 99991, msg: 'internal error' } });
     await runUntil(at('2026-12-06 20:00'));
-  }, 30_000);
+  }, 120_000);
 
   afterAll(async () => {
     await bot?.running.stop(2_000);

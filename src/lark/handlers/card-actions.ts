@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Logger } from '../../log/index.js';
+import type { Metrics } from '../../ops/index.js';
 import { answerCard, type Vote } from '../cards/answer-cards.js';
 import type { Clock } from '../clock.js';
 import type { CardJson } from '../outbound/open-platform.js';
@@ -42,7 +43,7 @@ const feedbackSchema = z.object({ action: z.literal('feedback'), vote: z.enum(['
  * 👍/👎: appends question, answer, citations, user and time to the feedback log, then answers with the
  * same card showing the recorded vote.
  */
-export function feedbackHandler(deps: { records: AnswerRecords; log: FeedbackLog; clock: Clock; logger: Logger }) {
+export function feedbackHandler(deps: { records: AnswerRecords; log: FeedbackLog; clock: Clock; logger: Logger; metrics?: Pick<Metrics, 'feedback'> }) {
   return async (action: CardAction): Promise<CardActionReply> => {
     const parsed = feedbackSchema.safeParse(action.value);
     if (!parsed.success) return { toast: { type: 'warning', content: '无法识别这次反馈。' } };
@@ -59,6 +60,7 @@ export function feedbackHandler(deps: { records: AnswerRecords; log: FeedbackLog
       answerable: record?.answerable ?? false,
       citations: record?.citations ?? [],
     });
+    deps.metrics?.feedback(vote);
     deps.logger.info('lark.feedback', { vote, ref, user: action.operatorId, known: record !== undefined });
     const toast = { type: 'success' as const, content: vote === 'up' ? '感谢反馈！' : '感谢反馈，我们会改进。' };
     return record ? { toast, card: { type: 'raw', data: answerCard(record, ref, vote satisfies Vote) } } : { toast };

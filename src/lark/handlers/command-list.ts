@@ -5,6 +5,7 @@ import { noticeCard } from '../cards/notice-card.js';
 import type { Clock } from '../clock.js';
 import { friendlyMessage } from '../friendly-messages.js';
 import type { Command } from './commands.js';
+import { noAudit, type RecordAdminAction } from './admin-audit.js';
 import { helpCard } from './help-card.js';
 import { reminderCommands } from './reminder-commands.js';
 
@@ -63,9 +64,22 @@ function statusText(status: BotStatus, manifest: Manifest, now: number): string 
   ].join('\n');
 }
 
-/** The bot's commands with Chinese and English names; the reminder commands when a RemindersService is given. */
-export function createCommands(options: { status: BotStatus; admins: ReadonlySet<string>; clock: Clock; reminders?: RemindersService; logger?: Logger }): Command[] {
+const REINDEX_ACKNOWLEDGED = '已收到重建索引的请求。从飞书触发重建将在管理员功能中提供；目前请在服务器上运行 npm run -s cli -- index。';
+
+/**
+ * The bot's commands with Chinese and English names; the reminder commands when a RemindersService is
+ * given. Admin actions are recorded through `audit` (refused attempts by others are not).
+ */
+export function createCommands(options: {
+  status: BotStatus;
+  admins: ReadonlySet<string>;
+  clock: Clock;
+  reminders?: RemindersService;
+  logger?: Logger;
+  audit?: RecordAdminAction;
+}): Command[] {
   const { status, admins, clock } = options;
+  const audit = options.audit ?? noAudit;
   const withManifest = (title: string, render: (manifest: Manifest) => string) => async (context: Parameters<Command['run']>[0]) => {
     let text: string;
     try {
@@ -82,15 +96,18 @@ export function createCommands(options: { status: BotStatus; admins: ReadonlySet
     {
       name: 'reindex',
       aliases: ['重建索引'],
-      run: async (context) => {
-        const card = admins.has(context.message.senderId)
-          ? noticeCard('重建索引', { text: '已收到重建索引的请求。从飞书触发重建将在管理员功能中提供；目前请在服务器上运行 npm run -s cli -- index。' })
-          : noticeCard('没有权限', { text: '只有管理员可以重建索引。' }, 'orange');
-        await context.reply(card);
+      run: async (context, args) => {
+        if (!admins.has(context.message.senderId)) {
+          options.logger?.info('lark.admin_refused', { command: 'reindex', senderId: context.message.senderId, chatId: context.message.chatId });
+          await context.reply(noticeCard('没有权限', { text: '只有管理员可以重建索引。' }, 'orange'));
+          return;
+        }
+        await audit(context, 'reindex', args, { ok: true, detail: 'acknowledged (rebuild from chat not yet available)' });
+        await context.reply(noticeCard('重建索引', { text: REINDEX_ACKNOWLEDGED }));
       },
     },
     ...(options.reminders
-      ? reminderCommands({ service: options.reminders, admins, logger: options.logger ?? silentLogger })
+      ? reminderCommands({ service: options.reminders, admins, logger: options.logger ?? silentLogger, audit })
       : [
           {
             name: 'reminders',

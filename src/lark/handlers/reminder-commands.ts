@@ -4,6 +4,7 @@ import { noticeCard } from '../cards/notice-card.js';
 import { friendlyMessage, remindersMessage } from '../friendly-messages.js';
 import type { MessageContext } from '../middleware.js';
 import type { Command } from './commands.js';
+import { noAudit, type RecordAdminAction } from './admin-audit.js';
 
 const NOT_ADMIN = '只有管理员可以管理本群的提醒。可以发送 /reminders 查看近期提醒。';
 
@@ -28,12 +29,13 @@ function entryLine(entry: CalendarEntry): string {
  * admins (a polite refusal for others). Every RemindersError becomes a Chinese reply; anything else
  * is logged and answered with the generic sentence.
  */
-export function reminderCommands(options: { service: RemindersService; admins: ReadonlySet<string>; logger: Logger }): Command[] {
+export function reminderCommands(options: { service: RemindersService; admins: ReadonlySet<string>; logger: Logger; audit?: RecordAdminAction }): Command[] {
   const { service, admins, logger } = options;
+  const audit = options.audit ?? noAudit;
 
   /** Runs an admin action in the message's chat; refusals and failures are replies, never exceptions. */
   const asAdmin =
-    (title: string, action: (context: MessageContext, args: string) => string) =>
+    (title: string, name: string, action: (context: MessageContext, args: string) => string) =>
     async (context: MessageContext, args: string): Promise<void> => {
       const { senderId, chatId } = context.message;
       if (!admins.has(senderId)) {
@@ -42,12 +44,16 @@ export function reminderCommands(options: { service: RemindersService; admins: R
         return;
       }
       let card;
+      const audited = name === 'remind' ? `remind ${SUBCOMMANDS[(args.split(/\s+/)[0] ?? '').toLowerCase()] ?? '?'}` : name;
       try {
-        card = noticeCard(title, { text: action(context, args) }, 'green');
+        const text = action(context, args);
+        card = noticeCard(title, { text }, 'green');
+        await audit(context, audited, args, { ok: true, detail: text });
       } catch (error) {
         if (!(error instanceof RemindersError)) logger.error('lark.reminders_command_failed', { chatId, command: title, error });
         const text = error instanceof RemindersError ? remindersMessage(error, args.split(/\s+/)[1]) : friendlyMessage(error);
         card = noticeCard(title, { text }, 'orange');
+        await audit(context, audited, args, { ok: false, detail: error instanceof Error ? error.message : String(error) });
       }
       await context.reply(card);
     };
@@ -87,7 +93,7 @@ export function reminderCommands(options: { service: RemindersService; admins: R
     {
       name: 'subscribe',
       aliases: ['订阅'],
-      run: asAdmin('订阅提醒', (context) =>
+      run: asAdmin('订阅提醒', 'subscribe', (context) =>
         service.subscribe(context.message.chatId, context.message.senderId).changed
           ? '本群已订阅：每周一会收到近期活动与截止摘要，以及日程提醒。取消：/unsubscribe'
           : '本群已经订阅过了。取消：/unsubscribe',
@@ -96,7 +102,7 @@ export function reminderCommands(options: { service: RemindersService; admins: R
     {
       name: 'unsubscribe',
       aliases: ['取消订阅'],
-      run: asAdmin('取消订阅', (context) =>
+      run: asAdmin('取消订阅', 'unsubscribe', (context) =>
         service.unsubscribe(context.message.chatId, context.message.senderId).changed
           ? '本群已取消订阅，不再收到摘要和日程提醒（本群用 /remind add 添加的提醒照常发送）。'
           : '本群没有订阅提醒。',
@@ -105,7 +111,7 @@ export function reminderCommands(options: { service: RemindersService; admins: R
     {
       name: 'remind',
       aliases: ['设置提醒'],
-      run: asAdmin('设置提醒', remind),
+      run: asAdmin('设置提醒', 'remind', remind),
     },
   ];
 }

@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Logger } from '../../log/index.js';
+import type { OpsRoutes } from '../../ops/index.js';
 import { verifyWebhook, type WebhookSecrets } from './webhook-verify.js';
 
 /** Hands a verified event to the SDK dispatcher (`dispatcher.invoke(payload, { needCheck: false })`). */
@@ -35,11 +36,13 @@ function send(response: ServerResponse, status: number, body: unknown): void {
 
 /**
  * The webhook transport: one POST path, verified by us (401 bad signature or token, 400 malformed,
- * challenge answered), then the same dispatcher the long connection uses. `GET /healthz` for probes.
+ * challenge answered), then the same dispatcher the long connection uses. `routes` (the ops routes:
+ * `/healthz`, `/metrics`) are served first; without them `GET /healthz` answers `{ok: true}` for probes.
  */
-export function createWebhookServer(options: { path: string; secrets: WebhookSecrets; invoke: Invoke; logger: Logger }): Server {
+export function createWebhookServer(options: { path: string; secrets: WebhookSecrets; invoke: Invoke; logger: Logger; routes?: OpsRoutes }): Server {
   const { path, secrets, invoke, logger } = options;
   return createServer((request, response) => {
+    if (options.routes?.(request, response)) return;
     const pathname = new URL(request.url ?? '/', 'http://localhost').pathname;
     if (request.method === 'GET' && pathname === '/healthz') return send(response, 200, { ok: true });
     if (pathname !== path) return send(response, 404, { error: 'not found' });

@@ -1,0 +1,10 @@
+/** Why a source file could not be read into text. */
+export type IngestErrorCode = 'unsupported-type' | 'type-mismatch' | 'binary-content' | 'unreadable' | 'timeout';
+
+/** The ingest layer's one error type: the loader names the file, `code` says what went wrong. */
+export class IngestError extends Error {
+  override readonly name = 'IngestError';
+  constructor(readonly code: IngestErrorCode, message: string, options?: { cause?: unknown }) {
+    super(message, options);
+  }
+}
