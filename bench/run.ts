@@ -76,7 +76,7 @@ async function main(): Promise<void> {
     summary = await build(mixed.docsDir, mixed.indexDir, embedder);
     line('seeds + news-2k: re-index, nothing changed', `${format(summary.seconds, 2)} s`);
     await queryLatency(mixed.indexDir, embedder, 'seeds + news-2k');
-    const texts = loadSources(mixed.docsDir, silentLogger)
+    const texts = (await loadSources(mixed.docsDir, silentLogger))
       .documents.flatMap((document) => chunkDocument(parseDocument(document), config.CHUNK_SIZE))
       .map(embeddingText);
     const sample = texts.filter((_, index) => index % 4 === 0).slice(0, 800);

@@ -12,7 +12,7 @@ import { layout, readCurrentBuild, switchCurrentBuild } from './store-layout.js'
 import { readManifest } from './load-index.js';
 import { buildVectorStore } from './vector-store.js';
 
-export type BuildStage = 'parsing' | 'embedding' | 'indexing';
+export type BuildStage = 'reading' | 'parsing' | 'embedding' | 'indexing';
 
 export interface BuildOptions {
   docsDir: string;
@@ -77,7 +77,7 @@ export async function buildIndex(options: BuildOptions): Promise<BuildSummary> {
   const now = options.now ?? (() => new Date());
   const previousId = readCurrentBuild(options.indexDir);
   const previous = previousId ? safeManifest(options.indexDir, previousId) : undefined;
-  const sources = loadSources(options.docsDir, options.logger);
+  const sources = await loadSources(options.docsDir, options.logger, (done, total) => options.onProgress?.('reading', done, total));
   const chunks: Chunk[] = [];
   const documents: Manifest['documents'] = {};
   sources.documents.forEach((source, index) => {

@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { extname, join, relative, sep } from 'node:path';
 import { z } from 'zod';
 import type { Logger } from '../log/index.js';
 import { IngestError } from './errors.js';
-import { createBinaryExtractor, type BinaryExtractor } from './loaders/binary-extractor.js';
 import { decodeText } from './loaders/decode-text.js';
 import { loadDocument } from './loaders/load-document.js';
 import type { SourceText } from './types.js';
@@ -71,9 +71,9 @@ function firstLineTitle(text: string): string {
 }
 
 /** Reads one file into `result`, or records why it was skipped; never throws for a bad file. */
-function loadFile(path: string, file: string, result: LoadedSources, logger: Logger, extractor: BinaryExtractor): void {
+async function loadFile(path: string, file: string, result: LoadedSources, logger: Logger): Promise<void> {
   try {
-    const bytes = readFileSync(path);
+    const bytes = await readFile(path);
     if (extname(file).toLowerCase() === '.jsonl') {
       for (const document of parseJsonl(file, decodeText(bytes).replace(/^\uFEFF/, ''), logger, result.skipped)) {
         result.documents.push(document);
@@ -81,7 +81,7 @@ function loadFile(path: string, file: string, result: LoadedSources, logger: Log
       }
       return;
     }
-    const document = loadDocument(file, bytes, extractor);
+    const document = await loadDocument(file, bytes);
     document.text = document.text.replace(/^\uFEFF/, '');
     result.documents.push(document);
     result.hashes[file] = sha256(document.text);
@@ -96,18 +96,15 @@ function loadFile(path: string, file: string, result: LoadedSources, logger: Log
  * Reads .txt/.md (any common encoding), .jsonl, .pdf, .docx and .html documents under a folder;
  * unsupported, corrupt or mislabelled files are skipped with a warning naming them.
  */
-export function loadSources(directory: string, logger: Logger): LoadedSources {
+export async function loadSources(directory: string, logger: Logger, onFile?: (done: number, total: number) => void): Promise<LoadedSources> {
   if (!statSync(directory, { throwIfNoEntry: false })?.isDirectory()) {
     throw new Error(`DOCS_DIR is not a folder: ${directory}`);
   }
   const result: LoadedSources = { documents: [], hashes: {}, skipped: [] };
-  const extractor = createBinaryExtractor();
-  try {
-    for (const path of listFiles(directory)) {
-      loadFile(path, relative(directory, path).split(sep).join('/'), result, logger, extractor);
-    }
-  } finally {
-    extractor.close();
+  const paths = listFiles(directory);
+  for (const [index, path] of paths.entries()) {
+    await loadFile(path, relative(directory, path).split(sep).join('/'), result, logger);
+    onFile?.(index + 1, paths.length);
   }
   return result;
 }

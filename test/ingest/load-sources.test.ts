@@ -12,7 +12,7 @@ function folder(files: Record<string, string | Buffer>): string {
 }
 
 describe('loadSources', () => {
-  it('skips binary and unknown files by name, reports malformed JSONL lines, and keeps the rest', () => {
+  it('skips binary and unknown files by name, reports malformed JSONL lines, and keeps the rest', async () => {
     const warnings: string[] = [];
     const logger = createLogger('warn', (line) => warnings.push(line));
     const directory = folder({
@@ -28,7 +28,7 @@ describe('loadSources', () => {
         '{"id":"n4","text":"第四篇。","title":"标题四"}',
       ].join('\n'),
     });
-    const loaded = loadSources(directory, logger);
+    const loaded = await loadSources(directory, logger);
     expect(loaded.documents.map((document) => document.source).sort()).toEqual(['a.txt', 'b.md', 'n1', 'n4']);
     expect(loaded.documents.find((document) => document.source === 'n4')?.title).toBe('标题四');
     expect(loaded.skipped).toEqual(
@@ -44,7 +44,7 @@ describe('loadSources', () => {
     expect(Object.keys(loaded.hashes)).toHaveLength(4);
   });
 
-  it('fails clearly when the folder does not exist', () => {
-    expect(() => loadSources('/nonexistent/docs', createLogger('silent'))).toThrow(/DOCS_DIR is not a folder/);
+  it('fails clearly when the folder does not exist', async () => {
+    await expect(loadSources('/nonexistent/docs', createLogger('silent'))).rejects.toThrow(/DOCS_DIR is not a folder/);
   });
 });

@@ -27,7 +27,7 @@ const HEADER = (calendarFile: string, known: number): string =>
 export async function calendarExtractCommand(input: CalendarCommandInput, flags: { out?: string } = {}): Promise<number> {
   const { settings, logger } = input;
   const out = flags.out ?? join(dirname(settings.calendarFile), 'calendar.proposed.yaml');
-  const sources = loadSources(input.docsDir, logger);
+  const sources = await loadSources(input.docsDir, logger);
   const existing = loadCalendarFile(settings.calendarFile, settings.groups).entries;
   const proposal = proposeCalendar(sources.documents.map((document) => parseDocument(document)), existing);
   mkdirSync(dirname(out), { recursive: true });

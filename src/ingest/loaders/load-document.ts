@@ -1,7 +1,7 @@
 import { extname } from 'node:path';
 import { IngestError } from '../errors.js';
 import type { SourceText } from '../types.js';
-import type { BinaryExtractor } from './binary-extractor.js';
+import { binaryExtractor, type BinaryExtractor } from './binary-extractor.js';
 import { decodeText } from './decode-text.js';
 import { htmlToText } from './html-to-text.js';
 import { joinPages } from './pdf-pages.js';
@@ -17,7 +17,7 @@ function nonEmpty(text: string, what: string): string {
  * PDF pages keep their start offsets, DOCX goes through HTML, text is decoded from its encoding.
  * Throws an `IngestError` saying why a file cannot be read; JSONL is split by `loadSources`.
  */
-export function loadDocument(file: string, bytes: Buffer, extractor: BinaryExtractor): SourceText {
+export async function loadDocument(file: string, bytes: Buffer, extractor: BinaryExtractor = binaryExtractor): Promise<SourceText> {
   const extension = extname(file).toLowerCase();
   const expected = contentTypeOfExtension(extension);
   if (!expected) throw new IngestError('unsupported-type', `unsupported file type "${extension || 'none'}"`);
@@ -28,12 +28,12 @@ export function loadDocument(file: string, bytes: Buffer, extractor: BinaryExtra
   switch (expected) {
     case 'pdf': {
       if (actual !== 'pdf') throw new IngestError('unreadable', 'unreadable PDF: no %PDF header');
-      const paged = joinPages(extractor.pdfPages(bytes));
+      const paged = joinPages(await extractor.pdfPages(bytes));
       return { source: file, text: nonEmpty(paged.text, 'PDF'), pageStarts: paged.pageStarts };
     }
     case 'docx': {
       if (actual !== 'docx') throw new IngestError('unreadable', 'unreadable DOCX: not a Word document');
-      return { source: file, text: nonEmpty(htmlToText(extractor.docxHtml(bytes)).text, 'DOCX') };
+      return { source: file, text: nonEmpty(htmlToText(await extractor.docxHtml(bytes)).text, 'DOCX') };
     }
     case 'html':
       return { source: file, text: nonEmpty(htmlToText(decodeText(bytes)).text, 'page') };
