@@ -4,7 +4,7 @@ import { layout } from './index/index.js';
 import { createLogger, type Logger } from './log/index.js';
 import { chatCommand } from './cli/commands/chat-command.js';
 import { reportError } from './cli/run-cli.js';
-import { buildWithProgress } from './cli/build-with-progress.js';
+import { buildWithProgress, knowledgeAdminFor, watchConfiguredDocs } from './cli/build-with-progress.js';
 import { createRuntime, type Runtime } from './cli/runtime.js';
 import { CONNECT_VARIABLES, larkSettings, startLarkBot, type LarkSettings, type RunningBot } from './lark/index.js';
 import { createPrometheusMetrics } from './ops/index.js';
@@ -51,6 +51,7 @@ async function runBot(runtime: Runtime, config: Config, settings: LarkSettings, 
   await answers.ask({ question: '政策', mode: 'extractive' });
   // the warm-up above loaded the index and the embedding model, or threw
   const modelLoaded = true;
+  const knowledge = knowledgeAdminFor(runtime, logger);
   let running: RunningBot;
   try {
     running = await startLarkBot({
@@ -60,6 +61,7 @@ async function runBot(runtime: Runtime, config: Config, settings: LarkSettings, 
       streamsAnswers: runtime.llmModel !== undefined,
       logger,
       reminders,
+      knowledge,
       ops: {
         metrics: createPrometheusMetrics(),
         modelLoaded: () => modelLoaded,
@@ -77,6 +79,7 @@ async function runBot(runtime: Runtime, config: Config, settings: LarkSettings, 
       ? `政策通 is listening for Feishu/Lark events on port ${running.port ?? settings.port}, path ${settings.webhookPath} (Ctrl+C stops).\n`
       : `政策通 is connected to Feishu/Lark over the long connection (Ctrl+C stops); /healthz and /metrics on port ${running.opsPort ?? '?'}.\n`,
   );
+  const watcher = watchConfiguredDocs(runtime, knowledge, logger);
   if (!running.reminders) {
     process.stderr.write(`Reminders are not being sent by this process: another one holds ${reminders.settings.directory}/scheduler.lock (see the log); commands still work.\n`);
   }
@@ -87,6 +90,7 @@ async function runBot(runtime: Runtime, config: Config, settings: LarkSettings, 
   const force = (): void => process.exit(130);
   process.once('SIGINT', force);
   process.once('SIGTERM', force);
+  watcher?.close();
   await running.stop(config.SHUTDOWN_TIMEOUT_MS);
   logger.info('lark.stopped', { signal });
   await logger.flush?.();
@@ -110,7 +114,12 @@ async function start(): Promise<number> {
   process.stderr.write(
     `Feishu/Lark is not configured: set ${CONNECT_VARIABLES.join(' and ')} to connect the bot (see README "Feishu / Lark"); opening the console chat.\n`,
   );
-  return chatCommand(runtime, logger);
+  const watcher = watchConfiguredDocs(runtime, knowledgeAdminFor(runtime, logger), logger);
+  try {
+    return await chatCommand(runtime, logger);
+  } finally {
+    watcher?.close();
+  }
 }
 
 start().then(

@@ -1,12 +1,12 @@
-import { buildIndex, type BuildSummary } from '../index/index.js';
+import { createDocumentLibrary, createKnowledgeAdmin, watchDocs, type DocsWatcher, type KnowledgeAdmin } from '../admin/index.js';
+import { buildIndex, type BuildStage, type BuildSummary } from '../index/index.js';
 import type { Logger } from '../log/index.js';
 import { progressBar } from './progress.js';
 import type { Runtime } from './runtime.js';
 
-/** Builds DOCS_DIR into INDEX_DIR as configured, drawing a progress bar on stderr. */
-export async function buildWithProgress(runtime: Runtime, logger: Logger): Promise<BuildSummary> {
+/** Builds DOCS_DIR into INDEX_DIR as configured, reporting each stage's progress. */
+export async function buildConfigured(runtime: Runtime, logger: Logger, onProgress?: (stage: BuildStage, done: number, total: number) => void): Promise<BuildSummary> {
   const { config } = runtime;
-  const progress = progressBar();
   return buildIndex({
     docsDir: config.DOCS_DIR,
     indexDir: config.INDEX_DIR,
@@ -14,6 +14,37 @@ export async function buildWithProgress(runtime: Runtime, logger: Logger): Promi
     tokenizer: 'both',
     embedder: await runtime.embedder(),
     logger,
-    onProgress: (stage, done, total) => progress(stage, done, total),
+    ...(onProgress ? { onProgress } : {}),
   });
+}
+
+/** Builds DOCS_DIR into INDEX_DIR as configured, drawing a progress bar on stderr. */
+export async function buildWithProgress(runtime: Runtime, logger: Logger): Promise<BuildSummary> {
+  const progress = progressBar();
+  return buildConfigured(runtime, logger, (stage, done, total) => progress(stage, done, total));
+}
+
+/** Builds a new index and answers from it from the next question on; until the swap the old one serves. */
+export async function rebuildServingIndex(runtime: Runtime, logger: Logger, onProgress: (stage: BuildStage, done: number, total: number) => void): Promise<BuildSummary> {
+  const summary = await buildConfigured(runtime, logger, onProgress);
+  runtime.reloadIndex();
+  return summary;
+}
+
+/** Document administration over DOCS_DIR, rebuilding into INDEX_DIR and swapping the runtime's serving index. */
+export function knowledgeAdminFor(runtime: Runtime, logger: Logger): KnowledgeAdmin {
+  const { config } = runtime;
+  return createKnowledgeAdmin({
+    library: createDocumentLibrary(config.DOCS_DIR),
+    rebuild: (onProgress) => rebuildServingIndex(runtime, logger, (stage, done, total) => onProgress({ stage, done, total })),
+    maxUploadBytes: Math.round(config.UPLOAD_MAX_MB * 1024 * 1024),
+    logger,
+  });
+}
+
+/** WATCH_DOCS: re-indexes when DOCS_DIR changes (debounced); undefined when watch mode is off. */
+export function watchConfiguredDocs(runtime: Runtime, knowledge: KnowledgeAdmin, logger: Logger): DocsWatcher | undefined {
+  const { config } = runtime;
+  if (!config.WATCH_DOCS) return undefined;
+  return watchDocs({ directory: config.DOCS_DIR, debounceMs: config.WATCH_DEBOUNCE_MS, onChange: () => knowledge.reindexIfChanged(), logger });
 }

@@ -10,11 +10,12 @@ import {
   withRetries,
   type AnswerService,
   type Ask,
+  type AskerOptions,
   type LlmSetup,
 } from '../answer/index.js';
 import { ConfigError, type Config } from '../config/index.js';
 import { createTransformersEmbedder, type Embedder } from '../embed/index.js';
-import { loadIndex, type KnowledgeIndex } from '../index/index.js';
+import { loadIndex, readCurrentBuild, type KnowledgeIndex } from '../index/index.js';
 import { createLogger, type Logger } from '../log/index.js';
 import { createRetriever, type Retriever } from '../retrieve/index.js';
 
@@ -24,7 +25,10 @@ export interface Runtime {
   /** The chat model's name when an endpoint is configured (LLM_API_KEY or LLM_BASE_URL). */
   llmModel: string | undefined;
   embedder(): Promise<Embedder>;
+  /** The index answers come from: loaded at first use, replaced when a newer build is switched in. */
   index(): KnowledgeIndex;
+  /** Loads the build CURRENT points at now and answers from it from the next question on. */
+  reloadIndex(): KnowledgeIndex;
   asker(): Promise<Ask>;
   /** What channels talk to: ask and stream answers, LLM when configured, extractive otherwise. */
   answerService(): Promise<AnswerService>;
@@ -36,6 +40,9 @@ export interface RuntimeOptions {
   /** Transport of the chat model client (tests, proxies). */
   fetch?: typeof fetch;
 }
+
+/** How often answering checks whether another process switched in a newer build. */
+const REBUILD_CHECK_MS = 2_000;
 
 /** Passages the model sees per question, numbered [1]…[k]. */
 const LLM_PASSAGES = 5;
@@ -73,13 +80,36 @@ export function createRuntime(config: Config, options: RuntimeOptions = {}): Run
   const llm = llmSetup(config, logger, options.fetch);
   let embedder: Promise<Embedder> | undefined;
   let index: KnowledgeIndex | undefined;
-  let retriever: Promise<Retriever> | undefined;
-  let asker: Promise<Ask> | undefined;
+  let serving: Promise<AskerOptions> | undefined;
   let service: Promise<AnswerService> | undefined;
-  const askerOptions = async () => ({ index: runtime.index(), retriever: await (retriever ??= retrieverOf()), maxQuestionChars: config.MAX_QUESTION_CHARS });
-  const retrieverOf = async (): Promise<Retriever> => {
-    const loaded = runtime.index();
-    return createRetriever(loaded, await runtime.embedder());
+  let checkedAt = 0;
+  /** What answers are built from: the current index and a retriever over it, rebuilt after a reload. */
+  const askerOptions = (): Promise<AskerOptions> => {
+    pickUpNewBuild();
+    serving ??= (async () => {
+      const loaded = runtime.index();
+      const retriever: Retriever = createRetriever(loaded, await runtime.embedder());
+      return { index: loaded, retriever, maxQuestionChars: config.MAX_QUESTION_CHARS };
+    })();
+    return serving;
+  };
+  /**
+   * A build switched in by another process (`cli index`, a second bot) is picked up within
+   * REBUILD_CHECK_MS without a restart; reading the small CURRENT file is all it costs.
+   */
+  const pickUpNewBuild = (): void => {
+    const now = Date.now();
+    if (!index || now - checkedAt < REBUILD_CHECK_MS) return;
+    checkedAt = now;
+    const current = readCurrentBuild(config.INDEX_DIR);
+    if (current && current !== index.manifest.buildId) {
+      try {
+        runtime.reloadIndex();
+        logger.info('index.reloaded', { buildId: current });
+      } catch (error) {
+        logger.error('index.reload_failed', { buildId: current, error });
+      }
+    }
   };
   const runtime: Runtime = {
     config,
@@ -99,14 +129,22 @@ export function createRuntime(config: Config, options: RuntimeOptions = {}): Run
       index ??= loadIndex(config.INDEX_DIR);
       return index;
     },
-    asker() {
-      asker ??= askerOptions().then(createAsker);
-      return asker;
+    reloadIndex() {
+      // loaded before it replaces anything: a broken build leaves the serving index in place
+      const loaded = loadIndex(config.INDEX_DIR);
+      index = loaded;
+      serving = undefined;
+      checkedAt = Date.now();
+      return loaded;
+    },
+    async asker() {
+      await askerOptions();
+      return async (input) => createAsker(await askerOptions())(input);
     },
     answerService() {
-      service ??= askerOptions().then((found) =>
+      service ??= askerOptions().then(() =>
         createAnswerService({
-          find: createEvidenceFinder(found),
+          find: async (query, signal) => createEvidenceFinder(await askerOptions())(query, signal),
           maxQuestionChars: config.MAX_QUESTION_CHARS,
           ...(llm ? { llm } : {}),
           conversations: createConversationStore({ maxTurns: config.CONVERSATION_TURNS, idleMs: config.CONVERSATION_IDLE_MINUTES * 60_000 }),

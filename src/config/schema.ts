@@ -55,6 +55,13 @@ export const configSchema = z.object({
     .string()
     .default('')
     .transform((value) => value.split(/[\s,]+/).filter((id) => id !== '')),
+  ADMIN_CHAT_IDS: z
+    .string()
+    .default('')
+    .transform((value) => value.split(/[\s,]+/).filter((id) => id !== '')),
+  UPLOAD_MAX_MB: z.coerce.number().positive().max(100).default(20),
+  WATCH_DOCS: flag,
+  WATCH_DEBOUNCE_MS: positiveInt(3_000),
   LARK_ALLOWED_CHATS: z
     .string()
     .default('')

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { EventDispatcher, LarkChannel } from '@larksuiteoapi/node-sdk';
+import type { KnowledgeAdmin } from '../admin/index.js';
 import type { AnswerService } from '../answer/index.js';
 import { withRequestFields, type Logger } from '../log/index.js';
 import { noopMetrics, type Metrics } from '../ops/index.js';
@@ -12,6 +13,8 @@ import { cardCallbackHandler } from './card-callback.js';
 import { systemClock, type Clock } from './clock.js';
 import { dispatchCardAction, feedbackHandler, reminderAskHandler, type CardAction } from './handlers/card-actions.js';
 import { adminAuditor } from './handlers/admin-audit.js';
+import { adminPolicy } from './handlers/admin-policy.js';
+import { acceptUploads, type DocumentAdminDeps } from './handlers/document-commands.js';
 import { createCommands, type BotStatus } from './handlers/command-list.js';
 import { routeCommands } from './handlers/commands.js';
 import { capLength, helpForEmptyText, helpForMedia, rateLimitPerUser, requireMentionInGroups } from './handlers/message-gates.js';
@@ -20,6 +23,7 @@ import { compose, type MessageContext } from './middleware.js';
 import { createOpenPlatform, type OpenPlatform } from './outbound/open-platform.js';
 import { createOutboundLimiter, FEISHU_LIMITS } from './outbound/outbound-limiter.js';
 import { DEFAULT_RETRY, type RetryPolicy } from './outbound/retry.js';
+import { messageFileDownloader } from './outbound/message-file.js';
 import { sdkRequest } from './outbound/sdk-request.js';
 import { replyUuid } from './reply-uuid.js';
 import { createSdkChannel, dispatcherOf } from './sdk-channel.js';
@@ -51,6 +55,10 @@ export interface LarkBotOptions {
   metrics?: Metrics;
   /** Where admin actions are recorded (default: `DATA_DIR/audit.jsonl`); closed with the bot. */
   audit?: AuditLog;
+  /** Document administration: enables uploads, `/docs` and `/reindex` from chat. */
+  knowledge?: KnowledgeAdmin;
+  /** Spacing of progress card updates during a re-index (default 1 s). */
+  progressIntervalMs?: number;
 }
 
 /** The bot, independent of transport: both the webhook server and the long connection feed `dispatcher`. */
@@ -111,13 +119,43 @@ export function createLarkBot(options: LarkBotOptions): LarkBot {
     ...(options.answerTimeoutMs ? { timeoutMs: options.answerTimeoutMs } : {}),
   });
   const recordAdminAction = adminAuditor({ audit, clock, logger, onError: () => metrics.error('audit') });
+  const isAdmin = adminPolicy(settings.admins, settings.adminChats);
+  const documents: DocumentAdminDeps | undefined = options.knowledge
+    ? {
+        admin: options.knowledge,
+        isAdmin,
+        manifest: () => {
+          try {
+            return options.status.manifest();
+          } catch {
+            return undefined;
+          }
+        },
+        download: messageFileDownloader(channel.rawClient, 60_000),
+        maxUploadBytes: settings.uploadMaxBytes,
+        clock,
+        logger,
+        audit: recordAdminAction,
+        ...(options.progressIntervalMs !== undefined ? { progressIntervalMs: options.progressIntervalMs } : {}),
+      }
+    : undefined;
+  const commands = createCommands({
+    status: options.status,
+    isAdmin,
+    clock,
+    logger,
+    audit: recordAdminAction,
+    ...(options.reminders ? { reminders: options.reminders } : {}),
+    ...(documents ? { documents } : {}),
+  });
   const handle = compose([
     requireMentionInGroups,
     rateLimitPerUser({ perMinute: settings.ratePerMinute, clock }),
+    ...(documents ? [acceptUploads(documents)] : []),
     helpForMedia,
     helpForEmptyText,
     capLength(settings.maxMessageChars),
-    routeCommands(createCommands({ status: options.status, admins: settings.admins, clock, logger, audit: recordAdminAction, ...(options.reminders ? { reminders: options.reminders } : {}) })),
+    routeCommands(commands),
     (context) => context.answer(context.message.text),
   ]);
 
@@ -126,9 +164,9 @@ export function createLarkBot(options: LarkBotOptions): LarkBot {
     const uuid = replyUuid(message.messageId);
     const context: MessageContext = {
       message,
-      reply: async (card) => {
-        await platform.replyCard({ messageId: message.messageId, chatId: message.chatId, content: { card }, uuid, inThread: repliesInThread(message) });
-      },
+      reply: (card) => platform.replyCard({ messageId: message.messageId, chatId: message.chatId, content: { card }, uuid, inThread: repliesInThread(message) }),
+      update: (messageId, card) => platform.patchCard(messageId, card),
+      defer: (work) => tasks.run(() => withRequestFields({ requestId: message.messageId }, work)),
       answer: (question) => answer(message, question, uuid),
     };
     try {

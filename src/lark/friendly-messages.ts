@@ -1,6 +1,8 @@
+import { AdminError } from '../admin/index.js';
 import { AnswerError } from '../answer/index.js';
 import { EmbeddingModelMissingError } from '../embed/index.js';
 import { IndexError } from '../index/index.js';
+import { IngestError } from '../ingest/index.js';
 import { REMIND_ADD_USAGE, RemindersError } from '../reminders/index.js';
 import { LarkError } from './errors.js';
 
@@ -41,12 +43,44 @@ export function remindersMessage(error: RemindersError, id?: string): string {
   }
 }
 
+const UPLOAD_FORMATS = 'PDF、Word（.docx）、TXT、Markdown 或网页（.html）';
+
+/** One Chinese sentence per AdminError code: what was refused and what to do instead. */
+export function adminMessage(error: AdminError): string {
+  const { detail } = error;
+  switch (error.code) {
+    case 'too-large':
+      return `文件太大了：上限是 ${Math.floor(Number(detail.maxBytes) / 1024 / 1024)} MB。请压缩或拆分后再发。`;
+    case 'empty-file':
+      return '这个文件是空的，没有保存。';
+    case 'unsupported-type':
+      return `不支持「${String(detail.extension ?? '')}」格式。请发送 ${UPLOAD_FORMATS} 文件。`;
+    case 'type-mismatch':
+      return '文件内容和扩展名不符（例如改了扩展名的其他文件），没有保存。请发送原始文件。';
+    case 'unsafe-name':
+      return '文件名不安全（含有路径、以点开头或含特殊字符），没有保存。请改一个普通的文件名再发。';
+    case 'not-found':
+      return `文档目录里没有「${String(detail.name ?? '')}」。发送 /docs 查看文件名和序号。`;
+    case 'busy':
+      return '已有一次重建索引正在进行，完成后会更新进度卡片，请稍候。';
+  }
+}
+
+/** Why an uploaded file could not be read, in Chinese. */
+function ingestMessage(error: IngestError): string {
+  if (error.code === 'unreadable') return `无法从这个文件读出文字（可能是扫描件、已加密或已损坏），没有保存。请发送带文字层的 ${UPLOAD_FORMATS} 文件。`;
+  if (error.code === 'unsupported-type') return `不支持这种格式。请发送 ${UPLOAD_FORMATS} 文件。`;
+  return '文件内容和扩展名不符，没有保存。请发送原始文件。';
+}
+
 /** Maps any failure to one friendly Chinese sentence; never leaks internals to the chat. */
 export function friendlyMessage(error: unknown): string {
   if (error instanceof AnswerError) return error.code === 'empty-question' ? FAILURE_TEXT.emptyQuestion : FAILURE_TEXT.modelFailed;
   if (error instanceof IndexError) return FAILURE_TEXT.indexUnavailable;
   if (error instanceof EmbeddingModelMissingError) return FAILURE_TEXT.embeddingMissing;
   if (error instanceof RemindersError) return remindersMessage(error);
+  if (error instanceof AdminError) return adminMessage(error);
+  if (error instanceof IngestError) return ingestMessage(error);
   if (error instanceof LarkError) return error.code === 'rate-limited' ? FAILURE_TEXT.platformBusy : FAILURE_TEXT.unknown;
   if (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError')) return FAILURE_TEXT.timeout;
   return FAILURE_TEXT.unknown;

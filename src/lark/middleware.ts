@@ -4,8 +4,15 @@ import type { IncomingMessage } from './incoming-message.js';
 /** What every message handler gets: the message and one way to answer it. */
 export interface MessageContext {
   readonly message: IncomingMessage;
-  /** Replies to the message with a card (uuid derived from the message, so a repeat is refused by the platform). */
-  reply(card: CardJson): Promise<void>;
+  /**
+   * Replies to the message with a card (uuid derived from the message, so a repeat is refused by the
+   * platform: one reply per message, later states go through `update`); resolves with its message id.
+   */
+  reply(card: CardJson): Promise<string>;
+  /** Replaces a card the bot sent (PATCH). */
+  update(messageId: string, card: CardJson): Promise<void>;
+  /** Runs long work (a re-index) after the handler returns, so the chat's queue moves on; awaited at shutdown. */
+  defer(work: () => Promise<void>): void;
   /** Acknowledges with 「正在查找…」 and answers asynchronously; resolves once the pending card is sent. */
   answer(question: string): Promise<void>;
 }

@@ -15,6 +15,10 @@ export interface LarkSettings {
   port: number;
   webhookPath: string;
   admins: ReadonlySet<string>;
+  /** Chats whose members all count as admins. */
+  adminChats: ReadonlySet<string>;
+  /** Largest document upload accepted (the platform serves up to 100 MB). */
+  uploadMaxBytes: number;
   allowedChats: string[];
   ratePerMinute: number;
   maxMessageChars: number;
@@ -53,6 +57,8 @@ export function larkSettings(config: Config): LarkSettings | undefined {
     port: config.PORT,
     webhookPath: config.LARK_WEBHOOK_PATH,
     admins: new Set(config.ADMIN_OPEN_IDS),
+    adminChats: new Set(config.ADMIN_CHAT_IDS),
+    uploadMaxBytes: Math.round(config.UPLOAD_MAX_MB * 1024 * 1024),
     allowedChats: config.LARK_ALLOWED_CHATS,
     ratePerMinute: config.LARK_RATE_LIMIT_PER_MINUTE,
     maxMessageChars: config.LARK_MAX_MESSAGE_CHARS,

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
+import type { KnowledgeAdmin } from '../admin/index.js';
 import type { AnswerService } from '../answer/index.js';
 import type { Logger } from '../log/index.js';
 import { opsRoutes, startOpsServer, type OpsRoutes, type PrometheusMetrics } from '../ops/index.js';
@@ -154,7 +155,7 @@ export async function startLarkBot(options: {
   logger: Logger;
   /** Whether answers stream partial text (an LLM is configured). */
   streamsAnswers?: boolean;
-  tuning?: Omit<LarkBotOptions, 'settings' | 'answers' | 'status' | 'logger' | 'streamsAnswers' | 'reminders'>;
+  tuning?: Omit<LarkBotOptions, 'settings' | 'answers' | 'status' | 'logger' | 'streamsAnswers' | 'reminders' | 'knowledge'>;
   wsClientFactory?: WsClientFactory;
   /** The reminders (`createReminders`): their commands are answered and their scheduler runs while the bot does. */
   reminders?: Reminders;
@@ -162,6 +163,8 @@ export async function startLarkBot(options: {
   reminderScheduler?: Pick<ReminderSchedulerOptions, 'cron' | 'lock' | 'graceMs'>;
   /** Metrics and health over HTTP; off when not given. */
   ops?: OpsOptions;
+  /** Document administration from chat: uploads, `/docs`, `/reindex`. */
+  knowledge?: KnowledgeAdmin;
 }): Promise<RunningBot> {
   const { settings, logger, ops } = options;
   const bot = createLarkBot({
@@ -172,6 +175,7 @@ export async function startLarkBot(options: {
     logger,
     ...(options.streamsAnswers !== undefined ? { streamsAnswers: options.streamsAnswers } : {}),
     ...(options.reminders ? { reminders: options.reminders.service } : {}),
+    ...(options.knowledge ? { knowledge: options.knowledge } : {}),
     ...options.tuning,
   });
   let transport: { port?: number; opsPort?: number; close(): Promise<void> } | undefined;

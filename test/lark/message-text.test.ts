@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { adminPolicy } from '../../src/lark/handlers/admin-policy.js';
 import { createCommands } from '../../src/lark/handlers/command-list.js';
 import { parseCommand } from '../../src/lark/handlers/commands.js';
 import { questionText } from '../../src/lark/incoming-message.js';
@@ -7,7 +8,7 @@ import { RecordingClock } from './recording-clock.js';
 
 const commands = createCommands({
   status: { manifest: () => { throw new Error('unused'); }, answerMode: '原文摘录', startedAt: 0 },
-  admins: new Set(['ou_admin']),
+  isAdmin: adminPolicy(['ou_admin']),
   clock: new RecordingClock(),
 });
 const nameOf = (text: string): string | undefined => {
@@ -28,6 +29,16 @@ describe('commands', () => {
     expect(nameOf('帮助企业申请补贴有哪些政策？')).toBeUndefined();
     expect(nameOf('状态怎么查')).toBeUndefined();
     expect(nameOf('南通计划到2020年底打造多少个众创社区？')).toBeUndefined();
+  });
+});
+
+describe('admin policy', () => {
+  it('admits the listed people anywhere and everyone in an admin chat, nobody else', () => {
+    const isAdmin = adminPolicy(['ou_admin'], ['oc_admins']);
+    expect(isAdmin({ senderId: 'ou_admin', chatId: 'oc_any' })).toBe(true);
+    expect(isAdmin({ senderId: 'ou_staff', chatId: 'oc_admins' })).toBe(true);
+    expect(isAdmin({ senderId: 'ou_staff', chatId: 'oc_any' })).toBe(false);
+    expect(adminPolicy([])({ senderId: '', chatId: '' })).toBe(false);
   });
 });
 

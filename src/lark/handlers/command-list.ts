@@ -6,6 +6,8 @@ import type { Clock } from '../clock.js';
 import { friendlyMessage } from '../friendly-messages.js';
 import type { Command } from './commands.js';
 import { noAudit, type RecordAdminAction } from './admin-audit.js';
+import type { IsAdmin } from './admin-policy.js';
+import { documentCommands, type DocumentAdminDeps } from './document-commands.js';
 import { helpCard } from './help-card.js';
 import { reminderCommands } from './reminder-commands.js';
 
@@ -64,7 +66,21 @@ function statusText(status: BotStatus, manifest: Manifest, now: number): string 
   ].join('\n');
 }
 
-const REINDEX_ACKNOWLEDGED = '已收到重建索引的请求。从飞书触发重建将在管理员功能中提供；目前请在服务器上运行 npm run -s cli -- index。';
+/** `/reindex` when this process cannot rebuild (no document admin wired): says how to do it on the server. */
+function serverOnlyReindex(isAdmin: IsAdmin, logger: Logger): Command {
+  return {
+    name: 'reindex',
+    aliases: ['重建索引'],
+    run: async (context) => {
+      if (!isAdmin(context.message)) {
+        logger.info('lark.admin_refused', { command: 'reindex', senderId: context.message.senderId, chatId: context.message.chatId });
+        await context.reply(noticeCard('没有权限', { text: '只有管理员可以重建索引。' }, 'orange'));
+        return;
+      }
+      await context.reply(noticeCard('重建索引', { text: '这个进程没有启用从飞书重建索引。请在服务器上运行 npm run -s cli -- index，机器人会在几秒内自动切换到新索引。' }));
+    },
+  };
+}
 
 /**
  * The bot's commands with Chinese and English names; the reminder commands when a RemindersService is
@@ -72,13 +88,15 @@ const REINDEX_ACKNOWLEDGED = '已收到重建索引的请求。从飞书触发�
  */
 export function createCommands(options: {
   status: BotStatus;
-  admins: ReadonlySet<string>;
+  isAdmin: IsAdmin;
   clock: Clock;
   reminders?: RemindersService;
+  /** `/reindex` and `/docs`: without them `/reindex` says to run the index command on the server. */
+  documents?: DocumentAdminDeps;
   logger?: Logger;
   audit?: RecordAdminAction;
 }): Command[] {
-  const { status, admins, clock } = options;
+  const { status, isAdmin, clock } = options;
   const audit = options.audit ?? noAudit;
   const withManifest = (title: string, render: (manifest: Manifest) => string) => async (context: Parameters<Command['run']>[0]) => {
     let text: string;
@@ -90,29 +108,25 @@ export function createCommands(options: {
     await context.reply(noticeCard(title, { text }));
   };
   return [
-    { name: 'help', aliases: ['帮助'], run: async (context) => context.reply(helpCard()) },
-    { name: 'sources', aliases: ['文档列表'], run: withManifest('文档列表', sourcesText) },
-    { name: 'status', aliases: ['状态'], run: withManifest('运行状态', (manifest) => statusText(status, manifest, clock.now())) },
     {
-      name: 'reindex',
-      aliases: ['重建索引'],
-      run: async (context, args) => {
-        if (!admins.has(context.message.senderId)) {
-          options.logger?.info('lark.admin_refused', { command: 'reindex', senderId: context.message.senderId, chatId: context.message.chatId });
-          await context.reply(noticeCard('没有权限', { text: '只有管理员可以重建索引。' }, 'orange'));
-          return;
-        }
-        await audit(context, 'reindex', args, { ok: true, detail: 'acknowledged (rebuild from chat not yet available)' });
-        await context.reply(noticeCard('重建索引', { text: REINDEX_ACKNOWLEDGED }));
+      name: 'help',
+      aliases: ['帮助'],
+      run: async (context) => {
+        await context.reply(helpCard());
       },
     },
+    { name: 'sources', aliases: ['文档列表'], run: withManifest('文档列表', sourcesText) },
+    { name: 'status', aliases: ['状态'], run: withManifest('运行状态', (manifest) => statusText(status, manifest, clock.now())) },
+    ...(options.documents ? documentCommands(options.documents) : [serverOnlyReindex(isAdmin, options.logger ?? silentLogger)]),
     ...(options.reminders
-      ? reminderCommands({ service: options.reminders, admins, logger: options.logger ?? silentLogger, audit })
+      ? reminderCommands({ service: options.reminders, isAdmin, logger: options.logger ?? silentLogger, audit })
       : [
           {
             name: 'reminders',
             aliases: ['近期提醒', '提醒'],
-            run: async (context: Parameters<Command['run']>[0]) => context.reply(noticeCard('政策提醒', { text: '这个机器人没有启用政策提醒。' })),
+            run: async (context: Parameters<Command['run']>[0]) => {
+              await context.reply(noticeCard('政策提醒', { text: '这个机器人没有启用政策提醒。' }));
+            },
           },
         ]),
   ];

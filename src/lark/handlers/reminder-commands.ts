@@ -5,6 +5,7 @@ import { friendlyMessage, remindersMessage } from '../friendly-messages.js';
 import type { MessageContext } from '../middleware.js';
 import type { Command } from './commands.js';
 import { noAudit, type RecordAdminAction } from './admin-audit.js';
+import type { IsAdmin } from './admin-policy.js';
 
 const NOT_ADMIN = '只有管理员可以管理本群的提醒。可以发送 /reminders 查看近期提醒。';
 
@@ -29,8 +30,8 @@ function entryLine(entry: CalendarEntry): string {
  * admins (a polite refusal for others). Every RemindersError becomes a Chinese reply; anything else
  * is logged and answered with the generic sentence.
  */
-export function reminderCommands(options: { service: RemindersService; admins: ReadonlySet<string>; logger: Logger; audit?: RecordAdminAction }): Command[] {
-  const { service, admins, logger } = options;
+export function reminderCommands(options: { service: RemindersService; isAdmin: IsAdmin; logger: Logger; audit?: RecordAdminAction }): Command[] {
+  const { service, isAdmin, logger } = options;
   const audit = options.audit ?? noAudit;
 
   /** Runs an admin action in the message's chat; refusals and failures are replies, never exceptions. */
@@ -38,7 +39,7 @@ export function reminderCommands(options: { service: RemindersService; admins: R
     (title: string, name: string, action: (context: MessageContext, args: string) => string) =>
     async (context: MessageContext, args: string): Promise<void> => {
       const { senderId, chatId } = context.message;
-      if (!admins.has(senderId)) {
+      if (!isAdmin(context.message)) {
         logger.info('lark.reminders_refused', { chatId, senderId, command: title });
         await context.reply(noticeCard('没有权限', { text: NOT_ADMIN }, 'orange'));
         return;

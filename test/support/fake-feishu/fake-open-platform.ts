@@ -293,6 +293,7 @@ export class FakeFeishu {
         this.notify();
       };
       try {
+        if (method === 'GET' && this.serveMessageFile(url.pathname, query, request.headers.authorization, response)) return;
         this.route(method, url.pathname, query, request.headers.authorization, body, record);
       } catch (error) {
         record(500, { code: 99991, msg: `fake crashed: ${error instanceof Error ? error.message : String(error)}` });
@@ -476,6 +477,41 @@ export class FakeFeishu {
   }
 
   private readonly incomingChats = new Map<string, string>();
+  private readonly messageFiles = new Map<string, Buffer>();
+
+  /** A file a user sent in message `messageId`, served by the message-resource API under `fileKey`. */
+  addMessageFile(messageId: string, fileKey: string, bytes: Buffer): void {
+    this.messageFiles.set(`${messageId}/${fileKey}`, bytes);
+  }
+
+  /**
+   * `GET /open-apis/im/v1/messages/:message_id/resources/:file_key?type=file`: the bytes with their
+   * content-length, as the platform streams them; a key not in that message is a JSON error.
+   */
+  private serveMessageFile(path: string, query: Record<string, string>, authorization: string | undefined, response: ServerResponse): boolean {
+    const match = /^\/open-apis\/im\/v1\/messages\/([^/]+)\/resources\/([^/]+)$/.exec(path);
+    if (!match) return false;
+    const record = (status: number, code: number): void => {
+      this.calls.push({ method: 'GET', path, query, body: undefined, status, code, time: Date.now() });
+      this.notify();
+    };
+    const bytes = this.messageFiles.get(`${decodeURIComponent(match[1] ?? '')}/${decodeURIComponent(match[2] ?? '')}`);
+    if (authorization !== `Bearer ${TOKEN}`) {
+      reply(response, 401, { code: 99991663, msg: 'Invalid access token for authorization.' });
+      record(401, 99991663);
+    } else if (query.type !== 'file' && query.type !== 'image') {
+      reply(response, 400, { code: 234001, msg: 'Invalid request param: type.' });
+      record(400, 234001);
+    } else if (!bytes) {
+      reply(response, 400, { code: 234003, msg: 'File not in message.' });
+      record(400, 234003);
+    } else {
+      response.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': String(bytes.byteLength) });
+      response.end(bytes);
+      record(200, 0);
+    }
+    return true;
+  }
 
   /** Tells the fake which chat an incoming message (from an event) belongs to. */
   noteIncoming(messageId: string, chatId: string): void {

@@ -1,0 +1,52 @@
+import type { Client } from '@larksuiteoapi/node-sdk';
+import type { Readable } from 'node:stream';
+import { AdminError } from '../../admin/index.js';
+import { LarkError } from '../errors.js';
+import { larkErrorFrom } from './sdk-request.js';
+
+/** Downloads a file a user sent in a message; refuses (AdminError `too-large`) past `maxBytes` without reading further. */
+export type DownloadMessageFile = (input: { messageId: string; fileKey: string; fileName: string; maxBytes: number }) => Promise<Buffer>;
+
+async function readLimited(stream: Readable, maxBytes: number, fileName: string): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let length = 0;
+  for await (const chunk of stream) {
+    const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as Uint8Array);
+    length += buffer.byteLength;
+    if (length > maxBytes) {
+      stream.destroy();
+      throw new AdminError('too-large', `${fileName} is larger than ${maxBytes} bytes`, { name: fileName, maxBytes });
+    }
+    chunks.push(buffer);
+  }
+  return Buffer.concat(chunks);
+}
+
+/**
+ * Through the message-resource API (`GET /open-apis/im/v1/messages/:message_id/resources/:file_key?type=file`),
+ * the only one that serves files users sent (the Channel's `downloadResource` reads the app's own uploads).
+ * A `content-length` over the limit is refused before the body is read.
+ */
+export function messageFileDownloader(client: Client, timeoutMs: number): DownloadMessageFile {
+  return async ({ messageId, fileKey, fileName, maxBytes }) => {
+    const path = `/open-apis/im/v1/messages/${messageId}/resources/${fileKey}`;
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(), timeoutMs);
+    try {
+      const response = await client.im.v1.messageResource.get({ path: { message_id: messageId, file_key: fileKey }, params: { type: 'file' } });
+      const declared = Number(Reflect.get(Object(response.headers), 'content-length'));
+      const stream = response.getReadableStream();
+      if (Number.isFinite(declared) && declared > maxBytes) {
+        stream.destroy();
+        throw new AdminError('too-large', `${fileName} is larger than ${maxBytes} bytes`, { name: fileName, maxBytes });
+      }
+      controller.signal.addEventListener('abort', () => stream.destroy(new LarkError('network', `${path}: download took longer than ${timeoutMs} ms`)));
+      return await readLimited(stream, maxBytes, fileName);
+    } catch (error) {
+      if (error instanceof AdminError || error instanceof LarkError) throw error;
+      throw larkErrorFrom(error, path);
+    } finally {
+      clearTimeout(timer);
+    }
+  };
+}
