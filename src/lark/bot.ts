@@ -150,7 +150,7 @@ export function createLarkBot(options: LarkBotOptions): LarkBot {
   });
   const handle = compose([
     requireMentionInGroups,
-    rateLimitPerUser({ perMinute: settings.ratePerMinute, clock }),
+    rateLimitPerUser({ perMinute: settings.ratePerMinute, clock, exempt: isAdmin }),
     ...(documents ? [acceptUploads(documents)] : []),
     helpForMedia,
     helpForEmptyText,

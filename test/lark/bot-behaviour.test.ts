@@ -150,7 +150,11 @@ describe('messages that are not plain questions', () => {
     expect(await finalText(platform, other)).toContain('10个左右');
     expect(platform.textOf(platform.repliesTo(ids[2] ?? '')[0]?.messageId ?? '')).toContain('每分钟最多提问 2 次');
     expect(platform.repliesTo(ids[3] ?? '')).toHaveLength(0);
-    expect(answers.requests.map((request) => request.question)).toEqual(['问题 0', '问题 1', '别人的问题']);
+    // admins are not limited (uploads and document commands come in bursts)
+    const fromAdmin = [];
+    for (let index = 0; index < 3; index += 1) fromAdmin.push(await ask(bot, platform, `管理员问题 ${index}`, { sender: 'ou_admin' }));
+    for (const messageId of fromAdmin) expect(await finalText(platform, messageId)).toContain('10个左右');
+    expect(answers.requests.map((request) => request.question)).toEqual(['问题 0', '问题 1', '别人的问题', '管理员问题 0', '管理员问题 1', '管理员问题 2']);
   });
 
   it('refuses over-long messages without searching', async () => {
@@ -177,7 +181,7 @@ describe('messages that are not plain questions', () => {
     expect(statusText).toContain('已运行：1 小时 5 分');
     expect(await reply('文档列表')).toContain('1. 《南通市推进众创社区建设行动方案》 通政办发〔2018〕1号 · 12 段');
     expect(await reply('/reindex')).toContain('只有管理员可以重建索引');
-    expect(await reply('重建索引', 'ou_admin')).toContain('已收到重建索引的请求');
+    expect(await reply('重建索引', 'ou_admin')).toContain('请在服务器上运行 npm run -s cli -- index');
     expect(await reply('/reminders')).toContain('没有启用政策提醒');
     expect(await reply('/whatever')).toContain('没有「/whatever」这个命令');
   });

@@ -1,8 +1,9 @@
 // Shared setup of the Feishu tests: a real index built from seeds/ in a temp dir, the real answer
 // service over it, and the bot started in webhook mode against the fake Open Platform.
-import { appendFileSync, mkdtempSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { KnowledgeAdmin } from '../../src/admin/index.js';
 import type { AnswerService } from '../../src/answer/index.js';
 import { createRuntime, type Runtime } from '../../src/cli/runtime.js';
 import { loadConfig, type Config } from '../../src/config/index.js';
@@ -16,10 +17,15 @@ import { SEEDS_DIR } from '../support/seeds.js';
 export const SECRETS = { encryptKey: 'test-encrypt-key', verificationToken: 'test-verification-token' };
 export const FAST_RETRY = { attempts: 4, baseDelayMs: 20, maxDelayMs: 5_000, rateLimitFloorMs: 1000 };
 
-/** Builds the real index of the seed documents once and returns the runtime over it. */
-export async function seedRuntime(): Promise<{ root: string; runtime: Runtime }> {
+/**
+ * Builds the real index of the seed documents once and returns the runtime over it; with `copyDocs`
+ * DOCS_DIR is a copy of seeds/ that tests may change (uploads, removals).
+ */
+export async function seedRuntime(options: { copyDocs?: boolean } = {}): Promise<{ root: string; runtime: Runtime }> {
   const root = mkdtempSync(join(tmpdir(), 'policy-bot-lark-'));
-  const config = loadConfig({ DOCS_DIR: SEEDS_DIR, INDEX_DIR: join(root, 'index'), DATA_DIR: join(root, 'data'), LOG_LEVEL: 'silent' });
+  const docsDir = options.copyDocs ? join(root, 'docs') : SEEDS_DIR;
+  if (options.copyDocs) cpSync(SEEDS_DIR, docsDir, { recursive: true });
+  const config = loadConfig({ DOCS_DIR: docsDir, INDEX_DIR: join(root, 'index'), DATA_DIR: join(root, 'data'), LOG_LEVEL: 'silent' });
   const runtime = createRuntime(config);
   await buildIndex({
     docsDir: config.DOCS_DIR,
@@ -70,6 +76,7 @@ export async function startBot(options: {
   streamsAnswers?: boolean;
   reminders?: Reminders;
   reminderScheduler?: Pick<ReminderSchedulerOptions, 'cron' | 'lock' | 'graceMs'>;
+  knowledge?: KnowledgeAdmin;
 }): Promise<Harness> {
   const { settings } = settingsFor(options.fake, options.dataDir, options.environment);
   const running = await startLarkBot({
@@ -78,10 +85,11 @@ export async function startBot(options: {
     status: options.status,
     logger: options.logger ?? testLogger(),
     ...(options.streamsAnswers !== undefined ? { streamsAnswers: options.streamsAnswers } : {}),
-    tuning: { retry: FAST_RETRY, requestTimeoutMs: 5_000 },
+    tuning: { retry: FAST_RETRY, requestTimeoutMs: 5_000, progressIntervalMs: 200 },
     ...(options.wsClientFactory ? { wsClientFactory: options.wsClientFactory } : {}),
     ...(options.reminders ? { reminders: options.reminders } : {}),
     ...(options.reminderScheduler ? { reminderScheduler: options.reminderScheduler } : {}),
+    ...(options.knowledge ? { knowledge: options.knowledge } : {}),
   });
   const webhook = new WebhookClient(`http://127.0.0.1:${running.port ?? 0}${settings.webhookPath}`, SECRETS);
   return { running, webhook, settings };

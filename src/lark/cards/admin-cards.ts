@@ -51,6 +51,17 @@ export function reindexProgressCard(title: string, progress: ReindexProgress, le
   });
 }
 
+/** A second /reindex while one runs: where the running one is; its own card shows the end. */
+export function reindexBusyCard(progress: ReindexProgress | undefined): CardJson {
+  const where = progress ? stageLines(progress) : '排队中';
+  return card({
+    title: '已有重建在进行',
+    color: 'orange',
+    summary: '已有重建在进行',
+    elements: [markdown(where), plainText('完成后原来的进度卡片会显示结果，不必重复发送。', { grey: true, small: true })],
+  });
+}
+
 /** What a finished build did: counts, changes, seconds, and every file that could not be read, with why. */
 export function summaryMarkdown(summary: BuildSummary): string {
   const lines = [

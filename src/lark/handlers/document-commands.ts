@@ -1,7 +1,7 @@
-import { AdminError, checkFileName, type KnowledgeAdmin, type OnProgress, type ReindexProgress } from '../../admin/index.js';
+import { checkFileName, type KnowledgeAdmin, type OnProgress, type ReindexProgress } from '../../admin/index.js';
 import type { BuildSummary, Manifest } from '../../index/index.js';
 import type { Logger } from '../../log/index.js';
-import { documentListCard, reindexDoneCard, reindexProgressCard, uploadDoneCard } from '../cards/admin-cards.js';
+import { documentListCard, reindexBusyCard, reindexDoneCard, reindexProgressCard, uploadDoneCard } from '../cards/admin-cards.js';
 import { noticeCard } from '../cards/notice-card.js';
 import type { Clock } from '../clock.js';
 import { friendlyMessage } from '../friendly-messages.js';
@@ -54,15 +54,20 @@ async function withProgressCard<T>(
 ): Promise<void> {
   let push: OnProgress = () => undefined;
   const work = job.start((progress) => push(progress));
+  // handled in `finish`; until then a quick refusal must not count as an unhandled rejection
+  work.catch(() => undefined);
   const finish = async (messageId: string | undefined): Promise<void> => {
+    // audited before the card changes: whoever sees the final card can rely on the audit entry
+    let card: CardJson;
     try {
       const result = await work;
-      if (messageId) await context.update(messageId, job.done(result));
       await deps.audit(context, job.action, job.args, { ok: true, detail: job.detail(result) });
+      card = job.done(result);
     } catch (error) {
-      if (messageId) await context.update(messageId, failureCard(job.title, error)).catch((failure: unknown) => deps.logger.warn('lark.progress_card_failed', { error: failure }));
       await deps.audit(context, job.action, job.args, { ok: false, detail: error instanceof Error ? error.message : String(error) });
+      card = failureCard(job.title, error);
     }
+    if (messageId) await context.update(messageId, card).catch((failure: unknown) => deps.logger.warn('lark.progress_card_failed', { error: failure }));
   };
   let messageId: string;
   try {
@@ -99,8 +104,7 @@ function reindex(deps: DocumentAdminDeps): Command {
     run: async (context, args) => {
       if (!(await requireAdmin(context, deps, 'reindex', NOT_ADMIN_REINDEX))) return;
       if (deps.admin.busy) {
-        const running = deps.admin.running;
-        await context.reply(running ? reindexProgressCard('已有重建在进行', running) : noticeCard('重建索引', { text: friendlyMessage(new AdminError('busy', 'a re-index is queued')) }, 'orange'));
+        await context.reply(reindexBusyCard(deps.admin.running));
         await deps.audit(context, 'reindex', args, { ok: false, detail: 'busy' });
         return;
       }

@@ -1,6 +1,7 @@
 import { noticeCard } from '../cards/notice-card.js';
 import type { Clock } from '../clock.js';
 import type { Middleware } from '../middleware.js';
+import type { IsAdmin } from './admin-policy.js';
 import { helpCard } from './help-card.js';
 import { createUserRateLimit } from './user-rate-limit.js';
 
@@ -10,10 +11,14 @@ export const requireMentionInGroups: Middleware = async (context, next) => {
   await next();
 };
 
-/** Per-user limit (default 10 a minute); the first refused message in a window gets a friendly reply. */
-export function rateLimitPerUser(options: { perMinute: number; clock: Clock }): Middleware {
+/**
+ * Per-user limit (default 10 a minute); the first refused message in a window gets a friendly reply.
+ * Admins are not limited: uploads and document commands come in bursts.
+ */
+export function rateLimitPerUser(options: { perMinute: number; clock: Clock; exempt?: IsAdmin }): Middleware {
   const limit = createUserRateLimit({ limit: options.perMinute, windowMs: 60_000, clock: options.clock });
   return async (context, next) => {
+    if (options.exempt?.(context.message)) return next();
     const verdict = limit.take(context.message.senderId);
     if (verdict.allowed) return next();
     if (verdict.firstRefusal) {
