@@ -212,6 +212,7 @@ export function createLarkBot(options: LarkBotOptions): LarkBot {
       'reminder-ask': reminderAskHandler({ ask: askFromCard, logger }),
     }),
     logger,
+    () => metrics.error('card_action'),
   );
 
   return {

@@ -24,12 +24,14 @@ const REMEMBERED_CALLBACKS = 1000;
 export function cardCallbackHandler(
   onAction: (action: CardAction) => Promise<CardActionReply>,
   logger: Logger,
+  onError: () => void = () => undefined,
 ): (data: unknown) => Promise<CardActionReply> {
   const replies = new Map<string, Promise<CardActionReply>>();
   return async (data) => {
     const parsed = callbackSchema.safeParse(data);
     if (!parsed.success) {
       logger.warn('lark.card_callback_malformed', { issues: parsed.error.issues.length });
+      onError();
       return {};
     }
     const event = parsed.data;
@@ -40,6 +42,7 @@ export function cardCallbackHandler(
     if (known) return known;
     const reply = onAction({ messageId, chatId, operatorId: event.operator.open_id, value: event.action.value }).catch((error: unknown) => {
       logger.error('lark.card_action_failed', { messageId, error });
+      onError();
       return { toast: { type: 'error' as const, content: '操作没有成功，请稍后再试。' } };
     });
     if (event.event_id) {

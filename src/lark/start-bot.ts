@@ -51,7 +51,7 @@ async function startTransport(
   bot: LarkBot,
   logger: Logger,
   wsClientFactory?: WsClientFactory,
-  ops?: { routes: OpsRoutes; port: number; host?: string },
+  ops?: { routes: OpsRoutes; port: number; host?: string; metrics: PrometheusMetrics },
 ): Promise<{ port?: number; opsPort?: number; close(): Promise<void> }> {
   if (settings.mode === 'long-connection') {
     const connection = await startLongConnection(settings, bot.dispatcher, logger, wsClientFactory);
@@ -82,7 +82,7 @@ async function startTransport(
     },
     invoke: (payload) => bot.dispatcher.invoke(payload, { needCheck: false }),
     logger,
-    ...(ops ? { routes: ops.routes } : {}),
+    ...(ops ? { routes: ops.routes, onError: () => ops.metrics.error('webhook') } : {}),
   });
   const port = await listen(server, settings.port);
   logger.info('lark.webhook_listening', { port, path: settings.webhookPath });
@@ -195,7 +195,7 @@ export async function startLarkBot(options: {
     : undefined;
   try {
     await bot.connect();
-    transport = await startTransport(settings, bot, logger, options.wsClientFactory, routes && ops ? { routes, port: ops.port, ...(ops.host ? { host: ops.host } : {}) } : undefined);
+    transport = await startTransport(settings, bot, logger, options.wsClientFactory, routes && ops ? { routes, port: ops.port, metrics: ops.metrics, ...(ops.host ? { host: ops.host } : {}) } : undefined);
     if (options.reminders) scheduler = startReminders(options.reminders, bot, logger, options.reminderScheduler ?? {}, ops?.metrics);
   } catch (error) {
     await transport?.close();

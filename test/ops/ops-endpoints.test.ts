@@ -11,6 +11,7 @@ import { createPrometheusMetrics, type PrometheusMetrics } from '../../src/ops/i
 import { createReminders, toRemindersSettings, type CronStarter } from '../../src/reminders/index.js';
 import { FakeFeishu, messageEvent, WebhookClient } from '../support/fake-feishu/index.js';
 import { FAST_RETRY, SECRETS, seedRuntime, settingsFor, statusOf } from '../lark/harness.js';
+import { knowledgeAdminFor } from '../../src/cli/build-with-progress.js';
 
 const GROUP = 'oc_ops_group';
 const QUESTION = '南通计划到2020年底打造多少个众创社区？';
@@ -91,6 +92,7 @@ beforeAll(async () => {
     reminders: createReminders({ settings: toRemindersSettings(config, config.DATA_DIR), logger: silentLogger }),
     reminderScheduler: { cron: manualCron },
     ops: { metrics, modelLoaded: () => true, port: 0 },
+    knowledge: knowledgeAdminFor(runtime, silentLogger),
   });
   webhook = new WebhookClient(`http://127.0.0.1:${running.port ?? 0}${settings.webhookPath}`, SECRETS);
 }, 120_000);
@@ -148,6 +150,10 @@ describe('/healthz and /metrics on the webhook server', () => {
     expect(sample(after, 'policybot_feedback_total{vote="up"}') - sample(before, 'policybot_feedback_total{vote="up"}')).toBe(1);
     expect(sample(after, 'policybot_feedback_total{vote="down"}')).toBe(0);
     expect(sample(after, 'policybot_errors_total{kind="answer"}')).toBe(0);
+    // a forged delivery and a click that cannot be read count as errors of their kind
+    const forged = messageEvent(fake, SECRETS.verificationToken, { messageId: 'om_forged', chatId: GROUP, text: QUESTION, mentionBot: true });
+    expect((await webhook.post(forged, { signature: 'wrong' })).status).toBe(401);
+    expect(sample(await metricsText(), 'policybot_errors_total{kind="webhook"}') - sample(before, 'policybot_errors_total{kind="webhook"}')).toBe(1);
     expect(after).toContain('policybot_process_cpu_user_seconds_total');
   });
 
@@ -166,7 +172,8 @@ describe('admin audit log', () => {
 
     const started = Date.now();
     const reindex = await say('/reindex', 'ou_admin');
-    await replied(reindex);
+    const progressCard = await replied(reindex);
+    await fake.waitFor(() => fake.textOf(progressCard).includes('重建索引完成'), 60_000, 'the re-index summary');
     const subscribe = await say('/subscribe', 'ou_admin');
     await replied(subscribe);
     const removeUnknown = await say('/remind remove nope', 'ou_admin');

@@ -39,7 +39,15 @@ function send(response: ServerResponse, status: number, body: unknown): void {
  * challenge answered), then the same dispatcher the long connection uses. `routes` (the ops routes:
  * `/healthz`, `/metrics`) are served first; without them `GET /healthz` answers `{ok: true}` for probes.
  */
-export function createWebhookServer(options: { path: string; secrets: WebhookSecrets; invoke: Invoke; logger: Logger; routes?: OpsRoutes }): Server {
+export function createWebhookServer(options: {
+  path: string;
+  secrets: WebhookSecrets;
+  invoke: Invoke;
+  logger: Logger;
+  routes?: OpsRoutes;
+  /** Counts refused and failed deliveries (a run of 401s usually means a wrong key or token). */
+  onError?: () => void;
+}): Server {
   const { path, secrets, invoke, logger } = options;
   return createServer((request, response) => {
     if (options.routes?.(request, response)) return;
@@ -57,6 +65,7 @@ export function createWebhookServer(options: { path: string; secrets: WebhookSec
       const verdict = verifyWebhook(raw, request.headers, secrets);
       if ('status' in verdict) {
         logger.warn('lark.webhook_rejected', { status: verdict.status, reason: verdict.reason });
+        options.onError?.();
         return send(response, verdict.status, { error: verdict.reason });
       }
       if (verdict.kind === 'challenge') return send(response, 200, { challenge: verdict.challenge });
@@ -66,6 +75,7 @@ export function createWebhookServer(options: { path: string; secrets: WebhookSec
         send(response, 200, typeof result === 'object' && result !== null ? result : {});
       } catch (error) {
         logger.error('lark.webhook_failed', { error });
+        options.onError?.();
         send(response, 500, { error: 'internal error' });
       }
     })();
