@@ -1,8 +1,8 @@
-import { cpSync, existsSync, mkdtempSync, readdirSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createDocumentLibrary, createKnowledgeAdmin, type KnowledgeAdmin, type ReindexProgress } from '../../src/admin/index.js';
+import { createDocumentLibrary, createKnowledgeAdmin, watchDocs, type KnowledgeAdmin, type ReindexProgress } from '../../src/admin/index.js';
 import { buildIndex, loadIndex } from '../../src/index/index.js';
 import { silentLogger } from '../../src/log/index.js';
 import { FakeEmbedder } from '../support/fake-embedder.js';
@@ -96,5 +96,27 @@ describe('knowledge admin', () => {
     await admin.upload('new.md', Buffer.from(`# ${POLICY}`));
     expect(await admin.reindexIfChanged()).toBeUndefined();
     expect(builds).toEqual([1, 2]);
+  });
+
+  it('watch mode: a burst of changes to DOCS_DIR becomes one re-index after the folder is quiet', async () => {
+    const { admin, docsDir, indexDir, builds } = setup();
+    await admin.reindex();
+    const finished: number[] = [];
+    const watcher = watchDocs({ directory: docsDir, debounceMs: 300, onChange: async () => finished.push((await admin.reindexIfChanged())?.documents ?? -1), logger: silentLogger });
+    try {
+      writeFileSync(join(docsDir, 'a.txt'), POLICY);
+      writeFileSync(join(docsDir, 'b.txt'), POLICY.replace('人才公寓', '创业园'));
+      rmSync(join(docsDir, SEED.nantong));
+      writeFileSync(join(docsDir, '.swap'), 'editor noise');
+      const deadline = Date.now() + 20_000;
+      while (finished.length === 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+      await new Promise((resolve) => setTimeout(resolve, 600));
+    } finally {
+      watcher.close();
+    }
+    expect(finished).toEqual([6]);
+    expect(builds).toEqual([1, 2]);
+    expect(Object.keys(loadIndex(indexDir).manifest.documents)).toEqual(expect.arrayContaining(['a.txt', 'b.txt']));
+    expect(loadIndex(indexDir).manifest.documents[SEED.nantong]).toBeUndefined();
   });
 });

@@ -5,7 +5,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { KnowledgeAdmin } from '../../src/admin/index.js';
-import { knowledgeAdminFor } from '../../src/cli/build-with-progress.js';
+import { buildConfigured, knowledgeAdminFor } from '../../src/cli/build-with-progress.js';
 import type { Runtime } from '../../src/cli/runtime.js';
 import { silentLogger } from '../../src/log/index.js';
 import { FakeFeishu, messageEvent, type Json } from '../support/fake-feishu/index.js';
@@ -157,9 +157,8 @@ describe('documents from chat, end to end', () => {
 
   it('keeps answering from the old index while /reindex runs, then reports what changed', async () => {
     // a large new document so that embedding takes a while
-    const big = [SEED.nanxun, SEED.lucheng, SEED.nantong]
-      .map((file, index) => readFileSync(join(SEEDS_DIR, file), 'utf8').replace(/\d/g, String(index)))
-      .join('\n');
+    const seeds = Object.values(SEED).map((file) => readFileSync(join(SEEDS_DIR, file), 'utf8'));
+    const big = [1, 2, 3].flatMap((variant) => seeds.map((text) => text.replace(/\d/g, String(variant)))).join('\n');
     writeFileSync(join(docsDir(), '汇编.txt'), `测试区政策汇编\n${big}`);
     const reindex = await sendText(ADMIN, ADMIN_DM, '/reindex');
     await fake.waitFor(() => fake.repliesTo(reindex)[0], 10_000, 'the progress card');
@@ -205,4 +204,15 @@ describe('documents from chat, end to end', () => {
       ['不存在.txt', 'failed'],
     ]);
   }, 180_000);
+
+  it('picks up a build another process switched in (cli index on the server) without a restart', async () => {
+    writeFileSync(join(docsDir(), '夜市.txt'), '测试区夜间经济实施意见\n一、夜市管理\n测试区夜市由测试区商务局统一管理，营业时间为18时至次日1时。\n');
+    const before = runtime.index().manifest.buildId;
+    // what `npm run -s cli -- index` does in another process: build and switch CURRENT, nothing more
+    await buildConfigured(runtime, silentLogger);
+    await new Promise((resolve) => setTimeout(resolve, 2_100));
+    const reply = await finalReply(await sendText(STAFF, STAFF_DM, '测试区夜市由哪个部门管理？'));
+    expect(reply.text).toContain('测试区商务局');
+    expect(runtime.index().manifest.buildId).not.toBe(before);
+  }, 120_000);
 });
