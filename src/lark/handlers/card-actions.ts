@@ -48,7 +48,7 @@ export function feedbackHandler(deps: { records: AnswerRecords; log: FeedbackLog
     const parsed = feedbackSchema.safeParse(action.value);
     if (!parsed.success) return { toast: { type: 'warning', content: '无法识别这次反馈。' } };
     const { vote, ref } = parsed.data;
-    const record = deps.records.find(ref);
+    const record = await deps.records.find(ref);
     await deps.log.record({
       time: new Date(deps.clock.now()).toISOString(),
       vote,

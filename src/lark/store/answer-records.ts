@@ -14,7 +14,7 @@ export interface AnswerRecord {
   chatId: string;
 }
 
-const recordSchema = z.object({
+export const answerRecordSchema = z.object({
   question: z.string(),
   answer: z.string(),
   answerable: z.boolean(),
@@ -24,13 +24,13 @@ const recordSchema = z.object({
 });
 
 /** Cards can be updated for 14 days: records live as long. */
-const RECORD_TTL_MS = 14 * 24 * 3600_000;
+export const RECORD_TTL_MS = 14 * 24 * 3600_000;
 
 /** Answers by question message id, kept on disk so 👍/👎 still works after a restart. */
 export interface AnswerRecords {
   /** Readable at once; resolves when on disk. */
   save(questionMessageId: string, record: AnswerRecord): Promise<void>;
-  find(questionMessageId: string): AnswerRecord | undefined;
+  find(questionMessageId: string): Promise<AnswerRecord | undefined>;
   close(): Promise<void>;
 }
 
@@ -41,13 +41,13 @@ export function openAnswerRecords(dataDir: string, clock: Clock, maxEntries = 20
     maxEntries,
     clock,
     parse: (value) => {
-      const parsed = recordSchema.safeParse(value);
+      const parsed = answerRecordSchema.safeParse(value);
       return parsed.success ? parsed.data : undefined;
     },
   });
   return {
     save: (id, record) => store.set(id, record, clock.now() + RECORD_TTL_MS),
-    find: (id) => store.get(id),
+    find: async (id) => store.get(id),
     close: () => store.close(),
   };
 }

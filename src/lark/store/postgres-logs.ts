@@ -1,0 +1,50 @@
+import type { Database } from '../../postgres/index.js';
+import type { AnswerRecord, AnswerRecords } from './answer-records.js';
+import { answerRecordSchema, RECORD_TTL_MS } from './answer-records.js';
+import type { AuditLog } from './audit-log.js';
+import type { FeedbackLog } from './feedback-log.js';
+
+/** The audit log shared by every instance. */
+export function postgresAuditLog(database: Database): AuditLog {
+  return {
+    async record(entry) {
+      await database.query(
+        'INSERT INTO audit_log (time, actor, chat_id, action, args, result, detail, request_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)',
+        [entry.time, entry.actor, entry.chatId, entry.action, entry.args, entry.result, entry.detail ?? null, entry.requestId ?? null],
+      );
+    },
+    close: async () => undefined,
+  };
+}
+
+/** Feedback from every instance in one table; the whole entry is kept as JSON for review tools. */
+export function postgresFeedbackLog(database: Database): FeedbackLog {
+  return {
+    async record(entry) {
+      await database.query(
+        'INSERT INTO feedback (time, vote, user_id, chat_id, question_message_id, entry) VALUES ($1, $2, $3, $4, $5, $6)',
+        [entry.time, entry.vote, entry.user, entry.chatId, entry.questionMessageId, JSON.stringify(entry)],
+      );
+    },
+    close: async () => undefined,
+  };
+}
+
+/** Answers by question message id: a 👍 may reach another instance than the one that answered. */
+export function postgresAnswerRecords(database: Database): AnswerRecords {
+  return {
+    async save(id, record) {
+      await database.query(
+        `INSERT INTO answer_records (question_message_id, record, expires_at) VALUES ($1, $2, now() + $3 * interval '1 millisecond')
+         ON CONFLICT (question_message_id) DO UPDATE SET record = EXCLUDED.record, expires_at = EXCLUDED.expires_at`,
+        [id, JSON.stringify(record), RECORD_TTL_MS],
+      );
+    },
+    async find(id): Promise<AnswerRecord | undefined> {
+      const result = await database.query<{ record: unknown }>('SELECT record FROM answer_records WHERE question_message_id = $1 AND expires_at > now()', [id]);
+      const parsed = answerRecordSchema.safeParse(result.rows[0]?.record);
+      return parsed.success ? parsed.data : undefined;
+    },
+    close: async () => undefined,
+  };
+}

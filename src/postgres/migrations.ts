@@ -1,0 +1,60 @@
+/** One schema change: applied once, in version order, recorded in `schema_migrations`. */
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+/**
+ * The shared state of several bot instances. Times are the database's (`now()`), so instances with
+ * skewed clocks still agree on when a claim or lease has expired.
+ */
+export const MIGRATIONS: Migration[] = [
+  {
+    version: 1,
+    name: 'coordination',
+    sql: `
+      CREATE TABLE claims (
+        key text PRIMARY KEY,
+        owner text NOT NULL,
+        state text NOT NULL CHECK (state IN ('processing', 'done')),
+        payload jsonb,
+        attempts integer NOT NULL DEFAULT 1,
+        expires_at timestamptz NOT NULL
+      );
+      CREATE INDEX claims_expired ON claims (state, expires_at);
+      CREATE SEQUENCE lease_tokens;
+      CREATE TABLE leases (
+        name text PRIMARY KEY,
+        holder text NOT NULL,
+        token bigint NOT NULL,
+        expires_at timestamptz NOT NULL
+      );
+      CREATE TABLE audit_log (
+        id bigserial PRIMARY KEY,
+        time timestamptz NOT NULL,
+        actor text NOT NULL,
+        chat_id text NOT NULL,
+        action text NOT NULL,
+        args text NOT NULL,
+        result text NOT NULL,
+        detail text,
+        request_id text
+      );
+      CREATE TABLE feedback (
+        id bigserial PRIMARY KEY,
+        time timestamptz NOT NULL,
+        vote text NOT NULL,
+        user_id text NOT NULL,
+        chat_id text NOT NULL,
+        question_message_id text NOT NULL,
+        entry jsonb NOT NULL
+      );
+      CREATE TABLE answer_records (
+        question_message_id text PRIMARY KEY,
+        record jsonb NOT NULL,
+        expires_at timestamptz NOT NULL
+      );
+    `,
+  },
+];
