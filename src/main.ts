@@ -1,12 +1,14 @@
 import { existsSync } from 'node:fs';
-import { loadConfig, type Config } from './config/index.js';
+import { hostname } from 'node:os';
+import { ConfigError, loadConfig, type Config } from './config/index.js';
 import { layout } from './index/index.js';
 import { createLogger, type Logger } from './log/index.js';
 import { chatCommand } from './cli/commands/chat-command.js';
 import { reportError } from './cli/run-cli.js';
 import { buildWithProgress, knowledgeAdminFor, watchConfiguredDocs } from './cli/build-with-progress.js';
 import { createRuntime, type Runtime } from './cli/runtime.js';
-import { CONNECT_VARIABLES, larkSettings, startLarkBot, type LarkSettings, type RunningBot } from './lark/index.js';
+import { CONNECT_VARIABLES, larkSettings, postgresSharedStores, startLarkBot, type LarkSettings, type RunningBot, type SharedStores } from './lark/index.js';
+import { openDatabase } from './postgres/index.js';
 import { createPrometheusMetrics } from './ops/index.js';
 import { createReminders, RemindersError, toRemindersSettings, type Reminders } from './reminders/index.js';
 
@@ -42,6 +44,19 @@ function remindersFor(config: Config, logger: Logger): Reminders | undefined {
   }
 }
 
+/**
+ * STORE=postgres: the stores several instances share, on DATABASE_URL (migrated at start; a clear
+ * error when the server is down). Embedded: none, the bot keeps its files in DATA_DIR.
+ */
+async function sharedStores(config: Config, logger: Logger): Promise<{ stores?: SharedStores; close(): Promise<void> }> {
+  if (config.STORE === 'embedded') return { close: async () => undefined };
+  if (!config.DATABASE_URL) throw new ConfigError(['DATABASE_URL: required when STORE=postgres (e.g. postgres://user@host:5432/db)']);
+  const database = await openDatabase({ url: config.DATABASE_URL, schema: config.DATABASE_SCHEMA, logger });
+  const owner = `${hostname()}:${process.pid}`;
+  logger.info('postgres.connected', { schema: config.DATABASE_SCHEMA, instance: owner });
+  return { stores: postgresSharedStores(database, owner), close: () => database.close() };
+}
+
 /** Runs the Feishu/Lark bot until SIGINT/SIGTERM, then stops gracefully (answers in flight finish). */
 async function runBot(runtime: Runtime, config: Config, settings: LarkSettings, logger: Logger): Promise<number> {
   const reminders = remindersFor(config, logger);
@@ -52,6 +67,7 @@ async function runBot(runtime: Runtime, config: Config, settings: LarkSettings, 
   // the warm-up above loaded the index and the embedding model, or threw
   const modelLoaded = true;
   const knowledge = knowledgeAdminFor(runtime, logger);
+  const shared = await sharedStores(config, logger);
   let running: RunningBot;
   try {
     running = await startLarkBot({
@@ -62,6 +78,12 @@ async function runBot(runtime: Runtime, config: Config, settings: LarkSettings, 
       logger,
       reminders,
       knowledge,
+      tuning: {
+        ...(shared.stores ? { stores: shared.stores } : {}),
+        claimLeaseMs: config.LARK_CLAIM_LEASE_SECONDS * 1000,
+        // one instance alone has nobody to take work over from
+        sweepIntervalMs: config.STORE === 'postgres' ? config.LARK_SWEEP_SECONDS * 1000 : 0,
+      },
       ops: {
         metrics: createPrometheusMetrics(),
         modelLoaded: () => modelLoaded,
@@ -70,6 +92,7 @@ async function runBot(runtime: Runtime, config: Config, settings: LarkSettings, 
       },
     });
   } catch (error) {
+    await shared.close();
     const reason = error instanceof Error ? error.message : String(error);
     process.stderr.write(`error: could not connect to Feishu/Lark (${reason}). Check LARK_APP_ID, LARK_APP_SECRET and LARK_DOMAIN.\n`);
     return 1;
@@ -92,6 +115,7 @@ async function runBot(runtime: Runtime, config: Config, settings: LarkSettings, 
   process.once('SIGTERM', force);
   watcher?.close();
   await running.stop(config.SHUTDOWN_TIMEOUT_MS);
+  await shared.close();
   logger.info('lark.stopped', { signal });
   await logger.flush?.();
   return 0;

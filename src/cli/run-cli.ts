@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { AnswerError, PromptTemplateError } from '../answer/index.js';
 import { ConfigError, loadConfig } from '../config/index.js';
+import { DatabaseError } from '../postgres/index.js';
 import { EmbeddingModelMissingError } from '../embed/index.js';
 import { IndexError } from '../index/index.js';
 import { createLogger } from '../log/index.js';
@@ -100,7 +101,7 @@ export function reportError(error: unknown): number {
     process.stderr.write(`${error.message}\n`);
     return 2;
   }
-  if (error instanceof IndexError || error instanceof EmbeddingModelMissingError || error instanceof AnswerError) {
+  if (error instanceof IndexError || error instanceof EmbeddingModelMissingError || error instanceof AnswerError || error instanceof DatabaseError) {
     process.stderr.write(`error: ${error.message}\n`);
     return 1;
   }

@@ -70,6 +70,12 @@ export const configSchema = z.object({
   LARK_MAX_MESSAGE_CHARS: positiveInt(2000),
   LARK_DEDUP_TTL_HOURS: z.coerce.number().int().min(24).default(48),
   LARK_STREAMING: z.enum(['auto', 'cardkit', 'patch']).default('auto'),
+  // Several instances (src/postgres); see README "Running several instances".
+  STORE: z.enum(['embedded', 'postgres']).default('embedded'),
+  DATABASE_URL: optionalText,
+  DATABASE_SCHEMA: z.string().regex(/^[a-z_][a-z0-9_]{0,62}$/, 'must be a plain lower-case name').default('policybot'),
+  LARK_CLAIM_LEASE_SECONDS: positiveInt(60),
+  LARK_SWEEP_SECONDS: z.coerce.number().int().min(0).default(10),
   // Operations (src/ops); see README "Operations".
   OPS_PORT: z.coerce.number().int().min(0).max(65_535).optional(),
   OPS_HOST: optionalText,

@@ -13,7 +13,7 @@ import type { TaskSet } from './task-set.js';
 export const ANSWER_TIMEOUT_MS = 60_000;
 
 /** Starts answering a question: resolves once 「正在查找…」 is sent; the answer follows in the background. */
-export type AnswerFlow = (message: IncomingMessage, question: string, uuid: string) => Promise<void>;
+export type AnswerFlow = (message: IncomingMessage, question: string, uuid: string, onFinished?: () => void) => Promise<void>;
 
 /** Follow-ups are resolved within a thread, a DM, or one user's turns in a group. */
 function conversationOf(message: IncomingMessage): string {
@@ -76,7 +76,7 @@ export function createAnswerFlow(deps: {
     }
   };
 
-  return async (message, question, uuid) => {
+  return async (message, question, uuid, onFinished) => {
     const surface = surfaces({
       messageId: message.messageId,
       chatId: message.chatId,
@@ -84,7 +84,12 @@ export function createAnswerFlow(deps: {
       uuid,
       inThread: repliesInThread(message),
     });
-    await surface.open();
+    try {
+      await surface.open();
+    } catch (error) {
+      onFinished?.();
+      throw error;
+    }
     tasks.run(async () => {
       const started = performance.now();
       const outcome = { mode: 'failed', answerable: false };
@@ -97,6 +102,8 @@ export function createAnswerFlow(deps: {
       } catch (error) {
         metrics.error('send');
         logger.error('lark.send_failed', { messageId: message.messageId, error });
+      } finally {
+        onFinished?.();
       }
     });
   };

@@ -8,6 +8,7 @@ import { withRequestFields, type Logger } from '../log/index.js';
 import { noopMetrics, type Metrics } from '../ops/index.js';
 import type { RemindersService } from '../reminders/index.js';
 import { createAnswerFlow } from './answer-flow.js';
+import { createMessageClaims } from './message-claims.js';
 import { createSurfaceFactory } from './answer-surface.js';
 import { cardCallbackHandler } from './card-callback.js';
 import { systemClock, type Clock } from './clock.js';
@@ -29,6 +30,8 @@ import { replyUuid } from './reply-uuid.js';
 import { createSdkChannel, dispatcherOf } from './sdk-channel.js';
 import type { LarkSettings } from './settings.js';
 import { openAnswerRecords } from './store/answer-records.js';
+import { createMemoryDedupeStore } from './store/dedupe-store.js';
+import type { SharedStores } from './store/shared-stores.js';
 import { openAuditLog, type AuditLog } from './store/audit-log.js';
 import { createDurableCache } from './store/durable-cache.js';
 import { openFeedbackLog } from './store/feedback-log.js';
@@ -59,7 +62,17 @@ export interface LarkBotOptions {
   knowledge?: KnowledgeAdmin;
   /** Spacing of progress card updates during a re-index (default 1 s). */
   progressIntervalMs?: number;
+  /**
+   * Shared stores for several instances (STORE=postgres): message claims, answer records, feedback and
+   * audit. Default: in-process claims and files in DATA_DIR.
+   */
+  stores?: SharedStores;
+  /** How long a message claim lasts before another instance may take the work over (default 60 s). */
+  claimLeaseMs?: number;
+  /** How often abandoned claims (an instance died mid-answer) are looked for (default 10 s; 0 = never). */
+  sweepIntervalMs?: number;
 }
+
 
 /** The bot, independent of transport: both the webhook server and the long connection feed `dispatcher`. */
 export interface LarkBot {
@@ -100,9 +113,10 @@ export function createLarkBot(options: LarkBotOptions): LarkBot {
     clock,
     logger,
   });
-  const records = openAnswerRecords(settings.dataDir, clock);
-  const feedback = openFeedbackLog(settings.dataDir);
-  const audit = options.audit ?? openAuditLog(settings.dataDir);
+  const records = options.stores?.answerRecords ?? openAnswerRecords(settings.dataDir, clock);
+  const feedback = options.stores?.feedback ?? openFeedbackLog(settings.dataDir);
+  const audit = options.audit ?? options.stores?.audit ?? openAuditLog(settings.dataDir);
+  const dedupe = options.stores?.dedupe ?? createMemoryDedupeStore(clock);
   const tasks = createTaskSet((error) => {
     metrics.error('task');
     logger.error('lark.task_failed', { error });
@@ -159,15 +173,24 @@ export function createLarkBot(options: LarkBotOptions): LarkBot {
     (context) => context.answer(context.message.text),
   ]);
 
-  /** Runs the middleware chain for one message; a failed reply is logged and dropped, never thrown. */
-  const handleMessage = async (message: IncomingMessage): Promise<void> => {
+  /**
+   * Runs the middleware chain for one message; a failed reply is logged and dropped, never thrown.
+   * Resolves once the handlers are done (a question's pending card is sent), with a promise of the
+   * rest: it settles when the answer itself has been sent.
+   */
+  const handleMessage = async (message: IncomingMessage): Promise<{ finished: Promise<void> }> => {
     const uuid = replyUuid(message.messageId);
+    let answered: Promise<void> | undefined;
     const context: MessageContext = {
       message,
       reply: (card) => platform.replyCard({ messageId: message.messageId, chatId: message.chatId, content: { card }, uuid, inThread: repliesInThread(message) }),
       update: (messageId, card) => platform.patchCard(messageId, card),
       defer: (work) => tasks.run(() => withRequestFields({ requestId: message.messageId }, work)),
-      answer: (question) => answer(message, question, uuid),
+      answer: (question) => {
+        let finished: () => void = () => undefined;
+        answered = new Promise((resolve) => (finished = resolve));
+        return answer(message, question, uuid, finished);
+      },
     };
     try {
       await handle(context);
@@ -176,12 +199,24 @@ export function createLarkBot(options: LarkBotOptions): LarkBot {
       metrics.error('reply');
       logger.error('lark.reply_failed', { messageId: message.messageId, error });
     }
+    return { finished: answered ?? Promise.resolve() };
   };
+
+  const claims = createMessageClaims({
+    dedupe,
+    tasks,
+    logger,
+    handle: handleMessage,
+    leaseMs: options.claimLeaseMs ?? 60_000,
+    doneTtlMs: settings.dedupTtlMs,
+    sweepIntervalMs: options.sweepIntervalMs ?? 10_000,
+    active: () => connected,
+  });
   channel.on({
     message: async (normalized) => {
       const message = toIncoming(normalized);
       // every log line of this message's handling (its answer too) carries the message id as requestId
-      await withRequestFields({ requestId: message.messageId }, () => handleMessage(message));
+      await withRequestFields({ requestId: message.messageId }, () => claims.onMessage(message));
     },
     reject: (event) => logger.debug('lark.ignored', { messageId: event.messageId, reason: event.reason }),
     error: (error) => {
@@ -234,11 +269,12 @@ export function createLarkBot(options: LarkBotOptions): LarkBot {
     },
     async close(timeoutMs = 10_000) {
       connected = false;
+      claims.stop();
       await tasks.drain(timeoutMs);
       // Disconnecting flushes the SDK's per-chat queues, which may start a last few answers.
       await channel.disconnect();
       if (!(await tasks.drain(timeoutMs))) logger.warn('lark.shutdown_with_answers_in_flight', { count: tasks.size });
-      await Promise.all([seen.close(), records.close(), feedback.close(), audit.close()]);
+      await Promise.all([seen.close(), records.close(), feedback.close(), audit.close(), dedupe.close()]);
     },
   };
 }

@@ -9,3 +9,6 @@ export { openAuditLog, type AuditEntry, type AuditLog } from './store/audit-log.
 export type { RetryPolicy } from './outbound/retry.js';
 export type { WsClientFactory } from './transport/long-connection.js';
 export { CHAT_UNAVAILABLE_CODES, larkReminderSender, sendErrorFrom, standaloneReminderSender } from './reminder-sender.js';
+export type { SharedStores } from './store/shared-stores.js';
+export { postgresSharedStores } from './store/postgres-logs.js';
+export { createMemoryDedupeStore, createPostgresDedupeStore, type DedupeStore } from './store/dedupe-store.js';

@@ -3,6 +3,8 @@ import type { AnswerRecord, AnswerRecords } from './answer-records.js';
 import { answerRecordSchema, RECORD_TTL_MS } from './answer-records.js';
 import type { AuditLog } from './audit-log.js';
 import type { FeedbackLog } from './feedback-log.js';
+import { createPostgresDedupeStore } from './dedupe-store.js';
+import type { SharedStores } from './shared-stores.js';
 
 /** The audit log shared by every instance. */
 export function postgresAuditLog(database: Database): AuditLog {
@@ -46,5 +48,15 @@ export function postgresAnswerRecords(database: Database): AnswerRecords {
       return parsed.success ? parsed.data : undefined;
     },
     close: async () => undefined,
+  };
+}
+
+/** Everything several bot instances share, on one database; `owner` names this instance in claims. */
+export function postgresSharedStores(database: Database, owner: string): SharedStores {
+  return {
+    dedupe: createPostgresDedupeStore(database, owner),
+    answerRecords: postgresAnswerRecords(database),
+    feedback: postgresFeedbackLog(database),
+    audit: postgresAuditLog(database),
   };
 }

@@ -1,0 +1,12 @@
+import type { AnswerRecords } from './answer-records.js';
+import type { AuditLog } from './audit-log.js';
+import type { DedupeStore } from './dedupe-store.js';
+import type { FeedbackLog } from './feedback-log.js';
+
+/** The stores several instances share (STORE=postgres); the embedded default keeps them in DATA_DIR. */
+export interface SharedStores {
+  dedupe: DedupeStore;
+  answerRecords: AnswerRecords;
+  feedback: FeedbackLog;
+  audit: AuditLog;
+}
