@@ -203,10 +203,10 @@ export function createLarkBot(options: LarkBotOptions): LarkBot {
   };
 
   const claims = createMessageClaims({
+    dispatcher,
     dedupe,
     tasks,
     logger,
-    handle: handleMessage,
     leaseMs: options.claimLeaseMs ?? 60_000,
     doneTtlMs: settings.dedupTtlMs,
     sweepIntervalMs: options.sweepIntervalMs ?? 10_000,
@@ -216,9 +216,16 @@ export function createLarkBot(options: LarkBotOptions): LarkBot {
     message: async (normalized) => {
       const message = toIncoming(normalized);
       // every log line of this message's handling (its answer too) carries the message id as requestId
-      await withRequestFields({ requestId: message.messageId }, () => claims.onMessage(message));
+      await withRequestFields({ requestId: message.messageId }, async () => {
+        const { finished } = await handleMessage(message);
+        claims.finished(message.messageId, finished);
+      });
     },
-    reject: (event) => logger.debug('lark.ignored', { messageId: event.messageId, reason: event.reason }),
+    reject: (event) => {
+      logger.debug('lark.ignored', { messageId: event.messageId, reason: event.reason });
+      // nothing to answer: the claim is done (else another instance would take the event over again)
+      if (event.messageId) claims.finished(event.messageId, Promise.resolve());
+    },
     error: (error) => {
       metrics.error('channel');
       logger.error('lark.channel_error', { error });
@@ -251,7 +258,7 @@ export function createLarkBot(options: LarkBotOptions): LarkBot {
   );
 
   return {
-    dispatcher,
+    dispatcher: claims.dispatcher,
     channel,
     platform,
     get connected() {

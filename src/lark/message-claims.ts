@@ -1,29 +1,42 @@
-import { withRequestFields, type Logger } from '../log/index.js';
-import { incomingMessageSchema, type IncomingMessage } from './incoming-message.js';
+import type { EventDispatcher } from '@larksuiteoapi/node-sdk';
+import type { Logger } from '../log/index.js';
 import type { DedupeStore } from './store/dedupe-store.js';
 import type { TaskSet } from './task-set.js';
 
-/** What handling one message returns: the handlers are done, `finished` settles when the answer is sent. */
-export type HandleMessage = (message: IncomingMessage) => Promise<{ finished: Promise<void> }>;
+/** A claimed delivery whose handling fails this many times is given up (logged), not retried forever. */
+const MAX_ATTEMPTS = 3;
 
 export interface MessageClaims {
-  /** Claims and handles a delivered message; a message another instance claimed is dropped. */
-  onMessage(message: IncomingMessage): Promise<void>;
+  /** The dispatcher the transports feed: claims each message event before the SDK sees (and acknowledges) it. */
+  readonly dispatcher: EventDispatcher;
+  /** The message's answer is sent (or it needed none): refuse re-deliveries for the dedup TTL. */
+  finished(messageId: string, finished: Promise<void>): void;
   stop(): void;
 }
 
+/** The message id of an `im.message.receive_v1` delivery (webhook body or long-connection frame). */
+export function messageIdOf(payload: unknown): string | undefined {
+  if (typeof payload !== 'object' || payload === null) return undefined;
+  const event: unknown = Reflect.get(payload, 'event') ?? payload;
+  const message: unknown = typeof event === 'object' && event !== null ? Reflect.get(event, 'message') : undefined;
+  const id: unknown = typeof message === 'object' && message !== null ? Reflect.get(message, 'message_id') : undefined;
+  return typeof id === 'string' && id !== '' ? id : undefined;
+}
+
 /**
- * Exactly-once handling across instances: a message is claimed for this instance first, another
- * instance that got the same event (cluster re-delivery) finds the claim and drops it. The claim is a
- * lease until the answer is sent, then kept as done for the dedup TTL. If this process dies
- * mid-answer the lease runs out and another instance's sweep takes the work over; the reply's uuid
- * comes from the message id, so the platform keeps it to one reply.
+ * Exactly-once handling across instances. A message event is claimed before it is dispatched, so
+ * before the platform gets its acknowledgement: an instance that dies after acknowledging still left
+ * a claim (with the event) behind. Another instance given the same event (cluster re-delivery) finds
+ * the claim and only acknowledges. The claim is a lease until the answer is sent, then kept as done for
+ * the dedup TTL; a lease that runs out (the process died mid-answer) is taken over by another
+ * instance's sweep, which dispatches the stored event again. Replies carry a uuid derived from the
+ * message id, so a takeover after the first reply still shows the user one reply.
  */
 export function createMessageClaims(deps: {
+  dispatcher: EventDispatcher;
   dedupe: DedupeStore;
   tasks: TaskSet;
   logger: Logger;
-  handle: HandleMessage;
   leaseMs: number;
   doneTtlMs: number;
   /** 0 = no sweeping (single instance: nobody else could take work over). */
@@ -32,30 +45,35 @@ export function createMessageClaims(deps: {
   active: () => boolean;
 }): MessageClaims {
   const { dedupe, tasks, logger } = deps;
+  const keyOf = (messageId: string): string => `message:${messageId}`;
+  const invoke = (payload: unknown, params?: { needCheck?: boolean }): Promise<unknown> => deps.dispatcher.invoke(payload, params);
 
-  /** Marks the claim done once the answer is sent (in the background: the chat's queue moves on). */
-  const completeWhenFinished = (key: string, finished: Promise<void>): void => {
-    tasks.run(async () => {
-      await finished;
-      await dedupe.complete(key, deps.doneTtlMs);
-    });
-  };
+  const claimingDispatcher: EventDispatcher = Object.create(deps.dispatcher, {
+    invoke: {
+      value: async (payload: unknown, params?: { needCheck?: boolean }): Promise<unknown> => {
+        const messageId = messageIdOf(payload);
+        if (!messageId) return invoke(payload, params);
+        if (!(await dedupe.claim(keyOf(messageId), deps.leaseMs, payload))) {
+          logger.debug('lark.claimed_elsewhere', { messageId });
+          return {};
+        }
+        return invoke(payload, params);
+      },
+    },
+  });
 
   const sweep = async (): Promise<void> => {
     for (const claim of await dedupe.takeAbandoned(deps.leaseMs, 10)) {
-      const parsed = incomingMessageSchema.safeParse(claim.payload);
-      if (!parsed.success) {
+      const messageId = messageIdOf(claim.payload);
+      if (!messageId || claim.attempts > MAX_ATTEMPTS) {
+        logger.error('lark.claim_given_up', { key: claim.key, attempts: claim.attempts });
         await dedupe.complete(claim.key, deps.doneTtlMs);
         continue;
       }
-      const message: IncomingMessage = parsed.data;
-      logger.warn('lark.taking_over', { messageId: message.messageId, attempts: claim.attempts });
-      tasks.run(() =>
-        withRequestFields({ requestId: message.messageId }, async () => {
-          const { finished } = await deps.handle(message);
-          completeWhenFinished(claim.key, finished);
-        }),
-      );
+      logger.warn('lark.taking_over', { messageId, attempts: claim.attempts });
+      tasks.run(async () => {
+        await invoke(claim.payload, { needCheck: false });
+      });
     }
   };
   const timer =
@@ -67,14 +85,12 @@ export function createMessageClaims(deps: {
   timer?.unref();
 
   return {
-    async onMessage(message) {
-      const key = `message:${message.messageId}`;
-      if (!(await dedupe.claim(key, deps.leaseMs, message))) {
-        logger.debug('lark.claimed_elsewhere', { messageId: message.messageId });
-        return;
-      }
-      const { finished } = await deps.handle(message);
-      completeWhenFinished(key, finished);
+    dispatcher: claimingDispatcher,
+    finished(messageId, finished) {
+      tasks.run(async () => {
+        await finished;
+        await dedupe.complete(keyOf(messageId), deps.doneTtlMs);
+      });
     },
     stop() {
       clearInterval(timer);

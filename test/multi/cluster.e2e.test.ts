@@ -1,0 +1,201 @@
+// Three bot processes (`src/main.ts`, as `npm start` runs it) in webhook mode on one PostgreSQL
+// schema and the loopback fake Feishu platform. 200 questions, each delivered to a random instance,
+// 20 % delivered again to another instance after a delay, and one instance killed with SIGKILL half way:
+// every question is answered exactly once. Real SDK, real model, real index, real PostgreSQL.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FakeFeishu, messageEvent, WebhookClient } from '../support/fake-feishu/index.js';
+import { PROJECT_ROOT } from '../support/cli.js';
+import { dropSchema, TEST_DATABASE_URL } from '../support/postgres.js';
+import { SEEDS_DIR } from '../support/seeds.js';
+import { SECRETS, seedRuntime } from '../lark/harness.js';
+
+const INSTANCES = 3;
+const EVENTS = 200;
+const REDELIVERED_SHARE = 0.2;
+const QUESTIONS = [
+  '南通计划到2020年底打造多少个众创社区？',
+  '頔塘青创社区的运营主体是谁？',
+  '温州鹿城区大孵化器集群建设的目标是什么？',
+  '播种计划由哪个部门牵头？',
+  '上虞的三支队伍指什么？',
+];
+
+interface Instance {
+  child: ChildProcess;
+  webhook: WebhookClient;
+  alive: boolean;
+  stderr: string[];
+}
+
+let fake: FakeFeishu;
+let root: string;
+let schema: string;
+const instances: Instance[] = [];
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+/** Starts one bot process and resolves once it listens. */
+async function startInstance(index: number): Promise<Instance> {
+  const port = await freePort();
+  const child = spawn(process.execPath, ['--import', 'tsx', join(PROJECT_ROOT, 'src/main.ts')], {
+    cwd: PROJECT_ROOT,
+    env: {
+      ...process.env,
+      LOG_LEVEL: 'warn',
+      LARK_APP_ID: fake.credentials.appId,
+      LARK_APP_SECRET: fake.credentials.appSecret,
+      LARK_MODE: 'webhook',
+      LARK_DOMAIN: fake.baseUrl,
+      LARK_VERIFICATION_TOKEN: SECRETS.verificationToken,
+      LARK_ENCRYPT_KEY: SECRETS.encryptKey,
+      LARK_RATE_LIMIT_PER_MINUTE: '1000',
+      LARK_CLAIM_LEASE_SECONDS: '5',
+      LARK_SWEEP_SECONDS: '1',
+      PORT: String(port),
+      DOCS_DIR: SEEDS_DIR,
+      INDEX_DIR: join(root, 'index'),
+      DATA_DIR: join(root, `data-${index}`),
+      STORE: 'postgres',
+      DATABASE_URL: TEST_DATABASE_URL,
+      DATABASE_SCHEMA: schema,
+    },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  const instance: Instance = { child, webhook: new WebhookClient(`http://127.0.0.1:${port}/webhook/event`, SECRETS), alive: true, stderr: [] };
+  child.stderr?.setEncoding('utf8');
+  const listening = new Promise<void>((resolve, reject) => {
+    child.stderr?.on('data', (text: string) => {
+      instance.stderr.push(text);
+      if (text.includes('is listening for Feishu/Lark events')) resolve();
+    });
+    child.once('exit', (code) => reject(new Error(`instance ${index} exited (${code}): ${instance.stderr.join('')}`)));
+  });
+  child.once('exit', () => (instance.alive = false));
+  await listening;
+  return instance;
+}
+
+/** Delivers like the platform: to the chosen instance, or to another live one when it does not answer 200. */
+async function deliver(event: unknown, preferred: number): Promise<void> {
+  for (let attempt = 0; attempt < INSTANCES * 2; attempt += 1) {
+    const instance = instances[(preferred + attempt) % INSTANCES];
+    if (!instance?.alive) continue;
+    const status = await instance.webhook.post(event).then(
+      (response) => response.status,
+      () => 0,
+    );
+    if (status === 200) return;
+  }
+  throw new Error('no instance took the event');
+}
+
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+beforeAll(async () => {
+  ({ root } = await seedRuntime());
+  schema = `t_cluster_${process.pid}`;
+  await dropSchema(schema);
+  fake = await FakeFeishu.start();
+  for (let index = 0; index < INSTANCES; index += 1) instances.push(await startInstance(index));
+}, 180_000);
+
+afterAll(async () => {
+  for (const instance of instances) {
+    if (!instance.alive) continue;
+    instance.child.kill('SIGTERM');
+    await once(instance.child, 'exit');
+  }
+  await fake?.close();
+  await dropSchema(schema).catch(() => undefined);
+});
+
+describe('three instances on one PostgreSQL', () => {
+  it('answers every question exactly once through re-deliveries to other instances and a SIGKILL', async () => {
+    const deliveries: Array<Promise<void>> = [];
+    const messageIds: string[] = [];
+    let killedAt = -1;
+    for (let index = 0; index < EVENTS; index += 1) {
+      const messageId = `om_cluster_${index}`;
+      messageIds.push(messageId);
+      const event = messageEvent(fake, SECRETS.verificationToken, {
+        messageId,
+        chatId: `oc_chat_${index % 40}`,
+        chatType: 'p2p',
+        senderId: `ou_user_${index % 40}`,
+        text: QUESTIONS[index % QUESTIONS.length] ?? '',
+      });
+      const first = Math.floor(Math.random() * INSTANCES);
+      deliveries.push(deliver(event, first));
+      if (Math.random() < REDELIVERED_SHARE) {
+        const other = (first + 1 + Math.floor(Math.random() * (INSTANCES - 1))) % INSTANCES;
+        deliveries.push(sleep(50 + Math.random() * 450).then(() => deliver(event, other)));
+      }
+      if (index === EVENTS / 2) {
+        // an instance dies in the middle of answering: whatever it claimed must be taken over
+        const victim = instances[1];
+        victim?.child.kill('SIGKILL');
+        if (victim) victim.alive = false;
+        killedAt = index;
+      }
+      await sleep(15);
+    }
+    await Promise.all(deliveries);
+    expect(killedAt).toBe(EVENTS / 2);
+
+    const finalCards = await fake
+      .waitFor(
+      () => {
+        const done = messageIds.filter((messageId) => {
+          const reply = fake.repliesTo(messageId)[0];
+          return reply && JSON.stringify(fake.cardOf(reply.messageId)).includes('"feedback"');
+        });
+        return done.length === messageIds.length ? done : undefined;
+      },
+      120_000,
+      'a final answer card for every question',
+    )
+      .catch(async (error: unknown) => {
+        const missing = messageIds.filter((messageId) => {
+          const reply = fake.repliesTo(messageId)[0];
+          return !(reply && JSON.stringify(fake.cardOf(reply.messageId)).includes('"feedback"'));
+        });
+        const client = new pg.Client({ connectionString: TEST_DATABASE_URL });
+        await client.connect();
+        const claims = await client.query(`SELECT key, owner, state, attempts, expires_at > now() AS live FROM ${schema}.claims WHERE key = ANY($1)`, [missing.map((id) => `message:${id}`)]);
+        await client.end();
+        console.error(JSON.stringify({ missing: missing.length, sample: missing.slice(0, 5).map((id) => ({ id, replies: fake.repliesTo(id).map((reply) => fake.textOf(reply.messageId).slice(0, 40)) })), claims: claims.rows.slice(0, 10) }, null, 1));
+        for (const instance of instances) console.error(instance.stderr.join('').slice(-2000));
+        throw error;
+      });
+    expect(finalCards).toHaveLength(EVENTS);
+    const repliesPerMessage = messageIds.map((messageId) => fake.repliesTo(messageId).length);
+    expect(repliesPerMessage.filter((count) => count !== 1)).toEqual([]);
+    // Sent twice at most where the killed instance's claim was taken over (the uuid kept it to one
+    // message); everything else was replied to by exactly one instance, once.
+    const client = new pg.Client({ connectionString: TEST_DATABASE_URL });
+    await client.connect();
+    const claims = await client.query<{ key: string; attempts: number; state: string }>(`SELECT key, attempts, state FROM ${schema}.claims`);
+    await client.end();
+    const takenOver = new Set(claims.rows.filter((row) => row.attempts > 1).map((row) => row.key.replace(/^message:/, '')));
+    expect(claims.rows.filter((row) => row.state !== 'done')).toEqual([]);
+    expect(takenOver.size).toBeGreaterThan(0);
+    const repliedTwice = messageIds.filter((messageId) => fake.callsTo(new RegExp(`/messages/${messageId}/reply$`), 'POST').filter((call) => call.status === 200).length > 1);
+    expect(repliedTwice.filter((messageId) => !takenOver.has(messageId))).toEqual([]);
+    console.info(`cluster: ${takenOver.size} questions taken over from the killed instance, ${repliedTwice.length} of them after its first reply`);
+    const answer = fake.textOf(fake.repliesTo(messageIds[0] ?? '')[0]?.messageId ?? '');
+    expect(answer.replace(/\s/g, '')).toContain('10个左右');
+  }, 300_000);
+});
