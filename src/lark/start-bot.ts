@@ -97,7 +97,7 @@ function startReminders(
   reminders: Reminders,
   bot: LarkBot,
   logger: Logger,
-  extra: Pick<ReminderSchedulerOptions, 'cron' | 'lock' | 'graceMs'>,
+  extra: Pick<ReminderSchedulerOptions, 'cron' | 'lock' | 'lease' | 'sendLog' | 'graceMs'>,
   metrics?: PrometheusMetrics,
 ): ReminderScheduler | undefined {
   const scheduler = reminders.scheduler(countingSender(larkReminderSender(bot.platform), metrics), extra);
@@ -160,7 +160,7 @@ export async function startLarkBot(options: {
   /** The reminders (`createReminders`): their commands are answered and their scheduler runs while the bot does. */
   reminders?: Reminders;
   /** Scheduler tuning (tests: a cron that never fires on its own, lock options). */
-  reminderScheduler?: Pick<ReminderSchedulerOptions, 'cron' | 'lock' | 'graceMs'>;
+  reminderScheduler?: Pick<ReminderSchedulerOptions, 'cron' | 'lock' | 'lease' | 'sendLog' | 'graceMs'>;
   /** Metrics and health over HTTP; off when not given. */
   ops?: OpsOptions;
   /** Document administration from chat: uploads, `/docs`, `/reindex`. */

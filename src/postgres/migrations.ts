@@ -57,4 +57,20 @@ export const MIGRATIONS: Migration[] = [
       );
     `,
   },
+  {
+    version: 2,
+    name: 'reminder send log',
+    sql: `
+      CREATE TABLE reminder_log (
+        id bigserial PRIMARY KEY,
+        entry text NOT NULL,
+        occurrence text NOT NULL,
+        chat text NOT NULL,
+        type text NOT NULL,
+        record jsonb NOT NULL,
+        written_at timestamptz NOT NULL DEFAULT now()
+      );
+      CREATE INDEX reminder_log_key ON reminder_log (entry, occurrence, chat);
+    `,
+  },
 ];

@@ -28,7 +28,9 @@ export { foldLog, type Ledger, type LedgerEntry, type SendRecord, type SkipReaso
 export { openSendLog, parseSendLog, type SendLog } from './delivery/send-log.js';
 export { acquireDataLock, type DataLock, type LockOptions } from './delivery/data-lock.js';
 export { SendError, printingSender, sendSafely, type Sender, type SendErrorCode, type SendResult } from './delivery/sender.js';
-export { createReminderScheduler, type CronStarter, type ReminderScheduler, type ReminderSchedulerOptions, type TickReport } from './delivery/scheduler.js';
+export { createReminderScheduler, type CronStarter, type ReminderScheduler, type ReminderSchedulerOptions, type SchedulerLease, type TickReport } from './delivery/scheduler.js';
+export { createMemoryLeaseLock, createPostgresLeaseLock, type Lease, type LeaseLock } from './delivery/lease-lock.js';
+export { createPostgresSendLog } from './delivery/postgres-send-log.js';
 export type { CardJson } from './cards/card-parts.js';
 export { renderCard } from './cards/render.js';
 export { reminderCard, ASK_ACTION, type RenderContext } from './cards/reminder-card.js';

@@ -13,7 +13,7 @@ export interface Reminders {
   settings: RemindersSettings;
   service: RemindersService;
   /** A scheduler that delivers through `sender`; call `start()` on it (it takes the data-directory lock). */
-  scheduler(sender: Sender, extra?: Pick<ReminderSchedulerOptions, 'cron' | 'sendLog' | 'lock' | 'graceMs'>): ReminderScheduler;
+  scheduler(sender: Sender, extra?: Pick<ReminderSchedulerOptions, 'cron' | 'sendLog' | 'lock' | 'lease' | 'graceMs'>): ReminderScheduler;
 }
 
 /**

@@ -75,7 +75,7 @@ export async function startBot(options: {
   wsClientFactory?: WsClientFactory;
   streamsAnswers?: boolean;
   reminders?: Reminders;
-  reminderScheduler?: Pick<ReminderSchedulerOptions, 'cron' | 'lock' | 'graceMs'>;
+  reminderScheduler?: Pick<ReminderSchedulerOptions, 'cron' | 'lock' | 'lease' | 'sendLog' | 'graceMs'>;
   knowledge?: KnowledgeAdmin;
 }): Promise<Harness> {
   const { settings } = settingsFor(options.fake, options.dataDir, options.environment);

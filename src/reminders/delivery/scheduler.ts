@@ -9,6 +9,7 @@ import type { Audience } from '../schedule/audience.js';
 import { due, type DueSend } from '../schedule/due.js';
 import type { RemindersSettings } from '../settings.js';
 import { acquireDataLock, type DataLock, type LockOptions } from './data-lock.js';
+import type { Lease, LeaseLock } from './lease-lock.js';
 import { applyRecord, foldLog, type LedgerEntry, type SendRecord } from './ledger.js';
 import { openSendLog, type SendLog } from './send-log.js';
 import { sendSafely, type Sender } from './sender.js';
@@ -21,6 +22,8 @@ export interface TickReport {
   skipped: number;
   /** The previous tick was still running. */
   busy?: boolean;
+  /** Another instance holds the scheduler lease: this one did nothing. */
+  standby?: boolean;
 }
 
 /** Starts a repeating job; node-cron by default (tests pass a fake). */
@@ -37,7 +40,22 @@ export interface ReminderSchedulerOptions {
   sendLog?: SendLog;
   cron?: CronStarter;
   lock?: LockOptions;
+  /**
+   * Several instances (STORE=postgres): every instance runs the scheduler, only the holder of this
+   * lease sends (others' ticks stand by), and its send-log writes are fenced with the lease. Replaces
+   * the data-directory lock.
+   */
+  lease?: SchedulerLease;
   graceMs?: number;
+}
+
+/** The shared lease the schedulers of several instances take turns on. */
+export interface SchedulerLease {
+  lock: LeaseLock;
+  name: string;
+  holder: string;
+  /** Longer than a tick (a minute) plus the slowest send, so a live holder keeps it. */
+  ttlMs: number;
 }
 
 /** Runs `due()` every minute and delivers what it returns, with the send log as its memory. */
@@ -68,6 +86,12 @@ function writeLastTick(file: string, at: number): void {
   renameSync(aside, file);
 }
 
+/** The file log's records at start (the file log reads synchronously; a shared log is read at the first tick). */
+function readNow(log: SendLog): SendRecord[] {
+  const records = log.read();
+  return Array.isArray(records) ? records : [];
+}
+
 /**
  * The scheduler. Delivery at the crash point is at-least-once, made effectively once by the uuid:
  * `attempt` is fsync'd before the platform is called and `sent` after it confirmed; a crash in between
@@ -84,39 +108,49 @@ export function createReminderScheduler(options: ReminderSchedulerOptions): Remi
   let task: { stop(): void | Promise<void> } | undefined;
   let running = false;
 
-  const record = (entry: SendRecord): void => {
-    log.append(entry);
+  let lease: Lease | undefined;
+
+  const record = async (entry: SendRecord): Promise<void> => {
+    await log.append(entry, lease);
     applyRecord(ledger, entry);
   };
 
   /** Keeps the lock (refreshing its heartbeat); on taking it, reads the log, which its last holder may have extended. */
-  const holdLock = (): void => {
+  const holdLock = async (): Promise<boolean> => {
+    if (options.lease) {
+      const { lock: leases, name, holder, ttlMs } = options.lease;
+      const held = await leases.acquire(name, holder, ttlMs);
+      if (held && held.token !== lease?.token) ledger = foldLog(await log.read());
+      lease = held;
+      return held !== undefined;
+    }
     if (lock) {
       try {
         lock.touch();
-        return;
+        return true;
       } catch (error) {
         lock = undefined;
         throw error;
       }
     }
     lock = acquireDataLock(settings.directory, options.lock);
-    ledger = foldLog(log.read());
+    ledger = foldLog(await log.read());
+    return true;
   };
 
   const deliver = async (send: DueSend, now: number): Promise<boolean> => {
     const base = { key: send.key, uuid: send.uuid, scheduledAt: send.scheduledAt };
     const card = renderCard(send.message, { now, timeZone: settings.timeZone, ...(send.late ? { lateFrom: send.scheduledAt } : {}) });
-    record({ type: 'attempt', ...base, at: now });
+    await record({ type: 'attempt', ...base, at: now });
     const result = await sendSafely(options.sender, send.key.chat, card, send.uuid);
     const at = clock.now();
     if (result.ok) {
-      record({ type: 'sent', ...base, at, messageId: result.messageId });
+      await record({ type: 'sent', ...base, at, messageId: result.messageId });
       logger.info('reminders.sent', { ...send.key, messageId: result.messageId, late: send.late, attempt: send.attempt });
       return true;
     }
     const { error } = result;
-    record({ type: 'failed', ...base, at, code: error.code, retryable: error.isRetryable, message: error.message.slice(0, 300) });
+    await record({ type: 'failed', ...base, at, code: error.code, retryable: error.isRetryable, message: error.message.slice(0, 300) });
     logger.warn('reminders.send_failed', { ...send.key, code: error.code, retryable: error.isRetryable, attempt: send.attempt, message: error.message });
     return false;
   };
@@ -126,7 +160,7 @@ export function createReminderScheduler(options: ReminderSchedulerOptions): Remi
     if (running) return { at: now, sent: 0, failed: 0, skipped: 0, busy: true };
     running = true;
     try {
-      holdLock();
+      if (!(await holdLock())) return { at: now, sent: 0, failed: 0, skipped: 0, standby: true };
       const { calendar, audience } = options.snapshot();
       const since = readLastTick(lastTickFile);
       const plan = due(calendar, ledger, now, {
@@ -138,12 +172,13 @@ export function createReminderScheduler(options: ReminderSchedulerOptions): Remi
         ...(options.graceMs !== undefined ? { graceMs: options.graceMs } : {}),
       });
       for (const skip of plan.skips) {
-        record({ type: 'skipped', key: skip.key, uuid: skip.uuid, scheduledAt: skip.scheduledAt, at: now, reason: skip.reason });
+        await record({ type: 'skipped', key: skip.key, uuid: skip.uuid, scheduledAt: skip.scheduledAt, at: now, reason: skip.reason });
         logger.warn('reminders.skipped', { ...skip.key, reason: skip.reason, scheduledAt: new Date(skip.scheduledAt).toISOString() });
       }
       const report: TickReport = { at: now, sent: 0, failed: 0, skipped: plan.skips.length };
       for (const send of plan.sends) {
-        holdLock();
+        // a lost lease stops the sends at once: the next holder reads the shared log and goes on
+        if (!(await holdLock())) break;
         if (await deliver(send, now)) report.sent += 1;
         else report.failed += 1;
       }
@@ -158,7 +193,11 @@ export function createReminderScheduler(options: ReminderSchedulerOptions): Remi
     tick,
     start() {
       if (task) return;
-      holdLock();
+      // the data-directory lock is taken now, so a second process on the same folder fails at start
+      if (!options.lease) {
+        lock = acquireDataLock(settings.directory, options.lock);
+        ledger = foldLog(readNow(log));
+      }
       const starter = options.cron ?? defaultCron;
       task = starter('* * * * *', async () => {
         try {
@@ -174,7 +213,9 @@ export function createReminderScheduler(options: ReminderSchedulerOptions): Remi
       task = undefined;
       lock?.release();
       lock = undefined;
-      log.close();
+      if (lease && options.lease) await options.lease.lock.release(lease);
+      lease = undefined;
+      await log.close();
     },
   };
 }

@@ -3,23 +3,28 @@ import { dirname } from 'node:path';
 import { z } from 'zod';
 import type { Logger } from '../../log/index.js';
 import type { SendRecord } from './ledger.js';
+import type { Lease } from './lease-lock.js';
 
 const keySchema = z.object({ entry: z.string(), occurrence: z.string(), chat: z.string() });
 const base = { key: keySchema, uuid: z.string(), scheduledAt: z.number(), at: z.number() };
-const recordSchema = z.discriminatedUnion('type', [
+export const sendRecordSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('attempt'), ...base }),
   z.object({ type: z.literal('sent'), ...base, messageId: z.string() }),
   z.object({ type: z.literal('failed'), ...base, code: z.string(), retryable: z.boolean(), message: z.string() }),
   z.object({ type: z.literal('skipped'), ...base, reason: z.enum(['missed', 'expired', 'paused', 'gave-up', 'rejected']) }),
 ]);
 
-/** The append-only record of every send decision; the scheduler's memory across restarts. */
+/**
+ * The append-only record of every send decision; the scheduler's memory across restarts. The file
+ * log is synchronous; a shared log (PostgreSQL) answers with promises and may refuse a write whose
+ * `fence` (the scheduler's lease) is no longer current.
+ */
 export interface SendLog {
-  /** Appends one record and returns only once it is on disk (fsync). Throws if it cannot. */
-  append(record: SendRecord): void;
+  /** Appends one record and returns (or resolves) only once it is durable. Throws if it cannot. */
+  append(record: SendRecord, fence?: Lease): void | Promise<void>;
   /** Every valid record, oldest first. */
-  read(): SendRecord[];
-  close(): void;
+  read(): SendRecord[] | Promise<SendRecord[]>;
+  close(): void | Promise<void>;
 }
 
 /** Parses log text; a torn last line (crash mid-append) or a corrupt line is skipped with a warning. */
@@ -34,15 +39,22 @@ export function parseSendLog(text: string, logger?: Logger, file = 'send-log'): 
       logger?.warn('reminders.log.torn_line', { file, line: index + 1 });
       return;
     }
-    const parsed = recordSchema.safeParse(value);
+    const parsed = sendRecordSchema.safeParse(value);
     if (parsed.success) records.push(parsed.data);
     else logger?.warn('reminders.log.invalid_line', { file, line: index + 1, reason: parsed.error.issues[0]?.message });
   });
   return records;
 }
 
+/** The single-instance log in DATA_DIR: synchronous. */
+export interface FileSendLog extends SendLog {
+  append(record: SendRecord): void;
+  read(): SendRecord[];
+  close(): void;
+}
+
 /** Opens (creating its folder) the JSON-lines send log; every append is fsync'd before it returns. */
-export function openSendLog(file: string, logger?: Logger): SendLog {
+export function openSendLog(file: string, logger?: Logger): FileSendLog {
   mkdirSync(dirname(file), { recursive: true });
   let handle: number | undefined;
   return {
