@@ -10,7 +10,15 @@ import { createRuntime, type Runtime } from './cli/runtime.js';
 import { CONNECT_VARIABLES, larkSettings, postgresSharedStores, startLarkBot, type LarkSettings, type RunningBot, type SharedStores } from './lark/index.js';
 import { openDatabase } from './postgres/index.js';
 import { createPrometheusMetrics } from './ops/index.js';
-import { createReminders, RemindersError, toRemindersSettings, type Reminders } from './reminders/index.js';
+import {
+  createPostgresLeaseLock,
+  createPostgresSendLog,
+  createReminders,
+  RemindersError,
+  toRemindersSettings,
+  type Reminders,
+  type ReminderSchedulerOptions,
+} from './reminders/index.js';
 
 /** How answers are produced, as `/status` reports it. */
 function answerMode(runtime: Runtime): string {
@@ -48,13 +56,21 @@ function remindersFor(config: Config, logger: Logger): Reminders | undefined {
  * STORE=postgres: the stores several instances share, on DATABASE_URL (migrated at start; a clear
  * error when the server is down). Embedded: none, the bot keeps its files in DATA_DIR.
  */
-async function sharedStores(config: Config, logger: Logger): Promise<{ stores?: SharedStores; close(): Promise<void> }> {
+async function sharedStores(
+  config: Config,
+  logger: Logger,
+): Promise<{ stores?: SharedStores; reminders?: Pick<ReminderSchedulerOptions, 'lease' | 'sendLog'>; close(): Promise<void> }> {
   if (config.STORE === 'embedded') return { close: async () => undefined };
   if (!config.DATABASE_URL) throw new ConfigError(['DATABASE_URL: required when STORE=postgres (e.g. postgres://user@host:5432/db)']);
   const database = await openDatabase({ url: config.DATABASE_URL, schema: config.DATABASE_SCHEMA, logger });
   const owner = `${hostname()}:${process.pid}`;
   logger.info('postgres.connected', { schema: config.DATABASE_SCHEMA, instance: owner });
-  return { stores: postgresSharedStores(database, owner), close: () => database.close() };
+  return {
+    stores: postgresSharedStores(database, owner),
+    // every instance runs the scheduler; the lease holder sends (a tick is a minute: 3 minutes outlive a slow one)
+    reminders: { lease: { lock: createPostgresLeaseLock(database), name: 'reminders-scheduler', holder: owner, ttlMs: 3 * 60_000 }, sendLog: createPostgresSendLog(database) },
+    close: () => database.close(),
+  };
 }
 
 /** Runs the Feishu/Lark bot until SIGINT/SIGTERM, then stops gracefully (answers in flight finish). */
@@ -77,6 +93,7 @@ async function runBot(runtime: Runtime, config: Config, settings: LarkSettings, 
       streamsAnswers: runtime.llmModel !== undefined,
       logger,
       reminders,
+      ...(shared.reminders ? { reminderScheduler: shared.reminders } : {}),
       knowledge,
       tuning: {
         ...(shared.stores ? { stores: shared.stores } : {}),

@@ -104,7 +104,9 @@ export function createLarkBot(options: LarkBotOptions): LarkBot {
     clock,
     parse: (value) => (typeof value === 'string' ? value : undefined),
   });
-  const channel = createSdkChannel(settings, createDurableCache({ store: seen, clock }), logger);
+  // With shared stores the PostgreSQL claims are the durable dedup, and DATA_DIR may be a volume several
+  // instances share: the SDK's seen cache then stays in memory, so no two processes write one file.
+  const channel = createSdkChannel(settings, createDurableCache({ store: seen, clock, ...(options.stores ? { persistentNamespaces: [] } : {}) }), logger);
   const dispatcher = dispatcherOf(channel);
   const platform = createOpenPlatform({
     request: sdkRequest(channel.rawClient, options.requestTimeoutMs ?? 10_000),
