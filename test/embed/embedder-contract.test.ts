@@ -100,3 +100,38 @@ describe('truncateToTokens', () => {
     expect(full.cacheKey).not.toBe(head.cacheKey);
   });
 });
+
+describe('the fast passage path: CLS-only last layer and worker threads', () => {
+  const cosine = (a: Float32Array | undefined, b: Float32Array | undefined): number => {
+    let dot = 0;
+    for (let index = 0; index < (a?.length ?? 0); index += 1) dot += (a?.[index] ?? 0) * (b?.[index] ?? 0);
+    return dot;
+  };
+  const passages = [
+    '南通市推进众创社区建设行动方案：到2020年底，全市打造10个左右众创社区。',
+    '頔塘青创社区由南浔区人才产业集团运营。',
+    '对新设立的数字经济企业给予最高50万元补助。'.repeat(8),
+    '创业导师团队由各部门推荐的专家组成，为青年创业者提供咨询服务。',
+  ];
+
+  it('gives the same passage vectors from two worker sessions as in-process, and still embeds queries', async () => {
+    const inProcess = await createTransformersEmbedder({ modelId: 'BAAI/bge-small-zh-v1.5', workers: 1 });
+    const workers = await createTransformersEmbedder({ modelId: 'BAAI/bge-small-zh-v1.5', workers: 2 });
+    const [a, b] = await Promise.all([inProcess.embed(passages, 'passage'), workers.embed(passages, 'passage')]);
+    passages.forEach((_, index) => expect(cosine(a[index], b[index])).toBeGreaterThan(0.9999));
+    const [query] = await workers.embed(['众创社区有多少个'], 'query');
+    expect(cosine(query, a[0])).toBeGreaterThan(cosine(query, a[1]));
+    expect(workers.cacheKey).toBe(inProcess.cacheKey);
+  });
+
+  it('computes the same CLS embedding with the CLS-only model as with the full one, cached apart', async () => {
+    const cls = await createTransformersEmbedder({ modelId: 'BAAI/bge-small-zh-v1.5' });
+    const full = await createTransformersEmbedder({ modelId: 'BAAI/bge-small-zh-v1.5', modelVariant: 'full' });
+    expect(cls.cacheKey).toBe('BAAI/bge-small-zh-v1.5@512+cls');
+    expect(full.cacheKey).toBe('BAAI/bge-small-zh-v1.5@512');
+    for (const text of passages) {
+      const [[x], [y]] = await Promise.all([cls.embed([text], 'passage'), full.embed([text], 'passage')]);
+      expect(cosine(x, y)).toBeGreaterThan(0.997);
+    }
+  });
+});
