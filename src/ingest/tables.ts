@@ -144,8 +144,22 @@ function fillMergedCells(rows: Array<TableRow & { complete: boolean }>): TableRo
   });
 }
 
+/**
+ * A totals row written as a label naming a column and its value (总面积 / 202969 under a header with
+ * 总面积（平方米）): the value belongs to that column, not to the first two.
+ */
+function summaryField(header: string[], cells: string[]): [string, string] | undefined {
+  const filledCells = cells.filter((cell) => cell !== '');
+  const [label, value] = filledCells;
+  if (filledCells.length !== 2 || !label || !value || cells[0] !== label) return undefined;
+  const column = header.findIndex((name, index) => index > 0 && name.startsWith(label));
+  return column > 0 ? [`${header[column]}（合计）`, value] : undefined;
+}
+
 /** Pairs header and cells into the record a reader quotes: 空间名称=…，运营主体=…. */
 export function rowFields(header: string[], cells: string[]): Array<[string, string]> {
+  const summary = summaryField(header, cells);
+  if (summary) return [summary];
   const fields: Array<[string, string]> = [];
   cells.forEach((cell, column) => {
     if (cell === '') return;

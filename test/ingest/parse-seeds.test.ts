@@ -67,6 +67,9 @@ describe('tables and people', () => {
     expect(ditang?.fields).toContainEqual(['运营主体', '南浔区人才产业集团']);
     expect(ditang?.fields).toContainEqual(['总面积（平方米）', '15000']);
     expect(ditang?.spans[0]?.text).toContain('空间名称=頔塘青创社区，运营主体=南浔区人才产业集团');
+    // the totals row (总面积 / 202969) belongs to the 总面积 column, not to 序号 and 空间名称
+    const total = rows.find((block) => block.fields?.some(([, value]) => value === '202969'));
+    expect(total?.fields).toEqual([['总面积（平方米）（合计）', '202969']]);
   });
 
   it('carries merged cells down and rejoins rows split by blank lines', () => {
