@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMemoryDedupeStore, createPostgresDedupeStore, type DedupeStore } from '../../src/lark/store/dedupe-store.js';
 import { createMemoryLeaseLock, createPostgresLeaseLock, type LeaseLock } from '../../src/reminders/delivery/lease-lock.js';
-import { migrate, openDatabase, DatabaseError, type Database } from '../../src/postgres/index.js';
+import { migrate, MIGRATIONS, openDatabase, DatabaseError, type Database } from '../../src/postgres/index.js';
 import { systemClock } from '../../src/lark/clock.js';
 import { testDatabase } from '../support/postgres.js';
 
@@ -113,7 +113,7 @@ describe('migrations and errors', () => {
   it('are idempotent: a second run applies nothing', async () => {
     expect(await migrate(database)).toEqual([]);
     const versions = await database.query<{ version: number }>('SELECT version FROM schema_migrations ORDER BY version');
-    expect(versions.rows.map((row) => row.version)).toEqual([1]);
+    expect(versions.rows.map((row) => row.version)).toEqual(MIGRATIONS.map((migration) => migration.version));
   });
 
   it('says how to start the server when PostgreSQL cannot be reached', async () => {
