@@ -75,7 +75,7 @@ export const configSchema = z.object({
   STORE: z.enum(['embedded', 'postgres']).default('embedded'),
   DATABASE_URL: optionalText,
   DATABASE_SCHEMA: z.string().regex(/^[a-z_][a-z0-9_]{0,62}$/, 'must be a plain lower-case name').default('policybot'),
-  LARK_CLAIM_LEASE_SECONDS: positiveInt(60),
+  LARK_CLAIM_LEASE_SECONDS: positiveInt(120),
   LARK_SWEEP_SECONDS: z.coerce.number().int().min(0).default(10),
   // Operations (src/ops); see README "Operations".
   OPS_PORT: z.coerce.number().int().min(0).max(65_535).optional(),

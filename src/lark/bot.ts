@@ -67,7 +67,7 @@ export interface LarkBotOptions {
    * audit. Default: in-process claims and files in DATA_DIR.
    */
   stores?: SharedStores;
-  /** How long a message claim lasts before another instance may take the work over (default 60 s). */
+  /** How long a message claim lasts before another instance may take the work over (default 120 s: longer than an answer may take). */
   claimLeaseMs?: number;
   /** How often abandoned claims (an instance died mid-answer) are looked for (default 10 s; 0 = never). */
   sweepIntervalMs?: number;
@@ -209,7 +209,7 @@ export function createLarkBot(options: LarkBotOptions): LarkBot {
     dedupe,
     tasks,
     logger,
-    leaseMs: options.claimLeaseMs ?? 60_000,
+    leaseMs: options.claimLeaseMs ?? 120_000,
     doneTtlMs: settings.dedupTtlMs,
     sweepIntervalMs: options.sweepIntervalMs ?? 10_000,
     active: () => connected,
