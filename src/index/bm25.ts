@@ -26,19 +26,26 @@ export function buildLexicalIndex(documents: string[][]): LexicalIndex {
   return { documentCount: documents.length, averageLength: total / Math.max(1, documents.length), lengths, postings };
 }
 
-/** Robertson–Spärck Jones IDF, floored at a small positive value so common terms never subtract. */
-export function inverseDocumentFrequency(index: LexicalIndex, term: string): number {
-  const frequency = (index.postings[term]?.length ?? 0) / 2;
-  return Math.max(0.01, Math.log(1 + (index.documentCount - frequency + 0.5) / (frequency + 0.5)));
+/** Robertson–Spärck Jones IDF from counts, floored at a small positive value so common terms never subtract. */
+export function idfFromCounts(documentCount: number, documentFrequency: number): number {
+  return Math.max(0.01, Math.log(1 + (documentCount - documentFrequency + 0.5) / (documentFrequency + 0.5)));
 }
+
+/** The IDF of a term in an in-memory index. */
+export function inverseDocumentFrequency(index: LexicalIndex, term: string): number {
+  return idfFromCounts(index.documentCount, (index.postings[term]?.length ?? 0) / 2);
+}
+
+/** BM25's parameters: the same everywhere a lexical score is computed (in memory or in PostgreSQL). */
+export const BM25 = { k1: 1.2, b: 0.75 } as const;
 
 /** Okapi BM25 over the query's distinct terms; returns the top `limit` chunks. */
 export function searchBm25(
   index: LexicalIndex,
   queryTerms: string[],
   limit: number,
-  k1 = 1.2,
-  b = 0.75,
+  k1: number = BM25.k1,
+  b: number = BM25.b,
 ): ScoredChunk[] {
   const scores = new Map<number, number>();
   for (const term of new Set(queryTerms)) {

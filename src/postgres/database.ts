@@ -3,12 +3,25 @@ import type { Logger } from '../log/index.js';
 import { DatabaseError } from './errors.js';
 import { MIGRATIONS, type Migration } from './migrations.js';
 
-/** A pool on one schema, migrated. */
-export interface Database {
+/** What a query returns, as node-postgres and PGlite both give it. */
+export interface QueryResult<Row> {
+  rows: Row[];
+  rowCount: number | null;
+}
+
+/** Something SQL can be sent to: the pool, or one transaction's connection. */
+export interface Queryable {
+  query<Row extends Record<string, unknown> = Record<string, unknown>>(text: string, values?: unknown[]): Promise<QueryResult<Row>>;
+}
+
+/**
+ * A migrated database on one schema: node-postgres on a server (`openDatabase`), or PGlite in-process
+ * for the pgvector tests (`test/support/pglite.ts`).
+ */
+export interface Database extends Queryable {
   readonly schema: string;
-  query<Row extends pg.QueryResultRow = pg.QueryResultRow>(text: string, values?: unknown[]): Promise<pg.QueryResult<Row>>;
   /** Runs `work` in one transaction (committed when it resolves, rolled back when it throws). */
-  transaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T>;
+  transaction<T>(work: (client: Queryable) => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -86,12 +99,20 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   }
   const database: Database = {
     schema,
-    query: (text, values) => pool.query(text, values),
+    query: async <Row extends Record<string, unknown>>(text: string, values?: unknown[]) => {
+      const result = await pool.query<Row>(text, values);
+      return { rows: result.rows, rowCount: result.rowCount };
+    },
     async transaction(work) {
       const client = await pool.connect();
       try {
         await client.query('BEGIN');
-        const result = await work(client);
+        const result = await work({
+          query: async <Row extends Record<string, unknown>>(text: string, values?: unknown[]) => {
+            const answer = await client.query<Row>(text, values);
+            return { rows: answer.rows, rowCount: answer.rowCount };
+          },
+        });
         await client.query('COMMIT');
         return result;
       } catch (error) {

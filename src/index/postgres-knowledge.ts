@@ -1,0 +1,215 @@
+import type { Chunk } from '../ingest/index.js';
+import { DatabaseError, migrate, type Database, type Migration, type Queryable } from '../postgres/index.js';
+import { BM25, idfFromCounts, type ScoredChunk } from './bm25.js';
+import { manifestSchema, type Manifest } from './manifest.js';
+
+/**
+ * The knowledge index in PostgreSQL, for several instances and for more chunks than one process
+ * should hold. Applied only where the index lives in PostgreSQL (it needs pgvector), numbered apart
+ * from the coordination migrations.
+ */
+export const KNOWLEDGE_MIGRATIONS: Migration[] = [
+  {
+    version: 101,
+    name: 'knowledge index generations',
+    sql: `
+      CREATE TABLE kb_generations (
+        id bigserial PRIMARY KEY,
+        state text NOT NULL CHECK (state IN ('building', 'ready', 'failed')),
+        manifest jsonb,
+        dimensions integer NOT NULL,
+        chunk_count integer NOT NULL DEFAULT 0,
+        total_length bigint NOT NULL DEFAULT 0,
+        created_at timestamptz NOT NULL DEFAULT now()
+      );
+      CREATE TABLE kb_current (
+        only_one boolean PRIMARY KEY DEFAULT true CHECK (only_one),
+        generation bigint NOT NULL REFERENCES kb_generations (id)
+      );
+      CREATE TABLE kb_chunks (
+        generation bigint NOT NULL REFERENCES kb_generations (id) ON DELETE CASCADE,
+        idx integer NOT NULL,
+        chunk jsonb NOT NULL,
+        embedding vector NOT NULL,
+        terms tsvector NOT NULL,
+        term_counts jsonb NOT NULL,
+        length integer NOT NULL,
+        PRIMARY KEY (generation, idx)
+      );
+      CREATE INDEX kb_chunks_terms ON kb_chunks USING gin (terms);
+      CREATE TABLE kb_terms (
+        generation bigint NOT NULL REFERENCES kb_generations (id) ON DELETE CASCADE,
+        term text NOT NULL,
+        df integer NOT NULL,
+        PRIMARY KEY (generation, term)
+      );
+    `,
+  },
+];
+
+/** One chunk as a generation stores it: the chunk, its vector and its lexical terms. */
+export interface GenerationRow {
+  chunk: Chunk;
+  vector: Float32Array;
+  terms: string[];
+}
+
+/** The serving generation: what a search runs against. */
+export interface Generation {
+  id: number;
+  manifest: Manifest;
+  dimensions: number;
+  chunkCount: number;
+  averageLength: number;
+}
+
+const INSERT_BATCH = 200;
+
+/** pgvector's text form of a vector. */
+function vectorLiteral(vector: Float32Array): string {
+  return `[${Array.from(vector, (value) => (Number.isFinite(value) ? value : 0)).join(',')}]`;
+}
+
+/** A tsquery of exact lexemes (quoted, so nothing is parsed or stemmed): any of them matches. */
+export function anyTermQuery(terms: string[]): string {
+  return [...new Set(terms)].map((term) => `'${term.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`).join(' | ');
+}
+
+/** Creates pgvector if it is missing (a clear error when the server does not have it) and migrates. */
+export async function prepareKnowledgeSchema(database: Database): Promise<void> {
+  try {
+    await database.query('CREATE EXTENSION IF NOT EXISTS vector');
+  } catch (error) {
+    throw new DatabaseError(
+      'missing-extension',
+      `PostgreSQL has no pgvector extension (${(error as Error).message}). Install it (Debian: apt install postgresql-15-pgvector; ` +
+        'Docker: the pgvector/pgvector image) and run CREATE EXTENSION vector as a superuser, or keep the index embedded.',
+      { cause: error },
+    );
+  }
+  await migrate(database, KNOWLEDGE_MIGRATIONS);
+}
+
+async function insertRows(client: Queryable, generation: number, rows: GenerationRow[], offset: number): Promise<number> {
+  let totalLength = 0;
+  const values: unknown[] = [];
+  const tuples = rows.map((row, position) => {
+    const counts: Record<string, number> = {};
+    for (const term of row.terms) counts[term] = (counts[term] ?? 0) + 1;
+    totalLength += row.terms.length;
+    const base = position * 6;
+    values.push(offset + position, JSON.stringify(row.chunk), vectorLiteral(row.vector), Object.keys(counts), JSON.stringify(counts), row.terms.length);
+    return `(${generation}, $${base + 1}, $${base + 2}, $${base + 3}::vector, array_to_tsvector($${base + 4}::text[]), $${base + 5}::jsonb, $${base + 6})`;
+  });
+  await client.query(`INSERT INTO kb_chunks (generation, idx, chunk, embedding, terms, term_counts, length) VALUES ${tuples.join(', ')}`, values);
+  return totalLength;
+}
+
+/**
+ * Writes a new generation beside the serving one and switches `kb_current` to it in one transaction
+ * once it is complete, HNSW index included. A build that fails (or a process killed midway) leaves
+ * the old generation serving; its rows are marked failed and removed.
+ */
+export async function writeGeneration(database: Database, manifest: Manifest, rows: GenerationRow[]): Promise<number> {
+  const dimensions = manifest.dimensions;
+  const created = await database.query<{ id: string }>("INSERT INTO kb_generations (state, manifest, dimensions) VALUES ('building', $1, $2) RETURNING id", [
+    JSON.stringify(manifest),
+    dimensions,
+  ]);
+  const generation = Number(created.rows[0]?.id);
+  try {
+    let totalLength = 0;
+    for (let offset = 0; offset < rows.length; offset += INSERT_BATCH) {
+      totalLength += await insertRows(database, generation, rows.slice(offset, offset + INSERT_BATCH), offset);
+    }
+    await database.query(
+      `INSERT INTO kb_terms (generation, term, df)
+       SELECT ${generation}, term, count(*) FROM kb_chunks, jsonb_object_keys(term_counts) AS term WHERE generation = ${generation} GROUP BY term`,
+    );
+    // one HNSW index per generation (partial), so the old one keeps serving while this one is built
+    await database.query(
+      `CREATE INDEX kb_chunks_embedding_${generation} ON kb_chunks USING hnsw ((embedding::vector(${dimensions})) vector_cosine_ops) WHERE generation = ${generation}`,
+    );
+    await database.transaction(async (client) => {
+      await client.query("UPDATE kb_generations SET state = 'ready', chunk_count = $2, total_length = $3 WHERE id = $1", [generation, rows.length, totalLength]);
+      await client.query('INSERT INTO kb_current (only_one, generation) VALUES (true, $1) ON CONFLICT (only_one) DO UPDATE SET generation = EXCLUDED.generation', [generation]);
+    });
+  } catch (error) {
+    await database.query("UPDATE kb_generations SET state = 'failed' WHERE id = $1", [generation]).catch(() => undefined);
+    await dropGeneration(database, generation).catch(() => undefined);
+    throw error;
+  }
+  await removeOldGenerations(database, generation);
+  return generation;
+}
+
+async function dropGeneration(database: Database, generation: number): Promise<void> {
+  await database.query(`DROP INDEX IF EXISTS kb_chunks_embedding_${generation}`);
+  await database.query('DELETE FROM kb_chunks WHERE generation = $1', [generation]);
+  await database.query('DELETE FROM kb_terms WHERE generation = $1', [generation]);
+}
+
+/** Keeps the serving generation and the one before it (instances may still be on it for a few seconds). */
+async function removeOldGenerations(database: Database, serving: number): Promise<void> {
+  const old = await database.query<{ id: string }>('SELECT id FROM kb_generations WHERE id < $1 ORDER BY id DESC OFFSET 1', [serving]);
+  for (const row of old.rows) await dropGeneration(database, Number(row.id));
+}
+
+/** The generation `kb_current` points at, or undefined before the first build. */
+export async function currentGeneration(database: Queryable): Promise<Generation | undefined> {
+  const result = await database.query<{ id: string; manifest: unknown; dimensions: number; chunk_count: number; total_length: string }>(
+    'SELECT g.id, g.manifest, g.dimensions, g.chunk_count, g.total_length FROM kb_current c JOIN kb_generations g ON g.id = c.generation',
+  );
+  const row = result.rows[0];
+  if (!row) return undefined;
+  const manifest = manifestSchema.parse(row.manifest);
+  return { id: Number(row.id), manifest, dimensions: row.dimensions, chunkCount: row.chunk_count, averageLength: Number(row.total_length) / Math.max(1, row.chunk_count) };
+}
+
+/** Dense and lexical search against one generation, plus the chunks they name. */
+export interface PostgresSearch {
+  readonly generation: Generation;
+  dense(vector: Float32Array, limit: number): Promise<ScoredChunk[]>;
+  /** Okapi BM25 over the query's distinct terms (IDF from the generation's document frequencies), computed in SQL. */
+  lexical(terms: string[], limit: number): Promise<ScoredChunk[]>;
+  chunks(indexes: number[]): Promise<Map<number, Chunk>>;
+}
+
+/** Searches `generation` (HNSW through its partial index, cosine similarity as 1 − distance). */
+export function postgresSearch(database: Queryable, generation: Generation): PostgresSearch {
+  const { id, dimensions } = generation;
+  return {
+    generation,
+    async dense(vector, limit) {
+      const result = await database.query<{ idx: number; distance: number }>(
+        `SELECT idx, embedding::vector(${dimensions}) <=> $1::vector(${dimensions}) AS distance
+         FROM kb_chunks WHERE generation = ${id}
+         ORDER BY embedding::vector(${dimensions}) <=> $1::vector(${dimensions}) LIMIT $2`,
+        [vectorLiteral(vector), limit],
+      );
+      return result.rows.map((row) => ({ chunkIndex: row.idx, score: 1 - Number(row.distance) }));
+    },
+    async lexical(terms, limit) {
+      const distinct = [...new Set(terms)];
+      if (distinct.length === 0) return [];
+      const frequencies = await database.query<{ term: string; df: number }>(`SELECT term, df FROM kb_terms WHERE generation = ${id} AND term = ANY($1::text[])`, [distinct]);
+      const known = frequencies.rows.filter((row) => row.df > 0);
+      if (known.length === 0) return [];
+      const idf = known.map((row) => idfFromCounts(generation.chunkCount, row.df));
+      const result = await database.query<{ idx: number; score: number }>(
+        `SELECT c.idx, SUM(q.idf * ((c.term_counts ->> q.term)::float * ${BM25.k1 + 1})
+                 / ((c.term_counts ->> q.term)::float + ${BM25.k1} * (1 - ${BM25.b} + ${BM25.b} * c.length / $3::float))) AS score
+         FROM kb_chunks c, unnest($1::text[], $2::float8[]) AS q(term, idf)
+         WHERE c.generation = ${id} AND c.terms @@ $4::tsquery AND c.term_counts ? q.term
+         GROUP BY c.idx ORDER BY score DESC LIMIT $5`,
+        [known.map((row) => row.term), idf, generation.averageLength, anyTermQuery(known.map((row) => row.term)), limit],
+      );
+      return result.rows.map((row) => ({ chunkIndex: row.idx, score: Number(row.score) }));
+    },
+    async chunks(indexes) {
+      if (indexes.length === 0) return new Map();
+      const result = await database.query<{ idx: number; chunk: Chunk }>(`SELECT idx, chunk FROM kb_chunks WHERE generation = ${id} AND idx = ANY($1::int[])`, [indexes]);
+      return new Map(result.rows.map((row) => [row.idx, row.chunk]));
+    },
+  };
+}
