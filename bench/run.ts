@@ -1,5 +1,6 @@
 // `npm run bench`: prints numbers (build, re-index, embedding throughput, query latency); asserts nothing.
 // `npm run bench -- --scale` adds news-20k (build time, peak RSS, query latency at that size).
+// `npm run bench -- --store postgres [--chunks 100000]` compares the index in-process and in PostgreSQL.
 import { cpSync, existsSync, mkdtempSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
@@ -74,6 +75,12 @@ async function embeddingThroughput(embedder: Embedder, texts: string[]): Promise
 }
 
 async function main(): Promise<void> {
+  // `--store postgres`: the knowledge index in-process against PostgreSQL, on its own (bench/pg-store.ts)
+  const store = process.argv.indexOf('--store');
+  if (store >= 0 && process.argv[store + 1] === 'postgres') {
+    execFileSync(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'pg-store.ts'), ...process.argv.slice(2)], { stdio: 'inherit' });
+    return;
+  }
   let started = performance.now();
   const embedder = await createTransformersEmbedder({ modelId: config.EMBEDDING_MODEL_ID, batchTokens: config.EMBEDDING_BATCH_TOKENS, workers: config.EMBEDDING_WORKERS });
   line('model load', `${format((performance.now() - started) / 1000, 2)} s`);

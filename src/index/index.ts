@@ -5,4 +5,4 @@ export { loadIndex, readManifest, type KnowledgeIndex } from './load-index.js';
 export type { Manifest } from './manifest.js';
 export { embeddingText, lexicalText } from './search-text.js';
 export { layout, readCurrentBuild } from './store-layout.js';
-export type { VectorStore } from './vector-store.js';
+export { buildVectorStore, type VectorStore } from './vector-store.js';

@@ -31,12 +31,17 @@ export const KNOWLEDGE_MIGRATIONS: Migration[] = [
         idx integer NOT NULL,
         chunk jsonb NOT NULL,
         embedding vector NOT NULL,
-        terms tsvector NOT NULL,
-        term_counts jsonb NOT NULL,
         length integer NOT NULL,
         PRIMARY KEY (generation, idx)
       );
-      CREATE INDEX kb_chunks_terms ON kb_chunks USING gin (terms);
+      CREATE TABLE kb_postings (
+        generation bigint NOT NULL REFERENCES kb_generations (id) ON DELETE CASCADE,
+        term text NOT NULL,
+        idx integer NOT NULL,
+        tf integer NOT NULL,
+        length integer NOT NULL,
+        PRIMARY KEY (generation, term, idx)
+      );
       CREATE TABLE kb_terms (
         generation bigint NOT NULL REFERENCES kb_generations (id) ON DELETE CASCADE,
         term text NOT NULL,
@@ -70,11 +75,6 @@ function vectorLiteral(vector: Float32Array): string {
   return `[${Array.from(vector, (value) => (Number.isFinite(value) ? value : 0)).join(',')}]`;
 }
 
-/** A tsquery of exact lexemes (quoted, so nothing is parsed or stemmed): any of them matches. */
-export function anyTermQuery(terms: string[]): string {
-  return [...new Set(terms)].map((term) => `'${term.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`).join(' | ');
-}
-
 /** Creates pgvector if it is missing (a clear error when the server does not have it) and migrates. */
 export async function prepareKnowledgeSchema(database: Database): Promise<void> {
   try {
@@ -94,14 +94,23 @@ async function insertRows(client: Queryable, generation: number, rows: Generatio
   let totalLength = 0;
   const values: unknown[] = [];
   const tuples = rows.map((row, position) => {
-    const counts: Record<string, number> = {};
-    for (const term of row.terms) counts[term] = (counts[term] ?? 0) + 1;
     totalLength += row.terms.length;
-    const base = position * 6;
-    values.push(offset + position, JSON.stringify(row.chunk), vectorLiteral(row.vector), Object.keys(counts), JSON.stringify(counts), row.terms.length);
-    return `(${generation}, $${base + 1}, $${base + 2}, $${base + 3}::vector, array_to_tsvector($${base + 4}::text[]), $${base + 5}::jsonb, $${base + 6})`;
+    const base = position * 4;
+    values.push(offset + position, JSON.stringify(row.chunk), vectorLiteral(row.vector), row.terms.length);
+    return `(${generation}, $${base + 1}, $${base + 2}, $${base + 3}::vector, $${base + 4})`;
   });
-  await client.query(`INSERT INTO kb_chunks (generation, idx, chunk, embedding, terms, term_counts, length) VALUES ${tuples.join(', ')}`, values);
+  await client.query(`INSERT INTO kb_chunks (generation, idx, chunk, embedding, length) VALUES ${tuples.join(', ')}`, values);
+  // the inverted index BM25 reads: one row per (term, chunk) with the term's count and the chunk's length
+  const postings = rows.flatMap((row, position) => {
+    const counts = new Map<string, number>();
+    for (const term of row.terms) counts.set(term, (counts.get(term) ?? 0) + 1);
+    return [...counts].map(([term, tf]) => ({ term, idx: offset + position, tf, length: row.terms.length }));
+  });
+  await client.query(
+    `INSERT INTO kb_postings (generation, term, idx, tf, length)
+     SELECT ${generation}, * FROM unnest($1::text[], $2::int[], $3::int[], $4::int[])`,
+    [postings.map((posting) => posting.term), postings.map((posting) => posting.idx), postings.map((posting) => posting.tf), postings.map((posting) => posting.length)],
+  );
   return totalLength;
 }
 
@@ -124,7 +133,7 @@ export async function writeGeneration(database: Database, manifest: Manifest, ro
     }
     await database.query(
       `INSERT INTO kb_terms (generation, term, df)
-       SELECT ${generation}, term, count(*) FROM kb_chunks, jsonb_object_keys(term_counts) AS term WHERE generation = ${generation} GROUP BY term`,
+       SELECT ${generation}, term, count(*) FROM kb_postings WHERE generation = ${generation} GROUP BY term`,
     );
     // one HNSW index per generation (partial), so the old one keeps serving while this one is built
     await database.query(
@@ -147,6 +156,7 @@ async function dropGeneration(database: Database, generation: number): Promise<v
   await database.query(`DROP INDEX IF EXISTS kb_chunks_embedding_${generation}`);
   await database.query('DELETE FROM kb_chunks WHERE generation = $1', [generation]);
   await database.query('DELETE FROM kb_terms WHERE generation = $1', [generation]);
+  await database.query('DELETE FROM kb_postings WHERE generation = $1', [generation]);
 }
 
 /** Keeps the serving generation and the one before it (instances may still be on it for a few seconds). */
@@ -197,12 +207,12 @@ export function postgresSearch(database: Queryable, generation: Generation): Pos
       if (known.length === 0) return [];
       const idf = known.map((row) => idfFromCounts(generation.chunkCount, row.df));
       const result = await database.query<{ idx: number; score: number }>(
-        `SELECT c.idx, SUM(q.idf * ((c.term_counts ->> q.term)::float * ${BM25.k1 + 1})
-                 / ((c.term_counts ->> q.term)::float + ${BM25.k1} * (1 - ${BM25.b} + ${BM25.b} * c.length / $3::float))) AS score
-         FROM kb_chunks c, unnest($1::text[], $2::float8[]) AS q(term, idf)
-         WHERE c.generation = ${id} AND c.terms @@ $4::tsquery AND c.term_counts ? q.term
-         GROUP BY c.idx ORDER BY score DESC LIMIT $5`,
-        [known.map((row) => row.term), idf, generation.averageLength, anyTermQuery(known.map((row) => row.term)), limit],
+        // one index range scan per query term over the postings; BM25 summed in SQL
+        `SELECT p.idx, SUM(q.idf * (p.tf * ${BM25.k1 + 1}) / (p.tf + ${BM25.k1} * (1 - ${BM25.b} + ${BM25.b} * p.length / $3::float))) AS score
+         FROM unnest($1::text[], $2::float8[]) AS q(term, idf)
+         JOIN kb_postings p ON p.generation = ${id} AND p.term = q.term
+         GROUP BY p.idx ORDER BY score DESC LIMIT $4`,
+        [known.map((row) => row.term), idf, generation.averageLength, limit],
       );
       return result.rows.map((row) => ({ chunkIndex: row.idx, score: Number(row.score) }));
     },

@@ -1,4 +1,4 @@
-// The knowledge index in PostgreSQL (pgvector HNSW + full text with BM25 computed in SQL), checked
+// The knowledge index in PostgreSQL (pgvector HNSW + an inverted index of application tokens with BM25 in SQL), checked
 // against the embedded index over the same chunks, vectors and terms. Runs in-process on PGlite with
 // its pgvector, and on the machine's server too when that one has pgvector (the Debian build does not:
 // then the clear "install pgvector" error is what is checked there).
