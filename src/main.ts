@@ -1,7 +1,5 @@
-import { existsSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { ConfigError, loadConfig, type Config } from './config/index.js';
-import { layout } from './index/index.js';
 import { createLogger, type Logger } from './log/index.js';
 import { chatCommand } from './cli/commands/chat-command.js';
 import { reportError } from './cli/run-cli.js';
@@ -89,7 +87,7 @@ async function runBot(runtime: Runtime, config: Config, settings: LarkSettings, 
     running = await startLarkBot({
       settings,
       answers,
-      status: { manifest: () => runtime.index().manifest, answerMode: answerMode(runtime), startedAt: Date.now() },
+      status: { manifest: () => runtime.manifest(), answerMode: answerMode(runtime), startedAt: Date.now() },
       streamsAnswers: runtime.llmModel !== undefined,
       logger,
       reminders,
@@ -147,8 +145,8 @@ async function start(): Promise<number> {
   });
   const settings = larkSettings(config);
   const runtime = createRuntime(config, { logger });
-  if (!existsSync(layout.current(config.INDEX_DIR))) {
-    process.stderr.write(`No index in ${config.INDEX_DIR} yet: building it from ${config.DOCS_DIR} …\n`);
+  if (!(await runtime.hasIndex())) {
+    process.stderr.write(`No index ${config.INDEX_STORE === 'postgres' ? `in PostgreSQL (${config.DATABASE_SCHEMA})` : `in ${config.INDEX_DIR}`} yet: building it from ${config.DOCS_DIR} …\n`);
     await buildWithProgress(runtime, logger);
   }
   if (settings) return runBot(runtime, config, settings, logger);

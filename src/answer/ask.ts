@@ -10,7 +10,8 @@ import type { AskResult, Citation } from './types.js';
 
 /** What the extractive asker and the evidence finder are built from. */
 export interface AskerOptions {
-  index: KnowledgeIndex;
+  /** What is being answered from (its manifest names the documents a refusal points to). */
+  index: Pick<KnowledgeIndex, 'manifest'>;
   retriever: Retriever;
   maxQuestionChars: number;
   thresholds?: AnswerabilityThresholds;

@@ -18,16 +18,18 @@ export async function buildConfigured(runtime: Runtime, logger: Logger, onProgre
   });
 }
 
-/** Builds DOCS_DIR into INDEX_DIR as configured, drawing a progress bar on stderr. */
+/** Builds DOCS_DIR into INDEX_DIR as configured, drawing a progress bar on stderr (and publishes it with INDEX_STORE=postgres). */
 export async function buildWithProgress(runtime: Runtime, logger: Logger): Promise<BuildSummary> {
   const progress = progressBar();
-  return buildConfigured(runtime, logger, (stage, done, total) => progress(stage, done, total));
+  const summary = await buildConfigured(runtime, logger, (stage, done, total) => progress(stage, done, total));
+  if (runtime.config.INDEX_STORE === 'postgres') await runtime.publishBuild();
+  return summary;
 }
 
 /** Builds a new index and answers from it from the next question on; until the swap the old one serves. */
 export async function rebuildServingIndex(runtime: Runtime, logger: Logger, onProgress: (stage: BuildStage, done: number, total: number) => void): Promise<BuildSummary> {
   const summary = await buildConfigured(runtime, logger, onProgress);
-  runtime.reloadIndex();
+  await runtime.publishBuild();
   return summary;
 }
 

@@ -15,7 +15,9 @@ import {
 } from '../answer/index.js';
 import { ConfigError, type Config } from '../config/index.js';
 import { createTransformersEmbedder, type Embedder } from '../embed/index.js';
-import { loadIndex, readCurrentBuild, type KnowledgeIndex } from '../index/index.js';
+import { IndexNotFoundError, loadIndex, prepareKnowledgeSchema, readCurrentBuild, type KnowledgeIndex, type Manifest } from '../index/index.js';
+import { openDatabase, type Database } from '../postgres/index.js';
+import { createPostgresServing } from './postgres-serving.js';
 import { createLogger, type Logger } from '../log/index.js';
 import { createRetriever, type Retriever } from '../retrieve/index.js';
 
@@ -29,6 +31,12 @@ export interface Runtime {
   index(): KnowledgeIndex;
   /** Loads the build CURRENT points at now and answers from it from the next question on. */
   reloadIndex(): KnowledgeIndex;
+  /** The manifest of what answers come from (the file index, or the PostgreSQL generation). */
+  manifest(): Manifest;
+  /** Whether there is an index to answer from (file build, or a PostgreSQL generation). */
+  hasIndex(): Promise<boolean>;
+  /** Makes the build just written to INDEX_DIR serve: reloaded, or (INDEX_STORE=postgres) published as a generation. */
+  publishBuild(): Promise<void>;
   asker(): Promise<Ask>;
   /** What channels talk to: ask and stream answers, LLM when configured, extractive otherwise. */
   answerService(): Promise<AnswerService>;
@@ -39,6 +47,8 @@ export interface RuntimeOptions {
   logger?: Logger;
   /** Transport of the chat model client (tests, proxies). */
   fetch?: typeof fetch;
+  /** The database for INDEX_STORE=postgres (tests: PGlite); default: DATABASE_URL. */
+  database?: Database;
 }
 
 /** How often answering checks whether another process switched in a newer build. */
@@ -83,8 +93,23 @@ export function createRuntime(config: Config, options: RuntimeOptions = {}): Run
   let serving: Promise<AskerOptions> | undefined;
   let service: Promise<AnswerService> | undefined;
   let checkedAt = 0;
+  let database: Promise<Database> | undefined;
+  const openKnowledgeDatabase = (): Promise<Database> => {
+    database ??= (async () => {
+      if (options.database) return options.database;
+      if (!config.DATABASE_URL) throw new ConfigError(['DATABASE_URL: required when INDEX_STORE=postgres']);
+      return openDatabase({ url: config.DATABASE_URL, schema: config.DATABASE_SCHEMA, logger });
+    })().then(async (opened) => {
+      await prepareKnowledgeSchema(opened);
+      return opened;
+    });
+    return database;
+  };
+  const postgres =
+    config.INDEX_STORE === 'postgres' ? createPostgresServing({ config, database: openKnowledgeDatabase, embedder: () => runtime.embedder(), logger }) : undefined;
   /** What answers are built from: the current index and a retriever over it, rebuilt after a reload. */
   const askerOptions = (): Promise<AskerOptions> => {
+    if (postgres) return postgres.options();
     pickUpNewBuild();
     serving ??= (async () => {
       const loaded = runtime.index();
@@ -137,6 +162,19 @@ export function createRuntime(config: Config, options: RuntimeOptions = {}): Run
       serving = undefined;
       checkedAt = Date.now();
       return loaded;
+    },
+    manifest() {
+      if (!postgres) return runtime.index().manifest;
+      const manifest = postgres.manifest();
+      if (!manifest) throw new IndexNotFoundError(`PostgreSQL (${config.DATABASE_SCHEMA})`);
+      return manifest;
+    },
+    async hasIndex() {
+      return postgres ? postgres.hasIndex() : readCurrentBuild(config.INDEX_DIR) !== undefined;
+    },
+    async publishBuild() {
+      if (postgres) await postgres.publish();
+      else runtime.reloadIndex();
     },
     async asker() {
       await askerOptions();

@@ -73,6 +73,7 @@ export const configSchema = z.object({
   LARK_STREAMING: z.enum(['auto', 'cardkit', 'patch']).default('auto'),
   // Several instances (src/postgres); see README "Running several instances".
   STORE: z.enum(['embedded', 'postgres']).default('embedded'),
+  INDEX_STORE: z.enum(['file', 'postgres']).default('file'),
   DATABASE_URL: optionalText,
   DATABASE_SCHEMA: z.string().regex(/^[a-z_][a-z0-9_]{0,62}$/, 'must be a plain lower-case name').default('policybot'),
   LARK_CLAIM_LEASE_SECONDS: positiveInt(120),

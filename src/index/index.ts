@@ -6,3 +6,13 @@ export type { Manifest } from './manifest.js';
 export { embeddingText, lexicalText } from './search-text.js';
 export { layout, readCurrentBuild } from './store-layout.js';
 export { buildVectorStore, type VectorStore } from './vector-store.js';
+export {
+  currentGeneration,
+  generationRowsOf,
+  postgresSearch,
+  prepareKnowledgeSchema,
+  writeGeneration,
+  type Generation,
+  type GenerationRow,
+  type PostgresSearch,
+} from './postgres-knowledge.js';

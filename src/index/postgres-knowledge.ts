@@ -1,6 +1,11 @@
 import type { Chunk } from '../ingest/index.js';
 import { DatabaseError, migrate, type Database, type Migration, type Queryable } from '../postgres/index.js';
+import { embeddingKey, type EmbeddingCache } from '../embed/index.js';
+import { lexicalTerms } from '../text/index.js';
 import { BM25, idfFromCounts, type ScoredChunk } from './bm25.js';
+import { IndexError } from './errors.js';
+import type { KnowledgeIndex } from './load-index.js';
+import { embeddingText, lexicalText } from './search-text.js';
 import { manifestSchema, type Manifest } from './manifest.js';
 
 /**
@@ -222,4 +227,16 @@ export function postgresSearch(database: Queryable, generation: Generation): Pos
       return new Map(result.rows.map((row) => [row.idx, row.chunk]));
     },
   };
+}
+
+/**
+ * The rows of a build written by `buildIndex` (chunks from its files, vectors from the embedding
+ * cache it filled, lexical terms recomputed), ready for `writeGeneration`.
+ */
+export function generationRowsOf(index: KnowledgeIndex, cache: EmbeddingCache, cacheKey: string): GenerationRow[] {
+  return index.chunks.map((chunk) => {
+    const vector = cache.get(embeddingKey(cacheKey, embeddingText(chunk)));
+    if (!vector) throw new IndexError('corrupt', `no cached embedding for ${chunk.source} in ${index.directory}: rebuild the index`);
+    return { chunk, vector, terms: lexicalTerms(lexicalText(chunk), index.manifest.tokenizer) };
+  });
 }

@@ -45,19 +45,44 @@ export function queryTerms(question: string, terms: string[], mode: TokenizerMod
   return terms.length > 0 ? terms.flatMap((term) => lexicalTerms(term, mode)) : lexicalTerms(question, mode);
 }
 
-/** Hybrid retrieval: HNSW dense search and BM25 fused by weighted RRF, plus a section bonus. */
-export function createRetriever(
-  index: KnowledgeIndex,
-  embedder: Embedder,
-  weights: RetrievalWeights = DEFAULT_WEIGHTS,
-): Retriever {
+/**
+ * Where retrieval reads from: the embedded index in memory, or an index generation in PostgreSQL.
+ * Results name chunks by their position in the build; `chunks` fetches the candidates' text.
+ */
+export interface SearchSource {
+  readonly tokenizer: TokenizerMode;
+  dense(vector: Float32Array, limit: number): Promise<ScoredChunk[]> | ScoredChunk[];
+  lexical(terms: string[], limit: number): Promise<ScoredChunk[]> | ScoredChunk[];
+  chunks(indexes: number[]): Promise<Map<number, Chunk>> | Map<number, Chunk>;
+}
+
+/** The embedded index (hnswlib + in-memory BM25) as a search source. */
+export function embeddedSource(index: KnowledgeIndex): SearchSource {
+  return {
+    tokenizer: index.manifest.tokenizer,
+    dense: (vector, limit) => index.vectors.search(vector, limit),
+    lexical: (terms, limit) => searchBm25(index.lexical, terms, limit),
+    chunks: (indexes) => new Map(indexes.flatMap((position) => (index.chunks[position] ? [[position, index.chunks[position]] as const] : []))),
+  };
+}
+
+/** Hybrid retrieval over the embedded index. */
+export function createRetriever(index: KnowledgeIndex, embedder: Embedder, weights: RetrievalWeights = DEFAULT_WEIGHTS): Retriever {
+  return createSourceRetriever(embeddedSource(index), embedder, weights);
+}
+
+/** Hybrid retrieval: dense search and BM25 fused by weighted scores (or RRF), plus section and intent bonuses. */
+export function createSourceRetriever(source: SearchSource, embedder: Embedder, weights: RetrievalWeights = DEFAULT_WEIGHTS): Retriever {
   return {
     async retrieve(question, limit, signal) {
       const [queryVector] = await embedder.embed([question], 'query', signal);
-      const dense: ScoredChunk[] = queryVector ? index.vectors.search(queryVector, weights.candidates) : [];
       const terms = keyTerms(question);
       // Bigrams of the key terms only: question scaffolding (是什么、多少) would match everything.
-      const lexical = searchBm25(index.lexical, queryTerms(question, terms, index.manifest.tokenizer), weights.candidates);
+      const [dense, lexical] = await Promise.all([
+        queryVector ? source.dense(queryVector, weights.candidates) : [],
+        source.lexical(queryTerms(question, terms, source.tokenizer), weights.candidates),
+      ]);
+      const candidates = await source.chunks([...new Set([...dense, ...lexical].map((hit) => hit.chunkIndex))]);
       const rankings = [
         { ranking: dense, weight: weights.dense },
         { ranking: lexical, weight: weights.lexical },
@@ -65,7 +90,7 @@ export function createRetriever(
       const fused = addBonus(
         weights.fusion === 'rrf' ? reciprocalRankFusion(rankings, weights.rrfK) : weightedScoreFusion(rankings),
         (chunkIndex) => {
-          const chunk = index.chunks[chunkIndex];
+          const chunk = candidates.get(chunkIndex);
           if (!chunk) return 0;
           return weights.section * sectionMatch(terms, chunk) + weights.intent * intentBonus(question, terms, chunk);
         },
@@ -74,10 +99,8 @@ export function createRetriever(
       const denseScore = new Map(dense.map((item) => [item.chunkIndex, item.score]));
       const lexicalScore = new Map(lexical.map((item) => [item.chunkIndex, item.score]));
       return fused.slice(0, limit).flatMap(({ chunkIndex, score }) => {
-        const chunk = index.chunks[chunkIndex];
-        return chunk
-          ? [{ chunk, score, dense: denseScore.get(chunkIndex) ?? 0, lexical: lexicalScore.get(chunkIndex) ?? 0 }]
-          : [];
+        const chunk = candidates.get(chunkIndex);
+        return chunk ? [{ chunk, score, dense: denseScore.get(chunkIndex) ?? 0, lexical: lexicalScore.get(chunkIndex) ?? 0 }] : [];
       });
     },
   };
