@@ -32,6 +32,8 @@ export interface DatabaseOptions {
   logger?: Logger;
   maxConnections?: number;
   migrations?: Migration[];
+  /** Session settings of every connection (e.g. `hnsw.ef_search` for the index). */
+  settings?: Record<string, string | number>;
 }
 
 const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
@@ -88,7 +90,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     max: options.maxConnections ?? 5,
     connectionTimeoutMillis: 5_000,
     // every connection works in the bot's schema; nothing is written to public
-    options: `-c search_path=${schema}`,
+    options: [`-c search_path=${schema}`, ...Object.entries(options.settings ?? {}).map(([name, value]) => `-c ${name}=${value}`)].join(' '),
   });
   pool.on('error', (error) => options.logger?.error('postgres.idle_client_error', { error }));
   try {
