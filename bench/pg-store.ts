@@ -19,7 +19,7 @@ import { lexicalTerms } from '../src/text/index.js';
 import { pgliteDatabase } from '../test/support/pglite.js';
 import { format, percentile, readEvalFile } from './support.js';
 
-const { values: flags } = parseArgs({ args: process.argv.slice(2), options: { chunks: { type: 'string' }, real: { type: 'string' }, 'database-url': { type: 'string' }, store: { type: 'string' } }, strict: false });
+const { values: flags } = parseArgs({ args: process.argv.slice(2), options: { chunks: { type: 'string' }, real: { type: 'string' }, 'database-url': { type: 'string' }, 'lexical-url': { type: 'string' }, 'no-pglite': { type: 'boolean' }, store: { type: 'string' } }, strict: false });
 const TARGET = Number(flags.chunks ?? 20_000);
 const REAL = Math.min(TARGET, Number(flags.real ?? 3_000));
 const QUERIES = 100;
@@ -109,11 +109,8 @@ const hybridLocal = await measure((index) => {
 });
 line('in-process: hybrid (dense 50 + BM25 50) p50 / p95', `${format(percentile(hybridLocal, 50), 2)} / ${format(percentile(hybridLocal, 95), 2)} ms`);
 
-// 4. PostgreSQL: pgvector + full text
-const url = typeof flags['database-url'] === 'string' ? flags['database-url'] : undefined;
-before = rss();
-const database: Database = url ? await openDatabase({ url, schema: 'policybot_bench' }) : await pgliteDatabase();
-await prepareKnowledgeSchema(database);
+// 4. PostgreSQL: pgvector + postings (skipped with --no-pglite when no pgvector server is given)
+const skipPglite = flags['no-pglite'] === true && typeof flags['database-url'] !== 'string';
 const manifest: Manifest = {
   version: 1,
   buildId: 'bench',
@@ -125,22 +122,63 @@ const manifest: Manifest = {
   documents: {},
   counts: { documents: 0, chunks: rows.length },
 };
-started = performance.now();
-await writeGeneration(database, manifest, rows);
-const ingestSeconds = (performance.now() - started) / 1000;
-line(`postgres (${url ? 'server' : 'PGlite in-process'}): ingest incl. HNSW build`, `${format(ingestSeconds)} s, ${format(rows.length / ingestSeconds, 0)} chunks/s, +${format(rss() - before, 0)} MiB RSS`);
-await database.query('SET hnsw.ef_search = 100');
-const search = postgresSearch(database, (await currentGeneration(database))!);
-recall = 0;
-const pgDense = await measure(async (index) => {
-  const hits = await search.dense(queryVectors[index]!, 10);
-  recall += hits.filter((hit) => exact[index]?.includes(hit.chunkIndex)).length;
-});
-line('postgres: dense p50 / p95, recall@10 (ef_search 100)', `${format(percentile(pgDense, 50), 2)} / ${format(percentile(pgDense, 95), 2)} ms, ${format(recall / (questions.length * 10), 3)}`);
-const pgHybrid = await measure(async (index) => {
-  const [dense, lexicalHits] = await Promise.all([search.dense(queryVectors[index]!, 50), search.lexical(termsOf(index), 50)]);
-  await search.chunks([...new Set([...dense, ...lexicalHits].map((hit) => hit.chunkIndex))].slice(0, 60));
-});
-line('postgres: hybrid (dense 50 + BM25 50 + chunk rows) p50 / p95', `${format(percentile(pgHybrid, 50), 2)} / ${format(percentile(pgHybrid, 95), 2)} ms`);
+if (!skipPglite) {
+  const url = typeof flags['database-url'] === 'string' ? flags['database-url'] : undefined;
+  before = rss();
+  const database: Database = url ? await openDatabase({ url, schema: 'policybot_bench' }) : await pgliteDatabase();
+  await prepareKnowledgeSchema(database);
+  started = performance.now();
+  await writeGeneration(database, manifest, rows);
+  const ingestSeconds = (performance.now() - started) / 1000;
+  line(`postgres (${url ? 'server' : 'PGlite in-process'}): ingest incl. HNSW build`, `${format(ingestSeconds)} s, ${format(rows.length / ingestSeconds, 0)} chunks/s, +${format(rss() - before, 0)} MiB RSS`);
+  await database.query('SET hnsw.ef_search = 100');
+  const search = postgresSearch(database, (await currentGeneration(database))!);
+  recall = 0;
+  const pgDense = await measure(async (index) => {
+    const hits = await search.dense(queryVectors[index]!, 10);
+    recall += hits.filter((hit) => exact[index]?.includes(hit.chunkIndex)).length;
+  });
+  line('postgres: dense p50 / p95, recall@10 (ef_search 100)', `${format(percentile(pgDense, 50), 2)} / ${format(percentile(pgDense, 95), 2)} ms, ${format(recall / (questions.length * 10), 3)}`);
+  const pgHybrid = await measure(async (index) => {
+    const [dense, lexicalHits] = await Promise.all([search.dense(queryVectors[index]!, 50), search.lexical(termsOf(index), 50)]);
+    await search.chunks([...new Set([...dense, ...lexicalHits].map((hit) => hit.chunkIndex))].slice(0, 60));
+  });
+  line('postgres: hybrid (dense 50 + BM25 50 + chunk rows) p50 / p95', `${format(percentile(pgHybrid, 50), 2)} / ${format(percentile(pgHybrid, 95), 2)} ms`);
+  const pgLexical = await measure((index) => search.lexical(termsOf(index), 50));
+  line('postgres: lexical alone (BM25 50 in SQL) p50 / p95', `${format(percentile(pgLexical, 50), 2)} / ${format(percentile(pgLexical, 95), 2)} ms`);
+  await database.close();
+}
+
+// 5. `--lexical-url URL`: the lexical half alone (postings + BM25 in SQL, no pgvector needed) on a
+// native server, to see how much of the PGlite time is WebAssembly
+const lexicalUrl = typeof flags['lexical-url'] === 'string' ? flags['lexical-url'] : undefined;
+if (lexicalUrl) {
+  const native = await openDatabase({ url: lexicalUrl, schema: 'policybot_bench_lexical' });
+  await native.query('DROP TABLE IF EXISTS kb_postings, kb_terms');
+  await native.query('CREATE TABLE kb_postings (generation bigint NOT NULL, term text NOT NULL, idx integer NOT NULL, tf integer NOT NULL, length integer NOT NULL, PRIMARY KEY (generation, term, idx))');
+  await native.query('CREATE TABLE kb_terms (generation bigint NOT NULL, term text NOT NULL, df integer NOT NULL, PRIMARY KEY (generation, term))');
+  started = performance.now();
+  for (let offset = 0; offset < rows.length; offset += 500) {
+    const postings = rows.slice(offset, offset + 500).flatMap((row, position) => {
+      const counts = new Map<string, number>();
+      for (const term of row.terms) counts.set(term, (counts.get(term) ?? 0) + 1);
+      return [...counts].map(([term, tf]) => [term, offset + position, tf, row.terms.length] as const);
+    });
+    await native.query('INSERT INTO kb_postings SELECT 1, * FROM unnest($1::text[], $2::int[], $3::int[], $4::int[])', [
+      postings.map((posting) => posting[0]),
+      postings.map((posting) => posting[1]),
+      postings.map((posting) => posting[2]),
+      postings.map((posting) => posting[3]),
+    ]);
+  }
+  await native.query('INSERT INTO kb_terms SELECT 1, term, count(*) FROM kb_postings GROUP BY term');
+  await native.query('ANALYZE kb_postings');
+  line('native server: postings ingest', `${format((performance.now() - started) / 1000)} s`);
+  const generation = { id: 1, manifest, dimensions: embedder.dimensions, chunkCount: rows.length, averageLength: rows.reduce((sum, row) => sum + row.terms.length, 0) / rows.length };
+  const nativeSearch = postgresSearch(native, generation);
+  const nativeLexical = await measure((index) => nativeSearch.lexical(termsOf(index), 50));
+  line('native server: lexical (BM25 50 in SQL) p50 / p95', `${format(percentile(nativeLexical, 50), 2)} / ${format(percentile(nativeLexical, 95), 2)} ms`);
+  await native.query('DROP SCHEMA policybot_bench_lexical CASCADE');
+  await native.close();
+}
 line('peak RSS of this process', `${format(process.resourceUsage().maxRSS / 1024, 0)} MiB`);
-await database.close();
