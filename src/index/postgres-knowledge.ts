@@ -43,10 +43,9 @@ export const KNOWLEDGE_MIGRATIONS: Migration[] = [
         generation bigint NOT NULL REFERENCES kb_generations (id) ON DELETE CASCADE,
         term text NOT NULL,
         idx integer NOT NULL,
-        tf integer NOT NULL,
-        length integer NOT NULL,
-        PRIMARY KEY (generation, term, idx)
+        weight double precision NOT NULL
       );
+      CREATE UNIQUE INDEX kb_postings_impact ON kb_postings (generation, term, weight DESC, idx);
       CREATE TABLE kb_terms (
         generation bigint NOT NULL REFERENCES kb_generations (id) ON DELETE CASCADE,
         term text NOT NULL,
@@ -74,6 +73,8 @@ export interface Generation {
 }
 
 const INSERT_BATCH = 200;
+/** Postings read per query term, best first (impact-ordered): bounds a search's work on a large corpus. */
+const IMPACT_LIMIT = 2_000;
 
 /** pgvector's text form of a vector. */
 function vectorLiteral(vector: Float32Array): string {
@@ -95,7 +96,15 @@ export async function prepareKnowledgeSchema(database: Database): Promise<void> 
   await migrate(database, KNOWLEDGE_MIGRATIONS);
 }
 
-async function insertRows(client: Queryable, generation: number, rows: GenerationRow[], offset: number): Promise<number> {
+/**
+ * BM25's per-term weight of a chunk without the IDF: tf·(k1+1) / (tf + k1·(1 − b + b·length/avgdl)).
+ * Stored with each posting, so a search reads each term's postings best first.
+ */
+export function termWeight(tf: number, length: number, averageLength: number): number {
+  return (tf * (BM25.k1 + 1)) / (tf + BM25.k1 * (1 - BM25.b + (BM25.b * length) / averageLength));
+}
+
+async function insertRows(client: Queryable, generation: number, rows: GenerationRow[], offset: number, averageLength: number): Promise<number> {
   let totalLength = 0;
   const values: unknown[] = [];
   const tuples = rows.map((row, position) => {
@@ -105,16 +114,16 @@ async function insertRows(client: Queryable, generation: number, rows: Generatio
     return `(${generation}, $${base + 1}, $${base + 2}, $${base + 3}::vector, $${base + 4})`;
   });
   await client.query(`INSERT INTO kb_chunks (generation, idx, chunk, embedding, length) VALUES ${tuples.join(', ')}`, values);
-  // the inverted index BM25 reads: one row per (term, chunk) with the term's count and the chunk's length
+  // the inverted index BM25 reads: one row per (term, chunk) with the term's weight in that chunk
   const postings = rows.flatMap((row, position) => {
     const counts = new Map<string, number>();
     for (const term of row.terms) counts.set(term, (counts.get(term) ?? 0) + 1);
-    return [...counts].map(([term, tf]) => ({ term, idx: offset + position, tf, length: row.terms.length }));
+    return [...counts].map(([term, tf]) => ({ term, idx: offset + position, weight: termWeight(tf, row.terms.length, averageLength) }));
   });
   await client.query(
-    `INSERT INTO kb_postings (generation, term, idx, tf, length)
-     SELECT ${generation}, * FROM unnest($1::text[], $2::int[], $3::int[], $4::int[])`,
-    [postings.map((posting) => posting.term), postings.map((posting) => posting.idx), postings.map((posting) => posting.tf), postings.map((posting) => posting.length)],
+    `INSERT INTO kb_postings (generation, term, idx, weight)
+     SELECT ${generation}, * FROM unnest($1::text[], $2::int[], $3::float8[])`,
+    [postings.map((posting) => posting.term), postings.map((posting) => posting.idx), postings.map((posting) => posting.weight)],
   );
   return totalLength;
 }
@@ -132,9 +141,10 @@ export async function writeGeneration(database: Database, manifest: Manifest, ro
   ]);
   const generation = Number(created.rows[0]?.id);
   try {
+    const averageLength = rows.reduce((sum, row) => sum + row.terms.length, 0) / Math.max(1, rows.length);
     let totalLength = 0;
     for (let offset = 0; offset < rows.length; offset += INSERT_BATCH) {
-      totalLength += await insertRows(database, generation, rows.slice(offset, offset + INSERT_BATCH), offset);
+      totalLength += await insertRows(database, generation, rows.slice(offset, offset + INSERT_BATCH), offset, averageLength);
     }
     await database.query(
       `INSERT INTO kb_terms (generation, term, df)
@@ -212,12 +222,15 @@ export function postgresSearch(database: Queryable, generation: Generation): Pos
       if (known.length === 0) return [];
       const idf = known.map((row) => idfFromCounts(generation.chunkCount, row.df));
       const result = await database.query<{ idx: number; score: number }>(
-        // one index range scan per query term over the postings; BM25 summed in SQL
-        `SELECT p.idx, SUM(q.idf * (p.tf * ${BM25.k1 + 1}) / (p.tf + ${BM25.k1} * (1 - ${BM25.b} + ${BM25.b} * p.length / $3::float))) AS score
+        // each term's postings best first, at most IMPACT_LIMIT of them: exact BM25 for every term with
+        // fewer postings, and for very common terms (low IDF) only their weakest contributions are left out
+        `SELECT p.idx, SUM(q.idf * p.weight) AS score
          FROM unnest($1::text[], $2::float8[]) AS q(term, idf)
-         JOIN kb_postings p ON p.generation = ${id} AND p.term = q.term
-         GROUP BY p.idx ORDER BY score DESC LIMIT $4`,
-        [known.map((row) => row.term), idf, generation.averageLength, limit],
+         CROSS JOIN LATERAL (
+           SELECT idx, weight FROM kb_postings WHERE generation = ${id} AND term = q.term ORDER BY weight DESC LIMIT ${IMPACT_LIMIT}
+         ) AS p
+         GROUP BY p.idx ORDER BY score DESC LIMIT $3`,
+        [known.map((row) => row.term), idf, limit],
       );
       return result.rows.map((row) => ({ chunkIndex: row.idx, score: Number(row.score) }));
     },
