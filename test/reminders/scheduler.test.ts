@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { RemindersError, SendError } from '../../src/reminders/index.js';
+import { RemindersError, SendError, type Sender } from '../../src/reminders/index.js';
 import { cardText, FakeSender, ManualClock } from './support/fake-sender.js';
 import { at, calendar, entry, temporaryDirectory } from './support/fixtures.js';
 import { crashingLog, logRecords, scheduler, sendLogFile, SimulatedCrash } from './support/scheduler-harness.js';
@@ -180,5 +180,28 @@ describe('one sender per data directory', () => {
     running.start();
     await running.stop();
     expect(sender.calls).toEqual([]);
+  });
+});
+
+describe('stopping', () => {
+  it('waits for a tick in flight: its send is confirmed in the log before the lock and the log are closed', async () => {
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const slow: Sender = {
+      send: async (...args) => {
+        await gate;
+        return sender.send(...args);
+      },
+    };
+    const running = scheduler(directory.path, { ...parts(), sender: slow });
+    const tick = running.tick();
+    let stopped = false;
+    const stopping = running.stop().then(() => (stopped = true));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(stopped).toBe(false);
+    release();
+    await stopping;
+    expect(await tick).toMatchObject({ sent: 1 });
+    expect(logRecords(directory.path).map((record) => record.type)).toEqual(['attempt', 'sent']);
   });
 });

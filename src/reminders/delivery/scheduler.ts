@@ -64,7 +64,7 @@ export interface ReminderScheduler {
   tick(): Promise<TickReport>;
   /** Takes the lock (throws RemindersError('locked') when another process holds it) and ticks every minute. */
   start(): void;
-  /** Stops ticking and releases the lock. */
+  /** Stops ticking, waits for a tick in flight, and releases the lock. */
   stop(): Promise<void>;
 }
 
@@ -155,9 +155,15 @@ export function createReminderScheduler(options: ReminderSchedulerOptions): Remi
     return false;
   };
 
-  const tick = async (): Promise<TickReport> => {
+  let inFlight: Promise<TickReport> | undefined;
+  const tick = (): Promise<TickReport> => {
+    if (running) return Promise.resolve({ at: clock.now(), sent: 0, failed: 0, skipped: 0, busy: true });
+    inFlight = runTick();
+    return inFlight;
+  };
+
+  const runTick = async (): Promise<TickReport> => {
     const now = clock.now();
-    if (running) return { at: now, sent: 0, failed: 0, skipped: 0, busy: true };
     running = true;
     try {
       if (!(await holdLock())) return { at: now, sent: 0, failed: 0, skipped: 0, standby: true };
@@ -211,6 +217,8 @@ export function createReminderScheduler(options: ReminderSchedulerOptions): Remi
     async stop() {
       await task?.stop();
       task = undefined;
+      // a tick in flight finishes its sends (and their log records) before the lock and the log go
+      await inFlight?.catch(() => undefined);
       lock?.release();
       lock = undefined;
       if (lease && options.lease) await options.lease.lock.release(lease);

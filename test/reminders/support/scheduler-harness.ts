@@ -6,11 +6,12 @@ import {
   type ReminderScheduler,
   type ReminderSchedulerOptions,
   type SendLog,
+  type Sender,
   type SendRecord,
 } from '../../../src/reminders/index.js';
 import { silentLogger } from '../../../src/log/index.js';
 import { audience, cronFields, TZ } from './fixtures.js';
-import type { FakeSender, ManualClock } from './fake-sender.js';
+import type { ManualClock } from './fake-sender.js';
 
 /** Raised by a crashing log: stands for the process dying at that point. */
 export class SimulatedCrash extends Error {}
@@ -47,7 +48,7 @@ export function sendLogFile(directory: string): string {
 /** A scheduler over a data directory with the default settings (Asia/Shanghai, 6 h, Monday 09:00). */
 export function scheduler(
   directory: string,
-  parts: { calendar: () => Calendar; subscribed?: () => string[]; sender: FakeSender; clock: ManualClock },
+  parts: { calendar: () => Calendar; subscribed?: () => string[]; sender: Sender; clock: ManualClock },
   extra: Partial<ReminderSchedulerOptions> = {},
 ): ReminderScheduler {
   return createReminderScheduler({
