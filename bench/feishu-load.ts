@@ -11,7 +11,8 @@ import { loadConfig } from '../src/config/index.js';
 import { buildIndex } from '../src/index/index.js';
 import { larkSettings, startLarkBot, type BotStatus } from '../src/lark/index.js';
 import { silentLogger } from '../src/log/index.js';
-import { FakeFeishu, messageEvent, WebhookClient } from '../test/support/fake-feishu/index.js';
+import { FakeFeishu, messageEvent, WebhookClient, webhookEnvironment } from '../test/support/fake-feishu/index.js';
+import { percentile } from './support.js';
 
 const SENDERS = 20;
 const EVENTS = 200;
@@ -33,11 +34,6 @@ const line = (label: string, value: string): void => {
   process.stdout.write(`${label.padEnd(58)} ${value}\n`);
 };
 
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? Number.NaN;
-}
-
 interface RunResult {
   acknowledged: number[];
   firstCard: number[];
@@ -53,12 +49,7 @@ interface RunResult {
 async function run(label: string, failureRate: number, answersRoot: string, status: BotStatus, answers: Parameters<typeof startLarkBot>[0]['answers']): Promise<RunResult> {
   const fake = await FakeFeishu.start({ failureRate, seed: 7 });
   const config = loadConfig({
-    LARK_APP_ID: fake.credentials.appId,
-    LARK_APP_SECRET: fake.credentials.appSecret,
-    LARK_MODE: 'webhook',
-    LARK_DOMAIN: fake.baseUrl,
-    LARK_VERIFICATION_TOKEN: SECRETS.verificationToken,
-    LARK_ENCRYPT_KEY: SECRETS.encryptKey,
+    ...webhookEnvironment(fake, SECRETS),
     PORT: '0',
     DATA_DIR: join(answersRoot, `data-${label}`),
   });

@@ -11,7 +11,7 @@ import { buildIndex } from '../../src/index/index.js';
 import { larkSettings, startLarkBot, type BotStatus, type LarkSettings, type RunningBot, type WsClientFactory } from '../../src/lark/index.js';
 import { createLogger, silentLogger, type Logger } from '../../src/log/index.js';
 import type { Reminders, ReminderSchedulerOptions } from '../../src/reminders/index.js';
-import { FakeFeishu, WebhookClient } from '../support/fake-feishu/index.js';
+import { FakeFeishu, WebhookClient, webhookEnvironment } from '../support/fake-feishu/index.js';
 import { SEEDS_DIR } from '../support/seeds.js';
 
 export const SECRETS = { encryptKey: 'test-encrypt-key', verificationToken: 'test-verification-token' };
@@ -42,12 +42,7 @@ export async function seedRuntime(options: { copyDocs?: boolean } = {}): Promise
 /** Settings as `npm start` would read them from the environment, pointed at the fake. */
 export function settingsFor(fake: FakeFeishu, dataDir: string, environment: Record<string, string> = {}): { config: Config; settings: LarkSettings } {
   const config = loadConfig({
-    LARK_APP_ID: fake.credentials.appId,
-    LARK_APP_SECRET: fake.credentials.appSecret,
-    LARK_MODE: 'webhook',
-    LARK_DOMAIN: fake.baseUrl,
-    LARK_VERIFICATION_TOKEN: SECRETS.verificationToken,
-    LARK_ENCRYPT_KEY: SECRETS.encryptKey,
+    ...webhookEnvironment(fake, SECRETS),
     PORT: '0',
     DATA_DIR: dataDir,
     ADMIN_OPEN_IDS: 'ou_admin',

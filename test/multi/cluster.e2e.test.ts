@@ -8,7 +8,7 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FakeFeishu, messageEvent, WebhookClient } from '../support/fake-feishu/index.js';
+import { FakeFeishu, messageEvent, WebhookClient, webhookEnvironment } from '../support/fake-feishu/index.js';
 import { PROJECT_ROOT } from '../support/cli.js';
 import { dropSchema, TEST_DATABASE_URL } from '../support/postgres.js';
 import { SEEDS_DIR } from '../support/seeds.js';
@@ -55,12 +55,7 @@ async function startInstance(index: number): Promise<Instance> {
     env: {
       ...process.env,
       LOG_LEVEL: 'warn',
-      LARK_APP_ID: fake.credentials.appId,
-      LARK_APP_SECRET: fake.credentials.appSecret,
-      LARK_MODE: 'webhook',
-      LARK_DOMAIN: fake.baseUrl,
-      LARK_VERIFICATION_TOKEN: SECRETS.verificationToken,
-      LARK_ENCRYPT_KEY: SECRETS.encryptKey,
+      ...webhookEnvironment(fake, SECRETS),
       LARK_RATE_LIMIT_PER_MINUTE: '1000',
       LARK_CLAIM_LEASE_SECONDS: '5',
       LARK_SWEEP_SECONDS: '1',

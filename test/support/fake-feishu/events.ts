@@ -82,6 +82,18 @@ export interface WebhookResponse {
   body: unknown;
 }
 
+/** The environment that points a bot in webhook mode at this fake, with these secrets (as `npm start` reads it). */
+export function webhookEnvironment(fake: FakeFeishu, secrets: { encryptKey: string; verificationToken: string }): Record<string, string> {
+  return {
+    LARK_APP_ID: fake.credentials.appId,
+    LARK_APP_SECRET: fake.credentials.appSecret,
+    LARK_MODE: 'webhook',
+    LARK_DOMAIN: fake.baseUrl,
+    LARK_VERIFICATION_TOKEN: secrets.verificationToken,
+    LARK_ENCRYPT_KEY: secrets.encryptKey,
+  };
+}
+
 /** Posts events to the bot's webhook the way the platform does (encrypted and signed unless told otherwise). */
 export class WebhookClient {
   constructor(
