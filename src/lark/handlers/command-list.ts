@@ -6,7 +6,7 @@ import type { Clock } from '../clock.js';
 import { friendlyMessage } from '../friendly-messages.js';
 import type { Command } from './commands.js';
 import { noAudit, type RecordAdminAction } from './admin-audit.js';
-import type { IsAdmin } from './admin-policy.js';
+import { requireAdmin, type IsAdmin } from './admin-policy.js';
 import { documentCommands, type DocumentAdminDeps } from './document-commands.js';
 import { helpCard } from './help-card.js';
 import { reminderCommands } from './reminder-commands.js';
@@ -72,11 +72,7 @@ function serverOnlyReindex(isAdmin: IsAdmin, logger: Logger): Command {
     name: 'reindex',
     aliases: ['重建索引'],
     run: async (context) => {
-      if (!isAdmin(context.message)) {
-        logger.info('lark.admin_refused', { command: 'reindex', senderId: context.message.senderId, chatId: context.message.chatId });
-        await context.reply(noticeCard('没有权限', { text: '只有管理员可以重建索引。' }, 'orange'));
-        return;
-      }
+      if (!(await requireAdmin(context, { isAdmin, logger }, 'reindex', '只有管理员可以重建索引。'))) return;
       await context.reply(noticeCard('重建索引', { text: '这个进程没有启用从飞书重建索引。请在服务器上运行 npm run -s cli -- index，机器人会在几秒内自动切换到新索引。' }));
     },
   };

@@ -11,7 +11,7 @@ import type { DownloadMessageFile } from '../outbound/message-file.js';
 import { latestThrottle } from '../throttle.js';
 import type { Command } from './commands.js';
 import type { RecordAdminAction } from './admin-audit.js';
-import type { IsAdmin } from './admin-policy.js';
+import { requireAdmin, type IsAdmin } from './admin-policy.js';
 
 /** What the document commands and uploads need. */
 export interface DocumentAdminDeps {
@@ -87,14 +87,6 @@ async function withProgressCard<T>(
     await throttle.settle();
     await finish(messageId);
   });
-}
-
-/** Refuses non-admins politely (not audited: only admin actions are). */
-async function requireAdmin(context: MessageContext, deps: DocumentAdminDeps, command: string, refusal: string): Promise<boolean> {
-  if (deps.isAdmin(context.message)) return true;
-  deps.logger.info('lark.admin_refused', { command, senderId: context.message.senderId, chatId: context.message.chatId });
-  await context.reply(noticeCard('没有权限', { text: refusal }, 'orange'));
-  return false;
 }
 
 function reindex(deps: DocumentAdminDeps): Command {
