@@ -102,17 +102,13 @@ export function termWeight(tf: number, length: number, averageLength: number): n
   return (tf * (BM25.k1 + 1)) / (tf + BM25.k1 * (1 - BM25.b + (BM25.b * length) / averageLength));
 }
 
-async function insertRows(client: Queryable, generation: number, rows: GenerationRow[], offset: number, averageLength: number): Promise<number> {
-  let totalLength = 0;
-  const values: unknown[] = [];
-  const tuples = rows.map((row, position) => {
-    totalLength += row.terms.length;
-    const base = position * 4;
-    values.push(offset + position, JSON.stringify(row.chunk), vectorLiteral(row.vector), row.terms.length);
-    return `(${generation}, $${base + 1}, $${base + 2}, $${base + 3}::vector, $${base + 4})`;
-  });
-  await client.query(`INSERT INTO kb_chunks (generation, idx, chunk, embedding, length) VALUES ${tuples.join(', ')}`, values);
-  // the inverted index BM25 reads: one row per (term, chunk) with the term's weight in that chunk
+/** The mean number of terms per chunk: BM25's average document length. */
+export function averageTermCount(rows: GenerationRow[]): number {
+  return rows.reduce((sum, row) => sum + row.terms.length, 0) / Math.max(1, rows.length);
+}
+
+/** The inverted index BM25 reads: one row per (term, chunk) with the term's weight in that chunk. */
+export async function insertPostings(client: Queryable, generation: number, rows: GenerationRow[], offset: number, averageLength: number): Promise<void> {
   const postings = rows.flatMap((row, position) => {
     const counts = new Map<string, number>();
     for (const term of row.terms) counts.set(term, (counts.get(term) ?? 0) + 1);
@@ -123,7 +119,22 @@ async function insertRows(client: Queryable, generation: number, rows: Generatio
      SELECT ${generation}, * FROM unnest($1::text[], $2::int[], $3::float8[])`,
     [postings.map((posting) => posting.term), postings.map((posting) => posting.idx), postings.map((posting) => posting.weight)],
   );
-  return totalLength;
+}
+
+/** Each term's document frequency in a generation, from its postings (the IDF a search needs). */
+export async function recordDocumentFrequencies(client: Queryable, generation: number): Promise<void> {
+  await client.query(`INSERT INTO kb_terms (generation, term, df) SELECT ${generation}, term, count(*) FROM kb_postings WHERE generation = ${generation} GROUP BY term`);
+}
+
+async function insertRows(client: Queryable, generation: number, rows: GenerationRow[], offset: number, averageLength: number): Promise<void> {
+  const values: unknown[] = [];
+  const tuples = rows.map((row, position) => {
+    const base = position * 4;
+    values.push(offset + position, JSON.stringify(row.chunk), vectorLiteral(row.vector), row.terms.length);
+    return `(${generation}, $${base + 1}, $${base + 2}, $${base + 3}::vector, $${base + 4})`;
+  });
+  await client.query(`INSERT INTO kb_chunks (generation, idx, chunk, embedding, length) VALUES ${tuples.join(', ')}`, values);
+  await insertPostings(client, generation, rows, offset, averageLength);
 }
 
 /**
@@ -139,21 +150,20 @@ export async function writeGeneration(database: Database, manifest: Manifest, ro
   ]);
   const generation = Number(created.rows[0]?.id);
   try {
-    const averageLength = rows.reduce((sum, row) => sum + row.terms.length, 0) / Math.max(1, rows.length);
-    let totalLength = 0;
+    const averageLength = averageTermCount(rows);
     for (let offset = 0; offset < rows.length; offset += INSERT_BATCH) {
-      totalLength += await insertRows(database, generation, rows.slice(offset, offset + INSERT_BATCH), offset, averageLength);
+      await insertRows(database, generation, rows.slice(offset, offset + INSERT_BATCH), offset, averageLength);
     }
-    await database.query(
-      `INSERT INTO kb_terms (generation, term, df)
-       SELECT ${generation}, term, count(*) FROM kb_postings WHERE generation = ${generation} GROUP BY term`,
-    );
+    await recordDocumentFrequencies(database, generation);
     // one HNSW index per generation (partial), so the old one keeps serving while this one is built
     await database.query(
       `CREATE INDEX kb_chunks_embedding_${generation} ON kb_chunks USING hnsw ((embedding::vector(${dimensions})) vector_cosine_ops) WHERE generation = ${generation}`,
     );
     await database.transaction(async (client) => {
-      await client.query("UPDATE kb_generations SET state = 'ready', chunk_count = $2, total_length = $3 WHERE id = $1", [generation, rows.length, totalLength]);
+      await client.query(
+        "UPDATE kb_generations SET state = 'ready', chunk_count = $2, total_length = (SELECT coalesce(sum(length), 0) FROM kb_chunks WHERE generation = $1) WHERE id = $1",
+        [generation, rows.length],
+      );
       await client.query('INSERT INTO kb_current (only_one, generation) VALUES (true, $1) ON CONFLICT (only_one) DO UPDATE SET generation = EXCLUDED.generation', [generation]);
     });
   } catch (error) {
