@@ -7,46 +7,14 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BotStatus } from '../../src/lark/index.js';
 import { acquireDataLock, createReminders, toRemindersSettings, type CronStarter, type Reminders, type ReminderScheduler } from '../../src/reminders/index.js';
-import { at } from '../reminders/support/fixtures.js';
+import { at, calendarYaml, WEEK_ENTRIES } from '../reminders/support/fixtures.js';
 import { ManualClock } from '../reminders/support/fake-sender.js';
 import { FakeFeishu, messageEvent, type FakeMessage, type Json } from '../support/fake-feishu/index.js';
 import { SECRETS, settingsFor, startBot, type Harness } from './harness.js';
 import { RecordingLogger, ScriptedAnswers } from './scripted-answers.js';
 
 const MINUTE = 60_000;
-const SOURCE = (quote: string) => `    source: {source: 000_3f696c61fb7e75d6.txt, title: 测试计划, section: 附件3 › 主要活动安排, quote: ${quote}}\n`;
-const CALENDAR = `version: 1
-defaults:
-  remind: [14d, 3d, 0d]
-entries:
-  - id: roadshow-series
-    title: 青创路演季
-    kind: activity
-    when: 2026-12-01..2026-12-20
-    lead: 区人力社保局
-${SOURCE('路演季 12月')}
-  - id: apply-deadline
-    title: 青创项目申报截止
-    kind: deadline
-    when: 2026-12-03
-    remind: [3d, 0d]
-    chats: [staff]
-    lead: 区科技局
-${SOURCE('申报截止')}
-  - id: demo-day
-    title: 创投对接会
-    kind: activity
-    when: "2026-12-02 14:00"
-    remind: [1d, 2h]
-    contact: 王老师 0572-1234567
-${SOURCE('对接会')}
-  - id: village-contest
-    title: 乡村文旅创客大赛
-    kind: activity
-    when: 待定
-    lead: 区文广旅体局
-${SOURCE('待定')}
-`;
+const CALENDAR = calendarYaml(WEEK_ENTRIES);
 const status: BotStatus = { manifest: () => { throw new Error('no index in this test'); }, answerMode: 'scripted', startedAt: Date.now() };
 /** The scheduler is ticked by the test with the injected clock, never by node-cron. */
 const manualCron: CronStarter = () => ({ stop: () => undefined });

@@ -10,45 +10,40 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { silentLogger } from '../../src/log/index.js';
 import { createPostgresLeaseLock, createPostgresSendLog, createReminders, loadRemindersSettings, type Sender } from '../../src/reminders/index.js';
 import { cardTitle, FakeSender, ManualClock } from '../reminders/support/fake-sender.js';
-import { at } from '../reminders/support/fixtures.js';
+import { at, calendarYaml, planSource } from '../reminders/support/fixtures.js';
 import { testDatabase } from '../support/postgres.js';
 
 // every instance ticks once per step; a 5-minute step keeps the week at ~6,000 lease round trips
 const STEP = 5 * 60_000;
 const LEASE_MS = 400;
-const SOURCE = "    source: {source: 000_3f696c61fb7e75d6.txt, title: 测试计划, section: 附件3, quote: 原文}\n";
-const CALENDAR = `version: 1
-defaults:
-  remind: [14d, 3d, 0d]
-entries:
-  - id: roadshow-series
+const CALENDAR = calendarYaml(`  - id: roadshow-series
     title: 青创路演季
     kind: activity
     when: 2026-12-01..2026-12-20
     chats: [staff, ops]
-${SOURCE}
+${planSource('原文')}
   - id: apply-deadline
     title: 青创项目申报截止
     kind: deadline
     when: 2026-12-03
     remind: [3d, 1d, 0d]
     chats: [staff]
-${SOURCE}
+${planSource('原文')}
   - id: demo-day
     title: 创投对接会
     kind: activity
     when: "2026-12-02 14:00"
     remind: [1d, 2h, 30m]
     chats: [staff, ops, hall]
-${SOURCE}
+${planSource('原文')}
   - id: training
     title: 创业培训班
     kind: activity
     when: "2026-12-04 09:30"
     remind: [2d, 1h]
     chats: [ops, hall]
-${SOURCE}
-`;
+${planSource('原文')}
+`);
 const GROUPS = 'staff=oc_staff,ops=oc_ops,hall=oc_hall';
 const START = at('2026-11-29 20:00');
 const END = at('2026-12-06 23:59');

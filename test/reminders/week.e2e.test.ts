@@ -4,47 +4,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { silentLogger } from '../../src/log/index.js';
 import { createReminders, loadRemindersSettings, SendError, type Reminders, type ReminderScheduler } from '../../src/reminders/index.js';
 import { cardText, cardTitle, FakeSender, ManualClock } from './support/fake-sender.js';
-import { at, temporaryDirectory } from './support/fixtures.js';
+import { at, calendarYaml, planSource, temporaryDirectory, WEEK_ENTRIES } from './support/fixtures.js';
 
 const MINUTE = 60_000;
-const SOURCE = (quote: string) => `    source: {source: 000_3f696c61fb7e75d6.txt, title: 测试计划, section: 附件3 › 主要活动安排, quote: ${quote}}\n`;
-const CALENDAR = `version: 1
-defaults:
-  remind: [14d, 3d, 0d]
-entries:
-  - id: roadshow-series
-    title: 青创路演季
-    kind: activity
-    when: 2026-12-01..2026-12-20
-    lead: 区人力社保局
-${SOURCE('路演季 12月')}
-  - id: apply-deadline
-    title: 青创项目申报截止
-    kind: deadline
-    when: 2026-12-03
-    remind: [3d, 0d]
-    chats: [staff]
-    lead: 区科技局
-${SOURCE('申报截止')}
-  - id: demo-day
-    title: 创投对接会
-    kind: activity
-    when: "2026-12-02 14:00"
-    remind: [1d, 2h]
-    contact: 王老师 0572-1234567
-${SOURCE('对接会')}
-  - id: village-contest
-    title: 乡村文旅创客大赛
-    kind: activity
-    when: 待定
-    lead: 区文广旅体局
-${SOURCE('待定')}
-  - id: cancelled-fair
+const CALENDAR = calendarYaml(`${WEEK_ENTRIES}  - id: cancelled-fair
     title: 人才集市
     kind: activity
     when: 2026-12-04
-${SOURCE('集市')}
-`;
+${planSource('集市')}
+`);
 
 /**
  * A simulated week (Sun 2026-11-29 20:00 → Sun 12-06 23:59), one tick a minute, with subscriptions and

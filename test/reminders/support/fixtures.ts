@@ -58,3 +58,41 @@ export function temporaryDirectory(prefix = 'reminders-'): { path: string; remov
   const path = mkdtempSync(join(tmpdir(), prefix));
   return { path, remove: () => rmSync(path, { recursive: true, force: true }) };
 }
+
+/** A calendar entry's source line, quoting the test plan's activity table. */
+export const planSource = (quote: string): string => `    source: {source: 000_3f696c61fb7e75d6.txt, title: 测试计划, section: 附件3 › 主要活动安排, quote: ${quote}}\n`;
+
+/** Calendar YAML with the usual defaults (14, 3 and 0 days ahead) around the given entries. */
+export function calendarYaml(yamlEntries: string): string {
+  return `version: 1\ndefaults:\n  remind: [14d, 3d, 0d]\nentries:\n${yamlEntries}`;
+}
+
+/** The simulated weeks' calendar: a roadshow window, a staff-only deadline, a demo day, an undated contest. */
+export const WEEK_ENTRIES = `  - id: roadshow-series
+    title: 青创路演季
+    kind: activity
+    when: 2026-12-01..2026-12-20
+    lead: 区人力社保局
+${planSource('路演季 12月')}
+  - id: apply-deadline
+    title: 青创项目申报截止
+    kind: deadline
+    when: 2026-12-03
+    remind: [3d, 0d]
+    chats: [staff]
+    lead: 区科技局
+${planSource('申报截止')}
+  - id: demo-day
+    title: 创投对接会
+    kind: activity
+    when: "2026-12-02 14:00"
+    remind: [1d, 2h]
+    contact: 王老师 0572-1234567
+${planSource('对接会')}
+  - id: village-contest
+    title: 乡村文旅创客大赛
+    kind: activity
+    when: 待定
+    lead: 区文广旅体局
+${planSource('待定')}
+`;
