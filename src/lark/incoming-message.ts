@@ -1,5 +1,4 @@
 import type { NormalizedMessage } from '@larksuiteoapi/node-sdk';
-import { z } from 'zod';
 
 /** What kind of content arrived: text and rich text are questions, media gets a short help reply. */
 export type MessageKind = 'text' | 'media' | 'other';
@@ -20,20 +19,6 @@ export interface IncomingMessage {
   /** A file message's file (key for the message-resource API, and the name the sender gave it). */
   file?: { key: string; name: string };
 }
-
-/** An IncomingMessage read back from a store (a claim's payload), checked at that edge. */
-export const incomingMessageSchema = z.object({
-  messageId: z.string().min(1),
-  chatId: z.string(),
-  chatType: z.string(),
-  senderId: z.string(),
-  kind: z.enum(['text', 'media', 'other']),
-  rawType: z.string(),
-  text: z.string(),
-  mentionedBot: z.boolean(),
-  threadId: z.string().optional(),
-  file: z.object({ key: z.string(), name: z.string() }).optional(),
-});
 
 const MEDIA_TYPES = new Set(['image', 'file', 'sticker', 'audio', 'media']);
 
