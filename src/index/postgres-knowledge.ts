@@ -212,7 +212,7 @@ export interface PostgresSearch {
  * Searches `generation` (HNSW through its partial index, cosine similarity as 1 − distance). BM25 is
  * exact by default; `impactLimit` reads at most that many postings per term, best first, which bounds
  * the work on a large corpus but drops the weakest contributions of common terms (measured in
- * bench/pg-store.ts on a native server at 20,000 chunks: p50 62 → 37 ms, and 59 % of the exact top 10 kept).
+ * bench/pg-store.ts on a native server at 20,000 chunks: p50 70 → 38 ms, and 62 % of the exact top 10 kept).
  */
 export function postgresSearch(database: Queryable, generation: Generation, options: { impactLimit?: number } = {}): PostgresSearch {
   const { id, dimensions } = generation;
