@@ -1,21 +1,18 @@
-import { hostname } from 'node:os';
-import { ConfigError, loadConfig, type Config } from './config/index.js';
+import { loadConfig, type Config } from './config/index.js';
 import { createLogger, type Logger } from './log/index.js';
 import { chatCommand } from './cli/commands/chat-command.js';
 import { reportError } from './cli/run-cli.js';
 import { buildWithProgress, knowledgeAdminFor, watchConfiguredDocs } from './cli/build-with-progress.js';
 import { createRuntime, type Runtime } from './cli/runtime.js';
-import { CONNECT_VARIABLES, larkSettings, postgresSharedStores, startLarkBot, type LarkSettings, type RunningBot, type SharedStores } from './lark/index.js';
-import { openDatabase } from './postgres/index.js';
+import { openSharedStores } from './cli/shared-stores.js';
+import { CONNECT_VARIABLES, larkSettings, startLarkBot, type LarkSettings, type RunningBot } from './lark/index.js';
 import { createPrometheusMetrics } from './ops/index.js';
 import {
-  createPostgresLeaseLock,
-  createPostgresSendLog,
   createReminders,
   RemindersError,
   toRemindersSettings,
   type Reminders,
-  type ReminderSchedulerOptions,
+  type StateStore,
 } from './reminders/index.js';
 
 /** How answers are produced, as `/status` reports it. */
@@ -40,9 +37,9 @@ function stopSignal(): Promise<NodeJS.Signals> {
  * The reminders over CALENDAR_FILE and DATA_DIR/reminders; a broken calendar stops the start with every
  * problem and its line (an edit that breaks it later is logged and the last good calendar kept).
  */
-function remindersFor(config: Config, logger: Logger): Reminders | undefined {
+function remindersFor(config: Config, logger: Logger, store?: StateStore): Reminders | undefined {
   try {
-    return createReminders({ settings: toRemindersSettings(config, config.DATA_DIR), logger });
+    return createReminders({ settings: toRemindersSettings(config, config.DATA_DIR), logger, ...(store ? { store } : {}) });
   } catch (error) {
     if (!(error instanceof RemindersError)) throw error;
     process.stderr.write(`error: cannot start the reminders (fix the file, or point CALENDAR_FILE elsewhere):\n${error.message}\n`);
@@ -50,38 +47,20 @@ function remindersFor(config: Config, logger: Logger): Reminders | undefined {
   }
 }
 
-/**
- * STORE=postgres: the stores several instances share, on DATABASE_URL (migrated at start; a clear
- * error when the server is down). Embedded: none, the bot keeps its files in DATA_DIR.
- */
-async function sharedStores(
-  config: Config,
-  logger: Logger,
-): Promise<{ stores?: SharedStores; reminders?: Pick<ReminderSchedulerOptions, 'lease' | 'sendLog'>; close(): Promise<void> }> {
-  if (config.STORE === 'embedded') return { close: async () => undefined };
-  if (!config.DATABASE_URL) throw new ConfigError(['DATABASE_URL: required when STORE=postgres (e.g. postgres://user@host:5432/db)']);
-  const database = await openDatabase({ url: config.DATABASE_URL, schema: config.DATABASE_SCHEMA, logger });
-  const owner = `${hostname()}:${process.pid}`;
-  logger.info('postgres.connected', { schema: config.DATABASE_SCHEMA, instance: owner });
-  return {
-    stores: postgresSharedStores(database, owner),
-    // every instance runs the scheduler; the lease holder sends (a tick is a minute: 3 minutes outlive a slow one)
-    reminders: { lease: { lock: createPostgresLeaseLock(database), name: 'reminders-scheduler', holder: owner, ttlMs: 3 * 60_000 }, sendLog: createPostgresSendLog(database) },
-    close: () => database.close(),
-  };
-}
-
 /** Runs the Feishu/Lark bot until SIGINT/SIGTERM, then stops gracefully (answers in flight finish). */
 async function runBot(runtime: Runtime, config: Config, settings: LarkSettings, logger: Logger): Promise<number> {
-  const reminders = remindersFor(config, logger);
-  if (!reminders) return 1;
   // Loads the index and the embedding model now (and warms it), so a broken setup fails at start.
   const answers = await runtime.answerService();
   await answers.ask({ question: '政策', mode: 'extractive' });
   // the warm-up above loaded the index and the embedding model, or threw
   const modelLoaded = true;
   const knowledge = knowledgeAdminFor(runtime, logger);
-  const shared = await sharedStores(config, logger);
+  const shared = await openSharedStores(config, logger);
+  const reminders = remindersFor(config, logger, shared.reminderState);
+  if (!reminders) {
+    await shared.close();
+    return 1;
+  }
   let running: RunningBot;
   try {
     running = await startLarkBot({

@@ -13,7 +13,7 @@ import {
   type AskerOptions,
   type LlmSetup,
 } from '../answer/index.js';
-import { ConfigError, type Config } from '../config/index.js';
+import { ConfigError, databaseUrl, type Config } from '../config/index.js';
 import { createTransformersEmbedder, type Embedder } from '../embed/index.js';
 import { IndexNotFoundError, loadIndex, prepareKnowledgeSchema, readCurrentBuild, type KnowledgeIndex, type Manifest } from '../index/index.js';
 import { openDatabase, type Database } from '../postgres/index.js';
@@ -97,9 +97,8 @@ export function createRuntime(config: Config, options: RuntimeOptions = {}): Run
   const openKnowledgeDatabase = (): Promise<Database> => {
     database ??= (async () => {
       if (options.database) return options.database;
-      if (!config.DATABASE_URL) throw new ConfigError(['DATABASE_URL: required when INDEX_STORE=postgres']);
       // 100 candidates per HNSW search: recall@10 ≥ 0.99 in bench/pg-store.ts (pgvector's default is 40)
-      return openDatabase({ url: config.DATABASE_URL, schema: config.DATABASE_SCHEMA, logger, settings: { 'hnsw.ef_search': 100 } });
+      return openDatabase({ url: databaseUrl(config), schema: config.DATABASE_SCHEMA, logger, settings: { 'hnsw.ef_search': 100 } });
     })().then(async (opened) => {
       await prepareKnowledgeSchema(opened);
       return opened;

@@ -1,3 +1,3 @@
 export { loadConfig } from './load-config.js';
-export { configSchema, type Config } from './schema.js';
+export { configSchema, databaseUrl, type Config } from './schema.js';
 export { ConfigError } from './errors.js';

@@ -1,3 +1,4 @@
+import { ConfigError } from './errors.js';
 import { z } from 'zod';
 import { remindersEnvironmentShape } from '../reminders/index.js';
 
@@ -85,3 +86,19 @@ export const configSchema = z.object({
 });
 
 export type Config = z.infer<typeof configSchema>;
+
+/**
+ * Problems across settings, read from the raw environment so they are listed beside the others
+ * (a refinement of the schema would only run once everything else is valid).
+ */
+export function crossSettingProblems(environment: Record<string, string | undefined>): string[] {
+  const inPostgres = environment.STORE === 'postgres' ? 'STORE=postgres' : environment.INDEX_STORE === 'postgres' ? 'INDEX_STORE=postgres' : undefined;
+  if (inPostgres && !environment.DATABASE_URL?.trim()) return [`DATABASE_URL: required when ${inPostgres} (e.g. postgres://user@host:5432/db)`];
+  return [];
+}
+
+/** DATABASE_URL where STORE or INDEX_STORE is postgres (the schema guarantees it for a loaded config). */
+export function databaseUrl(config: Pick<Config, 'DATABASE_URL'>): string {
+  if (!config.DATABASE_URL) throw new ConfigError(['DATABASE_URL: required when STORE=postgres or INDEX_STORE=postgres (e.g. postgres://user@host:5432/db)']);
+  return config.DATABASE_URL;
+}

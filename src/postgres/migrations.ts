@@ -73,4 +73,15 @@ export const MIGRATIONS: Migration[] = [
       CREATE INDEX reminder_log_key ON reminder_log (entry, occurrence, chat);
     `,
   },
+  {
+    version: 3,
+    name: 'reminder admin state',
+    sql: `
+      CREATE TABLE reminder_state (
+        only_one boolean PRIMARY KEY DEFAULT true CHECK (only_one),
+        state jsonb NOT NULL,
+        updated_at timestamptz NOT NULL DEFAULT now()
+      );
+    `,
+  },
 ];

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { silentLogger, type Logger } from '../log/index.js';
 import { createCalendarSource } from './admin/calendar-source.js';
 import { createRemindersService, type RemindersService } from './admin/service.js';
-import { createStateStore } from './admin/state-store.js';
+import { createStateStore, type StateStore } from './admin/state-store.js';
 import { systemClock, type Clock } from './clock.js';
 import { createReminderScheduler, type ReminderScheduler, type ReminderSchedulerOptions } from './delivery/scheduler.js';
 import type { Sender } from './delivery/sender.js';
@@ -17,17 +17,17 @@ export interface Reminders {
 }
 
 /**
- * Wires the calendar file, the state file in `DATA_DIR/reminders` and the service; throws
+ * Wires the calendar file, the admin state (`store`, else the file `DATA_DIR/reminders/state.json`) and the service; throws
  * RemindersError('calendar-invalid') with line numbers when the calendar file is broken.
  */
-export function createReminders(options: { settings: RemindersSettings; clock?: Clock; logger?: Logger }): Reminders {
+export function createReminders(options: { settings: RemindersSettings; clock?: Clock; logger?: Logger; store?: StateStore }): Reminders {
   const { settings } = options;
   const clock = options.clock ?? systemClock;
   const logger = options.logger ?? silentLogger;
   const service = createRemindersService({
     settings,
     calendar: createCalendarSource(settings.calendarFile, settings.groups, logger),
-    store: createStateStore(join(settings.directory, 'state.json')),
+    store: options.store ?? createStateStore(join(settings.directory, 'state.json')),
     clock,
     logger,
   });

@@ -192,7 +192,7 @@ describe('reminders when another process holds the data-directory lock', () => {
       await bot.webhook.post(messageEvent(fake, SECRETS.verificationToken, { messageId, chatId: 'oc_a', chatType: 'group', mentionBot: true, text: '/subscribe', senderId: 'ou_admin' }));
       const reply = await fake.waitFor(() => fake.repliesTo(messageId)[0], 5_000, 'the /subscribe reply');
       expect(fake.textOf(reply.messageId)).toContain('本群已订阅');
-      expect(reminders.service.isSubscribed('oc_a')).toBe(true);
+      expect(await reminders.service.isSubscribed('oc_a')).toBe(true);
     } finally {
       await bot.running.stop(2_000);
       held.release();

@@ -1,21 +1,26 @@
-// Three reminder schedulers (three instances' worth) over one PostgreSQL schema and a simulated week
-// with an injected clock: every instance ticks every minute, one holds the lease and sends, the shared
-// send log is their memory. The leader dies in the middle of a send (its send hangs forever and it
-// never ticks again); another one takes over after the lease expires. Every reminder reaches each
-// chat exactly once: the same cards, in the same order, as one scheduler alone delivers.
+// Three bot instances' reminder schedulers, each in a process of its own (wired as `src/main.ts` wires
+// them with STORE=postgres), over one PostgreSQL schema and the loopback fake Feishu platform (real
+// SDK), through a simulated week whose clock the test drives. Admins edit subscriptions and reminders
+// on different instances. In the middle of the week the instance holding the scheduler lease is
+// killed with SIGKILL inside a send; another one takes over once the lease runs out. Every reminder
+// reaches each chat exactly once: the same cards, in the same order, as one embedded scheduler alone.
+import { fork, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { silentLogger } from '../../src/log/index.js';
-import { createPostgresLeaseLock, createPostgresSendLog, createReminders, loadRemindersSettings, type Sender } from '../../src/reminders/index.js';
+import { createReminders, loadRemindersSettings, type CardJson, type Reminders, type TickReport } from '../../src/reminders/index.js';
+import { FakeFeishu, webhookEnvironment, type FakeMessage, type SendFate } from '../support/fake-feishu/index.js';
+import { PROJECT_ROOT } from '../support/cli.js';
+import { testDatabase } from '../support/postgres.js';
+import { SECRETS } from '../lark/harness.js';
 import { cardTitle, FakeSender, ManualClock } from '../reminders/support/fake-sender.js';
 import { at, calendarYaml, planSource } from '../reminders/support/fixtures.js';
-import { testDatabase } from '../support/postgres.js';
 
-// every instance ticks once per step; a 5-minute step keeps the week at ~6,000 lease round trips
-const STEP = 5 * 60_000;
-const LEASE_MS = 400;
+// every instance ticks once a step (all reminder times below fall on quarter hours)
+const STEP = 15 * 60_000;
+const LEASE_MS = 1_500;
 const CALENDAR = calendarYaml(`  - id: roadshow-series
     title: 青创路演季
     kind: activity
@@ -47,118 +52,172 @@ ${planSource('原文')}
 const GROUPS = 'staff=oc_staff,ops=oc_ops,hall=oc_hall';
 const START = at('2026-11-29 20:00');
 const END = at('2026-12-06 23:59');
+const CRASH_FROM = at('2026-12-01 08:59');
 
-/**
- * A sender that stands for a process killed mid-send: the first send any instance makes from `dieAt`
- * on never returns (optionally after the platform took it), and that instance is dead from then on.
- */
-class DyingSender implements Sender {
-  died = false;
-  constructor(
-    private readonly platform: FakeSender,
-    private readonly crash: { armed: boolean; dieAt: () => boolean },
-    private readonly afterPlatform: boolean,
-  ) {}
-  async send(chatId: string, card: Parameters<Sender['send']>[1], uuid: string) {
-    if (this.crash.armed && this.crash.dieAt()) {
-      this.crash.armed = false;
-      this.died = true;
-    }
-    if (this.died) {
-      if (this.afterPlatform) await this.platform.send(chatId, card, uuid);
-      return new Promise<never>(() => undefined);
-    }
-    return this.platform.send(chatId, card, uuid);
-  }
-}
+type AdminOp = { at: number; instance: number; op: 'subscribe' | 'unsubscribe' | 'pause' | 'resume' | 'add'; args: string[] };
+/** Chat commands, each on a different instance than the one before (the reference runs them all on its one). */
+const ADMIN: AdminOp[] = [
+  { at: START, instance: 0, op: 'subscribe', args: ['oc_sub_a'] },
+  { at: START, instance: 1, op: 'subscribe', args: ['oc_sub_b'] },
+  { at: at('2026-11-30 07:00'), instance: 2, op: 'unsubscribe', args: ['oc_sub_b'] },
+  { at: at('2026-11-30 12:00'), instance: 0, op: 'pause', args: ['training'] },
+  { at: at('2026-12-01 12:00'), instance: 1, op: 'add', args: ['oc_staff', '2026-12-05 10:00 周末值班交接'] },
+  { at: at('2026-12-02 00:00'), instance: 2, op: 'resume', args: ['training'] },
+];
 
-function remindersIn(root: string, name: string, clock: ManualClock) {
+function writeCalendar(root: string): string {
   const calendarFile = join(root, 'calendar.yaml');
   writeFileSync(calendarFile, CALENDAR);
-  const settings = loadRemindersSettings({ DATA_DIR: join(root, name), CALENDAR_FILE: calendarFile, REMINDER_GROUPS: GROUPS });
-  return createReminders({ settings, clock, logger: silentLogger });
+  return calendarFile;
 }
 
-/** What each chat received, in order (times left out: the cards the leader died on arrive a minute late). */
-const deliveries = (sender: FakeSender): string[] => sender.delivered.map((message) => `${message.chatId} ${cardTitle(message.card)}`);
-
-/** One scheduler alone, no crash: the reference. */
+/** One embedded scheduler alone, no crash, the same admin commands: the reference. */
 async function reference(root: string): Promise<string[]> {
   const clock = new ManualClock(START);
   const sender = new FakeSender(clock);
-  const scheduler = remindersIn(root, 'reference', clock).scheduler(sender);
-  while (clock.now() < END) {
-    clock.advance(STEP);
+  const settings = loadRemindersSettings({ DATA_DIR: join(root, 'reference'), CALENDAR_FILE: writeCalendar(root), REMINDER_GROUPS: GROUPS });
+  const reminders: Reminders = createReminders({ settings, clock, logger: silentLogger });
+  const scheduler = reminders.scheduler(sender);
+  for (let now = START; now < END; now += STEP) {
+    clock.set(now);
+    for (const edit of ADMIN.filter((candidate) => candidate.at === now)) {
+      const [first = '', second = ''] = edit.args;
+      await (edit.op === 'add' ? reminders.service.add(first, second, 'ou_admin') : reminders.service[edit.op](first, 'ou_admin'));
+    }
     await scheduler.tick();
   }
   await scheduler.stop();
-  return deliveries(sender);
+  return sender.delivered.map((message) => `${message.chatId} ${cardTitle(message.card)}`);
 }
 
-const drops: Array<() => Promise<void>> = [];
+interface Instance {
+  child: ChildProcess;
+  alive: boolean;
+  exited: Promise<void>;
+  request(message: Record<string, unknown>): Promise<{ report?: TickReport; error?: string } | 'dead'>;
+}
 
-afterAll(async () => {
-  for (const drop of drops) await drop();
+function startInstance(index: number, environment: Record<string, string>): Promise<Instance> {
+  const child = fork(join(PROJECT_ROOT, 'test/multi/support/scheduler-instance.ts'), [], {
+    cwd: PROJECT_ROOT,
+    execArgv: ['--import', 'tsx'],
+    env: { ...process.env, ...environment, INSTANCE_NAME: `instance-${index}`, LOG_LEVEL: 'warn' },
+    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+  });
+  let next = 0;
+  const pending = new Map<number, (answer: { report?: TickReport; error?: string } | 'dead') => void>();
+  const instance: Instance = {
+    child,
+    alive: true,
+    exited: new Promise((resolve) => child.once('exit', () => resolve())),
+    request(message) {
+      if (!instance.alive) return Promise.resolve('dead');
+      next += 1;
+      const id = next;
+      return new Promise((resolve) => {
+        pending.set(id, resolve);
+        child.send({ ...message, id });
+      });
+    },
+  };
+  void instance.exited.then(() => {
+    instance.alive = false;
+    for (const resolve of pending.values()) resolve('dead');
+    pending.clear();
+  });
+  return new Promise((resolve, reject) => {
+    child.on('message', (message: { type?: string; id?: number }) => {
+      if (message.type === 'ready') resolve(instance);
+      else if (message.id !== undefined) pending.get(message.id)?.(message as { report?: TickReport });
+    });
+    child.once('exit', (code) => reject(new Error(`instance ${index} exited (${code}) before it was ready`)));
+  });
+}
+
+const cleanups: Array<() => Promise<void>> = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0)) await cleanup();
 });
 
-describe.each([
-  { crash: 'before the platform got the send', afterPlatform: false },
-  { crash: 'after the platform took the send, before it was confirmed', afterPlatform: true },
-])('three schedulers on one PostgreSQL, the leader killed $crash', ({ afterPlatform }) => {
+const posted = (fake: FakeFeishu): FakeMessage[] => fake.posted();
+
+describe.each<{ crash: string; fate: SendFate }>([
+  { crash: 'before the platform got the send', fate: 'drop' },
+  { crash: 'after the platform took the send, before the answer reached it', fate: 'store-then-drop' },
+])('three scheduler processes on one PostgreSQL, the lease holder killed -9 $crash', ({ fate }) => {
   it('sends every reminder to each chat exactly once, as one scheduler alone would', async () => {
     const root = mkdtempSync(join(tmpdir(), 'policy-bot-schedulers-'));
     const expected = await reference(root);
-    expect(expected.length).toBeGreaterThan(10);
+    expect(expected.length).toBeGreaterThan(15);
+    expect(expected.some((line) => line.includes('周末值班交接'))).toBe(true);
 
-    // a schema of its own: the shared send log is the whole memory of the cluster
-    const { database, drop } = await testDatabase();
-    drops.push(drop);
-    const clock = new ManualClock(START);
-    const platform = new FakeSender(clock);
-    const leases = createPostgresLeaseLock(database);
-    const sendLog = createPostgresSendLog(database);
-    const name = `reminders-${Math.random()}`;
-    // whoever leads dies at its first send on the morning of 12-01
-    const crash = { armed: true, dieAt: (): boolean => clock.now() >= at('2026-12-01 08:59') };
-    const instances = [0, 1, 2].map((index) => {
-      const sender = new DyingSender(platform, crash, afterPlatform);
-      const scheduler = remindersIn(root, `instance-${index}`, clock).scheduler(sender, {
-        lease: { lock: leases, name, holder: `instance-${index}`, ttlMs: LEASE_MS },
-        sendLog,
-      });
-      return { index, scheduler, sender, alive: true };
+    const { database, schema, drop } = await testDatabase();
+    const fake = await FakeFeishu.start();
+    cleanups.push(async () => {
+      await fake.close();
+      await drop();
     });
-    const senders = new Set<number>();
-    let takeoverWait = false;
-    while (clock.now() < END) {
-      clock.advance(STEP);
-      for (const instance of instances) {
-        if (!instance.alive) continue;
-        const tick = instance.scheduler.tick();
-        // a hung tick is a dead process: stop ticking it, and give its lease real time to run out
-        const report = await Promise.race([tick, new Promise<'hung'>((resolve) => setTimeout(() => resolve('hung'), 200))]);
-        if (report === 'hung' || instance.sender.died) {
-          instance.alive = false;
-          takeoverWait = true;
-          continue;
-        }
-        if (!report.standby && report.sent > 0 && !crash.armed) senders.add(instance.index);
+    const environment = {
+      ...webhookEnvironment(fake, SECRETS),
+      STORE: 'postgres',
+      DATABASE_URL: process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test',
+      DATABASE_SCHEMA: schema,
+      CALENDAR_FILE: writeCalendar(root),
+      REMINDER_GROUPS: GROUPS,
+      SIMULATED_NOW: String(START),
+      SCHEDULER_LEASE_MS: String(LEASE_MS),
+    };
+    const instances = await Promise.all([0, 1, 2].map((index) => startInstance(index, { ...environment, DATA_DIR: join(root, `data-${index}`) })));
+    cleanups.unshift(async () => {
+      for (const instance of instances.filter((candidate) => candidate.alive)) {
+        instance.child.disconnect();
+        await instance.exited;
       }
-      if (takeoverWait) {
-        takeoverWait = false;
-        await new Promise((resolve) => setTimeout(resolve, LEASE_MS + 100));
+    });
+
+    // the first send from CRASH_FROM on: kill the lease holder's process while the platform holds its request
+    let now = START;
+    let killed: number | undefined;
+    fake.sendGate = async () => {
+      if (killed !== undefined || now < CRASH_FROM) return 'handle';
+      const holder = await database.query<{ holder: string }>("SELECT holder FROM leases WHERE name = 'reminders-scheduler'");
+      const pid = Number(holder.rows[0]?.holder.split(':').pop());
+      const victim = instances.findIndex((instance) => instance.child.pid === pid);
+      killed = victim;
+      instances[victim]?.child.kill('SIGKILL');
+      await instances[victim]?.exited;
+      return fate;
+    };
+
+    const sendersAfterCrash = new Set<number>();
+    let waited = false;
+    for (; now < END; now += STEP) {
+      for (const edit of ADMIN.filter((candidate) => candidate.at === now)) {
+        // the instance named, or the next one when that one was killed
+        const live = [0, 1, 2].map((offset) => instances[(edit.instance + offset) % 3]!).find((instance) => instance.alive);
+        const answer = await live!.request({ type: 'admin', now, op: edit.op, args: edit.args });
+        expect(answer).toMatchObject({ result: expect.anything() });
+      }
+      const reports = await Promise.all(instances.map((instance) => instance.request({ type: 'tick', now })));
+      reports.forEach((report, index) => {
+        if (report !== 'dead' && killed !== undefined && (report.report?.sent ?? 0) > 0) sendersAfterCrash.add(index);
+      });
+      // the dead holder's lease has to run out (real time) before another instance can send
+      if (killed !== undefined && !waited) {
+        waited = true;
+        await new Promise((resolve) => setTimeout(resolve, LEASE_MS + 200));
       }
     }
-    for (const instance of instances.filter((candidate) => candidate.alive)) await instance.scheduler.stop();
 
-    const dead = instances.filter((instance) => !instance.alive).map((instance) => instance.index);
-    expect(dead).toHaveLength(1);
-    // after the crash, someone else sent
-    expect([...senders].filter((index) => index !== dead[0]).length).toBeGreaterThan(0);
-    expect(deliveries(platform)).toEqual(expected);
-    const uuids = platform.delivered.map((message) => message.uuid);
+    expect(killed).toBeDefined();
+    expect(instances.filter((instance) => !instance.alive)).toHaveLength(1);
+    expect([...sendersAfterCrash].filter((index) => index !== killed).length).toBeGreaterThan(0);
+    expect(posted(fake).map((message) => `${message.chatId} ${cardTitle(message.content as CardJson)}`)).toEqual(expected);
+    const uuids = posted(fake).map((message) => message.uuid);
     expect(new Set(uuids).size).toBe(uuids.length);
-    // the send the leader died in was made again by its successor with the same uuid
-    expect(platform.calls.filter((call) => call.result === 'deduplicated')).toHaveLength(afterPlatform ? 1 : 0);
+    // the send the holder died in: made again by its successor with the same uuid, which the platform
+    // turned into the message it already had (stored case), or sent for the first time (dropped case)
+    const accepted = fake.calls.filter((call) => call.method === 'POST' && call.path === '/open-apis/im/v1/messages' && call.status === 200);
+    expect(accepted.length - posted(fake).length).toBe(fate === 'store-then-drop' ? 1 : 0);
   }, 180_000);
 });

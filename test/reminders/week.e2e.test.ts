@@ -40,14 +40,14 @@ describe('a simulated week of reminders', () => {
     reminders = createReminders({ settings, clock, logger: silentLogger });
     scheduler = reminders.scheduler(sender);
     const { service } = reminders;
-    service.subscribe('oc_a', 'ou_admin');
-    service.subscribe('oc_b', 'ou_admin');
-    service.subscribe('oc_c', 'ou_admin');
-    service.pause('cancelled-fair', 'ou_admin');
+    await service.subscribe('oc_a', 'ou_admin');
+    await service.subscribe('oc_b', 'ou_admin');
+    await service.subscribe('oc_c', 'ou_admin');
+    await service.pause('cancelled-fair', 'ou_admin');
     await runUntil(at('2026-11-30 08:00'));
-    service.unsubscribe('oc_c', 'ou_admin');
+    await service.unsubscribe('oc_c', 'ou_admin');
     await runUntil(at('2026-11-30 10:00'));
-    service.add('oc_b', '2026-12-02 15:00 准备路演材料', 'ou_admin');
+    await service.add('oc_b', '2026-12-02 15:00 准备路演材料', 'ou_admin');
     await runUntil(at('2026-12-02 11:00'));
     await scheduler.stop(); // down for two hours, across the 12:00 reminder
     clock.set(at('2026-12-02 13:00'));

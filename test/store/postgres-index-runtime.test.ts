@@ -13,6 +13,8 @@ import type { Database } from '../../src/postgres/index.js';
 import { pgliteDatabase } from '../support/pglite.js';
 import { SEED, SEEDS_DIR } from '../support/seeds.js';
 
+// the runtime is handed PGlite below; the URL only satisfies the configuration's check
+const IN_PROCESS = 'postgres://pglite.in-process/unused';
 let database: Database;
 let root: string;
 let first: Runtime;
@@ -20,7 +22,7 @@ let second: Runtime;
 
 const runtimeFor = (name: string): Runtime =>
   createRuntime(
-    loadConfig({ DOCS_DIR: join(root, 'docs'), INDEX_DIR: join(root, `index-${name}`), DATA_DIR: join(root, `data-${name}`), LOG_LEVEL: 'silent', INDEX_STORE: 'postgres' }),
+    loadConfig({ DOCS_DIR: join(root, 'docs'), INDEX_DIR: join(root, `index-${name}`), DATA_DIR: join(root, `data-${name}`), LOG_LEVEL: 'silent', INDEX_STORE: 'postgres', DATABASE_URL: IN_PROCESS }),
     { database, logger: silentLogger },
   );
 

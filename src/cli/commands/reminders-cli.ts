@@ -1,6 +1,15 @@
-import type { Config } from '../../config/index.js';
+import { databaseUrl, type Config } from '../../config/index.js';
+import { openDatabase } from '../../postgres/index.js';
 import type { Logger } from '../../log/index.js';
-import { printingSender, toRemindersSettings, type Sender } from '../../reminders/index.js';
+import {
+  createPostgresSendLog,
+  createPostgresStateStore,
+  printingSender,
+  toRemindersSettings,
+  type Sender,
+  type SendLog,
+  type StateStore,
+} from '../../reminders/index.js';
 import { calendarCheckCommand, calendarExtractCommand } from './calendar-command.js';
 import { remindersPreviewCommand, remindersSendTestCommand } from './reminders-command.js';
 
@@ -38,13 +47,25 @@ export async function remindersCli(
     if (sub === 'check') return calendarCheckCommand(input);
     throw new ReminderUsageError('calendar needs extract or check');
   }
-  if (sub === 'preview') {
-    return remindersPreviewCommand({ settings, logger }, { ...(flags.from ? { from: flags.from } : {}), ...(flags.to ? { to: flags.to } : {}), json: flags.json });
-  }
-  if (sub === 'send-test' && chat) {
+  if (sub !== 'preview' && !(sub === 'send-test' && chat)) throw new ReminderUsageError('reminders needs preview or send-test CHAT');
+  return withSharedStores(config, logger, async (shared) => {
+    const input = { settings, logger, ...(shared ? { shared } : {}) };
+    if (sub === 'preview') {
+      return remindersPreviewCommand(input, { ...(flags.from ? { from: flags.from } : {}), ...(flags.to ? { to: flags.to } : {}), json: flags.json });
+    }
     const sender = flags.dryRun ? printingSender((text) => process.stdout.write(text)) : await feishuSender?.();
     if (!sender) throw new ReminderUsageError('reminders send-test needs LARK_APP_ID and LARK_APP_SECRET (or --dry-run to print the card)');
-    return remindersSendTestCommand({ settings, logger, sender }, { chat });
+    return remindersSendTestCommand({ ...input, sender }, { chat: chat ?? '' });
+  });
+}
+
+/** STORE=postgres: the instances' shared subscriptions and send log, for the command's run; embedded: none. */
+async function withSharedStores<T>(config: Config, logger: Logger, run: (shared?: { state: StateStore; sendLog: SendLog }) => Promise<T>): Promise<T> {
+  if (config.STORE !== 'postgres') return run();
+  const database = await openDatabase({ url: databaseUrl(config), schema: config.DATABASE_SCHEMA, logger });
+  try {
+    return await run({ state: createPostgresStateStore(database), sendLog: createPostgresSendLog(database) });
+  } finally {
+    await database.close();
   }
-  throw new ReminderUsageError('reminders needs preview or send-test CHAT');
 }

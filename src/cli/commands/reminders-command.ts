@@ -15,6 +15,8 @@ import {
   type Clock,
   type RemindersSettings,
   type Sender,
+  type SendLog,
+  type StateStore,
 } from '../../reminders/index.js';
 
 /** What the reminders commands read. */
@@ -22,6 +24,8 @@ export interface RemindersCommandInput {
   settings: RemindersSettings;
   logger: Logger;
   clock?: Clock;
+  /** The shared stores when STORE=postgres; otherwise the files in DATA_DIR/reminders. */
+  shared?: { state: StateStore; sendLog: SendLog };
 }
 
 const DAY_MS = 86_400_000;
@@ -37,11 +41,11 @@ export async function remindersPreviewCommand(input: RemindersCommandInput, flag
   const now = (input.clock ?? { now: () => Date.now() }).now();
   const from = flags.from ? parseCliTime(flags.from, settings.timeZone, 'start') : now;
   const to = flags.to ? parseCliTime(flags.to, settings.timeZone, 'end') : from + 30 * DAY_MS;
-  const { service } = createReminders({ settings, logger: input.logger, clock: { now: () => now } });
-  const { calendar, audience } = service.snapshot();
+  const { service } = createReminders({ settings, logger: input.logger, clock: { now: () => now }, ...(input.shared ? { store: input.shared.state } : {}) });
+  const { calendar, audience } = await service.snapshot();
   const placeholder = audience.subscribed.length === 0;
   const seen = placeholder ? { ...audience, subscribed: [SUBSCRIBERS_PLACEHOLDER] } : audience;
-  const ledger = foldLog(openSendLog(join(settings.directory, 'send-log.jsonl'), input.logger).read());
+  const ledger = foldLog(await (input.shared?.sendLog ?? openSendLog(join(settings.directory, 'send-log.jsonl'), input.logger)).read());
   const items = previewSends(calendar, ledger, from, to, {
     timeZone: settings.timeZone,
     audience: seen,
@@ -71,8 +75,8 @@ export async function remindersPreviewCommand(input: RemindersCommandInput, flag
 export async function remindersSendTestCommand(input: RemindersCommandInput & { sender: Sender }, flags: { chat: string }): Promise<number> {
   const { settings } = input;
   const now = (input.clock ?? { now: () => Date.now() }).now();
-  const { service } = createReminders({ settings, logger: input.logger, clock: { now: () => now } });
-  const message = sampleMessage(service.snapshot().calendar, now, settings.timeZone);
+  const { service } = createReminders({ settings, logger: input.logger, clock: { now: () => now }, ...(input.shared ? { store: input.shared.state } : {}) });
+  const message = sampleMessage((await service.snapshot()).calendar, now, settings.timeZone);
   const card = renderCard(message, { now, timeZone: settings.timeZone, test: true });
   const uuid = `rt-${createHash('sha256').update(`${flags.chat}|${now}`).digest('hex').slice(0, 40)}`;
   const result = await sendSafely(input.sender, flags.chat, card, uuid);

@@ -36,7 +36,7 @@ export function reminderCommands(options: { service: RemindersService; isAdmin: 
 
   /** Runs an admin action in the message's chat; refusals and failures are replies, never exceptions. */
   const asAdmin =
-    (title: string, name: string, action: (context: MessageContext, args: string) => string) =>
+    (title: string, name: string, action: (context: MessageContext, args: string) => Promise<string>) =>
     async (context: MessageContext, args: string): Promise<void> => {
       const { senderId, chatId } = context.message;
       if (!isAdmin(context.message)) {
@@ -47,7 +47,7 @@ export function reminderCommands(options: { service: RemindersService; isAdmin: 
       let card;
       const audited = name === 'remind' ? `remind ${SUBCOMMANDS[(args.split(/\s+/)[0] ?? '').toLowerCase()] ?? '?'}` : name;
       try {
-        const text = action(context, args);
+        const text = await action(context, args);
         card = noticeCard(title, { text }, 'green');
         await audit(context, audited, args, { ok: true, detail: text });
       } catch (error) {
@@ -59,21 +59,21 @@ export function reminderCommands(options: { service: RemindersService; isAdmin: 
       await context.reply(card);
     };
 
-  const remind = (context: MessageContext, args: string): string => {
+  const remind = async (context: MessageContext, args: string): Promise<string> => {
     const [word = '', ...rest] = args.split(/\s+/);
     const sub = SUBCOMMANDS[word.toLowerCase()];
     const by = context.message.senderId;
     const { chatId } = context.message;
     if (!sub) throw new RemindersError('invalid-command', `unknown /remind sub-command "${word}"`);
     if (sub === 'add') {
-      const entry = service.add(chatId, rest.join(' '), by);
+      const entry = await service.add(chatId, rest.join(' '), by);
       return `已添加提醒${entryLine(entry)}，到时会发到本群。取消：/remind remove ${entry.id}`;
     }
     const id = rest[0];
     if (!id || rest.length > 1) throw new RemindersError('invalid-command', `/remind ${sub} needs one id`);
-    if (sub === 'remove') return `已删除提醒${entryLine(service.remove(id, by))}。`;
-    if (sub === 'pause') return `已暂停提醒${entryLine(service.pause(id, by))}；恢复：/remind resume ${id}`;
-    return `已恢复提醒${entryLine(service.resume(id, by))}。`;
+    if (sub === 'remove') return `已删除提醒${entryLine(await service.remove(id, by))}。`;
+    if (sub === 'pause') return `已暂停提醒${entryLine(await service.pause(id, by))}；恢复：/remind resume ${id}`;
+    return `已恢复提醒${entryLine(await service.resume(id, by))}。`;
   };
 
   return [
@@ -83,7 +83,7 @@ export function reminderCommands(options: { service: RemindersService; isAdmin: 
       run: async (context) => {
         let card;
         try {
-          card = service.upcomingCard(context.message.chatId);
+          card = await service.upcomingCard(context.message.chatId);
         } catch (error) {
           logger.error('lark.reminders_list_failed', { chatId: context.message.chatId, error });
           card = noticeCard('近期提醒', { text: friendlyMessage(error) }, 'orange');
@@ -94,8 +94,8 @@ export function reminderCommands(options: { service: RemindersService; isAdmin: 
     {
       name: 'subscribe',
       aliases: ['订阅'],
-      run: asAdmin('订阅提醒', 'subscribe', (context) =>
-        service.subscribe(context.message.chatId, context.message.senderId).changed
+      run: asAdmin('订阅提醒', 'subscribe', async (context) =>
+        (await service.subscribe(context.message.chatId, context.message.senderId)).changed
           ? '本群已订阅：每周一会收到近期活动与截止摘要，以及日程提醒。取消：/unsubscribe'
           : '本群已经订阅过了。取消：/unsubscribe',
       ),
@@ -103,8 +103,8 @@ export function reminderCommands(options: { service: RemindersService; isAdmin: 
     {
       name: 'unsubscribe',
       aliases: ['取消订阅'],
-      run: asAdmin('取消订阅', 'unsubscribe', (context) =>
-        service.unsubscribe(context.message.chatId, context.message.senderId).changed
+      run: asAdmin('取消订阅', 'unsubscribe', async (context) =>
+        (await service.unsubscribe(context.message.chatId, context.message.senderId)).changed
           ? '本群已取消订阅，不再收到摘要和日程提醒（本群用 /remind add 添加的提醒照常发送）。'
           : '本群没有订阅提醒。',
       ),

@@ -15,24 +15,30 @@ import { customEntry, mergeCalendar } from './merge-calendar.js';
 import type { StateStore } from './state-store.js';
 import type { UpcomingList } from '../schedule/messages.js';
 
+/** The merged calendar and who receives what, as one tick sees them. */
+export interface RemindersSnapshot {
+  calendar: Calendar;
+  audience: Audience;
+}
+
 /**
  * The admin operations behind the chat commands (/subscribe, /unsubscribe, /remind add|remove|pause|resume,
  * /reminders): plain functions over the state file, effective at the scheduler's next tick.
  */
 export interface RemindersService {
   /** The merged calendar and audience the scheduler works from, read fresh. */
-  snapshot(): { calendar: Calendar; audience: Audience };
-  subscribe(chatId: string, by?: string): { changed: boolean };
-  unsubscribe(chatId: string, by?: string): { changed: boolean };
-  isSubscribed(chatId: string): boolean;
+  snapshot(): Promise<RemindersSnapshot>;
+  subscribe(chatId: string, by?: string): Promise<{ changed: boolean }>;
+  unsubscribe(chatId: string, by?: string): Promise<{ changed: boolean }>;
+  isSubscribed(chatId: string): Promise<boolean>;
   /** `/remind add 2026-12-01 09:00 内容` in a chat: a reminder to that chat. */
-  add(chatId: string, text: string, by?: string): CalendarEntry;
-  remove(id: string, by?: string): CalendarEntry;
-  pause(id: string, by?: string): CalendarEntry;
-  resume(id: string, by?: string): CalendarEntry;
-  upcoming(chatId: string, limit?: number): UpcomingList;
+  add(chatId: string, text: string, by?: string): Promise<CalendarEntry>;
+  remove(id: string, by?: string): Promise<CalendarEntry>;
+  pause(id: string, by?: string): Promise<CalendarEntry>;
+  resume(id: string, by?: string): Promise<CalendarEntry>;
+  upcoming(chatId: string, limit?: number): Promise<UpcomingList>;
   /** The `/reminders` reply card. */
-  upcomingCard(chatId: string, limit?: number): CardJson;
+  upcomingCard(chatId: string, limit?: number): Promise<CardJson>;
   /** Problems of the calendar file on disk when the last edit could not be loaded. */
   calendarProblems(): string[];
 }
@@ -50,8 +56,8 @@ export function createRemindersService(options: RemindersServiceOptions): Remind
   const { store, clock, logger, settings } = options;
   const stamp = (by: string | undefined) => ({ at: new Date(clock.now()).toISOString(), ...(by ? { by } : {}) });
 
-  const snapshot = (): { calendar: Calendar; audience: Audience } => {
-    const state = store.read();
+  const snapshot = async (): Promise<RemindersSnapshot> => {
+    const state = await store.read();
     const subscriptions = Object.entries(state.subscriptions);
     return {
       calendar: mergeCalendar(options.calendar.entries(), state),
@@ -64,23 +70,31 @@ export function createRemindersService(options: RemindersServiceOptions): Remind
     };
   };
 
-  const setSubscription = (chatId: string, status: 'subscribed' | 'unsubscribed', by?: string): { changed: boolean } => {
-    const changed = store.read().subscriptions[chatId]?.status !== status;
-    if (changed) store.update((state) => ({ ...state, subscriptions: { ...state.subscriptions, [chatId]: { status, ...stamp(by) } } }));
+  const setSubscription = async (chatId: string, status: 'subscribed' | 'unsubscribed', by?: string): Promise<{ changed: boolean }> => {
+    let changed = false;
+    // decided inside the update, so two instances subscribing the same chat at once report one change
+    await store.update((state) => {
+      changed = state.subscriptions[chatId]?.status !== status;
+      return changed ? { ...state, subscriptions: { ...state.subscriptions, [chatId]: { status, ...stamp(by) } } } : state;
+    });
     logger.info('reminders.subscription', { chatId, status, changed, by });
     return { changed };
   };
 
-  const setStatus = (id: string, status: EntryStatus, by?: string): CalendarEntry => {
-    const entry = snapshot().calendar.entries.find((candidate) => candidate.id === id);
-    if (!entry || entry.status === 'removed') throw new RemindersError('unknown-entry', `no reminder with id "${id}"`);
-    store.update((state) => ({ ...state, overrides: { ...state.overrides, [id]: { status, ...stamp(by) } } }));
+  const setStatus = async (id: string, status: EntryStatus, by?: string): Promise<CalendarEntry> => {
+    let entry: CalendarEntry | undefined;
+    await store.update((state) => {
+      entry = mergeCalendar(options.calendar.entries(), state).entries.find((candidate) => candidate.id === id);
+      if (!entry || entry.status === 'removed') throw new RemindersError('unknown-entry', `no reminder with id "${id}"`);
+      return { ...state, overrides: { ...state.overrides, [id]: { status, ...stamp(by) } } };
+    });
+    if (!entry) throw new RemindersError('unknown-entry', `no reminder with id "${id}"`);
     logger.info('reminders.entry_status', { id, status, by });
     return { ...entry, status };
   };
 
-  const upcoming = (chatId: string, limit = 10): UpcomingList => {
-    const { calendar, audience } = snapshot();
+  const upcoming = async (chatId: string, limit = 10): Promise<UpcomingList> => {
+    const { calendar, audience } = await snapshot();
     const now = clock.now();
     const mine = calendar.entries.filter((entry) => entry.status !== 'removed' && reaches(entry, chatId, audience));
     return {
@@ -98,11 +112,11 @@ export function createRemindersService(options: RemindersServiceOptions): Remind
     snapshot,
     subscribe: (chatId, by) => setSubscription(chatId, 'subscribed', by),
     unsubscribe: (chatId, by) => setSubscription(chatId, 'unsubscribed', by),
-    isSubscribed: (chatId) => store.read().subscriptions[chatId]?.status === 'subscribed',
-    add(chatId, text, by) {
+    isSubscribed: async (chatId) => (await store.read()).subscriptions[chatId]?.status === 'subscribed',
+    async add(chatId, text, by) {
       const parsed = parseRemindAdd(text, clock.now(), settings.timeZone);
       let added: CalendarEntry | undefined;
-      store.update((state) => {
+      await store.update((state) => {
         const custom = { id: `c${state.nextId}`, title: parsed.title, when: whenText(parsed.when), chatId, createdAt: new Date(clock.now()).toISOString(), ...(by ? { createdBy: by } : {}) };
         added = customEntry(custom, 'active');
         return { ...state, nextId: state.nextId + 1, custom: [...state.custom, custom] };
@@ -115,7 +129,7 @@ export function createRemindersService(options: RemindersServiceOptions): Remind
     pause: (id, by) => setStatus(id, 'paused', by),
     resume: (id, by) => setStatus(id, 'active', by),
     upcoming,
-    upcomingCard: (chatId, limit) => upcomingCard(upcoming(chatId, limit), settings.timeZone),
+    upcomingCard: async (chatId, limit) => upcomingCard(await upcoming(chatId, limit), settings.timeZone),
     calendarProblems: () => options.calendar.problems(),
   };
 }

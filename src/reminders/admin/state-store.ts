@@ -5,7 +5,7 @@ import { RemindersError } from '../errors.js';
 
 const stamp = { at: z.string(), by: z.string().optional() };
 
-const stateSchema = z.object({
+export const stateSchema = z.object({
   version: z.literal(1),
   nextId: z.number().int().min(1),
   subscriptions: z.record(z.string(), z.object({ status: z.enum(['subscribed', 'unsubscribed']), ...stamp })),
@@ -22,33 +22,44 @@ export function emptyState(): RemindersState {
   return { version: 1, nextId: 1, subscriptions: {}, custom: [], overrides: {} };
 }
 
-/** The admin state file in DATA_DIR; read on every use, so a change takes effect at the next tick. */
+/**
+ * Where the admin state lives: a JSON file in DATA_DIR (embedded) or one row in PostgreSQL (several
+ * instances). Read on every use, so a change takes effect at every instance's next tick.
+ */
 export interface StateStore {
-  read(): RemindersState;
-  /** Read, change, write atomically (aside, fsync, rename); returns the new state. */
-  update(change: (state: RemindersState) => RemindersState): RemindersState;
+  read(): Promise<RemindersState>;
+  /** Read, change, write as one step (no other writer in between); returns the new state. */
+  update(change: (state: RemindersState) => RemindersState): Promise<RemindersState>;
 }
 
-/** The state store over a JSON file (`DATA_DIR/reminders/state.json`). */
+/** Validates a stored state; `where` names the file or table in the error. */
+export function parseState(value: unknown, where: string): RemindersState {
+  const parsed = stateSchema.safeParse(value);
+  if (!parsed.success) {
+    throw new RemindersError('state-invalid', `${where} is not a reminders state`, parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
+  }
+  return parsed.data;
+}
+
+/** Reads `DATA_DIR/reminders/state.json` as it is now (empty when there is none). */
+export function readStateFile(file: string): RemindersState {
+  if (!existsSync(file)) return emptyState();
+  let value: unknown;
+  try {
+    value = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new RemindersError('state-invalid', `${file} is not valid JSON`, [], { cause: error });
+  }
+  return parseState(value, file);
+}
+
+/** The state store over a JSON file, written aside, fsynced and renamed, so a crash leaves the old or the new file. */
 export function createStateStore(file: string): StateStore {
-  const read = (): RemindersState => {
-    if (!existsSync(file)) return emptyState();
-    let value: unknown;
-    try {
-      value = JSON.parse(readFileSync(file, 'utf8'));
-    } catch (error) {
-      throw new RemindersError('state-invalid', `${file} is not valid JSON`, [], { cause: error });
-    }
-    const parsed = stateSchema.safeParse(value);
-    if (!parsed.success) {
-      throw new RemindersError('state-invalid', `${file} is not a reminders state file`, parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
-    }
-    return parsed.data;
-  };
   return {
-    read,
-    update(change) {
-      const next = stateSchema.parse(change(read()));
+    read: async () => readStateFile(file),
+    async update(change) {
+      // read, change and write run without an await in between: nothing else in this process interleaves
+      const next = stateSchema.parse(change(readStateFile(file)));
       mkdirSync(dirname(file), { recursive: true });
       const aside = `${file}.tmp`;
       const handle = openSync(aside, 'w');

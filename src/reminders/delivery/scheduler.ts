@@ -33,7 +33,7 @@ export interface ReminderSchedulerOptions {
   settings: Pick<RemindersSettings, 'timeZone' | 'catchUpMs' | 'digestFields' | 'digestDays' | 'directory'>;
   sender: Sender;
   /** The calendar and audience, read at every tick (the RemindersService's `snapshot`). */
-  snapshot: () => { calendar: Calendar; audience: Audience };
+  snapshot: () => Promise<{ calendar: Calendar; audience: Audience }> | { calendar: Calendar; audience: Audience };
   clock: Clock;
   logger: Logger;
   /** Replaces the file log (tests simulate crashes with it). */
@@ -167,7 +167,7 @@ export function createReminderScheduler(options: ReminderSchedulerOptions): Remi
     running = true;
     try {
       if (!(await holdLock())) return { at: now, sent: 0, failed: 0, skipped: 0, standby: true };
-      const { calendar, audience } = options.snapshot();
+      const { calendar, audience } = await options.snapshot();
       const since = readLastTick(lastTickFile);
       const plan = due(calendar, ledger, now, {
         timeZone: settings.timeZone,

@@ -52,6 +52,13 @@ export interface FailureRule {
   headers?: Record<string, string>;
 }
 
+/**
+ * What happens to a bot's POST im/v1/messages: handled as usual, dropped unrecorded (the sender died
+ * before the platform got it), or stored and then the connection dropped (the platform took the
+ * message, the sender died before it heard back).
+ */
+export type SendFate = 'handle' | 'drop' | 'store-then-drop';
+
 export interface FakeFeishuOptions {
   appId?: string;
   appSecret?: string;
@@ -123,6 +130,8 @@ export class FakeFeishu {
   private readonly absent: Set<string>;
   private readonly rules: FailureRule[] = [];
   private readonly uuids = new Map<string, { messageId: string; at: number }>();
+  /** Asked before each POST im/v1/messages is handled: a test kills the sending process here. */
+  sendGate?: (chatId: string) => SendFate | Promise<SendFate>;
   private readonly sendTimes = new Map<string, number[]>();
   private readonly random: () => number;
   private readonly listeners = new Set<() => void>();
@@ -292,12 +301,26 @@ export class FakeFeishu {
         reply(response, status, payload, headers);
         this.notify();
       };
-      try {
-        if (method === 'GET' && this.serveMessageFile(url.pathname, query, request.headers.authorization, response)) return;
-        this.route(method, url.pathname, query, request.headers.authorization, body, record);
-      } catch (error) {
-        record(500, { code: 99991, msg: `fake crashed: ${error instanceof Error ? error.message : String(error)}` });
-      }
+      const handle = (respond: typeof record): void => {
+        try {
+          if (method === 'GET' && this.serveMessageFile(url.pathname, query, request.headers.authorization, response)) return;
+          this.route(method, url.pathname, query, request.headers.authorization, body, respond);
+        } catch (error) {
+          respond(500, { code: 99991, msg: `fake crashed: ${error instanceof Error ? error.message : String(error)}` });
+        }
+      };
+      const gate = this.sendGate;
+      if (!gate || method !== 'POST' || url.pathname !== '/open-apis/im/v1/messages') return handle(record);
+      void Promise.resolve(gate(isJson(body) && typeof body.receive_id === 'string' ? body.receive_id : '')).then((fate) => {
+        if (fate === 'handle') return handle(record);
+        if (fate === 'store-then-drop') {
+          handle((status, payload) => {
+            this.calls.push({ method, path: url.pathname, query, body, status, code: typeof payload.code === 'number' ? payload.code : -1, time: arrived });
+            this.notify();
+          });
+        }
+        response.destroy();
+      });
     });
   }
 

@@ -1,2 +1,2 @@
-export { FakeFeishu, type FailureRule, type FakeFeishuOptions, type FakeMessage, type Json, type RecordedCall } from './fake-open-platform.js';
+export { FakeFeishu, type FailureRule, type FakeFeishuOptions, type FakeMessage, type Json, type RecordedCall, type SendFate } from './fake-open-platform.js';
 export { cardActionEvent, encrypt, messageEvent, signatureHeaders, WebhookClient, webhookEnvironment, type MessageEventInput, type WebhookResponse } from './events.js';
