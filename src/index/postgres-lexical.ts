@@ -1,0 +1,80 @@
+import type { Queryable } from '../postgres/index.js';
+import { BM25, type ScoredChunk } from './bm25.js';
+import type { ImpactIndex, WeightedTerm } from './threshold-top-k.js';
+
+// The lexical half of the knowledge index in PostgreSQL: postings stored with their BM25 weight (IDF
+// aside), each chunk's own term weights for whole scores, and the two ways to search them.
+
+/**
+ * BM25's per-term weight of a chunk without the IDF: tf·(k1+1) / (tf + k1·(1 − b + b·length/avgdl)).
+ * Stored with each posting, so a search reads each term's postings best first.
+ */
+export function termWeight(tf: number, length: number, averageLength: number): number {
+  return (tf * (BM25.k1 + 1)) / (tf + BM25.k1 * (1 - BM25.b + (BM25.b * length) / averageLength));
+}
+
+/** A chunk's distinct terms with their BM25 weights (no IDF). */
+export function termWeights(terms: string[], averageLength: number): Array<{ term: string; weight: number }> {
+  const counts = new Map<string, number>();
+  for (const term of terms) counts.set(term, (counts.get(term) ?? 0) + 1);
+  return [...counts].map(([term, tf]) => ({ term, weight: termWeight(tf, terms.length, averageLength) }));
+}
+
+/** Every posting of every query term, summed in SQL: exact, and slow for common terms on a large corpus. */
+export async function exhaustiveLexical(database: Queryable, generation: number, terms: WeightedTerm[], limit: number): Promise<ScoredChunk[]> {
+  const result = await database.query<{ idx: number; score: number }>(
+    `SELECT p.idx, SUM(q.idf * p.weight) AS score
+     FROM unnest($1::text[], $2::float8[]) AS q(term, idf)
+     JOIN kb_postings p ON p.generation = ${generation} AND p.term = q.term
+     GROUP BY p.idx ORDER BY score DESC, p.idx LIMIT $3`,
+    [terms.map((term) => term.term), terms.map((term) => term.idf), limit],
+  );
+  return result.rows.map((row) => ({ chunkIndex: row.idx, score: Number(row.score) }));
+}
+
+/** The threshold search's access to one generation: postings best first, and whole scores from each chunk's term weights. */
+export function impactIndex(database: Queryable, generation: number): ImpactIndex {
+  return {
+    async postings(requests) {
+      const result = await database.query<{ term: string; idx: number; weight: number }>(
+        `SELECT q.term, p.idx, p.weight
+         FROM unnest($1::text[], $2::int[], $3::int[]) AS q(term, skip, take)
+         CROSS JOIN LATERAL (
+           SELECT idx, weight FROM kb_postings WHERE generation = ${generation} AND term = q.term
+           ORDER BY weight DESC, idx OFFSET q.skip LIMIT q.take
+         ) AS p`,
+        [requests.map((request) => request.term), requests.map((request) => request.skip), requests.map((request) => request.take)],
+      );
+      const byTerm = new Map<string, Array<{ chunkIndex: number; weight: number }>>();
+      for (const row of result.rows) {
+        const list = byTerm.get(row.term) ?? [];
+        list.push({ chunkIndex: row.idx, weight: Number(row.weight) });
+        byTerm.set(row.term, list);
+      }
+      for (const list of byTerm.values()) list.sort((a, b) => b.weight - a.weight || a.chunkIndex - b.chunkIndex);
+      return byTerm;
+    },
+    async scores(chunkIndexes, terms) {
+      const values = [chunkIndexes, terms.map((term) => term.term), terms.map((term) => term.idf)];
+      const result = await database.query<{ idx: number; score: number | null }>(
+        `SELECT c.idx, CASE WHEN c.terms IS NULL THEN NULL ELSE (
+           SELECT coalesce(sum(q.idf * w.weight), 0) FROM unnest(c.terms, c.term_weights) AS w(term, weight) JOIN unnest($2::text[], $3::float8[]) AS q(term, idf) USING (term)
+         ) END AS score
+         FROM kb_chunks c WHERE c.generation = ${generation} AND c.idx = ANY($1::int[])`,
+        values,
+      );
+      const scores = new Map(result.rows.flatMap((row) => (row.score === null ? [] : [[row.idx, Number(row.score)] as const])));
+      // a generation written before its chunks kept their term weights: score those from the postings
+      const missing = result.rows.filter((row) => row.score === null).map((row) => row.idx);
+      if (missing.length > 0) {
+        const fallback = await database.query<{ idx: number; score: number }>(
+          `SELECT p.idx, SUM(q.idf * p.weight) AS score FROM unnest($2::text[], $3::float8[]) AS q(term, idf)
+           JOIN kb_postings p ON p.generation = ${generation} AND p.term = q.term WHERE p.idx = ANY($1::int[]) GROUP BY p.idx`,
+          [missing, values[1], values[2]],
+        );
+        for (const row of fallback.rows) scores.set(row.idx, Number(row.score));
+      }
+      return scores;
+    },
+  };
+}
