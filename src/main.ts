@@ -75,8 +75,8 @@ async function runBot(runtime: Runtime, config: Config, settings: LarkSettings, 
       tuning: {
         ...(shared.stores ? { stores: shared.stores } : {}),
         claimLeaseMs: config.LARK_CLAIM_LEASE_SECONDS * 1000,
-        // one instance alone has nobody to take work over from
-        sweepIntervalMs: config.STORE === 'postgres' ? config.LARK_SWEEP_SECONDS * 1000 : 0,
+        // several instances take over each other's abandoned questions; one alone, those of its previous run
+        sweepIntervalMs: config.LARK_SWEEP_SECONDS * 1000,
       },
       ops: {
         metrics: createPrometheusMetrics(),

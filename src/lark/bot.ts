@@ -30,12 +30,11 @@ import { replyUuid } from './reply-uuid.js';
 import { createSdkChannel, dispatcherOf } from './sdk-channel.js';
 import type { LarkSettings } from './settings.js';
 import { openAnswerRecords } from './store/answer-records.js';
-import { createMemoryDedupeStore } from './store/dedupe-store.js';
+import { createFileDedupeStore } from './store/dedupe-store.js';
 import type { SharedStores } from './store/shared-stores.js';
 import { openAuditLog, type AuditLog } from './store/audit-log.js';
-import { createDurableCache } from './store/durable-cache.js';
+import { createChannelCache } from './store/channel-cache.js';
 import { openFeedbackLog } from './store/feedback-log.js';
-import { createFileStore } from './store/file-store.js';
 import { createTaskSet } from './task-set.js';
 
 /** What the bot needs from the rest of the program. */
@@ -89,7 +88,7 @@ export interface LarkBot {
   close(timeoutMs?: number): Promise<void>;
 }
 
-const SEEN_ENTRIES = 200_000;
+const CLAIM_ENTRIES = 200_000;
 
 /** Wires the SDK Channel, our durable dedup cache, handlers, outbound calls and stores in DATA_DIR. */
 export function createLarkBot(options: LarkBotOptions): LarkBot {
@@ -98,15 +97,10 @@ export function createLarkBot(options: LarkBotOptions): LarkBot {
   const metrics = options.metrics ?? noopMetrics;
   let connected = false;
   mkdirSync(settings.dataDir, { recursive: true });
-  const seen = createFileStore<string>({
-    file: join(settings.dataDir, 'lark-seen.jsonl'),
-    maxEntries: SEEN_ENTRIES,
-    clock,
-    parse: (value) => (typeof value === 'string' ? value : undefined),
-  });
-  // With shared stores the PostgreSQL claims are the durable dedup, and DATA_DIR may be a volume several
-  // instances share: the SDK's seen cache then stays in memory, so no two processes write one file.
-  const channel = createSdkChannel(settings, createDurableCache({ store: seen, clock, ...(options.stores ? { persistentNamespaces: [] } : {}) }), logger);
+  // one process: claims in DATA_DIR (they outlive a restart); several: the shared PostgreSQL claims
+  const dedupe = options.stores?.dedupe ?? createFileDedupeStore({ file: join(settings.dataDir, 'lark-claims.jsonl'), clock, maxEntries: CLAIM_ENTRIES });
+  const claimLeaseMs = options.claimLeaseMs ?? 120_000;
+  const channel = createSdkChannel(settings, createChannelCache({ dedupe, seenLeaseMs: claimLeaseMs / 2, clock }), logger);
   const dispatcher = dispatcherOf(channel);
   const platform = createOpenPlatform({
     request: sdkRequest(channel.rawClient, options.requestTimeoutMs ?? 10_000),
@@ -118,7 +112,6 @@ export function createLarkBot(options: LarkBotOptions): LarkBot {
   const records = options.stores?.answerRecords ?? openAnswerRecords(settings.dataDir, clock);
   const feedback = options.stores?.feedback ?? openFeedbackLog(settings.dataDir);
   const audit = options.audit ?? options.stores?.audit ?? openAuditLog(settings.dataDir);
-  const dedupe = options.stores?.dedupe ?? createMemoryDedupeStore(clock);
   const tasks = createTaskSet((error) => {
     metrics.error('task');
     logger.error('lark.task_failed', { error });
@@ -209,7 +202,7 @@ export function createLarkBot(options: LarkBotOptions): LarkBot {
     dedupe,
     tasks,
     logger,
-    leaseMs: options.claimLeaseMs ?? 120_000,
+    leaseMs: claimLeaseMs,
     doneTtlMs: settings.dedupTtlMs,
     sweepIntervalMs: options.sweepIntervalMs ?? 10_000,
     active: () => connected,
@@ -283,7 +276,7 @@ export function createLarkBot(options: LarkBotOptions): LarkBot {
       // Disconnecting flushes the SDK's per-chat queues, which may start a last few answers.
       await channel.disconnect();
       if (!(await tasks.drain(timeoutMs))) logger.warn('lark.shutdown_with_answers_in_flight', { count: tasks.size });
-      await Promise.all([seen.close(), records.close(), feedback.close(), audit.close(), dedupe.close()]);
+      await Promise.all([records.close(), feedback.close(), audit.close(), dedupe.close()]);
     },
   };
 }

@@ -4,7 +4,7 @@ import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createMemoryDedupeStore, createPostgresDedupeStore, type DedupeStore } from '../../src/lark/store/dedupe-store.js';
+import { createFileDedupeStore, createPostgresDedupeStore, type DedupeStore } from '../../src/lark/store/dedupe-store.js';
 import { createMemoryLeaseLock, createPostgresLeaseLock, type LeaseLock } from '../../src/reminders/delivery/lease-lock.js';
 import {
   createPostgresStateStore,
@@ -43,7 +43,8 @@ const dedupeStores: Array<Pair<DedupeStore>> = [
   {
     name: 'embedded',
     make: () => {
-      const store = createMemoryDedupeStore(systemClock);
+      // one process: the file in DATA_DIR (a second process never opens the same one)
+      const store = createFileDedupeStore({ file: join(mkdtempSync(join(tmpdir(), 'policy-bot-claims-')), 'lark-claims.jsonl'), clock: systemClock });
       return { first: store, second: store };
     },
   },

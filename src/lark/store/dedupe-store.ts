@@ -1,5 +1,7 @@
+import { z } from 'zod';
 import type { Database } from '../../postgres/index.js';
 import type { Clock } from '../clock.js';
+import { createFileStore } from './file-store.js';
 
 /** Work claimed by an instance that died before finishing it, handed to another one. */
 export interface AbandonedClaim {
@@ -23,7 +25,8 @@ export interface DedupeStore {
   close(): Promise<void>;
 }
 
-interface MemoryClaim {
+/** One claim as a process keeps it (and the embedded store writes it to disk). */
+export interface StoredClaim {
   state: 'processing' | 'done';
   payload: unknown;
   attempts: number;
@@ -31,44 +34,81 @@ interface MemoryClaim {
 }
 
 /**
- * One process: claims in memory (bounded). Durable dedup across restarts stays with the SDK's seen
- * cache on the file store; this only serialises the work inside the process.
+ * One process: claims in a Map (bounded). `persist`, when given, is told of every change before the
+ * call resolves, and `initial` seeds the Map (claims read back from disk).
  */
-export function createMemoryDedupeStore(clock: Clock, maxEntries = 100_000): DedupeStore {
-  const claims = new Map<string, MemoryClaim>();
+export function createMemoryDedupeStore(
+  clock: Clock,
+  options: { maxEntries?: number; initial?: Iterable<[string, StoredClaim]>; persist?: (key: string, claim: StoredClaim) => Promise<void>; close?: () => Promise<void> } = {},
+): DedupeStore {
+  const maxEntries = options.maxEntries ?? 100_000;
+  const claims = new Map<string, StoredClaim>(options.initial ?? []);
+  const persist = options.persist ?? (async () => undefined);
+  const put = (key: string, claim: StoredClaim): Promise<void> => {
+    claims.delete(key);
+    claims.set(key, claim);
+    for (const oldest of claims.keys()) {
+      if (claims.size <= maxEntries) break;
+      claims.delete(oldest);
+    }
+    return persist(key, claim);
+  };
   return {
     async claim(key, ttlMs, payload) {
       const now = clock.now();
       const existing = claims.get(key);
       if (existing && existing.expiresAt > now) return false;
-      claims.delete(key);
-      claims.set(key, { state: 'processing', payload, attempts: (existing?.attempts ?? 0) + 1, expiresAt: now + ttlMs });
-      for (const oldest of claims.keys()) {
-        if (claims.size <= maxEntries) break;
-        claims.delete(oldest);
-      }
+      // the Map changes before the first await, so a concurrent claim of the same key already sees it
+      await put(key, { state: 'processing', payload, attempts: (existing?.attempts ?? 0) + 1, expiresAt: now + ttlMs });
       return true;
     },
     async complete(key, ttlMs) {
-      const existing = claims.get(key);
-      claims.set(key, { state: 'done', payload: undefined, attempts: existing?.attempts ?? 1, expiresAt: clock.now() + ttlMs });
+      await put(key, { state: 'done', payload: undefined, attempts: claims.get(key)?.attempts ?? 1, expiresAt: clock.now() + ttlMs });
     },
     async takeAbandoned(ttlMs, limit) {
       const now = clock.now();
-      const taken: AbandonedClaim[] = [];
+      const taken: Array<[string, StoredClaim]> = [];
       for (const [key, claim] of claims) {
         if (taken.length >= limit) break;
-        if (claim.state !== 'processing' || claim.expiresAt > now) continue;
-        claim.expiresAt = now + ttlMs;
-        claim.attempts += 1;
-        taken.push({ key, payload: claim.payload, attempts: claim.attempts });
+        if (claim.state === 'processing' && claim.expiresAt <= now) taken.push([key, { ...claim, attempts: claim.attempts + 1, expiresAt: now + ttlMs }]);
       }
-      return taken;
+      await Promise.all(taken.map(([key, claim]) => put(key, claim)));
+      return taken.map(([key, claim]) => ({ key, payload: claim.payload, attempts: claim.attempts }));
     },
     async close() {
       claims.clear();
+      await options.close?.();
     },
   };
+}
+
+/** How long an abandoned claim stays on disk for a restarted process to take over. */
+const ABANDONED_KEPT_MS = 24 * 3600_000;
+
+const storedClaimSchema = z.object({ state: z.enum(['processing', 'done']), payload: z.unknown().optional(), attempts: z.number().int().min(1), expiresAt: z.number() });
+
+/**
+ * The embedded default: one process, claims durable in a JSON-lines file (fsync'd before a claim
+ * counts), so a restart neither answers a re-delivered message twice nor forgets a question it was
+ * answering when it died: that claim runs out and the sweep answers it.
+ */
+export function createFileDedupeStore(options: { file: string; clock: Clock; maxEntries?: number }): DedupeStore {
+  const maxEntries = options.maxEntries ?? 100_000;
+  const store = createFileStore<StoredClaim>({
+    file: options.file,
+    maxEntries,
+    clock: options.clock,
+    parse: (value) => {
+      const parsed = storedClaimSchema.safeParse(value);
+      return parsed.success ? { ...parsed.data, payload: parsed.data.payload } : undefined;
+    },
+  });
+  return createMemoryDedupeStore(options.clock, {
+    maxEntries,
+    initial: store.entries(),
+    persist: (key, claim) => store.set(key, claim, claim.state === 'processing' ? claim.expiresAt + ABANDONED_KEPT_MS : claim.expiresAt),
+    close: () => store.close(),
+  });
 }
 
 /**

@@ -7,6 +7,8 @@ export interface FileStore<V> {
   get(key: string): V | undefined;
   /** `expiresAt` is an absolute time in ms; resolves once the entry is on disk (readable at once). */
   set(key: string, value: V, expiresAt: number): Promise<void>;
+  /** The live entries (not expired), oldest first. */
+  entries(): Array<[string, V]>;
   readonly size: number;
   close(): Promise<void>;
 }
@@ -76,6 +78,10 @@ export function createFileStore<V>(options: FileStoreOptions<V>): FileStore<V> {
       const written = file.append({ k: key, v: value, e: expiresAt });
       if (lines > 2 * entries.size + 1000) void compact();
       await written;
+    },
+    entries() {
+      const now = options.clock.now();
+      return [...entries].filter(([, entry]) => entry.expiresAt > now).map(([key, entry]) => [key, entry.value]);
     },
     get size() {
       return entries.size;

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CTenantAccessToken } from '@larksuiteoapi/node-sdk';
 import { describe, expect, it } from 'vitest';
-import { createDurableCache, SEEN_NAMESPACE } from '../../src/lark/store/durable-cache.js';
+import { createChannelCache, SEEN_NAMESPACE } from '../../src/lark/store/channel-cache.js';
+import { createFileDedupeStore } from '../../src/lark/store/dedupe-store.js';
 import { createFileStore } from '../../src/lark/store/file-store.js';
 import { RecordingClock } from './recording-clock.js';
 
@@ -47,20 +48,45 @@ describe('file store', () => {
   });
 });
 
-describe('durable cache given to the SDK', () => {
-  it('persists the dedup namespace with its absolute expiry and keeps tokens in memory only', async () => {
-    const file = join(mkdtempSync(join(tmpdir(), 'lark-cache-')), 'seen.jsonl');
+describe('the Channel cache given to the SDK, on the embedded DedupeStore', () => {
+  it('turns "seen?" into a claim and "seen" into its completion, durable across a restart; tokens stay in memory only', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'lark-cache-')), 'lark-claims.jsonl');
     const clock = new RecordingClock();
-    const cache = createDurableCache({ store: store(file, clock), clock });
+    const dedupe = createFileDedupeStore({ file, clock });
+    const cache = createChannelCache({ dedupe, seenLeaseMs: 60_000, clock });
+    // first delivery: not seen (and now claimed); a second delivery while it is handled: seen
+    expect(await cache.get('om_a', { namespace: SEEN_NAMESPACE })).toBeUndefined();
+    expect(await cache.get('om_a', { namespace: SEEN_NAMESPACE })).toBe('1');
     await cache.set('om_a', '1', clock.now() + 48 * 3600_000, { namespace: SEEN_NAMESPACE });
     await cache.set(CTenantAccessToken, 't-secret', clock.now() + 7000_000, { namespace: 'cli_app' });
-    expect(await cache.get('om_a', { namespace: SEEN_NAMESPACE })).toBe('1');
     expect(await cache.get(CTenantAccessToken, { namespace: 'cli_app' })).toBe('t-secret');
+    await dedupe.close();
     expect(readFileSync(file, 'utf8')).not.toContain('t-secret');
-    const afterRestart = createDurableCache({ store: store(file, clock), clock });
+
+    const afterRestart = createChannelCache({ dedupe: createFileDedupeStore({ file, clock }), seenLeaseMs: 60_000, clock });
     expect(await afterRestart.get('om_a', { namespace: SEEN_NAMESPACE })).toBe('1');
     expect(await afterRestart.get(CTenantAccessToken, { namespace: 'cli_app' })).toBeUndefined();
     clock.time += 48 * 3600_000;
     expect(await afterRestart.get('om_a', { namespace: SEEN_NAMESPACE })).toBeUndefined();
+  });
+});
+
+describe('embedded DedupeStore across a restart', () => {
+  it('keeps done keys refused, and hands the claim a dead process left behind to the next one once its lease ran out', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'lark-claims-')), 'lark-claims.jsonl');
+    const clock = new RecordingClock();
+    const first = createFileDedupeStore({ file, clock });
+    expect(await first.claim('message:om_done', 1_000, { id: 'om_done' })).toBe(true);
+    await first.complete('message:om_done', 48 * 3600_000);
+    expect(await first.claim('message:om_answering', 120_000, { event: { message_id: 'om_answering' } })).toBe(true);
+    // the process dies here (no close): what it fsync'd is all the next one has
+    const second = createFileDedupeStore({ file, clock });
+    expect(await second.claim('message:om_done', 1_000)).toBe(false);
+    expect(await second.claim('message:om_answering', 120_000)).toBe(false);
+    expect(await second.takeAbandoned(120_000, 10)).toEqual([]);
+    clock.time += 120_001;
+    expect(await second.takeAbandoned(120_000, 10)).toEqual([{ key: 'message:om_answering', payload: { event: { message_id: 'om_answering' } }, attempts: 2 }]);
+    expect(await second.takeAbandoned(120_000, 10)).toEqual([]);
+    await second.close();
   });
 });
