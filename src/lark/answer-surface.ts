@@ -1,4 +1,5 @@
 import type { Logger } from '../log/index.js';
+import type { AnswerRecords, ReplyCard } from './store/answer-records.js';
 import { ANSWER_ELEMENT_ID, escapeMarkdownForStream, partialCard, pendingCard } from './cards/answer-cards.js';
 import type { Clock } from './clock.js';
 import { LarkError } from './errors.js';
@@ -41,6 +42,8 @@ export function createSurfaceFactory(options: {
   clock: Clock;
   logger: Logger;
   intervalMs?: number;
+  /** Which card entity each reply shows (shared by the instances), for answers taken over. */
+  cards?: Pick<AnswerRecords, 'findCard' | 'saveCard'>;
 }): SurfaceFactory {
   const { platform, clock, logger } = options;
   const intervalMs = options.intervalMs ?? CARD_UPDATE_INTERVAL_MS;
@@ -65,33 +68,42 @@ export function createSurfaceFactory(options: {
   };
 
   const cardkitSurface = (target: ReplyTarget): AnswerSurface => {
-    let cardId: string | undefined;
+    let card: ReplyCard | undefined;
     let fallback: AnswerSurface | undefined;
     let sequence = 0;
+    // milliseconds since the card was made: every process that updates it counts up from there, so an
+    // instance finishing a dead one's answer always comes after the dead one's last update
+    const nextSequence = (): number => (sequence = Math.max(sequence + 1, clock.now() - (card?.createdAt ?? clock.now())));
     const updates = latestThrottle(async (text: string) => {
-      if (cardId) await platform.streamCardText(cardId, ANSWER_ELEMENT_ID, escapeMarkdownForStream(text), (sequence += 1));
+      if (card) await platform.streamCardText(card.cardId, ANSWER_ELEMENT_ID, escapeMarkdownForStream(text), nextSequence());
     }, { intervalMs, clock, onError });
     return {
       async open() {
-        try {
-          cardId = await platform.createCardEntity(pendingCard(target.question, true));
-        } catch (error) {
-          if (!(error instanceof LarkError) || error.code !== 'rejected') throw error;
-          cardkitUsable = false;
-          logger.warn('lark.cardkit_unavailable', { error, hint: 'grant cardkit:card:write or set LARK_STREAMING=patch' });
-          fallback = patchSurface(target);
-          return fallback.open();
+        // a question taken over from a dead instance: its reply already shows this card
+        card = await options.cards?.findCard(target.messageId);
+        if (!card) {
+          try {
+            card = { cardId: await platform.createCardEntity(pendingCard(target.question, true)), createdAt: clock.now() };
+          } catch (error) {
+            if (!(error instanceof LarkError) || error.code !== 'rejected') throw error;
+            cardkitUsable = false;
+            logger.warn('lark.cardkit_unavailable', { error, hint: 'grant cardkit:card:write or set LARK_STREAMING=patch' });
+            fallback = patchSurface(target);
+            return fallback.open();
+          }
+          await options.cards?.saveCard(target.messageId, card);
         }
-        await platform.replyCard({ ...target, content: { cardId } });
+        // the reply's uuid makes this a no-op when the dead instance had sent it already
+        await platform.replyCard({ ...target, content: { cardId: card.cardId } });
       },
       partial(text) {
         if (fallback) fallback.partial(text);
         else updates.push(text);
       },
-      async finish(card) {
-        if (fallback) return fallback.finish(card);
+      async finish(final) {
+        if (fallback) return fallback.finish(final);
         await updates.settle();
-        if (cardId) await platform.updateCardEntity(cardId, card, (sequence += 1));
+        if (card) await platform.updateCardEntity(card.cardId, final, nextSequence());
       },
     };
   };

@@ -100,7 +100,7 @@ export function createLarkBot(options: LarkBotOptions): LarkBot {
   // one process: claims in DATA_DIR (they outlive a restart); several: the shared PostgreSQL claims
   const dedupe = options.stores?.dedupe ?? createFileDedupeStore({ file: join(settings.dataDir, 'lark-claims.jsonl'), clock, maxEntries: CLAIM_ENTRIES });
   const claimLeaseMs = options.claimLeaseMs ?? 120_000;
-  const channel = createSdkChannel(settings, createChannelCache({ dedupe, seenLeaseMs: claimLeaseMs / 2, clock }), logger);
+  const channel = createSdkChannel(settings, createChannelCache({ dedupe, seenLeaseMs: claimLeaseMs, clock }), logger);
   const dispatcher = dispatcherOf(channel);
   const platform = createOpenPlatform({
     request: sdkRequest(channel.rawClient, options.requestTimeoutMs ?? 10_000),
@@ -120,7 +120,7 @@ export function createLarkBot(options: LarkBotOptions): LarkBot {
   const cardMode = settings.streaming === 'auto' ? (options.streamsAnswers ? 'cardkit' : 'patch') : settings.streaming;
   const answer = createAnswerFlow({
     service: options.answers,
-    surfaces: createSurfaceFactory({ platform, mode: cardMode, clock, logger, ...(options.cardUpdateIntervalMs ? { intervalMs: options.cardUpdateIntervalMs } : {}) }),
+    surfaces: createSurfaceFactory({ platform, mode: cardMode, clock, logger, cards: records, ...(options.cardUpdateIntervalMs ? { intervalMs: options.cardUpdateIntervalMs } : {}) }),
     records,
     tasks,
     logger,

@@ -1,12 +1,11 @@
 import type { EventDispatcher } from '@larksuiteoapi/node-sdk';
 import type { Logger } from '../log/index.js';
+import { forgetSeen } from './store/channel-cache.js';
 import type { DedupeStore } from './store/dedupe-store.js';
 import type { TaskSet } from './task-set.js';
 
 /** A claimed delivery whose handling fails this many times is given up (logged), not retried forever. */
 const MAX_ATTEMPTS = 3;
-/** Claims of questions (the Channel's own dedup claims sit beside them under `seen:`). */
-const MESSAGE_PREFIX = 'message:';
 
 export interface MessageClaims {
   /** The dispatcher the transports feed: claims each message event before the SDK sees (and acknowledges) it. */
@@ -47,7 +46,7 @@ export function createMessageClaims(deps: {
   active: () => boolean;
 }): MessageClaims {
   const { dedupe, tasks, logger } = deps;
-  const keyOf = (messageId: string): string => `${MESSAGE_PREFIX}${messageId}`;
+  const keyOf = (messageId: string): string => `message:${messageId}`;
   const invoke = (payload: unknown, params?: { needCheck?: boolean }): Promise<unknown> => deps.dispatcher.invoke(payload, params);
 
   const claimingDispatcher: EventDispatcher = Object.create(deps.dispatcher, {
@@ -66,11 +65,6 @@ export function createMessageClaims(deps: {
 
   const sweep = async (): Promise<void> => {
     for (const claim of await dedupe.takeAbandoned(deps.leaseMs, 10)) {
-      // the Channel's own "seen" claims (card actions, messages its policy turned away) have nothing to redo
-      if (!claim.key.startsWith(MESSAGE_PREFIX)) {
-        await dedupe.complete(claim.key, deps.doneTtlMs);
-        continue;
-      }
       const messageId = messageIdOf(claim.payload);
       if (!messageId || claim.attempts > MAX_ATTEMPTS) {
         logger.error('lark.claim_given_up', { key: claim.key, attempts: claim.attempts });
@@ -79,6 +73,7 @@ export function createMessageClaims(deps: {
       }
       logger.warn('lark.taking_over', { messageId, attempts: claim.attempts });
       tasks.run(async () => {
+        await forgetSeen(dedupe, messageId);
         await invoke(claim.payload, { needCheck: false });
       });
     }

@@ -2,14 +2,11 @@
 // schema and the loopback fake Feishu platform. 200 questions, each delivered to a random instance,
 // 20 % delivered again to another instance after a delay, and one instance killed with SIGKILL half way:
 // every question is answered exactly once. Real SDK, real model, real index, real PostgreSQL.
-import { spawn, type ChildProcess } from 'node:child_process';
-import { once } from 'node:events';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FakeFeishu, messageEvent, WebhookClient, webhookEnvironment } from '../support/fake-feishu/index.js';
-import { PROJECT_ROOT } from '../support/cli.js';
+import { startBotProcess, type BotProcess } from '../support/bot-process.js';
+import { FakeFeishu, messageEvent } from '../support/fake-feishu/index.js';
 import { dropSchema, TEST_DATABASE_URL } from '../support/postgres.js';
 import { SEEDS_DIR } from '../support/seeds.js';
 import { SECRETS, seedRuntime } from '../lark/harness.js';
@@ -25,62 +22,23 @@ const QUESTIONS = [
   '上虞的三支队伍指什么？',
 ];
 
-interface Instance {
-  child: ChildProcess;
-  webhook: WebhookClient;
-  alive: boolean;
-  stderr: string[];
-}
-
 let fake: FakeFeishu;
 let root: string;
 let schema: string;
-const instances: Instance[] = [];
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
-}
+const instances: BotProcess[] = [];
 
 /** Starts one bot process and resolves once it listens. */
-async function startInstance(index: number): Promise<Instance> {
-  const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', join(PROJECT_ROOT, 'src/main.ts')], {
-    cwd: PROJECT_ROOT,
-    env: {
-      ...process.env,
-      LOG_LEVEL: 'warn',
-      ...webhookEnvironment(fake, SECRETS),
-      LARK_RATE_LIMIT_PER_MINUTE: '1000',
-      LARK_CLAIM_LEASE_SECONDS: '5',
-      LARK_SWEEP_SECONDS: '1',
-      PORT: String(port),
-      DOCS_DIR: SEEDS_DIR,
-      INDEX_DIR: join(root, 'index'),
-      DATA_DIR: join(root, `data-${index}`),
-      STORE: 'postgres',
-      DATABASE_URL: TEST_DATABASE_URL,
-      DATABASE_SCHEMA: schema,
-    },
-    stdio: ['ignore', 'ignore', 'pipe'],
+function startInstance(index: number): Promise<BotProcess> {
+  return startBotProcess(fake, SECRETS, {
+    LARK_CLAIM_LEASE_SECONDS: '5',
+    LARK_SWEEP_SECONDS: '1',
+    DOCS_DIR: SEEDS_DIR,
+    INDEX_DIR: join(root, 'index'),
+    DATA_DIR: join(root, `data-${index}`),
+    STORE: 'postgres',
+    DATABASE_URL: TEST_DATABASE_URL,
+    DATABASE_SCHEMA: schema,
   });
-  const instance: Instance = { child, webhook: new WebhookClient(`http://127.0.0.1:${port}/webhook/event`, SECRETS), alive: true, stderr: [] };
-  child.stderr?.setEncoding('utf8');
-  const listening = new Promise<void>((resolve, reject) => {
-    child.stderr?.on('data', (text: string) => {
-      instance.stderr.push(text);
-      if (text.includes('is listening for Feishu/Lark events')) resolve();
-    });
-    child.once('exit', (code) => reject(new Error(`instance ${index} exited (${code}): ${instance.stderr.join('')}`)));
-  });
-  child.once('exit', () => (instance.alive = false));
-  await listening;
-  return instance;
 }
 
 /** Delivers like the platform: to the chosen instance, or to another live one when it does not answer 200. */
@@ -108,11 +66,7 @@ beforeAll(async () => {
 }, 180_000);
 
 afterAll(async () => {
-  for (const instance of instances) {
-    if (!instance.alive) continue;
-    instance.child.kill('SIGTERM');
-    await once(instance.child, 'exit');
-  }
+  for (const instance of instances) await instance.stop();
   await fake?.close();
   await dropSchema(schema).catch(() => undefined);
 });

@@ -69,6 +69,18 @@ describe.each(dedupeStores)('DedupeStore contract ($name)', ({ make }) => {
     expect(await second.claim(key, 10_000)).toBe(true);
   });
 
+  it('forgets a released key, claimed or done, so the next claim wins', async () => {
+    const { first, second } = make();
+    const key = `k-${Math.random()}`;
+    expect(await first.claim(key, 10_000)).toBe(true);
+    await first.release(key);
+    expect(await second.claim(key, 10_000)).toBe(true);
+    await second.complete(key, 10_000);
+    expect(await first.claim(key, 10_000)).toBe(false);
+    await second.release(key);
+    expect(await first.claim(key, 10_000)).toBe(true);
+  });
+
   it('hands an abandoned claim (holder died mid-work) to another instance once, with its payload', async () => {
     const { first, second } = make();
     const key = `k-${Math.random()}`;
@@ -81,6 +93,15 @@ describe.each(dedupeStores)('DedupeStore contract ($name)', ({ make }) => {
     await second.complete(key, 10_000);
     await sleep(250);
     expect((await first.takeAbandoned(10_000, 100)).filter((claim) => claim.key === key)).toEqual([]);
+  });
+
+  it('lets a claim without a payload (no work to redo) simply run out instead of handing it over', async () => {
+    const { first, second } = make();
+    const key = `k-${Math.random()}`;
+    expect(await first.claim(key, 200)).toBe(true);
+    await sleep(300);
+    expect((await second.takeAbandoned(10_000, 100)).filter((claim) => claim.key === key)).toEqual([]);
+    expect(await second.claim(key, 10_000)).toBe(true);
   });
 });
 

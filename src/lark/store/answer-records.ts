@@ -26,11 +26,25 @@ export const answerRecordSchema = z.object({
 /** Cards can be updated for 14 days: records live as long. */
 export const RECORD_TTL_MS = 14 * 24 * 3600_000;
 
-/** Answers by question message id, kept on disk so 👍/👎 still works after a restart. */
+/** The streaming card entity a reply shows, so whoever finishes the answer updates that one. */
+export interface ReplyCard {
+  cardId: string;
+  createdAt: number;
+}
+
+export const replyCardSchema = z.object({ cardId: z.string(), createdAt: z.number() });
+
+/**
+ * Answers by question message id, kept on disk so 👍/👎 still works after a restart; and the card
+ * entity each reply shows, so an instance that takes a question over from a dead one updates the card
+ * the user already sees instead of a new one nobody sees.
+ */
 export interface AnswerRecords {
   /** Readable at once; resolves when on disk. */
   save(questionMessageId: string, record: AnswerRecord): Promise<void>;
   find(questionMessageId: string): Promise<AnswerRecord | undefined>;
+  saveCard(questionMessageId: string, card: ReplyCard): Promise<void>;
+  findCard(questionMessageId: string): Promise<ReplyCard | undefined>;
   close(): Promise<void>;
 }
 
@@ -45,9 +59,22 @@ export function openAnswerRecords(dataDir: string, clock: Clock, maxEntries = 20
       return parsed.success ? parsed.data : undefined;
     },
   });
+  const cards: FileStore<ReplyCard> = createFileStore({
+    file: join(dataDir, 'reply-cards.jsonl'),
+    maxEntries,
+    clock,
+    parse: (value) => {
+      const parsed = replyCardSchema.safeParse(value);
+      return parsed.success ? parsed.data : undefined;
+    },
+  });
   return {
     save: (id, record) => store.set(id, record, clock.now() + RECORD_TTL_MS),
     find: async (id) => store.get(id),
-    close: () => store.close(),
+    saveCard: (id, card) => cards.set(id, card, clock.now() + RECORD_TTL_MS),
+    findCard: async (id) => cards.get(id),
+    close: async () => {
+      await Promise.all([store.close(), cards.close()]);
+    },
   };
 }

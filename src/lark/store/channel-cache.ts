@@ -15,22 +15,30 @@ export const SEEN_NAMESPACE = 'channel:seen';
  * for the SDK's TTL. Everything else (tenant tokens, app tickets) stays in memory, bounded, and never
  * touches disk. `expire` is the SDK's absolute expiry in ms, not a TTL.
  *
- * `seenLeaseMs` must be shorter than the message claims' lease: a message whose instance died is taken
- * over only after its claim ran out, and by then its seen claim has run out too, so the Channel of the
- * instance taking over does not drop it as a duplicate.
+ * The SDK reports a message seen as soon as its handler returns, before the answer is sent: a question
+ * taken over from a dead instance is let through again with `forgetSeen` first.
  */
+/** The DedupeStore key of the Channel's "seen" mark of a message or event id. */
+function seenKey(id: string): string {
+  return `seen:${id}`;
+}
+
+/** Lets a message the Channel already saw through it once more (a takeover after its instance died). */
+export function forgetSeen(dedupe: DedupeStore, messageId: string): Promise<void> {
+  return dedupe.release(seenKey(messageId));
+}
+
 export function createChannelCache(options: { dedupe: DedupeStore; seenLeaseMs: number; clock: Clock; maxMemoryEntries?: number }): Cache {
   const memory = new Map<string, { value: unknown; expiresAt: number }>();
   const maxMemory = options.maxMemoryEntries ?? 10_000;
   const keyOf = (key: CacheKey, namespace = ''): string => `${namespace}\u0000${String(key)}`;
-  const seenKey = (key: CacheKey): string => `seen:${String(key)}`;
 
   return {
     async set(key: CacheKey, value: unknown, expire?: number, settings?: { namespace?: string }) {
       const namespace = settings?.namespace;
       const expiresAt = expire ?? Number.POSITIVE_INFINITY;
       if (namespace === SEEN_NAMESPACE && Number.isFinite(expiresAt)) {
-        await options.dedupe.complete(seenKey(key), Math.max(1, expiresAt - options.clock.now()));
+        await options.dedupe.complete(seenKey(String(key)), Math.max(1, expiresAt - options.clock.now()));
         return true;
       }
       memory.delete(keyOf(key, namespace));
@@ -44,7 +52,7 @@ export function createChannelCache(options: { dedupe: DedupeStore; seenLeaseMs: 
     async get(key: CacheKey, settings?: { namespace?: string }) {
       const namespace = settings?.namespace;
       // not seen, and now claimed by this instance: the SDK goes on and reports it seen when done
-      if (namespace === SEEN_NAMESPACE) return (await options.dedupe.claim(seenKey(key), options.seenLeaseMs)) ? undefined : '1';
+      if (namespace === SEEN_NAMESPACE) return (await options.dedupe.claim(seenKey(String(key)), options.seenLeaseMs)) ? undefined : '1';
       const entry = memory.get(keyOf(key, namespace));
       if (!entry) return undefined;
       if (entry.expiresAt <= options.clock.now()) {

@@ -20,7 +20,12 @@ export interface DedupeStore {
   claim(key: string, ttlMs: number, payload?: unknown): Promise<boolean>;
   /** The work is done: refuse `key` for `ttlMs` more. */
   complete(key: string, ttlMs: number): Promise<void>;
-  /** Re-claims up to `limit` expired `processing` claims for this instance, with their payloads. */
+  /** Forgets `key`, claimed or done: the next claim of it wins. */
+  release(key: string): Promise<void>;
+  /**
+   * Re-claims up to `limit` expired `processing` claims that carry a payload (work to redo) for this
+   * instance. Claims without one (the Channel's "seen" claims) simply run out.
+   */
   takeAbandoned(ttlMs: number, limit: number): Promise<AbandonedClaim[]>;
   close(): Promise<void>;
 }
@@ -65,12 +70,16 @@ export function createMemoryDedupeStore(
     async complete(key, ttlMs) {
       await put(key, { state: 'done', payload: undefined, attempts: claims.get(key)?.attempts ?? 1, expiresAt: clock.now() + ttlMs });
     },
+    async release(key) {
+      // a claim that ran out long ago is the same as none
+      if (claims.has(key)) await put(key, { state: 'done', payload: undefined, attempts: claims.get(key)?.attempts ?? 1, expiresAt: 0 });
+    },
     async takeAbandoned(ttlMs, limit) {
       const now = clock.now();
       const taken: Array<[string, StoredClaim]> = [];
       for (const [key, claim] of claims) {
         if (taken.length >= limit) break;
-        if (claim.state === 'processing' && claim.expiresAt <= now) taken.push([key, { ...claim, attempts: claim.attempts + 1, expiresAt: now + ttlMs }]);
+        if (claim.state === 'processing' && claim.payload !== undefined && claim.expiresAt <= now) taken.push([key, { ...claim, attempts: claim.attempts + 1, expiresAt: now + ttlMs }]);
       }
       await Promise.all(taken.map(([key, claim]) => put(key, claim)));
       return taken.map(([key, claim]) => ({ key, payload: claim.payload, attempts: claim.attempts }));
@@ -118,8 +127,9 @@ export function createFileDedupeStore(options: { file: string; clock: Clock; max
 export function createPostgresDedupeStore(database: Database, owner: string): DedupeStore {
   let claimsSinceSweep = 0;
   const sweep = async (): Promise<void> => {
-    // done keys past their TTL are dead weight; abandoned `processing` rows are kept for takeAbandoned
-    await database.query(`DELETE FROM claims WHERE state = 'done' AND expires_at < now() - interval '1 hour'`);
+    // done keys past their TTL and run-out claims with no work in them are dead weight; abandoned
+    // `processing` rows with a payload are kept for takeAbandoned
+    await database.query(`DELETE FROM claims WHERE (state = 'done' OR payload IS NULL) AND expires_at < now() - interval '1 hour'`);
   };
   return {
     async claim(key, ttlMs, payload) {
@@ -145,11 +155,14 @@ export function createPostgresDedupeStore(database: Database, owner: string): De
         [key, ttlMs],
       );
     },
+    async release(key) {
+      await database.query('DELETE FROM claims WHERE key = $1', [key]);
+    },
     async takeAbandoned(ttlMs, limit) {
       const result = await database.query<{ key: string; payload: unknown; attempts: number }>(
         `UPDATE claims SET owner = $1, attempts = attempts + 1, expires_at = now() + $2 * interval '1 millisecond'
          WHERE key IN (
-           SELECT key FROM claims WHERE state = 'processing' AND expires_at <= now()
+           SELECT key FROM claims WHERE state = 'processing' AND payload IS NOT NULL AND expires_at <= now()
            ORDER BY expires_at LIMIT $3 FOR UPDATE SKIP LOCKED)
          RETURNING key, payload, attempts`,
         [owner, ttlMs, limit],

@@ -1,6 +1,6 @@
 import type { Database } from '../../postgres/index.js';
 import type { AnswerRecord, AnswerRecords } from './answer-records.js';
-import { answerRecordSchema, RECORD_TTL_MS } from './answer-records.js';
+import { answerRecordSchema, RECORD_TTL_MS, replyCardSchema } from './answer-records.js';
 import type { AuditLog } from './audit-log.js';
 import type { FeedbackLog } from './feedback-log.js';
 import { createPostgresDedupeStore } from './dedupe-store.js';
@@ -45,6 +45,19 @@ export function postgresAnswerRecords(database: Database): AnswerRecords {
     async find(id): Promise<AnswerRecord | undefined> {
       const result = await database.query<{ record: unknown }>('SELECT record FROM answer_records WHERE question_message_id = $1 AND expires_at > now()', [id]);
       const parsed = answerRecordSchema.safeParse(result.rows[0]?.record);
+      return parsed.success ? parsed.data : undefined;
+    },
+    // beside the answers, under their own key (a message id never starts with "card:")
+    async saveCard(id, card) {
+      await database.query(
+        `INSERT INTO answer_records (question_message_id, record, expires_at) VALUES ($1, $2, now() + $3 * interval '1 millisecond')
+         ON CONFLICT (question_message_id) DO NOTHING`,
+        [`card:${id}`, JSON.stringify(card), RECORD_TTL_MS],
+      );
+    },
+    async findCard(id) {
+      const result = await database.query<{ record: unknown }>('SELECT record FROM answer_records WHERE question_message_id = $1 AND expires_at > now()', [`card:${id}`]);
+      const parsed = replyCardSchema.safeParse(result.rows[0]?.record);
       return parsed.success ? parsed.data : undefined;
     },
     close: async () => undefined,
