@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import type { AskResult } from '../../answer/index.js';
 import type { Clock } from '../clock.js';
-import { createFileStore, type FileStore } from './file-store.js';
+import { createFileStore, parseWith, type FileStore } from './file-store.js';
 
 /** What a feedback click needs to know about the answer it rates (the callback only carries a reference). */
 export interface AnswerRecord {
@@ -54,19 +54,13 @@ export function openAnswerRecords(dataDir: string, clock: Clock, maxEntries = 20
     file: join(dataDir, 'answers.jsonl'),
     maxEntries,
     clock,
-    parse: (value) => {
-      const parsed = answerRecordSchema.safeParse(value);
-      return parsed.success ? parsed.data : undefined;
-    },
+    parse: parseWith(answerRecordSchema),
   });
   const cards: FileStore<ReplyCard> = createFileStore({
     file: join(dataDir, 'reply-cards.jsonl'),
     maxEntries,
     clock,
-    parse: (value) => {
-      const parsed = replyCardSchema.safeParse(value);
-      return parsed.success ? parsed.data : undefined;
-    },
+    parse: parseWith(replyCardSchema),
   });
   return {
     save: (id, record) => store.set(id, record, clock.now() + RECORD_TTL_MS),

@@ -91,3 +91,11 @@ export function createFileStore<V>(options: FileStoreOptions<V>): FileStore<V> {
     },
   };
 }
+
+/** A FileStore's `parse` from a zod schema: a value that does not match is dropped. */
+export function parseWith<T>(schema: z.ZodType<T>): (value: unknown) => T | undefined {
+  return (value) => {
+    const parsed = schema.safeParse(value);
+    return parsed.success ? parsed.data : undefined;
+  };
+}
