@@ -63,6 +63,20 @@ export const KNOWLEDGE_MIGRATIONS: Migration[] = [
       ALTER TABLE kb_chunks ADD COLUMN terms text[], ADD COLUMN term_weights double precision[];
     `,
   },
+  {
+    version: 103,
+    name: 'postings indexed per generation',
+    sql: `
+      DO $$
+      DECLARE generation_id bigint;
+      BEGIN
+        FOR generation_id IN SELECT id FROM kb_generations LOOP
+          EXECUTE format('CREATE INDEX IF NOT EXISTS kb_postings_impact_%s ON kb_postings (term, weight DESC, idx) WHERE generation = %s', generation_id, generation_id);
+        END LOOP;
+      END $$;
+      DROP INDEX IF EXISTS kb_postings_impact;
+    `,
+  },
 ];
 
 /** One chunk as a generation stores it: the chunk, its vector and its lexical terms. */
@@ -82,6 +96,8 @@ export interface Generation {
 }
 
 const INSERT_BATCH = 200;
+/** maintenance_work_mem for an HNSW build: 100,000 vectors of 512 dimensions need about 300 MB in memory. */
+const HNSW_BUILD_MEMORY = '1GB';
 
 /** pgvector's text form of a vector. */
 function vectorLiteral(vector: Float32Array): string {
@@ -91,7 +107,7 @@ function vectorLiteral(vector: Float32Array): string {
 /** Creates pgvector if it is missing (a clear error when the server does not have it) and migrates. */
 export async function prepareKnowledgeSchema(database: Database): Promise<void> {
   try {
-    await database.query('CREATE EXTENSION IF NOT EXISTS vector');
+    await database.query('CREATE EXTENSION IF NOT EXISTS vector SCHEMA public');
   } catch (error) {
     throw new DatabaseError(
       'missing-extension',
@@ -99,6 +115,14 @@ export async function prepareKnowledgeSchema(database: Database): Promise<void> 
         'Docker: the pgvector/pgvector image) and run CREATE EXTENSION vector as a superuser, or keep the index embedded.',
       { cause: error },
     );
+  }
+  // an extension lives in one schema per database: one created elsewhere is invisible from ours
+  const installed = await database.query<{ schema: string; visible: boolean }>(
+    "SELECT n.nspname AS schema, n.nspname = ANY (current_schemas(false)) AS visible FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace WHERE e.extname = 'vector'",
+  );
+  const where = installed.rows[0];
+  if (where && !where.visible) {
+    throw new DatabaseError('missing-extension', `pgvector is installed in schema "${where.schema}", which this bot cannot see: run ALTER EXTENSION vector SET SCHEMA public as a superuser.`);
   }
   await migrate(database, KNOWLEDGE_MIGRATIONS);
 }
@@ -119,8 +143,18 @@ async function insertPostings(client: Queryable, generation: number, rows: Gener
 }
 
 /** Each term's document frequency in a generation, from its postings (the IDF a search needs). */
-async function recordDocumentFrequencies(client: Queryable, generation: number): Promise<void> {
-  await client.query(`INSERT INTO kb_terms (generation, term, df) SELECT ${generation}, term, count(*) FROM kb_postings WHERE generation = ${generation} GROUP BY term`);
+async function recordDocumentFrequencies(client: Queryable, generation: number, rows: GenerationRow[]): Promise<void> {
+  // counted here, from the rows in memory: a GROUP BY over every posting of a large generation takes minutes
+  const frequencies = new Map<string, number>();
+  for (const row of rows) for (const term of new Set(row.terms)) frequencies.set(term, (frequencies.get(term) ?? 0) + 1);
+  const entries = [...frequencies];
+  for (let offset = 0; offset < entries.length; offset += 50_000) {
+    const batch = entries.slice(offset, offset + 50_000);
+    await client.query(`INSERT INTO kb_terms (generation, term, df) SELECT ${generation}, * FROM unnest($1::text[], $2::int[])`, [
+      batch.map(([term]) => term),
+      batch.map(([, count]) => count),
+    ]);
+  }
 }
 
 async function insertRows(client: Queryable, generation: number, rows: GenerationRow[], offset: number, averageLength: number): Promise<void> {
@@ -159,11 +193,16 @@ export async function writeGeneration(database: Database, manifest: Manifest, ro
     for (let offset = 0; offset < rows.length; offset += INSERT_BATCH) {
       await insertRows(database, generation, rows.slice(offset, offset + INSERT_BATCH), offset, averageLength);
     }
-    await recordDocumentFrequencies(database, generation);
-    // one HNSW index per generation (partial), so the old one keeps serving while this one is built
-    await database.query(
-      `CREATE INDEX kb_chunks_embedding_${generation} ON kb_chunks USING hnsw ((embedding::vector(${dimensions})) vector_cosine_ops) WHERE generation = ${generation}`,
-    );
+    await recordDocumentFrequencies(database, generation, rows);
+    // indexes of its own (partial), built once the rows are in (a bulk build, not row by row) while the
+    // old generation keeps serving from its own; the HNSW graph is built in memory when it fits
+    await database.query(`CREATE INDEX kb_postings_impact_${generation} ON kb_postings (term, weight DESC, idx) WHERE generation = ${generation}`);
+    await database.transaction(async (client) => {
+      await client.query(`SET LOCAL maintenance_work_mem = '${HNSW_BUILD_MEMORY}'`);
+      await client.query(
+        `CREATE INDEX kb_chunks_embedding_${generation} ON kb_chunks USING hnsw ((embedding::vector(${dimensions})) vector_cosine_ops) WHERE generation = ${generation}`,
+      );
+    });
     await database.transaction(async (client) => {
       await client.query(
         "UPDATE kb_generations SET state = 'ready', chunk_count = $2, total_length = (SELECT coalesce(sum(length), 0) FROM kb_chunks WHERE generation = $1) WHERE id = $1",
@@ -182,9 +221,11 @@ export async function writeGeneration(database: Database, manifest: Manifest, ro
 
 async function dropGeneration(database: Database, generation: number): Promise<void> {
   await database.query(`DROP INDEX IF EXISTS kb_chunks_embedding_${generation}`);
-  await database.query('DELETE FROM kb_chunks WHERE generation = $1', [generation]);
-  await database.query('DELETE FROM kb_terms WHERE generation = $1', [generation]);
-  await database.query('DELETE FROM kb_postings WHERE generation = $1', [generation]);
+  await database.query(`DELETE FROM kb_chunks WHERE generation = ${generation}`);
+  await database.query(`DELETE FROM kb_terms WHERE generation = ${generation}`);
+  // found through the generation's own index, dropped after
+  await database.query(`DELETE FROM kb_postings WHERE generation = ${generation}`);
+  await database.query(`DROP INDEX IF EXISTS kb_postings_impact_${generation}`);
 }
 
 /** Keeps the serving generation and the one before it (instances may still be on it for a few seconds). */

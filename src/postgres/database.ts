@@ -89,8 +89,8 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     connectionString: options.url,
     max: options.maxConnections ?? 5,
     connectionTimeoutMillis: 5_000,
-    // every connection works in the bot's schema; nothing is written to public
-    options: [`-c search_path=${schema}`, ...Object.entries(options.settings ?? {}).map(([name, value]) => `-c ${name}=${value}`)].join(' '),
+    // every connection works in the bot's schema; public stays readable for extensions (pgvector's type)
+    options: [`-c search_path=${schema},public`, ...Object.entries(options.settings ?? {}).map(([name, value]) => `-c ${name}=${value}`)].join(' '),
   });
   pool.on('error', (error) => options.logger?.error('postgres.idle_client_error', { error }));
   try {
