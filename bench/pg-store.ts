@@ -1,6 +1,6 @@
 // `npm run bench -- --store postgres [--chunks N] [--real N] [--corpus news-2k|news-20k] [--database-url URL]`:
 // the knowledge index in-process (hnswlib + in-memory BM25) against PostgreSQL (pgvector HNSW + impact-
-// ordered postings, exact BM25 top-k by the threshold algorithm) at N chunks. Real embeddings of up to
+// ordered postings, exact BM25 top-k by MaxScore) at N chunks. Real embeddings of up to
 // --real news chunks (cached in knowledge/bench-cache; `--embed-only` just fills the cache), repeated
 // with noise up to N. Prints ingest rate, retrieval p50/p95 (dense alone, lexical both ways, hybrid:
 // dense + lexical + the chunks' rows), recall@10 against exact search, agreement with exact BM25, and RSS.
@@ -30,6 +30,7 @@ const { values: flags } = parseArgs({
     'embed-only': { type: 'boolean' },
     'database-url': { type: 'string' },
     'no-pglite': { type: 'boolean' },
+    keep: { type: 'boolean' },
     store: { type: 'string' },
   },
   strict: false,
@@ -38,6 +39,7 @@ const TARGET = Number(flags.chunks ?? 20_000);
 const REAL = Math.min(TARGET, Number(flags.real ?? 3_000));
 const CORPUS = typeof flags.corpus === 'string' ? flags.corpus : 'news-2k';
 const QUERIES = 100;
+const keep = flags.keep === true;
 const NOISE = 0.02;
 // a noisy copy keeps each of its chunk's terms with this probability, so copies differ in words too
 const KEEP_TERM = 0.85;
@@ -164,18 +166,23 @@ const manifest: Manifest = {
 if (!skipPglite) {
   const url = typeof flags['database-url'] === 'string' ? flags['database-url'] : undefined;
   before = rss();
-  const database: Database = url ? await openDatabase({ url, schema: 'policybot_bench' }) : await pgliteDatabase();
-  if (url) {
+  const database: Database = url ? await openDatabase({ url, schema: 'policybot_bench', settings: { 'hnsw.ef_search': 100 } }) : await pgliteDatabase();
+  // --keep: the schema stays after the run, and a later run with the same corpus and size reuses it
+  const kept = url && keep ? await currentGeneration(database).catch(() => undefined) : undefined;
+  const reuse = kept?.chunkCount === rows.length;
+  if (url && !reuse) {
     await database.query('DROP SCHEMA IF EXISTS policybot_bench CASCADE');
     await database.query('CREATE SCHEMA policybot_bench');
   }
   await prepareKnowledgeSchema(database);
   started = performance.now();
-  await writeGeneration(database, manifest, rows);
+  if (!reuse) await writeGeneration(database, manifest, rows);
   const ingestSeconds = (performance.now() - started) / 1000;
   await database.query('ANALYZE');
-  line(`postgres (${url ? 'server' : 'PGlite in-process'}): ingest incl. HNSW build`, `${format(ingestSeconds)} s, ${format(rows.length / ingestSeconds, 0)} chunks/s, +${format(rss() - before, 0)} MiB RSS`);
-  await database.query('SET hnsw.ef_search = 100');
+  if (reuse) line('postgres (server): ingest', 'skipped, the kept generation reused (--keep)');
+  else line(`postgres (${url ? 'server' : 'PGlite in-process'}): ingest incl. HNSW build`, `${format(ingestSeconds)} s, ${format(rows.length / ingestSeconds, 0)} chunks/s, +${format(rss() - before, 0)} MiB RSS`);
+  // every pooled connection of the server has it from its start options; PGlite is one session
+  if (!url) await database.query('SET hnsw.ef_search = 100');
   const generation = (await currentGeneration(database))!;
   const search = postgresSearch(database, generation);
   recall = 0;
@@ -193,7 +200,7 @@ if (!skipPglite) {
     return top.length === 0 ? (hits.length === 0 ? 1 : 0) : hits.filter((hit) => hit.score >= tenth - 1e-6).length / top.length;
   };
   for (const [label, lexicalSearch] of [
-    ['threshold algorithm', search],
+    ['MaxScore', search],
     ['every posting summed', postgresSearch(database, generation, { exhaustive: true })],
   ] as const) {
     let agreement = 0;
@@ -210,7 +217,7 @@ if (!skipPglite) {
   if (url) {
     const size = await database.query<{ size: string }>("SELECT pg_size_pretty(sum(pg_total_relation_size(c.oid))) AS size FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'policybot_bench' AND c.relkind = 'r'");
     line('postgres: size on disk (tables with their indexes)', size.rows[0]?.size ?? '?');
-    await database.query('DROP SCHEMA policybot_bench CASCADE');
+    if (!keep) await database.query('DROP SCHEMA policybot_bench CASCADE');
   }
   await database.close();
 }

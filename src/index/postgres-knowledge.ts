@@ -4,7 +4,7 @@ import { embeddingKey, type EmbeddingCache } from '../embed/index.js';
 import { lexicalTerms } from '../text/index.js';
 import { idfFromCounts, type ScoredChunk } from './bm25.js';
 import { exhaustiveLexical, impactIndex, termWeights } from './postgres-lexical.js';
-import { thresholdTopK } from './threshold-top-k.js';
+import { exactTopK } from './exact-top-k.js';
 import { IndexError } from './errors.js';
 import type { KnowledgeIndex } from './load-index.js';
 import { embeddingText, lexicalText } from './search-text.js';
@@ -256,9 +256,8 @@ export interface PostgresSearch {
 
 /**
  * Searches `generation` (HNSW through its partial index, cosine similarity as 1 − distance). BM25 is
- * exact either way: by the threshold algorithm over impact-ordered postings (default), or, with
- * `exhaustive`, by summing every posting of every query term in SQL (what the threshold search falls
- * back to when a query would need it to read too deep).
+ * exact either way: by MaxScore over impact-ordered postings (default, `exactTopK`), or, with
+ * `exhaustive`, by summing every posting of every query term in SQL.
  */
 export function postgresSearch(database: Queryable, generation: Generation, options: { exhaustive?: boolean } = {}): PostgresSearch {
   const { id, dimensions } = generation;
@@ -279,8 +278,7 @@ export function postgresSearch(database: Queryable, generation: Generation, opti
       const frequencies = await database.query<{ term: string; df: number }>(`SELECT term, df FROM kb_terms WHERE generation = ${id} AND term = ANY($1::text[])`, [distinct]);
       const weighted = frequencies.rows.filter((row) => row.df > 0).map((row) => ({ term: row.term, idf: idfFromCounts(generation.chunkCount, row.df) }));
       if (weighted.length === 0) return [];
-      const top = options.exhaustive ? undefined : await thresholdTopK(impactIndex(database, id), weighted, limit);
-      return top ?? exhaustiveLexical(database, id, weighted, limit);
+      return options.exhaustive ? exhaustiveLexical(database, id, weighted, limit) : exactTopK(impactIndex(database, id), weighted, limit);
     },
     async chunks(indexes) {
       if (indexes.length === 0) return new Map();

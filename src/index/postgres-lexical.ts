@@ -1,6 +1,6 @@
 import type { Queryable } from '../postgres/index.js';
 import { BM25, type ScoredChunk } from './bm25.js';
-import type { ImpactIndex, WeightedTerm } from './threshold-top-k.js';
+import type { ImpactIndex, WeightedTerm } from './exact-top-k.js';
 
 // The lexical half of the knowledge index in PostgreSQL: postings stored with their BM25 weight (IDF
 // aside), each chunk's own term weights for whole scores, and the two ways to search them.
@@ -20,30 +20,36 @@ export function termWeights(terms: string[], averageLength: number): Array<{ ter
   return [...counts].map(([term, tf]) => ({ term, weight: termWeight(tf, terms.length, averageLength) }));
 }
 
-/** Every posting of every query term, summed in SQL: exact, and slow for common terms on a large corpus. */
-export async function exhaustiveLexical(database: Queryable, generation: number, terms: WeightedTerm[], limit: number): Promise<ScoredChunk[]> {
+/** Σ idf·weight over every posting of `terms`, per chunk, in SQL (`above`: only sums beyond it). */
+async function summedPostings(database: Queryable, generation: number, terms: WeightedTerm[], options: { above?: number; limit?: number }): Promise<ScoredChunk[]> {
   const result = await database.query<{ idx: number; score: number }>(
     `SELECT p.idx, SUM(q.idf * p.weight) AS score
      FROM unnest($1::text[], $2::float8[]) AS q(term, idf)
      JOIN kb_postings p ON p.generation = ${generation} AND p.term = q.term
-     GROUP BY p.idx ORDER BY score DESC, p.idx LIMIT $3`,
-    [terms.map((term) => term.term), terms.map((term) => term.idf), limit],
+     GROUP BY p.idx ${options.above === undefined ? '' : 'HAVING SUM(q.idf * p.weight) > $3'}
+     ${options.limit === undefined ? '' : `ORDER BY score DESC, p.idx LIMIT ${Math.floor(options.limit)}`}`,
+    [terms.map((term) => term.term), terms.map((term) => term.idf), ...(options.above === undefined ? [] : [options.above])],
   );
   return result.rows.map((row) => ({ chunkIndex: row.idx, score: Number(row.score) }));
 }
 
-/** The threshold search's access to one generation: postings best first, and whole scores from each chunk's term weights. */
+/** Every posting of every query term, summed in SQL: exact, and slow for common terms on a large corpus. */
+export function exhaustiveLexical(database: Queryable, generation: number, terms: WeightedTerm[], limit: number): Promise<ScoredChunk[]> {
+  return summedPostings(database, generation, terms, { limit });
+}
+
+/** The exact search's access to one generation: postings best first, and whole scores from each chunk's term weights. */
 export function impactIndex(database: Queryable, generation: number): ImpactIndex {
   return {
-    async postings(requests) {
+    async topPostings(terms, take) {
       const result = await database.query<{ term: string; idx: number; weight: number }>(
         `SELECT q.term, p.idx, p.weight
-         FROM unnest($1::text[], $2::int[], $3::int[]) AS q(term, skip, take)
+         FROM unnest($1::text[]) AS q(term)
          CROSS JOIN LATERAL (
            SELECT idx, weight FROM kb_postings WHERE generation = ${generation} AND term = q.term
-           ORDER BY weight DESC, idx OFFSET q.skip LIMIT q.take
+           ORDER BY weight DESC, idx LIMIT $2
          ) AS p`,
-        [requests.map((request) => request.term), requests.map((request) => request.skip), requests.map((request) => request.take)],
+        [terms, take],
       );
       const byTerm = new Map<string, Array<{ chunkIndex: number; weight: number }>>();
       for (const row of result.rows) {
@@ -54,7 +60,12 @@ export function impactIndex(database: Queryable, generation: number): ImpactInde
       for (const list of byTerm.values()) list.sort((a, b) => b.weight - a.weight || a.chunkIndex - b.chunkIndex);
       return byTerm;
     },
+    async partialScores(terms, above) {
+      const sums = await summedPostings(database, generation, terms, { above });
+      return new Map(sums.map((sum) => [sum.chunkIndex, sum.score]));
+    },
     async scores(chunkIndexes, terms) {
+      if (chunkIndexes.length === 0) return new Map();
       const values = [chunkIndexes, terms.map((term) => term.term), terms.map((term) => term.idf)];
       const result = await database.query<{ idx: number; score: number | null }>(
         `SELECT c.idx, CASE WHEN c.terms IS NULL THEN NULL ELSE (
