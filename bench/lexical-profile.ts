@@ -23,18 +23,20 @@ const chunks = (await loadSources(docsDir, silentLogger)).documents.flatMap((doc
 const questions = [
   ...readEvalFile(join(shared, 'eval', 'dev.jsonl')).map((item) => item.question),
   ...chunks.filter((_, position) => position % 37 === 0).map((chunk) => chunk.text.split(/[。！？\n]/)[0]?.slice(0, 40) ?? ''),
-].filter((question) => question.length > 4).slice(0, 100);
+].filter((question) => question.length > 4).slice(0, 100).slice(process.argv[4] === 'dev' ? 0 : 0, process.argv[4] === 'dev' ? 24 : 100);
 void existsSync;
 const database = await openDatabase({ url: 'postgres://postgres@127.0.0.1:5432/test', schema: 'policybot_bench' });
 const generation = (await currentGeneration(database))!;
 const limit = Number(process.argv[2] ?? 10);
+const budget = process.argv[3] ? Number(process.argv[3]) : undefined;
+const depth = process.argv[5] ? Number(process.argv[5]) : undefined;
 const rows: Array<Record<string, number> & { totalMs: number }> = [];
 for (const question of questions) {
   const terms = [...new Set(queryTerms(question, keyTerms(question), 'both'))];
   const frequencies = await database.query<{ term: string; df: number }>(`SELECT term, df FROM kb_terms WHERE generation = ${generation.id} AND term = ANY($1::text[])`, [terms]);
   const weighted = frequencies.rows.map((row) => ({ term: row.term, idf: idfFromCounts(generation.chunkCount, row.df) }));
   const base = impactIndex(database, generation.id);
-  const stats = { terms: weighted.length, essential: 0, partial: 0, partialMs: 0, postings: 0, postingsMs: 0, scored: 0, scoresMs: 0, totalMs: 0 };
+  const stats = { agree: 0, terms: weighted.length, essential: 0, partial: 0, partialMs: 0, postings: 0, postingsMs: 0, scored: 0, scoresMs: 0, totalMs: 0 };
   const index: ImpactIndex = {
     async topPostings(termList, take) {
       const start = performance.now();
@@ -43,9 +45,9 @@ for (const question of questions) {
       for (const list of result.values()) stats.postings += list.length;
       return result;
     },
-    async partialScores(essential, above) {
+    async partialScores(essential, above, limitDepth) {
       const start = performance.now();
-      const result = await base.partialScores(essential, above);
+      const result = await base.partialScores(essential, above, limitDepth);
       stats.partialMs += performance.now() - start;
       stats.essential = essential.length;
       stats.partial = result.size;
@@ -60,11 +62,15 @@ for (const question of questions) {
     },
   };
   const start = performance.now();
-  const found = await exactTopK(index, weighted, limit);
+  const found = await exactTopK(index, weighted, limit, { ...(budget === undefined ? {} : { scoreBudget: budget }), ...(depth === undefined ? {} : { essentialDepth: depth }) });
   stats.totalMs = performance.now() - start;
+  const exact = await exactTopK(base, weighted, limit);
+  const tenth = exact.at(-1)?.score ?? 0;
+  stats.agree = exact.length === 0 ? 1 : found.filter((hit) => hit.score >= tenth - 1e-6).length / exact.length;
   rows.push({ ...stats, found: found.length });
 }
 const column = (name: string): number[] => rows.map((row) => row[name] ?? 0);
+console.log('agreement', (rows.reduce((sum, row) => sum + (row['agree'] ?? 0), 0) / rows.length).toFixed(3));
 for (const name of ['terms', 'essential', 'partial', 'partialMs', 'postings', 'postingsMs', 'scored', 'scoresMs', 'totalMs']) {
   console.log(name.padEnd(12), 'p50', percentile(column(name), 50).toFixed(1), 'p95', percentile(column(name), 95).toFixed(1), 'max', Math.max(...column(name)).toFixed(1));
 }

@@ -200,7 +200,8 @@ if (!skipPglite) {
     return top.length === 0 ? (hits.length === 0 ? 1 : 0) : hits.filter((hit) => hit.score >= tenth - 1e-6).length / top.length;
   };
   for (const [label, lexicalSearch] of [
-    ['MaxScore', search],
+    ['MaxScore, default budget', search],
+    ['MaxScore, exact', postgresSearch(database, generation, { exact: true })],
     ['every posting summed', postgresSearch(database, generation, { exhaustive: true })],
   ] as const) {
     let agreement = 0;

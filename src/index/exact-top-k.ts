@@ -10,15 +10,28 @@ export interface WeightedTerm {
 export interface ImpactIndex {
   /** The first `take` postings of each term, best weight first. */
   topPostings(terms: string[], take: number): Promise<Map<string, Array<{ chunkIndex: number; weight: number }>>>;
-  /** Σ idf·weight over `terms` of every chunk holding one of them, kept where the sum exceeds `above`. */
-  partialScores(terms: WeightedTerm[], above: number): Promise<Map<number, number>>;
+  /**
+   * Σ idf·weight over `terms` of every chunk holding one of them (over each term's best `depth`
+   * postings only, when given), kept where the sum exceeds `above`.
+   */
+  partialScores(terms: WeightedTerm[], above: number, depth?: number): Promise<Map<number, number>>;
   /** The full score Σ idf·weight of each chunk over the query terms. */
   scores(chunkIndexes: number[], terms: WeightedTerm[]): Promise<Map<number, number>>;
 }
 
+/** Chunks scored in full per round trip in the second pass. */
+const SCORE_BATCH = 200;
+
 export interface TopKOptions {
   /** Postings read per term in the first pass, which sets the bar. */
   firstDepth?: number;
+  /**
+   * At most this many chunks scored in full in the second pass, best essential sums first: bounds
+   * the work of long queries of common words, at the price of exactness (measured in the bench).
+   */
+  scoreBudget?: number;
+  /** Each essential term's best this many postings only: bounds the work of common words, inexactly. */
+  essentialDepth?: number;
 }
 
 /**
@@ -31,17 +44,23 @@ export interface TopKOptions {
  */
 export async function exactTopK(index: ImpactIndex, terms: WeightedTerm[], limit: number, options: TopKOptions = {}): Promise<ScoredChunk[]> {
   if (terms.length === 0 || limit <= 0) return [];
-  const take = Math.max(options.firstDepth ?? 2 * limit, limit);
+  const take = Math.max(options.firstDepth ?? limit, 1);
   const top = await index.topPostings(
     terms.map((term) => term.term),
     take,
   );
   // the best contribution each term can make (its first posting is its highest weight)
   const maximum = new Map(terms.map((term) => [term.term, term.idf * (top.get(term.term)?.[0]?.weight ?? 0)]));
-  const firstPass = new Set([...top.values()].flatMap((list) => list.map((posting) => posting.chunkIndex)));
-  const known = await index.scores([...firstPass], terms);
-  // every list ended within the first pass: every chunk holding a query term has been scored
-  if (terms.every((term) => (top.get(term.term)?.length ?? 0) < take)) return best(known, limit);
+  // the chunks that did best in the lists read so far set the bar (any exact scores give a valid one)
+  const seen = new Map<number, number>();
+  for (const term of terms) for (const posting of top.get(term.term) ?? []) seen.set(posting.chunkIndex, (seen.get(posting.chunkIndex) ?? 0) + term.idf * posting.weight);
+  const promising = [...seen].sort((a, b) => b[1] - a[1]).slice(0, 2 * limit).map(([chunkIndex]) => chunkIndex);
+  const known = await index.scores(promising, terms);
+  // every list ended within the first pass: every chunk holding a query term has been seen
+  if (terms.every((term) => (top.get(term.term)?.length ?? 0) < take)) {
+    for (const [chunkIndex, score] of await index.scores([...seen.keys()].filter((chunkIndex) => !known.has(chunkIndex)), terms)) known.set(chunkIndex, score);
+    return best(known, limit);
+  }
   const bar = kthBest(known, limit);
 
   // the weakest terms whose maxima add up to less than the bar: they alone never lift a chunk over it
@@ -54,9 +73,14 @@ export async function exactTopK(index: ImpactIndex, terms: WeightedTerm[], limit
   }
   const essential = byMaximum.slice(split);
   if (essential.length > 0) {
-    const partial = await index.partialScores(essential, bar - nonEssential);
-    const unscored = [...partial.keys()].filter((chunkIndex) => !known.has(chunkIndex));
-    for (const [chunkIndex, score] of await index.scores(unscored, terms)) known.set(chunkIndex, score);
+    // best essential sums first: each batch scored raises the bar, until no chunk left could beat it
+    const partial = [...(await index.partialScores(essential, bar - nonEssential, options.essentialDepth))].sort((a, b) => b[1] - a[1]);
+    const end = Math.min(partial.length, options.scoreBudget ?? Number.POSITIVE_INFINITY);
+    for (let offset = 0; offset < end; offset += SCORE_BATCH) {
+      if ((partial[offset]?.[1] ?? 0) + nonEssential <= kthBest(known, limit)) break;
+      const unscored = partial.slice(offset, Math.min(end, offset + SCORE_BATCH)).map(([chunkIndex]) => chunkIndex).filter((chunkIndex) => !known.has(chunkIndex));
+      for (const [chunkIndex, score] of await index.scores(unscored, terms)) known.set(chunkIndex, score);
+    }
   }
   return best(known, limit);
 }

@@ -96,6 +96,11 @@ export interface Generation {
 }
 
 const INSERT_BATCH = 200;
+/**
+ * Chunks scored in full per lexical search beyond the first pass. Measured at 100,000 chunks (bench,
+ * 50 hits): 300 keeps 98 % of the exact top 50 for a p95 near a fifth of the exact search's.
+ */
+const LEXICAL_SCORE_BUDGET = 300;
 /** maintenance_work_mem for an HNSW build: 100,000 vectors of 512 dimensions need about 300 MB in memory. */
 const HNSW_BUILD_MEMORY = '1GB';
 
@@ -216,6 +221,9 @@ export async function writeGeneration(database: Database, manifest: Manifest, ro
     throw error;
   }
   await removeOldGenerations(database, generation);
+  // marks the new rows all-visible, so postings are read from their index alone (index-only scans:
+  // 486 → 8 ms for a 20-term read at 100,000 chunks, measured), and refreshes the planner's statistics
+  await database.query('VACUUM (ANALYZE) kb_postings, kb_chunks, kb_terms');
   return generation;
 }
 
@@ -255,11 +263,12 @@ export interface PostgresSearch {
 }
 
 /**
- * Searches `generation` (HNSW through its partial index, cosine similarity as 1 − distance). BM25 is
- * exact either way: by MaxScore over impact-ordered postings (default, `exactTopK`), or, with
- * `exhaustive`, by summing every posting of every query term in SQL.
+ * Searches `generation` (HNSW through its partial index, cosine similarity as 1 − distance). BM25 by
+ * MaxScore over impact-ordered postings (`exactTopK`), scoring at most LEXICAL_SCORE_BUDGET chunks in
+ * full beyond the first pass; `exact` lifts that bound, `exhaustive` sums every posting of every
+ * query term in SQL instead (both exact, for comparison and tests).
  */
-export function postgresSearch(database: Queryable, generation: Generation, options: { exhaustive?: boolean } = {}): PostgresSearch {
+export function postgresSearch(database: Queryable, generation: Generation, options: { exhaustive?: boolean; exact?: boolean } = {}): PostgresSearch {
   const { id, dimensions } = generation;
   return {
     generation,
@@ -278,7 +287,7 @@ export function postgresSearch(database: Queryable, generation: Generation, opti
       const frequencies = await database.query<{ term: string; df: number }>(`SELECT term, df FROM kb_terms WHERE generation = ${id} AND term = ANY($1::text[])`, [distinct]);
       const weighted = frequencies.rows.filter((row) => row.df > 0).map((row) => ({ term: row.term, idf: idfFromCounts(generation.chunkCount, row.df) }));
       if (weighted.length === 0) return [];
-      return options.exhaustive ? exhaustiveLexical(database, id, weighted, limit) : exactTopK(impactIndex(database, id), weighted, limit);
+      return options.exhaustive ? exhaustiveLexical(database, id, weighted, limit) : exactTopK(impactIndex(database, id), weighted, limit, options.exact ? {} : { scoreBudget: LEXICAL_SCORE_BUDGET });
     },
     async chunks(indexes) {
       if (indexes.length === 0) return new Map();

@@ -55,7 +55,7 @@ describe('knowledge index on PGlite with pgvector', () => {
     await writeGeneration(database, index.manifest, rows);
     const generation = await currentGeneration(database);
     expect(generation?.chunkCount).toBe(index.chunks.length);
-    for (const search of [postgresSearch(database, generation!), postgresSearch(database, generation!, { exhaustive: true })]) {
+    for (const search of [postgresSearch(database, generation!), postgresSearch(database, generation!, { exact: true }), postgresSearch(database, generation!, { exhaustive: true })]) {
       for (const question of QUESTIONS) {
         const terms = queryTerms(question, keyTerms(question), 'both');
         const expected = searchBm25(index.lexical, terms, 10);
