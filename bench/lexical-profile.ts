@@ -1,5 +1,8 @@
-// Scratch: where the threshold search spends its time on the kept 100k bench schema.
-import { existsSync } from 'node:fs';
+// Where the PostgreSQL lexical search spends its time, query by query, on the schema a
+// `npm run bench -- --store postgres --corpus news-20k --chunks 100000 --keep --database-url URL` run left:
+//   npx tsx bench/lexical-profile.ts [LIMIT=10] [SCORE_BUDGET|''] [all|dev]
+// Prints p50/p95 of each step (first-pass postings, essential sums, full scores) and the agreement
+// of the top LIMIT with the exact search.
 import { join } from 'node:path';
 import { loadConfig } from '../src/config/index.js';
 import { chunkDocument, loadSources, parseDocument } from '../src/ingest/index.js';
@@ -20,16 +23,15 @@ const { tmpdir } = await import('node:os');
 const docsDir = mkdtempSync(join(tmpdir(), 'lp-'));
 copyFileSync(join(shared, 'corpus', 'news-20k.jsonl'), join(docsDir, 'news.jsonl'));
 const chunks = (await loadSources(docsDir, silentLogger)).documents.flatMap((document) => chunkDocument(parseDocument(document), config.CHUNK_SIZE));
+const devQuestions = readEvalFile(join(shared, 'eval', 'dev.jsonl')).map((item) => item.question);
 const questions = [
-  ...readEvalFile(join(shared, 'eval', 'dev.jsonl')).map((item) => item.question),
+  ...devQuestions,
   ...chunks.filter((_, position) => position % 37 === 0).map((chunk) => chunk.text.split(/[。！？\n]/)[0]?.slice(0, 40) ?? ''),
-].filter((question) => question.length > 4).slice(0, 100).slice(process.argv[4] === 'dev' ? 0 : 0, process.argv[4] === 'dev' ? 24 : 100);
-void existsSync;
+].filter((question) => question.length > 4).slice(0, process.argv[4] === 'dev' ? devQuestions.length : 100);
 const database = await openDatabase({ url: 'postgres://postgres@127.0.0.1:5432/test', schema: 'policybot_bench' });
 const generation = (await currentGeneration(database))!;
 const limit = Number(process.argv[2] ?? 10);
 const budget = process.argv[3] ? Number(process.argv[3]) : undefined;
-const depth = process.argv[5] ? Number(process.argv[5]) : undefined;
 const rows: Array<Record<string, number> & { totalMs: number }> = [];
 for (const question of questions) {
   const terms = [...new Set(queryTerms(question, keyTerms(question), 'both'))];
@@ -45,9 +47,9 @@ for (const question of questions) {
       for (const list of result.values()) stats.postings += list.length;
       return result;
     },
-    async partialScores(essential, above, limitDepth) {
+    async partialScores(essential, above) {
       const start = performance.now();
-      const result = await base.partialScores(essential, above, limitDepth);
+      const result = await base.partialScores(essential, above);
       stats.partialMs += performance.now() - start;
       stats.essential = essential.length;
       stats.partial = result.size;
@@ -62,7 +64,7 @@ for (const question of questions) {
     },
   };
   const start = performance.now();
-  const found = await exactTopK(index, weighted, limit, { ...(budget === undefined ? {} : { scoreBudget: budget }), ...(depth === undefined ? {} : { essentialDepth: depth }) });
+  const found = await exactTopK(index, weighted, limit, budget === undefined ? {} : { scoreBudget: budget });
   stats.totalMs = performance.now() - start;
   const exact = await exactTopK(base, weighted, limit);
   const tenth = exact.at(-1)?.score ?? 0;

@@ -10,11 +10,8 @@ export interface WeightedTerm {
 export interface ImpactIndex {
   /** The first `take` postings of each term, best weight first. */
   topPostings(terms: string[], take: number): Promise<Map<string, Array<{ chunkIndex: number; weight: number }>>>;
-  /**
-   * Σ idf·weight over `terms` of every chunk holding one of them (over each term's best `depth`
-   * postings only, when given), kept where the sum exceeds `above`.
-   */
-  partialScores(terms: WeightedTerm[], above: number, depth?: number): Promise<Map<number, number>>;
+  /** Σ idf·weight over `terms` of every chunk holding one of them, kept where the sum exceeds `above`. */
+  partialScores(terms: WeightedTerm[], above: number): Promise<Map<number, number>>;
   /** The full score Σ idf·weight of each chunk over the query terms. */
   scores(chunkIndexes: number[], terms: WeightedTerm[]): Promise<Map<number, number>>;
 }
@@ -30,17 +27,16 @@ export interface TopKOptions {
    * the work of long queries of common words, at the price of exactness (measured in the bench).
    */
   scoreBudget?: number;
-  /** Each essential term's best this many postings only: bounds the work of common words, inexactly. */
-  essentialDepth?: number;
 }
 
 /**
  * Exact top-`limit` of Σ idf·weight without summing every posting of every term (MaxScore, Turtle &
- * Flood 1995). A first pass reads each term's best postings and scores the chunks found exactly: the
- * `limit`-th best score is the bar. Terms whose best contributions together stay under the bar are
- * "non-essential": a chunk holding only those cannot beat it. So only the essential terms' postings
- * are summed (the rare ones, usually: the common terms with their long lists are skipped), and only
- * chunks whose essential sum plus every non-essential maximum could still beat the bar are scored in full.
+ * Flood 1995). A first pass reads each term's best postings and scores the most promising chunks met
+ * exactly: the `limit`-th best score is the bar. Terms whose best contributions together stay under
+ * the bar are "non-essential": a chunk holding only those cannot beat it. So only the essential terms'
+ * postings are summed (the rare ones, usually: the common terms with their long lists are skipped),
+ * and only chunks whose essential sum plus every non-essential maximum could still beat the bar are
+ * scored in full, best first, raising the bar as they go. Exact unless `scoreBudget` cuts that short.
  */
 export async function exactTopK(index: ImpactIndex, terms: WeightedTerm[], limit: number, options: TopKOptions = {}): Promise<ScoredChunk[]> {
   if (terms.length === 0 || limit <= 0) return [];
@@ -74,7 +70,7 @@ export async function exactTopK(index: ImpactIndex, terms: WeightedTerm[], limit
   const essential = byMaximum.slice(split);
   if (essential.length > 0) {
     // best essential sums first: each batch scored raises the bar, until no chunk left could beat it
-    const partial = [...(await index.partialScores(essential, bar - nonEssential, options.essentialDepth))].sort((a, b) => b[1] - a[1]);
+    const partial = [...(await index.partialScores(essential, bar - nonEssential))].sort((a, b) => b[1] - a[1]);
     const end = Math.min(partial.length, options.scoreBudget ?? Number.POSITIVE_INFINITY);
     for (let offset = 0; offset < end; offset += SCORE_BATCH) {
       if ((partial[offset]?.[1] ?? 0) + nonEssential <= kthBest(known, limit)) break;

@@ -21,12 +21,11 @@ export function termWeights(terms: string[], averageLength: number): Array<{ ter
 }
 
 /** Σ idf·weight over every posting of `terms`, per chunk, in SQL (`above`: only sums beyond it). */
-async function summedPostings(database: Queryable, generation: number, terms: WeightedTerm[], options: { above?: number; limit?: number; depth?: number }): Promise<ScoredChunk[]> {
-  const depth = options.depth === undefined ? '' : `ORDER BY weight DESC LIMIT ${Math.floor(options.depth)}`;
+async function summedPostings(database: Queryable, generation: number, terms: WeightedTerm[], options: { above?: number; limit?: number }): Promise<ScoredChunk[]> {
   const result = await database.query<{ idx: number; score: number }>(
     `SELECT p.idx, SUM(q.idf * p.weight) AS score
      FROM unnest($1::text[], $2::float8[]) AS q(term, idf)
-     CROSS JOIN LATERAL (SELECT idx, weight FROM kb_postings WHERE generation = ${generation} AND term = q.term ${depth}) AS p
+     JOIN kb_postings p ON p.generation = ${generation} AND p.term = q.term
      GROUP BY p.idx ${options.above === undefined ? '' : 'HAVING SUM(q.idf * p.weight) > $3'}
      ${options.limit === undefined ? '' : `ORDER BY score DESC, p.idx LIMIT ${Math.floor(options.limit)}`}`,
     [terms.map((term) => term.term), terms.map((term) => term.idf), ...(options.above === undefined ? [] : [options.above])],
@@ -61,8 +60,8 @@ export function impactIndex(database: Queryable, generation: number): ImpactInde
       for (const list of byTerm.values()) list.sort((a, b) => b.weight - a.weight || a.chunkIndex - b.chunkIndex);
       return byTerm;
     },
-    async partialScores(terms, above, depth) {
-      const sums = await summedPostings(database, generation, terms, { above, ...(depth === undefined ? {} : { depth }) });
+    async partialScores(terms, above) {
+      const sums = await summedPostings(database, generation, terms, { above });
       return new Map(sums.map((sum) => [sum.chunkIndex, sum.score]));
     },
     async scores(chunkIndexes, terms) {
