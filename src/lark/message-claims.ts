@@ -1,6 +1,5 @@
 import type { EventDispatcher } from '@larksuiteoapi/node-sdk';
 import type { Logger } from '../log/index.js';
-import { forgetSeen } from './store/channel-cache.js';
 import type { DedupeStore } from './store/dedupe-store.js';
 import type { TaskSet } from './task-set.js';
 
@@ -73,7 +72,6 @@ export function createMessageClaims(deps: {
       }
       logger.warn('lark.taking_over', { messageId, attempts: claim.attempts });
       tasks.run(async () => {
-        await forgetSeen(dedupe, messageId);
         await invoke(claim.payload, { needCheck: false });
       });
     }

@@ -36,7 +36,7 @@ const start = async (): Promise<BotProcess> => {
     LLM_BASE_URL: llm.url,
     LLM_API_KEY: 'sk-test',
     LLM_MODEL: 'fake-model',
-    LARK_CLAIM_LEASE_SECONDS: '3',
+    LARK_CLAIM_LEASE_SECONDS: '5',
     LARK_SWEEP_SECONDS: '1',
   });
   bots.push(bot);
@@ -63,7 +63,7 @@ describe('one embedded instance, killed mid-answer and restarted', () => {
         const replies = fake.repliesTo('om_restart_1');
         return replies.length > 0 && JSON.stringify(fake.cardOf(replies[0]!.messageId)).includes('"feedback"') ? replies : undefined;
       },
-      30_000,
+      60_000,
       'the final answer card after the restart',
     ).catch((error: unknown) => {
       console.error(JSON.stringify({ replies: fake.repliesTo('om_restart_1'), calls: fake.calls.map((call) => `${call.method} ${call.path} ${call.status} ${call.code}`), llm: llm.requests.length }, null, 1));

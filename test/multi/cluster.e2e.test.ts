@@ -1,12 +1,15 @@
 // Three bot processes (`src/main.ts`, as `npm start` runs it) in webhook mode on one PostgreSQL
 // schema and the loopback fake Feishu platform. 200 questions, each delivered to a random instance,
 // 20 % delivered again to another instance after a delay, and one instance killed with SIGKILL half way:
-// every question is answered exactly once. Real SDK, real model, real index, real PostgreSQL.
+// every question is answered exactly once. Answers stream from a slow fake model (CardKit mode), so the
+// killed instance dies holding questions; the ones it had already replied to are finished in its card.
+// Real SDK, real `openai` client, real model, real index, real PostgreSQL.
 import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBotProcess, type BotProcess } from '../support/bot-process.js';
 import { FakeFeishu, messageEvent } from '../support/fake-feishu/index.js';
+import { groundedEcho, startFakeOpenAiServer, type FakeOpenAiServer } from '../support/fake-openai-server.js';
 import { dropSchema, TEST_DATABASE_URL } from '../support/postgres.js';
 import { SEEDS_DIR } from '../support/seeds.js';
 import { SECRETS, seedRuntime } from '../lark/harness.js';
@@ -23,6 +26,7 @@ const QUESTIONS = [
 ];
 
 let fake: FakeFeishu;
+let llm: FakeOpenAiServer;
 let root: string;
 let schema: string;
 const instances: BotProcess[] = [];
@@ -38,7 +42,27 @@ function startInstance(index: number): Promise<BotProcess> {
     STORE: 'postgres',
     DATABASE_URL: TEST_DATABASE_URL,
     DATABASE_SCHEMA: schema,
+    // every answer streams from a model that takes its time, so an instance always has questions in hand
+    LLM_BASE_URL: llm.url,
+    LLM_API_KEY: 'sk-test',
+    LLM_MODEL: 'fake-model',
   });
+}
+
+/** Waits (up to 5 s) until `instance` holds a claim it has not finished: it is answering right now. */
+async function untilAnswering(instance: BotProcess): Promise<void> {
+  const client = new pg.Client({ connectionString: TEST_DATABASE_URL });
+  await client.connect();
+  try {
+    for (let attempt = 0; attempt < 2_000; attempt += 1) {
+      const held = await client.query(`SELECT 1 FROM ${schema}.claims WHERE owner LIKE $1 AND state = 'processing' LIMIT 1`, [`%:${instance.child.pid}`]);
+      if (held.rowCount) return;
+      await sleep(2);
+    }
+    throw new Error('the instance to kill never held an unfinished claim');
+  } finally {
+    await client.end();
+  }
 }
 
 /** Delivers like the platform: to the chosen instance, or to another live one when it does not answer 200. */
@@ -62,12 +86,17 @@ beforeAll(async () => {
   schema = `t_cluster_${process.pid}`;
   await dropSchema(schema);
   fake = await FakeFeishu.start();
+  llm = await startFakeOpenAiServer((request, index) => {
+    const reply = groundedEcho(request, index);
+    return reply.kind === 'text' ? { ...reply, delayMs: 300, chunkChars: 4, chunkDelayMs: 20 } : reply;
+  });
   for (let index = 0; index < INSTANCES; index += 1) instances.push(await startInstance(index));
 }, 180_000);
 
 afterAll(async () => {
   for (const instance of instances) await instance.stop();
   await fake?.close();
+  await llm?.close();
   await dropSchema(schema).catch(() => undefined);
 });
 
@@ -76,6 +105,7 @@ describe('three instances on one PostgreSQL', () => {
     const deliveries: Array<Promise<void>> = [];
     const messageIds: string[] = [];
     let killedAt = -1;
+    let answering: Promise<void> = Promise.resolve();
     for (let index = 0; index < EVENTS; index += 1) {
       const messageId = `om_cluster_${index}`;
       messageIds.push(messageId);
@@ -86,7 +116,9 @@ describe('three instances on one PostgreSQL', () => {
         senderId: `ou_user_${index % 40}`,
         text: QUESTIONS[index % QUESTIONS.length] ?? '',
       });
-      const first = Math.floor(Math.random() * INSTANCES);
+      // the few questions just before the kill all go to the instance about to die, watched from the start
+      if (index === EVENTS / 2 - 5) answering = untilAnswering(instances[1]!);
+      const first = index >= EVENTS / 2 - 5 && index < EVENTS / 2 ? 1 : Math.floor(Math.random() * INSTANCES);
       deliveries.push(deliver(event, first));
       if (Math.random() < REDELIVERED_SHARE) {
         const other = (first + 1 + Math.floor(Math.random() * (INSTANCES - 1))) % INSTANCES;
@@ -95,8 +127,11 @@ describe('three instances on one PostgreSQL', () => {
       if (index === EVENTS / 2) {
         // an instance dies in the middle of answering: whatever it claimed must be taken over
         const victim = instances[1];
-        victim?.child.kill('SIGKILL');
-        if (victim) victim.alive = false;
+        if (victim) {
+          await answering;
+          victim.child.kill('SIGKILL');
+          victim.alive = false;
+        }
         killedAt = index;
       }
       await sleep(15);
@@ -150,6 +185,7 @@ describe('three instances on one PostgreSQL', () => {
     expect(repliedTwice.filter((messageId) => !takenOver.has(messageId))).toEqual([]);
     console.info(`cluster: ${takenOver.size} questions taken over from the killed instance, ${repliedTwice.length} of them after its first reply`);
     const answer = fake.textOf(fake.repliesTo(messageIds[0] ?? '')[0]?.messageId ?? '');
+    console.info(`first answer: ${answer.slice(0, 120)}`);
     expect(answer.replace(/\s/g, '')).toContain('10个左右');
   }, 300_000);
 });

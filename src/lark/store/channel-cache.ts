@@ -8,26 +8,24 @@ type CacheKey = Parameters<Cache['get']>[0];
 /** The SDK's dedup namespace (SeenCache's default): messages, card actions and reactions already handled. */
 export const SEEN_NAMESPACE = 'channel:seen';
 
-/**
- * The `cache` handed to the SDK's Channel. Its dedup sits on our DedupeStore (the file in DATA_DIR, or
- * PostgreSQL shared by every instance): the Channel's "seen?" is a claim, so of two deliveries of one
- * card action to two instances exactly one goes on, and its "seen" after handling completes the claim
- * for the SDK's TTL. Everything else (tenant tokens, app tickets) stays in memory, bounded, and never
- * touches disk. `expire` is the SDK's absolute expiry in ms, not a TTL.
- *
- * The SDK reports a message seen as soon as its handler returns, before the answer is sent: a question
- * taken over from a dead instance is let through again with `forgetSeen` first.
- */
-/** The DedupeStore key of the Channel's "seen" mark of a message or event id. */
+/** The DedupeStore key of the Channel's "seen" mark of an event id. */
 function seenKey(id: string): string {
   return `seen:${id}`;
 }
 
-/** Lets a message the Channel already saw through it once more (a takeover after its instance died). */
-export function forgetSeen(dedupe: DedupeStore, messageId: string): Promise<void> {
-  return dedupe.release(seenKey(messageId));
-}
+/** Message ids: deduplicated by the message claims, before the Channel. */
+const isMessageId = (id: string): boolean => id.startsWith('om_');
 
+/**
+ * The `cache` handed to the SDK's Channel. Its dedup of card actions and reactions sits on our
+ * DedupeStore (the file in DATA_DIR, or PostgreSQL shared by every instance): the Channel's "seen?" is
+ * a claim, so of two deliveries of one card action to two instances exactly one goes on, and its "seen"
+ * after handling completes the claim for the SDK's TTL. Messages (ids "om_…") are claimed before they
+ * reach the Channel (message-claims.ts), with a lease a dead instance's question is taken over from;
+ * the SDK marks a message seen as soon as its handler returns, before the answer is sent, so a second
+ * mark for them would stop that takeover: they pass. Everything else (tenant tokens, app tickets) stays
+ * in memory, bounded, and never touches disk. `expire` is the SDK's absolute expiry in ms, not a TTL.
+ */
 export function createChannelCache(options: { dedupe: DedupeStore; seenLeaseMs: number; clock: Clock; maxMemoryEntries?: number }): Cache {
   const memory = new Map<string, { value: unknown; expiresAt: number }>();
   const maxMemory = options.maxMemoryEntries ?? 10_000;
@@ -37,6 +35,7 @@ export function createChannelCache(options: { dedupe: DedupeStore; seenLeaseMs: 
     async set(key: CacheKey, value: unknown, expire?: number, settings?: { namespace?: string }) {
       const namespace = settings?.namespace;
       const expiresAt = expire ?? Number.POSITIVE_INFINITY;
+      if (namespace === SEEN_NAMESPACE && isMessageId(String(key))) return true;
       if (namespace === SEEN_NAMESPACE && Number.isFinite(expiresAt)) {
         await options.dedupe.complete(seenKey(String(key)), Math.max(1, expiresAt - options.clock.now()));
         return true;
@@ -51,6 +50,7 @@ export function createChannelCache(options: { dedupe: DedupeStore; seenLeaseMs: 
     },
     async get(key: CacheKey, settings?: { namespace?: string }) {
       const namespace = settings?.namespace;
+      if (namespace === SEEN_NAMESPACE && isMessageId(String(key))) return undefined;
       // not seen, and now claimed by this instance: the SDK goes on and reports it seen when done
       if (namespace === SEEN_NAMESPACE) return (await options.dedupe.claim(seenKey(String(key)), options.seenLeaseMs)) ? undefined : '1';
       const entry = memory.get(keyOf(key, namespace));

@@ -20,8 +20,6 @@ export interface DedupeStore {
   claim(key: string, ttlMs: number, payload?: unknown): Promise<boolean>;
   /** The work is done: refuse `key` for `ttlMs` more. */
   complete(key: string, ttlMs: number): Promise<void>;
-  /** Forgets `key`, claimed or done: the next claim of it wins. */
-  release(key: string): Promise<void>;
   /**
    * Re-claims up to `limit` expired `processing` claims that carry a payload (work to redo) for this
    * instance. Claims without one (the Channel's "seen" claims) simply run out.
@@ -69,10 +67,6 @@ export function createMemoryDedupeStore(
     },
     async complete(key, ttlMs) {
       await put(key, { state: 'done', payload: undefined, attempts: claims.get(key)?.attempts ?? 1, expiresAt: clock.now() + ttlMs });
-    },
-    async release(key) {
-      // a claim that ran out long ago is the same as none
-      if (claims.has(key)) await put(key, { state: 'done', payload: undefined, attempts: claims.get(key)?.attempts ?? 1, expiresAt: 0 });
     },
     async takeAbandoned(ttlMs, limit) {
       const now = clock.now();
@@ -154,9 +148,6 @@ export function createPostgresDedupeStore(database: Database, owner: string): De
         `UPDATE claims SET state = 'done', payload = NULL, expires_at = now() + $2 * interval '1 millisecond' WHERE key = $1`,
         [key, ttlMs],
       );
-    },
-    async release(key) {
-      await database.query('DELETE FROM claims WHERE key = $1', [key]);
     },
     async takeAbandoned(ttlMs, limit) {
       const result = await database.query<{ key: string; payload: unknown; attempts: number }>(
