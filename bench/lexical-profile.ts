@@ -47,9 +47,9 @@ for (const question of questions) {
       for (const list of result.values()) stats.postings += list.length;
       return result;
     },
-    async partialScores(essential, above) {
+    async partialScores(essential, above, most) {
       const start = performance.now();
-      const result = await base.partialScores(essential, above);
+      const result = await base.partialScores(essential, above, most);
       stats.partialMs += performance.now() - start;
       stats.essential = essential.length;
       stats.partial = result.size;

@@ -10,8 +10,11 @@ export interface WeightedTerm {
 export interface ImpactIndex {
   /** The first `take` postings of each term, best weight first. */
   topPostings(terms: string[], take: number): Promise<Map<string, Array<{ chunkIndex: number; weight: number }>>>;
-  /** Σ idf·weight over `terms` of every chunk holding one of them, kept where the sum exceeds `above`. */
-  partialScores(terms: WeightedTerm[], above: number): Promise<Map<number, number>>;
+  /**
+   * Σ idf·weight over `terms` of every chunk holding one of them, kept where the sum exceeds `above`
+   * (only the best `limit` sums, when given).
+   */
+  partialScores(terms: WeightedTerm[], above: number, limit?: number): Promise<Map<number, number>>;
   /** The full score Σ idf·weight of each chunk over the query terms. */
   scores(chunkIndexes: number[], terms: WeightedTerm[]): Promise<Map<number, number>>;
 }
@@ -70,7 +73,7 @@ export async function exactTopK(index: ImpactIndex, terms: WeightedTerm[], limit
   const essential = byMaximum.slice(split);
   if (essential.length > 0) {
     // best essential sums first: each batch scored raises the bar, until no chunk left could beat it
-    const partial = [...(await index.partialScores(essential, bar - nonEssential))].sort((a, b) => b[1] - a[1]);
+    const partial = [...(await index.partialScores(essential, bar - nonEssential, options.scoreBudget))].sort((a, b) => b[1] - a[1]);
     const end = Math.min(partial.length, options.scoreBudget ?? Number.POSITIVE_INFINITY);
     for (let offset = 0; offset < end; offset += SCORE_BATCH) {
       if ((partial[offset]?.[1] ?? 0) + nonEssential <= kthBest(known, limit)) break;

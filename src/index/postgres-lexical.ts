@@ -60,32 +60,46 @@ export function impactIndex(database: Queryable, generation: number): ImpactInde
       for (const list of byTerm.values()) list.sort((a, b) => b.weight - a.weight || a.chunkIndex - b.chunkIndex);
       return byTerm;
     },
-    async partialScores(terms, above) {
-      const sums = await summedPostings(database, generation, terms, { above });
+    async partialScores(terms, above, limit) {
+      const sums = await summedPostings(database, generation, terms, { above, ...(limit === undefined ? {} : { limit }) });
       return new Map(sums.map((sum) => [sum.chunkIndex, sum.score]));
     },
     async scores(chunkIndexes, terms) {
       if (chunkIndexes.length === 0) return new Map();
-      const values = [chunkIndexes, terms.map((term) => term.term), terms.map((term) => term.idf)];
-      const result = await database.query<{ idx: number; score: number | null }>(
-        `SELECT c.idx, CASE WHEN c.terms IS NULL THEN NULL ELSE (
-           SELECT coalesce(sum(q.idf * w.weight), 0) FROM unnest(c.terms, c.term_weights) AS w(term, weight) JOIN unnest($2::text[], $3::float8[]) AS q(term, idf) USING (term)
-         ) END AS score
-         FROM kb_chunks c WHERE c.generation = ${generation} AND c.idx = ANY($1::int[])`,
-        values,
-      );
-      const scores = new Map(result.rows.flatMap((row) => (row.score === null ? [] : [[row.idx, Number(row.score)] as const])));
-      // a generation written before its chunks kept their term weights: score those from the postings
-      const missing = result.rows.filter((row) => row.score === null).map((row) => row.idx);
-      if (missing.length > 0) {
-        const fallback = await database.query<{ idx: number; score: number }>(
-          `SELECT p.idx, SUM(q.idf * p.weight) AS score FROM unnest($2::text[], $3::float8[]) AS q(term, idf)
-           JOIN kb_postings p ON p.generation = ${generation} AND p.term = q.term WHERE p.idx = ANY($1::int[]) GROUP BY p.idx`,
-          [missing, values[1], values[2]],
-        );
-        for (const row of fallback.rows) scores.set(row.idx, Number(row.score));
+      // a large batch in two halves on two connections: the server scores them on two cores
+      if (chunkIndexes.length >= PARALLEL_SCORES) {
+        const half = Math.ceil(chunkIndexes.length / 2);
+        const parts = await Promise.all([scoreChunks(database, generation, chunkIndexes.slice(0, half), terms), scoreChunks(database, generation, chunkIndexes.slice(half), terms)]);
+        return new Map(parts.flatMap((part) => [...part]));
       }
-      return scores;
+      return scoreChunks(database, generation, chunkIndexes, terms);
     },
   };
+}
+
+/** Chunks per batch from which the full scores are computed in two halves at once. */
+const PARALLEL_SCORES = 100;
+
+/** Σ idf·weight of each chunk from its stored term weights (from its postings for older generations). */
+async function scoreChunks(database: Queryable, generation: number, chunkIndexes: number[], terms: WeightedTerm[]): Promise<Map<number, number>> {
+  const values = [chunkIndexes, terms.map((term) => term.term), terms.map((term) => term.idf)];
+  const result = await database.query<{ idx: number; score: number | null }>(
+    `SELECT c.idx, CASE WHEN c.terms IS NULL THEN NULL ELSE (
+       SELECT coalesce(sum(q.idf * w.weight), 0) FROM unnest(c.terms, c.term_weights) AS w(term, weight) JOIN unnest($2::text[], $3::float8[]) AS q(term, idf) USING (term)
+     ) END AS score
+     FROM kb_chunks c WHERE c.generation = ${generation} AND c.idx = ANY($1::int[])`,
+    values,
+  );
+  const scores = new Map(result.rows.flatMap((row) => (row.score === null ? [] : [[row.idx, Number(row.score)] as const])));
+  // a generation written before its chunks kept their term weights: score those from the postings
+  const missing = result.rows.filter((row) => row.score === null).map((row) => row.idx);
+  if (missing.length > 0) {
+    const fallback = await database.query<{ idx: number; score: number }>(
+      `SELECT p.idx, SUM(q.idf * p.weight) AS score FROM unnest($2::text[], $3::float8[]) AS q(term, idf)
+       JOIN kb_postings p ON p.generation = ${generation} AND p.term = q.term WHERE p.idx = ANY($1::int[]) GROUP BY p.idx`,
+      [missing, values[1], values[2]],
+    );
+    for (const row of fallback.rows) scores.set(row.idx, Number(row.score));
+  }
+  return scores;
 }
