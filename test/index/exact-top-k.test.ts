@@ -42,7 +42,7 @@ function memoryIndex(postings: Map<string, Map<number, number>>): ImpactIndex & 
         }),
       );
     },
-    async partialScores(terms: WeightedTerm[], above: number) {
+    async partialScores(terms: WeightedTerm[], above: number, limit?: number) {
       const sums = new Map<number, number>();
       for (const term of terms) {
         for (const [chunk, weight] of postings.get(term.term) ?? []) {
@@ -50,7 +50,8 @@ function memoryIndex(postings: Map<string, Map<number, number>>): ImpactIndex & 
           sums.set(chunk, (sums.get(chunk) ?? 0) + term.idf * weight);
         }
       }
-      return new Map([...sums].filter(([, sum]) => sum > above));
+      const kept = [...sums].filter(([, sum]) => sum > above).sort((a, b) => b[1] - a[1]);
+      return new Map(limit === undefined ? kept : kept.slice(0, limit));
     },
     async scores(chunkIndexes: number[], terms: WeightedTerm[]) {
       return new Map(chunkIndexes.map((chunk) => [chunk, terms.reduce((sum, term) => sum + term.idf * (postings.get(term.term)?.get(chunk) ?? 0), 0)]));
@@ -103,6 +104,17 @@ describe('exactTopK (MaxScore)', () => {
     }
     expect(common.length).toBeGreaterThan(10);
     expect(read).toBeLessThan(available * 0.5);
+  });
+
+  it('with a score budget, still returns chunks in exact score order, and the exact top k when the budget suffices', async () => {
+    for (const terms of queries.slice(0, 20)) {
+      const found = await exactTopK(memoryIndex(postings), terms, 10, { scoreBudget: 5 });
+      const scores = found.map((hit) => hit.score);
+      expect(scores).toEqual([...scores].sort((a, b) => b - a));
+      const exact = bruteForce(postings, terms, 10);
+      found.forEach((hit) => expect(hit.score).toBeCloseTo(exact.find((other) => other.chunkIndex === hit.chunkIndex)?.score ?? hit.score, 9));
+      expect((await exactTopK(memoryIndex(postings), terms, 10, { scoreBudget: 100_000 })).map((hit) => hit.chunkIndex)).toEqual(exact.map((hit) => hit.chunkIndex));
+    }
   });
 
   it('finds nothing for unknown terms and needs no second pass when every list ends in the first', async () => {
