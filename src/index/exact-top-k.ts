@@ -53,7 +53,7 @@ export async function exactTopK(index: ImpactIndex, terms: WeightedTerm[], limit
   // the chunks that did best in the lists read so far set the bar (any exact scores give a valid one)
   const seen = new Map<number, number>();
   for (const term of terms) for (const posting of top.get(term.term) ?? []) seen.set(posting.chunkIndex, (seen.get(posting.chunkIndex) ?? 0) + term.idf * posting.weight);
-  const promising = [...seen].sort((a, b) => b[1] - a[1]).slice(0, 2 * limit).map(([chunkIndex]) => chunkIndex);
+  const promising = [...seen].sort((a, b) => b[1] - a[1]).slice(0, limit).map(([chunkIndex]) => chunkIndex);
   const known = await index.scores(promising, terms);
   // every list ended within the first pass: every chunk holding a query term has been seen
   if (terms.every((term) => (top.get(term.term)?.length ?? 0) < take)) {

@@ -97,8 +97,9 @@ export interface Generation {
 
 const INSERT_BATCH = 200;
 /**
- * Chunks scored in full per lexical search beyond the first pass. Measured at 100,000 chunks (bench,
- * 50 hits): 300 keeps 98 % of the exact top 50 for a p95 near a fifth of the exact search's.
+ * Chunks scored in full per lexical search beyond the first pass. Measured at 100,000 chunks (bench):
+ * 300 keeps 98 % of the exact top 50 and all of the exact top 10, at a top-10 p95 of 36 ms against
+ * 121 ms for the exact search.
  */
 const LEXICAL_SCORE_BUDGET = 300;
 /** maintenance_work_mem for an HNSW build: 100,000 vectors of 512 dimensions need about 300 MB in memory. */
