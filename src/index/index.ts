@@ -14,5 +14,6 @@ export {
   writeGeneration,
   type Generation,
   type GenerationRow,
+  type LexicalMode,
   type PostgresSearch,
 } from './postgres-knowledge.js';

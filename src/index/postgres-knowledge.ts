@@ -34,6 +34,11 @@ const INSERT_BATCH = 200;
  * at p95 40, 45 and 47 ms; the exact search's p95 is about 120 ms for the top 10.
  */
 const LEXICAL_SCORE_BUDGET = 200;
+/**
+ * Below this many postings for all query terms together, the lexical search just sums them: MaxScore's
+ * fixed cost (a first pass and a few hundred full scores) is 10–30 ms, summing 20,000 postings a few.
+ */
+const SUM_ALL_BELOW = 20_000;
 /** Chunk rows of the serving generation kept in memory (a few MB). */
 const RECENT_CHUNKS = 2_000;
 /** maintenance_work_mem for an HNSW build: 100,000 vectors of 512 dimensions need about 300 MB in memory. */
@@ -198,12 +203,15 @@ export interface PostgresSearch {
 }
 
 /**
- * Searches `generation` (HNSW through its partial index, cosine similarity as 1 − distance). BM25 by
- * MaxScore over impact-ordered postings (`exactTopK`), scoring at most LEXICAL_SCORE_BUDGET chunks in
- * full beyond the first pass; `exact` lifts that bound, `exhaustive` sums every posting of every
- * query term in SQL instead (both exact, for comparison and tests).
+ * How the lexical side is computed: `auto` sums every posting when there are few, else `bounded`
+ * MaxScore (`exactTopK`, at most LEXICAL_SCORE_BUDGET chunks scored in full beyond its first pass);
+ * `exact` is MaxScore without that budget; `sum` always sums every posting (for comparison and tests).
  */
-export function postgresSearch(database: Queryable, generation: Generation, options: { exhaustive?: boolean; exact?: boolean } = {}): PostgresSearch {
+export type LexicalMode = 'auto' | 'bounded' | 'exact' | 'sum';
+
+/** Searches `generation`: HNSW through its partial index (cosine similarity as 1 − distance), and BM25. */
+export function postgresSearch(database: Queryable, generation: Generation, options: { lexical?: LexicalMode } = {}): PostgresSearch {
+  const mode = options.lexical ?? 'auto';
   const { id, dimensions } = generation;
   // a generation never changes: its rows read lately are kept (bounded) for the next questions
   const recent = new Map<number, Chunk>();
@@ -231,7 +239,10 @@ export function postgresSearch(database: Queryable, generation: Generation, opti
       const frequencies = await database.query<{ term: string; df: number }>(`SELECT term, df FROM kb_terms WHERE generation = ${id} AND term = ANY($1::text[])`, [distinct]);
       const weighted = frequencies.rows.filter((row) => row.df > 0).map((row) => ({ term: row.term, idf: idfFromCounts(generation.chunkCount, row.df) }));
       if (weighted.length === 0) return [];
-      return options.exhaustive ? exhaustiveLexical(database, id, weighted, limit) : exactTopK(impactIndex(database, id), weighted, limit, options.exact ? {} : { scoreBudget: LEXICAL_SCORE_BUDGET });
+      // few postings in all (a small corpus, or rare words): summing them is cheaper than any pruning
+      const postings = frequencies.rows.reduce((sum, row) => sum + row.df, 0);
+      if (mode === 'sum' || (mode === 'auto' && postings <= SUM_ALL_BELOW)) return exhaustiveLexical(database, id, weighted, limit);
+      return exactTopK(impactIndex(database, id), weighted, limit, mode === 'exact' ? {} : { scoreBudget: LEXICAL_SCORE_BUDGET });
     },
     async chunks(indexes) {
       const found = new Map(indexes.flatMap((index) => (recent.has(index) ? [[index, recent.get(index)!] as const] : [])));

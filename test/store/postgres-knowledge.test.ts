@@ -51,11 +51,12 @@ describe('knowledge index on PGlite with pgvector', () => {
     await database?.close();
   });
 
-  it('scores BM25 exactly as the embedded index does, by the threshold search and by summing every posting', async () => {
+  it('scores BM25 exactly as the embedded index does, by MaxScore (bounded and exact) and by summing every posting', async () => {
     await writeGeneration(database, index.manifest, rows);
     const generation = await currentGeneration(database);
     expect(generation?.chunkCount).toBe(index.chunks.length);
-    for (const search of [postgresSearch(database, generation!), postgresSearch(database, generation!, { exact: true }), postgresSearch(database, generation!, { exhaustive: true })]) {
+    for (const lexical of ['auto', 'bounded', 'exact', 'sum'] as const) {
+      const search = postgresSearch(database, generation!, { lexical });
       for (const question of QUESTIONS) {
         const terms = queryTerms(question, keyTerms(question), 'both');
         const expected = searchBm25(index.lexical, terms, 10);
