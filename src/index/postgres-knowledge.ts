@@ -24,7 +24,6 @@ export interface Generation {
   manifest: Manifest;
   dimensions: number;
   chunkCount: number;
-  averageLength: number;
 }
 
 const INSERT_BATCH = 200;
@@ -78,8 +77,8 @@ function averageTermCount(rows: GenerationRow[]): number {
 }
 
 /** The inverted index BM25 reads: one row per (term, chunk) with the term's weight in that chunk. */
-async function insertPostings(client: Queryable, generation: number, rows: GenerationRow[], offset: number, averageLength: number): Promise<void> {
-  const postings = rows.flatMap((row, position) => termWeights(row.terms, averageLength).map(({ term, weight }) => ({ term, idx: offset + position, weight })));
+async function insertPostings(client: Queryable, generation: number, weighted: Array<Array<{ term: string; weight: number }>>, offset: number): Promise<void> {
+  const postings = weighted.flatMap((weights, position) => weights.map(({ term, weight }) => ({ term, idx: offset + position, weight })));
   await client.query(
     `INSERT INTO kb_postings (generation, term, idx, weight)
      SELECT ${generation}, * FROM unnest($1::text[], $2::int[], $3::float8[])`,
@@ -104,9 +103,11 @@ async function recordDocumentFrequencies(client: Queryable, generation: number, 
 
 async function insertRows(client: Queryable, generation: number, rows: GenerationRow[], offset: number, averageLength: number): Promise<void> {
   const values: unknown[] = [];
+  // each chunk's term weights, stored with the chunk (whole scores) and as its postings
+  const weighted = rows.map((row) => termWeights(row.terms, averageLength));
   const tuples = rows.map((row, position) => {
     const base = position * 6;
-    const weights = termWeights(row.terms, averageLength);
+    const weights = weighted[position] ?? [];
     values.push(
       offset + position,
       JSON.stringify(row.chunk),
@@ -118,7 +119,7 @@ async function insertRows(client: Queryable, generation: number, rows: Generatio
     return `(${generation}, $${base + 1}, $${base + 2}, $${base + 3}::vector, $${base + 4}, $${base + 5}::text[], $${base + 6}::float8[])`;
   });
   await client.query(`INSERT INTO kb_chunks (generation, idx, chunk, embedding, length, terms, term_weights) VALUES ${tuples.join(', ')}`, values);
-  await insertPostings(client, generation, rows, offset, averageLength);
+  await insertPostings(client, generation, weighted, offset);
 }
 
 /**
@@ -150,7 +151,7 @@ export async function writeGeneration(database: Database, manifest: Manifest, ro
     });
     await database.transaction(async (client) => {
       await client.query(
-        "UPDATE kb_generations SET state = 'ready', chunk_count = $2, total_length = (SELECT coalesce(sum(length), 0) FROM kb_chunks WHERE generation = $1) WHERE id = $1",
+        "UPDATE kb_generations SET state = 'ready', chunk_count = $2 WHERE id = $1",
         [generation, rows.length],
       );
       await client.query('INSERT INTO kb_current (only_one, generation) VALUES (true, $1) ON CONFLICT (only_one) DO UPDATE SET generation = EXCLUDED.generation', [generation]);
@@ -184,13 +185,13 @@ async function removeOldGenerations(database: Database, serving: number): Promis
 
 /** The generation `kb_current` points at, or undefined before the first build. */
 export async function currentGeneration(database: Queryable): Promise<Generation | undefined> {
-  const result = await database.query<{ id: string; manifest: unknown; dimensions: number; chunk_count: number; total_length: string }>(
-    'SELECT g.id, g.manifest, g.dimensions, g.chunk_count, g.total_length FROM kb_current c JOIN kb_generations g ON g.id = c.generation',
+  const result = await database.query<{ id: string; manifest: unknown; dimensions: number; chunk_count: number }>(
+    'SELECT g.id, g.manifest, g.dimensions, g.chunk_count FROM kb_current c JOIN kb_generations g ON g.id = c.generation',
   );
   const row = result.rows[0];
   if (!row) return undefined;
   const manifest = manifestSchema.parse(row.manifest);
-  return { id: Number(row.id), manifest, dimensions: row.dimensions, chunkCount: row.chunk_count, averageLength: Number(row.total_length) / Math.max(1, row.chunk_count) };
+  return { id: Number(row.id), manifest, dimensions: row.dimensions, chunkCount: row.chunk_count };
 }
 
 /** Dense and lexical search against one generation, plus the chunks they name. */

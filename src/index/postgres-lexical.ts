@@ -20,15 +20,26 @@ export function termWeights(terms: string[], averageLength: number): Array<{ ter
   return [...counts].map(([term, tf]) => ({ term, weight: termWeight(tf, terms.length, averageLength) }));
 }
 
-/** Σ idf·weight over every posting of `terms`, per chunk, in SQL (`above`: only sums beyond it). */
-async function summedPostings(database: Queryable, generation: number, terms: WeightedTerm[], options: { above?: number; limit?: number }): Promise<ScoredChunk[]> {
+/**
+ * Σ idf·weight over every posting of `terms`, per chunk, in SQL: of the given `chunks` only, when
+ * given; only sums beyond `above`; the best `limit` only.
+ */
+async function summedPostings(
+  database: Queryable,
+  generation: number,
+  terms: WeightedTerm[],
+  options: { chunks?: number[]; above?: number; limit?: number },
+): Promise<ScoredChunk[]> {
+  const values: unknown[] = [terms.map((term) => term.term), terms.map((term) => term.idf)];
+  const parameter = (value: unknown): string => `$${values.push(value)}`;
   const result = await database.query<{ idx: number; score: number }>(
     `SELECT p.idx, SUM(q.idf * p.weight) AS score
      FROM unnest($1::text[], $2::float8[]) AS q(term, idf)
      JOIN kb_postings p ON p.generation = ${generation} AND p.term = q.term
-     GROUP BY p.idx ${options.above === undefined ? '' : 'HAVING SUM(q.idf * p.weight) > $3'}
+     ${options.chunks === undefined ? '' : `WHERE p.idx = ANY(${parameter(options.chunks)}::int[])`}
+     GROUP BY p.idx ${options.above === undefined ? '' : `HAVING SUM(q.idf * p.weight) > ${parameter(options.above)}`}
      ${options.limit === undefined ? '' : `ORDER BY score DESC, p.idx LIMIT ${Math.floor(options.limit)}`}`,
-    [terms.map((term) => term.term), terms.map((term) => term.idf), ...(options.above === undefined ? [] : [options.above])],
+    values,
   );
   return result.rows.map((row) => ({ chunkIndex: row.idx, score: Number(row.score) }));
 }
@@ -82,24 +93,18 @@ const PARALLEL_SCORES = 100;
 
 /** Σ idf·weight of each chunk from its stored term weights (from its postings for older generations). */
 async function scoreChunks(database: Queryable, generation: number, chunkIndexes: number[], terms: WeightedTerm[]): Promise<Map<number, number>> {
-  const values = [chunkIndexes, terms.map((term) => term.term), terms.map((term) => term.idf)];
   const result = await database.query<{ idx: number; score: number | null }>(
     `SELECT c.idx, CASE WHEN c.terms IS NULL THEN NULL ELSE (
        SELECT coalesce(sum(q.idf * w.weight), 0) FROM unnest(c.terms, c.term_weights) AS w(term, weight) JOIN unnest($2::text[], $3::float8[]) AS q(term, idf) USING (term)
      ) END AS score
      FROM kb_chunks c WHERE c.generation = ${generation} AND c.idx = ANY($1::int[])`,
-    values,
+    [chunkIndexes, terms.map((term) => term.term), terms.map((term) => term.idf)],
   );
   const scores = new Map(result.rows.flatMap((row) => (row.score === null ? [] : [[row.idx, Number(row.score)] as const])));
   // a generation written before its chunks kept their term weights: score those from the postings
   const missing = result.rows.filter((row) => row.score === null).map((row) => row.idx);
   if (missing.length > 0) {
-    const fallback = await database.query<{ idx: number; score: number }>(
-      `SELECT p.idx, SUM(q.idf * p.weight) AS score FROM unnest($2::text[], $3::float8[]) AS q(term, idf)
-       JOIN kb_postings p ON p.generation = ${generation} AND p.term = q.term WHERE p.idx = ANY($1::int[]) GROUP BY p.idx`,
-      [missing, values[1], values[2]],
-    );
-    for (const row of fallback.rows) scores.set(row.idx, Number(row.score));
+    for (const sum of await summedPostings(database, generation, terms, { chunks: missing })) scores.set(sum.chunkIndex, sum.score);
   }
   return scores;
 }

@@ -67,6 +67,26 @@ describe('knowledge index on PGlite with pgvector', () => {
     }
   });
 
+  it('scores chunks of a generation written before chunks kept their term weights from their postings', async () => {
+    const generation = (await currentGeneration(database))!;
+    const kept = await database.query<{ idx: number; terms: string[]; term_weights: number[] }>(`SELECT idx, terms, term_weights FROM kb_chunks WHERE generation = ${generation.id}`);
+    await database.query(`UPDATE kb_chunks SET terms = NULL, term_weights = NULL WHERE generation = ${generation.id}`);
+    try {
+      const search = postgresSearch(database, generation, { lexical: 'exact' });
+      for (const question of QUESTIONS) {
+        const terms = queryTerms(question, keyTerms(question), 'both');
+        const expected = searchBm25(index.lexical, terms, 10);
+        const actual = await search.lexical(terms, 10);
+        expect(actual.map((hit) => hit.chunkIndex), question).toEqual(expected.map((hit) => hit.chunkIndex));
+        actual.forEach((hit, position) => expect(hit.score).toBeCloseTo(expected[position]?.score ?? 0, 6));
+      }
+    } finally {
+      for (const row of kept.rows) {
+        await database.query(`UPDATE kb_chunks SET terms = $1, term_weights = $2 WHERE generation = ${generation.id} AND idx = $3`, [row.terms, row.term_weights, row.idx]);
+      }
+    }
+  });
+
   it('finds the nearest chunks by cosine through HNSW (recall@10 against exact search) and returns them', async () => {
     const search = postgresSearch(database, (await currentGeneration(database))!);
     let found = 0;
