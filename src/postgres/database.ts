@@ -82,6 +82,16 @@ export async function migrate(database: Database, migrations: Migration[] = MIGR
 }
 
 /** Connects (a clear DatabaseError when the server cannot be reached), creates the schema and migrates it. */
+/** The pool or one of its connections as a Queryable (rows and count only, as PGlite gives them too). */
+function queryableOf(target: pg.Pool | pg.PoolClient): Queryable {
+  return {
+    query: async <Row extends Record<string, unknown>>(text: string, values?: unknown[]) => {
+      const result = await target.query<Row>(text, values);
+      return { rows: result.rows, rowCount: result.rowCount };
+    },
+  };
+}
+
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   const schema = options.schema ?? 'policybot';
   if (!SCHEMA_NAME.test(schema)) throw new DatabaseError('migration-failed', `DATABASE_SCHEMA "${schema}" must be a plain lower-case name`);
@@ -102,20 +112,12 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   }
   const database: Database = {
     schema,
-    query: async <Row extends Record<string, unknown>>(text: string, values?: unknown[]) => {
-      const result = await pool.query<Row>(text, values);
-      return { rows: result.rows, rowCount: result.rowCount };
-    },
+    query: queryableOf(pool).query,
     async transaction(work) {
       const client = await pool.connect();
       try {
         await client.query('BEGIN');
-        const result = await work({
-          query: async <Row extends Record<string, unknown>>(text: string, values?: unknown[]) => {
-            const answer = await client.query<Row>(text, values);
-            return { rows: answer.rows, rowCount: answer.rowCount };
-          },
-        });
+        const result = await work(queryableOf(client));
         await client.query('COMMIT');
         return result;
       } catch (error) {

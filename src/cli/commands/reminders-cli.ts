@@ -1,15 +1,7 @@
-import { databaseUrl, type Config } from '../../config/index.js';
-import { openDatabase } from '../../postgres/index.js';
+import type { Config } from '../../config/index.js';
+import { openSharedStores } from '../shared-stores.js';
 import type { Logger } from '../../log/index.js';
-import {
-  createPostgresSendLog,
-  createPostgresStateStore,
-  printingSender,
-  toRemindersSettings,
-  type Sender,
-  type SendLog,
-  type StateStore,
-} from '../../reminders/index.js';
+import { printingSender, toRemindersSettings, type Sender, type SendLog, type StateStore } from '../../reminders/index.js';
 import { calendarCheckCommand, calendarExtractCommand } from './calendar-command.js';
 import { remindersPreviewCommand, remindersSendTestCommand } from './reminders-command.js';
 
@@ -59,13 +51,13 @@ export async function remindersCli(
   });
 }
 
-/** STORE=postgres: the instances' shared subscriptions and send log, for the command's run; embedded: none. */
+/** STORE=postgres: the instances' shared subscriptions and send log (as `npm start` opens them), for the command's run. */
 async function withSharedStores<T>(config: Config, logger: Logger, run: (shared?: { state: StateStore; sendLog: SendLog }) => Promise<T>): Promise<T> {
-  if (config.STORE !== 'postgres') return run();
-  const database = await openDatabase({ url: databaseUrl(config), schema: config.DATABASE_SCHEMA, logger });
+  const stores = await openSharedStores(config, logger);
   try {
-    return await run({ state: createPostgresStateStore(database), sendLog: createPostgresSendLog(database) });
+    const sendLog = stores.reminders?.sendLog;
+    return await run(stores.reminderState && sendLog ? { state: stores.reminderState, sendLog } : undefined);
   } finally {
-    await database.close();
+    await stores.close();
   }
 }

@@ -1,9 +1,11 @@
+import type { z } from 'zod';
 import type { Database } from '../../postgres/index.js';
 import type { AnswerRecord, AnswerRecords } from './answer-records.js';
 import { answerRecordSchema, RECORD_TTL_MS, replyCardSchema } from './answer-records.js';
 import type { AuditLog } from './audit-log.js';
 import type { FeedbackLog } from './feedback-log.js';
 import { createPostgresDedupeStore } from './dedupe-store.js';
+import { parseWith } from './file-store.js';
 import type { SharedStores } from './shared-stores.js';
 
 /** The audit log shared by every instance. */
@@ -34,6 +36,10 @@ export function postgresFeedbackLog(database: Database): FeedbackLog {
 
 /** Answers by question message id: a 👍 may reach another instance than the one that answered. */
 export function postgresAnswerRecords(database: Database): AnswerRecords {
+  const recordAt = async <T>(key: string, schema: z.ZodType<T>): Promise<T | undefined> => {
+    const result = await database.query<{ record: unknown }>('SELECT record FROM answer_records WHERE question_message_id = $1 AND expires_at > now()', [key]);
+    return parseWith(schema)(result.rows[0]?.record);
+  };
   return {
     async save(id, record) {
       await database.query(
@@ -42,11 +48,7 @@ export function postgresAnswerRecords(database: Database): AnswerRecords {
         [id, JSON.stringify(record), RECORD_TTL_MS],
       );
     },
-    async find(id): Promise<AnswerRecord | undefined> {
-      const result = await database.query<{ record: unknown }>('SELECT record FROM answer_records WHERE question_message_id = $1 AND expires_at > now()', [id]);
-      const parsed = answerRecordSchema.safeParse(result.rows[0]?.record);
-      return parsed.success ? parsed.data : undefined;
-    },
+    find: (id): Promise<AnswerRecord | undefined> => recordAt(id, answerRecordSchema),
     // beside the answers, under their own key (a message id never starts with "card:")
     async saveCard(id, card) {
       await database.query(
@@ -55,11 +57,7 @@ export function postgresAnswerRecords(database: Database): AnswerRecords {
         [`card:${id}`, JSON.stringify(card), RECORD_TTL_MS],
       );
     },
-    async findCard(id) {
-      const result = await database.query<{ record: unknown }>('SELECT record FROM answer_records WHERE question_message_id = $1 AND expires_at > now()', [`card:${id}`]);
-      const parsed = replyCardSchema.safeParse(result.rows[0]?.record);
-      return parsed.success ? parsed.data : undefined;
-    },
+    findCard: (id) => recordAt(`card:${id}`, replyCardSchema),
     close: async () => undefined,
   };
 }

@@ -1,4 +1,4 @@
-import type { Database } from '../../postgres/index.js';
+import type { Database, Queryable } from '../../postgres/index.js';
 import { emptyState, parseState, stateSchema, type RemindersState, type StateStore } from './state-store.js';
 
 const WHERE = 'the reminder_state row';
@@ -16,7 +16,7 @@ export function createPostgresStateStore(database: Database): StateStore {
     },
     update(change) {
       return database.transaction(async (client) => {
-        await client.query('INSERT INTO reminder_state (only_one, state) VALUES (true, $1) ON CONFLICT (only_one) DO NOTHING', [JSON.stringify(emptyState())]);
+        await insertIfNone(client, emptyState());
         const current = await client.query<{ state: unknown }>('SELECT state FROM reminder_state WHERE only_one FOR UPDATE');
         const next = stateSchema.parse(change(parseState(current.rows[0]?.state, WHERE)));
         await client.query('UPDATE reminder_state SET state = $1, updated_at = now() WHERE only_one', [JSON.stringify(next)]);
@@ -30,7 +30,12 @@ export function createPostgresStateStore(database: Database): StateStore {
  * Moves an embedded bot's state (its state.json) into PostgreSQL the first time an instance starts
  * with STORE=postgres; a database that already has a state keeps it. Returns whether it was imported.
  */
-export async function importState(database: Database, state: RemindersState): Promise<boolean> {
-  const result = await database.query('INSERT INTO reminder_state (only_one, state) VALUES (true, $1) ON CONFLICT (only_one) DO NOTHING', [JSON.stringify(state)]);
+export function importState(database: Database, state: RemindersState): Promise<boolean> {
+  return insertIfNone(database, state);
+}
+
+/** Stores `state` unless there is one already; true when it was stored. */
+async function insertIfNone(client: Queryable, state: RemindersState): Promise<boolean> {
+  const result = await client.query('INSERT INTO reminder_state (only_one, state) VALUES (true, $1) ON CONFLICT (only_one) DO NOTHING', [JSON.stringify(state)]);
   return result.rowCount === 1;
 }
