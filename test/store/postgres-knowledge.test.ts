@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildIndex, embeddingText, lexicalText, loadIndex, searchBm25, type KnowledgeIndex } from '../../src/index/index.js';
-import { currentGeneration, postgresSearch, prepareKnowledgeSchema, writeGeneration, type GenerationRow } from '../../src/index/postgres-knowledge.js';
+import { currentGeneration, postgresSearch, prepareKnowledgeSchema, writeGeneration, type GenerationRow, type PostgresSearch } from '../../src/index/postgres-knowledge.js';
 import { silentLogger } from '../../src/log/index.js';
 import { DatabaseError, type Database } from '../../src/postgres/index.js';
 import { queryTerms } from '../../src/retrieve/retriever.js';
@@ -51,19 +51,23 @@ describe('knowledge index on PGlite with pgvector', () => {
     await database?.close();
   });
 
+  /** The same top 10, with the same scores to six decimals, as the embedded BM25 for every question. */
+  const expectEmbeddedBm25 = async (search: PostgresSearch): Promise<void> => {
+    for (const question of QUESTIONS) {
+      const terms = queryTerms(question, keyTerms(question), 'both');
+      const expected = searchBm25(index.lexical, terms, 10);
+      const actual = await search.lexical(terms, 10);
+      expect(actual.map((hit) => hit.chunkIndex), question).toEqual(expected.map((hit) => hit.chunkIndex));
+      actual.forEach((hit, position) => expect(hit.score).toBeCloseTo(expected[position]?.score ?? 0, 6));
+    }
+  };
+
   it('scores BM25 exactly as the embedded index does, by MaxScore (bounded and exact) and by summing every posting', async () => {
     await writeGeneration(database, index.manifest, rows);
     const generation = await currentGeneration(database);
     expect(generation?.chunkCount).toBe(index.chunks.length);
     for (const lexical of ['auto', 'bounded', 'exact', 'sum'] as const) {
-      const search = postgresSearch(database, generation!, { lexical });
-      for (const question of QUESTIONS) {
-        const terms = queryTerms(question, keyTerms(question), 'both');
-        const expected = searchBm25(index.lexical, terms, 10);
-        const actual = await search.lexical(terms, 10);
-        expect(actual.map((hit) => hit.chunkIndex), question).toEqual(expected.map((hit) => hit.chunkIndex));
-        actual.forEach((hit, position) => expect(hit.score).toBeCloseTo(expected[position]?.score ?? 0, 6));
-      }
+      await expectEmbeddedBm25(postgresSearch(database, generation!, { lexical }));
     }
   });
 
@@ -72,14 +76,7 @@ describe('knowledge index on PGlite with pgvector', () => {
     const kept = await database.query<{ idx: number; terms: string[]; term_weights: number[] }>(`SELECT idx, terms, term_weights FROM kb_chunks WHERE generation = ${generation.id}`);
     await database.query(`UPDATE kb_chunks SET terms = NULL, term_weights = NULL WHERE generation = ${generation.id}`);
     try {
-      const search = postgresSearch(database, generation, { lexical: 'exact' });
-      for (const question of QUESTIONS) {
-        const terms = queryTerms(question, keyTerms(question), 'both');
-        const expected = searchBm25(index.lexical, terms, 10);
-        const actual = await search.lexical(terms, 10);
-        expect(actual.map((hit) => hit.chunkIndex), question).toEqual(expected.map((hit) => hit.chunkIndex));
-        actual.forEach((hit, position) => expect(hit.score).toBeCloseTo(expected[position]?.score ?? 0, 6));
-      }
+      await expectEmbeddedBm25(postgresSearch(database, generation, { lexical: 'exact' }));
     } finally {
       for (const row of kept.rows) {
         await database.query(`UPDATE kb_chunks SET terms = $1, term_weights = $2 WHERE generation = ${generation.id} AND idx = $3`, [row.terms, row.term_weights, row.idx]);
