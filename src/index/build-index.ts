@@ -89,6 +89,7 @@ export async function buildIndex(options: BuildOptions): Promise<BuildSummary> {
       title: parsed.meta.title,
       ...(parsed.meta.docNumber ? { docNumber: parsed.meta.docNumber } : {}),
       chunks: documentChunks.length,
+      facts: parsed.facts,
     };
     options.onProgress?.('parsing', index + 1, sources.documents.length);
   });

@@ -10,3 +10,5 @@ export {
   sniffContentType,
   type ContentType,
 } from './loaders/sniff-content-type.js';
+export { documentFactsSchema, extractDocumentFacts, isoDate, type DocumentFacts, type Period } from './document-facts.js';
+export { documentStatus, statusNotice, STATUS_LABELS, type DocumentStatus } from './document-status.js';

@@ -1,6 +1,7 @@
 import { cleanText } from '../text/index.js';
 import { headingOf, stripBullet, type Heading } from './headings.js';
 import { breakInlineHeadings, isPageFooter, isRuleLine, sentenceSpans, splitLines, type Line } from './lines.js';
+import { extractDocumentFacts } from './document-facts.js';
 import { describeDocument, extractMeta } from './metadata.js';
 import { withPages } from './pages.js';
 import { parsePersonLine, roleContinues, type PersonLine } from './people.js';
@@ -197,5 +198,6 @@ export function parseDocument(input: SourceText): ParsedDocument {
   const blocks = info
     ? [{ kind: 'document-info' as const, sectionPath: ['文件信息'], spans: [{ text: info, start: 0, end: 0 }] }, ...body]
     : body;
-  return { source: input.source, meta, blocks, ...(input.plain ? { plain: true } : {}) };
+  const facts = extractDocumentFacts(text, meta.title, fields, input.plain === true);
+  return { source: input.source, meta, facts, blocks, ...(input.plain ? { plain: true } : {}) };
 }

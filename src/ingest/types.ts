@@ -1,3 +1,5 @@
+import type { DocumentFacts } from './document-facts.js';
+
 /** A file or record handed to the parser: where it came from and its text. */
 export interface SourceText {
   /** File name relative to DOCS_DIR, or the JSONL record id. */
@@ -49,5 +51,7 @@ export interface ParsedDocument {
   /** A plain record (news, JSONL) rather than a structured policy document. */
   plain?: boolean;
   meta: DocumentMeta;
+  /** What the document says about itself: 文号, issuer, its own date, period, draft or not. */
+  facts: DocumentFacts;
   blocks: Block[];
 }
