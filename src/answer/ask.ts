@@ -4,7 +4,10 @@ import { keyTerms, type RetrievedPassage, type Retriever } from '../retrieve/ind
 import { questionAnchors } from '../text/index.js';
 import { DEFAULT_THRESHOLDS, judgeAnswerability, type Answerability, type AnswerabilityThresholds } from './answerability.js';
 import { AnswerError } from './errors.js';
-import { extractiveAnswer } from './extractive.js';
+import { composeAnswer } from './compose/compose-answer.js';
+import type { FactsBySource } from './compose/document-answer.js';
+import { documentReports, noticesFor } from './document-notices.js';
+import { readQuestion, type QuestionReading } from './read-question.js';
 import { refusalMessage } from './refusal.js';
 import type { AskResult, Citation } from './types.js';
 
@@ -16,6 +19,8 @@ export interface AskerOptions {
   maxQuestionChars: number;
   thresholds?: AnswerabilityThresholds;
   passageCount?: number;
+  /** Today, for a document's status (expired, in force); the injected clock in production. */
+  today?: () => Date;
 }
 
 /** One question to the extractive asker. */
@@ -37,6 +42,13 @@ export interface Evidence {
   extracted?: { answer: string; citations: Citation[] };
   /** The honest "not in the documents" answer for this query. */
   refusal: string;
+  /** The related clause a precise refusal quotes (「相关内容」), when there is one. */
+  refusalCitations: Citation[];
+  /** What the question asks, read once for every answerer. */
+  reading: QuestionReading;
+  /** The facts of each document (文号, period, status) by source. */
+  facts: FactsBySource;
+  today: Date;
   retrieveMs: number;
 }
 
@@ -75,22 +87,47 @@ export function prepareQuestion(raw: string, maxChars: number): { query: string;
 /** Creates the retrieve-and-judge stage shared by the extractive and the LLM answerers. */
 export function createEvidenceFinder(options: AskerOptions): FindEvidence {
   const passageCount = options.passageCount ?? 10;
+  const facts: FactsBySource = (source) => options.index.manifest.documents[source]?.facts;
   return async (query, signal) => {
     const started = performance.now();
-    const passages = await options.retriever.retrieve(query, passageCount, signal);
+    const reading = readQuestion(query);
+    // Lists and comparisons gather more rows than a fact needs; the report still shows the top ones.
+    const wide = reading.asks.includes('list') || reading.asks.includes('comparison');
+    const passages = await options.retriever.retrieve(query, wide ? passageCount * 2 : passageCount, signal);
     const retrieveMs = performance.now() - started;
     const terms = keyTerms(query);
     const verdict = judgeAnswerability(terms, questionAnchors(query), passages, options.thresholds ?? DEFAULT_THRESHOLDS);
-    const extracted = verdict.answerable ? extractiveAnswer(query, terms, passages) : undefined;
+    const today = options.today?.() ?? new Date();
+    const composed = verdict.answerable || asksDocumentFact(reading) ? composeAnswer({ question: query, reading, passages, facts, today }) : undefined;
+    const answered = composed?.answerable && composed.answer !== '' ? composed : undefined;
+    const preciseRefusal = composed && !composed.answerable && composed.answer !== '' ? composed : undefined;
     return {
       query,
-      passages,
-      verdict,
-      ...(extracted && extracted.answer !== '' ? { extracted } : {}),
-      refusal: refusalMessage(options.index.manifest, verdict.missingPlaces),
+      passages: answered ? citedFirst(passages, answered.citations) : passages,
+      verdict: answered ? { ...verdict, answerable: true } : preciseRefusal ? { ...verdict, answerable: false } : verdict,
+      ...(answered ? { extracted: { answer: answered.answer, citations: answered.citations } } : {}),
+      refusal: preciseRefusal?.answer ?? refusalMessage(options.index.manifest, verdict.missingPlaces),
+      refusalCitations: preciseRefusal?.citations ?? [],
+      reading,
+      facts,
+      today,
       retrieveMs,
     };
   };
+}
+
+/**
+ * The passages the answer quotes move to the front: composing the answer is the last ranking
+ * stage, so what a reader sees first is the evidence the answer stands on.
+ */
+function citedFirst(passages: RetrievedPassage[], citations: Citation[]): RetrievedPassage[] {
+  const cited = (passage: RetrievedPassage) =>
+    citations.some((citation) => citation.source === passage.chunk.source && passage.chunk.text.includes(citation.quote));
+  return [...passages.filter(cited), ...passages.filter((passage) => !cited(passage))];
+}
+
+function asksDocumentFact(reading: QuestionReading): boolean {
+  return reading.asks.some((kind) => ['doc-number', 'issuer', 'issued-date', 'period', 'validity'].includes(kind));
 }
 
 /** The extractive answer of some evidence, or its honest refusal. */
@@ -98,7 +135,7 @@ export function extractiveAnswerOf(evidence: Evidence): WrittenAnswer {
   const { extracted } = evidence;
   return extracted
     ? { answerable: true, answer: extracted.answer, citations: extracted.citations, mode: 'extractive' }
-    : { answerable: false, answer: evidence.refusal, citations: [], mode: 'extractive' };
+    : { answerable: false, answer: evidence.refusal, citations: evidence.refusalCitations, mode: 'extractive' };
 }
 
 /** Assembles the `ask --json` contract from evidence, an answer and the request context. */
@@ -108,8 +145,9 @@ export function composeResult(evidence: Evidence, written: WrittenAnswer, contex
     question: context.question,
     query: evidence.query,
     answerable: written.answerable,
-    answer: written.answer,
+    answer: withNotices(written.answer, noticesFor(written.citations, evidence.facts, evidence.today)),
     citations: written.citations,
+    documents: documentReports(written.citations, evidence.facts, evidence.today),
     passages: evidence.passages.map(({ chunk, score }) => ({
       source: chunk.source,
       title: chunk.title,
@@ -133,6 +171,11 @@ export function createAsker(options: AskerOptions): Ask {
     const evidence = await find(query, signal);
     return composeResult(evidence, extractiveAnswerOf(evidence), { ...(id !== undefined ? { id } : {}), question, notes, started });
   };
+}
+
+/** The answer with one notice line per expired or draft document it cites. */
+function withNotices(answer: string, notices: string[]): string {
+  return notices.length > 0 ? `${answer}\n${notices.join('\n')}` : answer;
 }
 
 function round(milliseconds: number): number {

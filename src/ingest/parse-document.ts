@@ -99,7 +99,9 @@ class DocumentBuilder {
   addPerson(line: Line, value: PersonLine): void {
     this.flush();
     this.flushPerson();
-    if (value.group) this.personGroup = value.group === '成员' ? '成员' : undefined;
+    // Leadership lists run 组长, 副组长, 成员. Conversion drops a 副组长 label that stood on its own
+    // line, so the unlabelled names between the 组长 and the 成员 label are the 副组长.
+    if (value.group) this.personGroup = value.group === '成员' ? '成员' : value.group === '组长' ? '副组长' : undefined;
     this.person = { line, value, group: value.group ?? this.personGroup };
   }
 

@@ -34,3 +34,12 @@ export function questionAnchors(question: string): string[] {
   const years = [...new Set(searchForm(question).match(/(?<!\d)(?:19|20)\d{2}(?!\d)/g) ?? [])];
   return [...placeNames(question), ...years];
 }
+
+/** Person names in a text (jieba's nr tag): whether a sentence names someone at all. */
+export function personNames(text: string): string[] {
+  tagger ??= Jieba.withDict(dict);
+  return tagger
+    .tag(searchForm(text), true)
+    .filter((token) => (token.tag === 'nr' || token.tag === 'nrfg') && token.word.length >= 2)
+    .map((token) => token.word);
+}

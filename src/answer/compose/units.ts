@@ -1,0 +1,75 @@
+import { asksAboutDocument, definitionBonus, type RetrievedPassage } from '../../retrieve/index.js';
+import { compactForm, mentionsName } from '../../text/index.js';
+import type { QuestionReading } from '../read-question.js';
+import { statesFact } from './states-fact.js';
+
+/** A quotable unit: a sentence of a paragraph, or a whole record. */
+export interface Unit {
+  text: string;
+  passageRank: number;
+  passage: RetrievedPassage;
+  score: number;
+}
+
+const SENTENCE = /[^。！？；!?;\n]+[。！？；!?;]?[”’」』）)]*/g;
+// The covering notice of a government document says nothing a reader asks about (现印发给你们，请认真组织实施).
+const BOILERPLATE = /印发给你们|请认真(?:组织)?(?:贯彻)?(?:落实|实施|执行)|请结合实际|已经[^。]{0,20}(?:同意|审议通过)|此件公开发布|各[^。]{0,30}人民政府[,，、]/;
+
+/** The sentences of a paragraph passage, or a record passage whole. */
+export function unitsOf(passage: RetrievedPassage, passageRank: number): Unit[] {
+  const { chunk } = passage;
+  if (chunk.kind !== 'paragraph') return [{ text: chunk.text, passageRank, passage, score: 0 }];
+  return (chunk.text.match(SENTENCE) ?? [])
+    .map((text) => text.trim())
+    .filter((text) => text.length > 1)
+    .map((text) => ({ text, passageRank, passage, score: 0 }));
+}
+
+/** Length-weighted share of terms found in a unit, terms found only in its section counting half. */
+export function unitCoverage(unit: Unit, terms: string[]): number {
+  const text = compactForm(unit.text);
+  const context = compactForm(`${unit.passage.chunk.title}${unit.passage.chunk.sectionPath.join('')}`);
+  let weight = 0;
+  let found = 0;
+  for (const term of terms) {
+    const size = Math.min(4, term.length);
+    weight += size;
+    const key = compactForm(term);
+    if (text.includes(key)) found += size;
+    else if (context.includes(key)) found += size * 0.5;
+  }
+  return weight === 0 ? 0 : found / weight;
+}
+
+/** How well a unit answers the reading: its words, the kind of fact it states, its place, its rank. */
+export function scoreUnit(unit: Unit, question: string, reading: QuestionReading): number {
+  const coverage = unitCoverage(unit, reading.subject);
+  const facts = reading.asks.reduce((bonus, kind) => bonus + (statesFact(kind, unit.text) ? 0.25 : -0.15), 0);
+  const brevity = unit.text.length > 200 ? -0.1 : 0;
+  const definition = 0.5 * definitionBonus(question, reading.subject, unit.text);
+  const { chunk } = unit.passage;
+  const where = `${chunk.title}${chunk.sectionPath.join('')}${chunk.text}`;
+  // A sentence about 南通 does not answer a question about 南浔, however well its words match.
+  const elsewhere = [...reading.places, ...reading.years].every((name) => mentionsName(where, name)) ? 0 : -1;
+  const boilerplate = BOILERPLATE.test(unit.text) ? -0.6 : 0;
+  // The 文件信息 line answers questions about the document itself and nothing else.
+  if (chunk.kind === 'document-info' && !asksAboutDocument(question)) return -1;
+  return coverage + facts + definition + brevity + elsewhere + boilerplate + 0.35 / (1 + unit.passageRank);
+}
+
+/** Every unit of the top passages, best first. */
+export function rankedUnits(question: string, reading: QuestionReading, passages: RetrievedPassage[], depth = 5): Unit[] {
+  return passages
+    .slice(0, depth)
+    .flatMap((passage, rank) => unitsOf(passage, rank))
+    .map((unit) => ({ ...unit, score: scoreUnit(unit, question, reading) }))
+    .sort((left, right) => right.score - left.score);
+}
+
+/** A table row's fields back from its record text (序号=1，空间名称=…), values with commas kept whole. */
+export function recordFields(text: string): Array<[string, string]> {
+  return text.split(/，(?=[^，=]{1,60}=)/).flatMap((pair) => {
+    const at = pair.indexOf('=');
+    return at > 0 ? [[pair.slice(0, at), pair.slice(at + 1)] as [string, string]] : [];
+  });
+}
