@@ -5,8 +5,6 @@ import { compactForm, mentionsName as mentions } from '../text/index.js';
 export interface AnswerabilityThresholds {
   /** Minimum share of the question's key terms (length-weighted) found in one top passage. */
   minCoverage: number;
-  /** The same for plain reference records (news, JSONL): they must match more closely than policy documents. */
-  minRecordCoverage: number;
   /** Dense similarity at which a passage answers even with paraphrased wording. */
   strongDense: number;
   /** Dense similarity below which nothing is considered relevant. */
@@ -15,7 +13,7 @@ export interface AnswerabilityThresholds {
   depth: number;
 }
 
-export const DEFAULT_THRESHOLDS: AnswerabilityThresholds = { minCoverage: 0.5, minRecordCoverage: 0.75, strongDense: 0.62, minDense: 0.35, depth: 5 };
+export const DEFAULT_THRESHOLDS: AnswerabilityThresholds = { minCoverage: 0.5, strongDense: 0.62, minDense: 0.35, depth: 5 };
 
 /** Whether the documents answer the question, and why not when they do not. */
 export interface Answerability {
@@ -48,26 +46,36 @@ export function judgeAnswerability(
   places: string[],
   passages: RetrievedPassage[],
   thresholds: AnswerabilityThresholds = DEFAULT_THRESHOLDS,
+  documentYears: (source: string) => string[] = () => [],
 ): Answerability {
   const top = passages.slice(0, thresholds.depth);
   if (top.length === 0) return { answerable: false, reason: 'no-passages', missingPlaces: [], coverage: 0 };
   const texts = top.map(passageText);
-  const missingPlaces = places.filter((place) => !texts.some((text) => mentions(text, place)));
+  // A year is met by the text or by the document's own dates (a 2023 news story, a 2025—2027 plan).
+  const meets = (position: number, anchor: string): boolean =>
+    mentions(texts[position] ?? '', anchor) || (/^\d{4}$/.test(anchor) && documentYears(top[position]?.chunk.source ?? '').includes(anchor));
+  const missingPlaces = places.filter((place) => !top.some((_, position) => meets(position, place)));
   // Names locate a question; the remaining topic words say what is asked about them. A passage that
   // merely mentions the place (深圳南山区 … a hospital story) does not answer a question on its policy.
   const topic = terms.filter((term) => !places.some((place) => compactForm(place).includes(compactForm(term))));
   const judged = topic.length > 0 ? topic : terms;
-  // Names and topic must meet in one passage: 深圳 in one news story and 人才政策 in another is no answer,
-  // and a passage close in meaning still has to be about the places and years the question names.
-  const anchored = top.map((_, position) => places.every((place) => mentions(texts[position] ?? '', place)));
+  const names = places.filter((place) => !/^\d{4}$/.test(place));
+  // Names and topic must meet in one passage: 深圳 in one news story and 人才政策 in another is no answer.
+  // A question naming several places (湖州和鹿城…) is about each of them: one of them per passage will do.
+  const anchored = top.map((_, position) =>
+    names.length >= 2
+      ? names.some((name) => meets(position, name)) && places.filter((place) => /^\d{4}$/.test(place)).every((year) => meets(position, year))
+      : places.every((place) => meets(position, place)),
+  );
   const coverages = top.map((_, position) => (anchored[position] ? termCoverage(judged, texts[position] ?? '') : 0));
   const coverage = Math.max(...coverages);
-  if (missingPlaces.length > 0) return { answerable: false, reason: 'unknown-place', missingPlaces, coverage };
+  const allMissing = names.length >= 2 ? names.every((name) => missingPlaces.includes(name)) : missingPlaces.length > 0;
+  if (allMissing) return { answerable: false, reason: 'unknown-place', missingPlaces, coverage };
   const bestDense = Math.max(...top.map((passage) => passage.dense));
   const relevant = bestDense >= thresholds.minDense && top.some((passage, position) => {
     if (!anchored[position]) return false;
-    const needed = passage.chunk.plain ? thresholds.minRecordCoverage : thresholds.minCoverage;
-    return (coverages[position] ?? 0) >= needed || (!passage.chunk.plain && passage.dense >= thresholds.strongDense);
+    // One rule for every corpus: what the question asks is checked on the composed answer, not here.
+    return (coverages[position] ?? 0) >= thresholds.minCoverage || passage.dense >= thresholds.strongDense;
   });
   return relevant ? { answerable: true, missingPlaces, coverage } : { answerable: false, reason: 'off-topic', missingPlaces, coverage };
 }

@@ -1,5 +1,5 @@
 import type { KnowledgeIndex } from '../index/index.js';
-import { formatSection } from '../ingest/index.js';
+import { formatSection, type DocumentFacts } from '../ingest/index.js';
 import { keyTerms, type RetrievedPassage, type Retriever } from '../retrieve/index.js';
 import { questionAnchors } from '../text/index.js';
 import { DEFAULT_THRESHOLDS, judgeAnswerability, type Answerability, type AnswerabilityThresholds } from './answerability.js';
@@ -96,7 +96,7 @@ export function createEvidenceFinder(options: AskerOptions): FindEvidence {
     const passages = await options.retriever.retrieve(query, wide ? passageCount * 2 : passageCount, signal);
     const retrieveMs = performance.now() - started;
     const terms = keyTerms(query);
-    const verdict = judgeAnswerability(terms, questionAnchors(query), passages, options.thresholds ?? DEFAULT_THRESHOLDS);
+    const verdict = judgeAnswerability(terms, questionAnchors(query), passages, options.thresholds ?? DEFAULT_THRESHOLDS, (source) => documentYears(facts(source)));
     const today = options.today?.() ?? new Date();
     const composed = verdict.answerable || asksDocumentFact(reading) ? composeAnswer({ question: query, reading, passages, facts, today }) : undefined;
     const answered = composed?.answerable && composed.answer !== '' ? composed : undefined;
@@ -121,9 +121,20 @@ export function createEvidenceFinder(options: AskerOptions): FindEvidence {
  * stage, so what a reader sees first is the evidence the answer stands on.
  */
 function citedFirst(passages: RetrievedPassage[], citations: Citation[]): RetrievedPassage[] {
-  const cited = (passage: RetrievedPassage) =>
-    citations.some((citation) => citation.source === passage.chunk.source && passage.chunk.text.includes(citation.quote));
-  return [...passages.filter(cited), ...passages.filter((passage) => !cited(passage))];
+  const citing = (passage: RetrievedPassage) =>
+    citations.findIndex((citation) => citation.source === passage.chunk.source && passage.chunk.text.includes(citation.quote));
+  const cited = passages.filter((passage) => citing(passage) >= 0).sort((left, right) => citing(left) - citing(right));
+  return [...cited, ...passages.filter((passage) => citing(passage) < 0)];
+}
+
+/** The years a document's own dates cover: its date, its portal date, every year of its period. */
+function documentYears(found: DocumentFacts | undefined): string[] {
+  if (!found) return [];
+  const years = [found.issuedOn, found.publishedOn].flatMap((date) => date?.match(/(?:19|20)\d{2}/)?.[0] ?? []);
+  const from = Number(found.period?.from?.slice(0, 4));
+  const to = Number(found.period?.to?.slice(0, 4));
+  if (from && to) for (let year = from; year <= to; year += 1) years.push(String(year));
+  return years;
 }
 
 function asksDocumentFact(reading: QuestionReading): boolean {

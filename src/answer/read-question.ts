@@ -35,6 +35,8 @@ export interface QuestionReading {
   /** Names of places and organisations the question is anchored to. */
   places: string[];
   years: string[];
+  /** The subject word right before the question word (主题 in 「…的主题是什么」): the attribute asked for. */
+  focus?: string;
 }
 
 /** Document-level kinds: answered from a document's facts rather than its passages. */
@@ -102,9 +104,22 @@ export function readQuestion(question: string): QuestionReading {
     asks = ['comparison', ...asks];
   }
   const role = asks.includes('person') ? ROLE.exec(text)?.[1] : undefined;
-  const reading: QuestionReading = { asks, subject: keyTerms(question), places, years: years(question) };
+  const subject = keyTerms(question);
+  const reading: QuestionReading = { asks, subject, places, years: years(question) };
   if (role) reading.role = role;
+  const focus = focusOf(text, subject);
+  if (focus) reading.focus = focus;
   return reading;
+}
+
+const QUESTION_WORD = /是什么|是谁|是哪|有哪些|有什么|在哪|多少|几[个家名项年月]|如何|怎么|什么/;
+
+/** The subject term that ends right before the question word: what is asked about the subject. */
+function focusOf(text: string, subject: string[]): string | undefined {
+  const at = QUESTION_WORD.exec(text)?.index;
+  if (at === undefined || at === 0) return undefined;
+  const before = text.slice(0, at).replace(/[的是为在有]+$/, '');
+  return subject.filter((term) => before.endsWith(searchForm(term))).sort((left, right) => right.length - left.length)[0];
 }
 
 /** Whether the reading asks any of the given kinds. */

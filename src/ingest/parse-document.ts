@@ -200,6 +200,7 @@ export function parseDocument(input: SourceText): ParsedDocument {
   const blocks = info
     ? [{ kind: 'document-info' as const, sectionPath: ['文件信息'], spans: [{ text: info, start: 0, end: 0 }] }, ...body]
     : body;
+  if (input.date && !fields.has('生成日期') && !fields.has('发布日期')) fields.set('发布日期', input.date);
   const facts = extractDocumentFacts(text, meta.title, fields, input.plain === true);
   return { source: input.source, meta, facts, blocks, ...(input.plain ? { plain: true } : {}) };
 }

@@ -33,10 +33,17 @@ function askedByKey(kind: Asked, key: string): boolean {
   return false;
 }
 
-/** Whether a unit states the asked kind; a person is stated by a name, not just by a title. */
-function states(kind: Asked, unit: Unit): boolean {
-  if (kind === 'person') return statesFact('person', unit.text) && (unit.passage.chunk.kind !== 'paragraph' || personNames(unit.text).length > 0);
-  return statesFact(kind, unit.text);
+const NAMED_ROLES = /组长|主任|主理人|负责人|联系人|成员|召集人/;
+
+/**
+ * Whether a unit states the asked kind. A role (组长, 负责人) is held by a named person; a bare
+ * 「谁…」 is answered by a person or by the body that acted (中央政法委提出…).
+ */
+function states(kind: Asked, unit: Unit, reading: QuestionReading): boolean {
+  if (kind !== 'person') return statesFact(kind, unit.text);
+  const named = unit.passage.chunk.kind === 'person' || personNames(unit.text).length > 0 || /(?:姓名|主理人|负责人|联系人)=/.test(unit.text);
+  if (reading.role && NAMED_ROLES.test(reading.role)) return named;
+  return named || statesFact('person', unit.text) || statesFact('department', unit.text);
 }
 
 function truncate(text: string, max: number): string {
@@ -78,14 +85,16 @@ export function unitAnswer(question: string, reading: QuestionReading, passages:
   const topic = reading.subject;
   const onSubject = (unit: Unit): boolean => unitCoverage(unit, topic) >= 0.5 || unit.passageRank === 0;
   const strict = reading.asks.filter((kind) => STRICT_KINDS.has(kind));
-  const unstated = strict.filter((kind) => !ranked.slice(0, 8).some((unit) => onSubject(unit) && states(kind, unit)));
+  const unstated = strict.filter((kind) => !ranked.slice(0, 8).some((unit) => onSubject(unit) && states(kind, unit, reading)));
   if (unstated.length > 0) return missingFactRefusal(reading, unstated, best, question);
-  const first = ranked.find((unit) => strict.every((kind) => states(kind, unit))) ?? best;
+  const first = ranked.find((unit) => strict.every((kind) => states(kind, unit, reading))) ?? best;
   const chosen = [first];
-  const lacking = reading.asks.filter((kind) => !states(kind, first));
+  const lacking = reading.asks.filter((kind) => !states(kind, first, reading));
   const second =
-    ranked.find((unit) => unit !== first && onSubject(unit) && lacking.some((kind) => states(kind, unit))) ??
-    ranked.find((unit) => unit !== first && unit.score >= first.score * 0.85 && unit.text !== first.text);
+    ranked.find((unit) => unit !== first && onSubject(unit) && lacking.some((kind) => states(kind, unit, reading))) ??
+    ranked.find(
+      (unit) => unit !== first && unit.passage.chunk.source === first.passage.chunk.source && unit.score >= first.score * 0.9 && unit.text !== first.text,
+    );
   const parts = chosen.map((unit) => sayUnit(unit, question, reading));
   if (second) {
     const said = sayUnit(second, question, reading);

@@ -26,13 +26,14 @@ export function unitsOf(passage: RetrievedPassage, passageRank: number): Unit[] 
 }
 
 /** Length-weighted share of terms found in a unit, terms found only in its section counting half. */
-export function unitCoverage(unit: Unit, terms: string[]): number {
+export function unitCoverage(unit: Unit, terms: string[], focus?: string, rarity: (term: string) => number = () => 1): number {
   const text = compactForm(unit.text);
   const context = compactForm(`${unit.passage.chunk.title}${unit.passage.chunk.sectionPath.join('')}`);
   let weight = 0;
   let found = 0;
   for (const term of terms) {
-    const size = Math.min(4, term.length);
+    // The attribute asked for (主题, 职位) must be in the sentence itself: it counts double.
+    const size = Math.min(4, term.length) * (term === focus ? 2 : 1) * rarity(term);
     weight += size;
     const key = compactForm(term);
     if (text.includes(key)) found += size;
@@ -42,8 +43,8 @@ export function unitCoverage(unit: Unit, terms: string[]): number {
 }
 
 /** How well a unit answers the reading: its words, the kind of fact it states, its place, its rank. */
-export function scoreUnit(unit: Unit, question: string, reading: QuestionReading): number {
-  const coverage = unitCoverage(unit, reading.subject);
+export function scoreUnit(unit: Unit, question: string, reading: QuestionReading, rarity?: (term: string) => number): number {
+  const coverage = unitCoverage(unit, reading.subject, reading.focus, rarity);
   const facts = reading.asks.reduce((bonus, kind) => bonus + (statesFact(kind, unit.text) ? 0.25 : -0.15), 0);
   const brevity = unit.text.length > 200 ? -0.1 : 0;
   const definition = 0.5 * definitionBonus(question, reading.subject, unit.text);
@@ -54,16 +55,27 @@ export function scoreUnit(unit: Unit, question: string, reading: QuestionReading
   const boilerplate = BOILERPLATE.test(unit.text) ? -0.6 : 0;
   // The 文件信息 line answers questions about the document itself and nothing else.
   if (chunk.kind === 'document-info' && !asksAboutDocument(question)) return -1;
-  return coverage + facts + definition + brevity + elsewhere + boilerplate + 0.35 / (1 + unit.passageRank);
+  return coverage + facts + definition + brevity + elsewhere + boilerplate + 0.35 / (1 + unit.passageRank) + 0.3 * unit.passage.dense;
 }
 
 /** Every unit of the top passages, best first. */
 export function rankedUnits(question: string, reading: QuestionReading, passages: RetrievedPassage[], depth = 5): Unit[] {
+  const rarity = termRarity(reading.subject, passages);
   return passages
     .slice(0, depth)
     .flatMap((passage, rank) => unitsOf(passage, rank))
-    .map((unit) => ({ ...unit, score: scoreUnit(unit, question, reading) }))
+    .map((unit) => ({ ...unit, score: scoreUnit(unit, question, reading, rarity) }))
     .sort((left, right) => right.score - left.score);
+}
+
+/**
+ * A term found in every retrieved passage tells them apart less than one found in a few (枪击 against
+ * 事件): weight 1.5 for a term in none of them, down to 0.5 for a term in all.
+ */
+export function termRarity(terms: string[], passages: RetrievedPassage[]): (term: string) => number {
+  const texts = passages.map((passage) => compactForm(`${passage.chunk.title}${passage.chunk.text}`));
+  const weights = new Map(terms.map((term) => [term, texts.length === 0 ? 1 : 1.5 - texts.filter((text) => text.includes(compactForm(term))).length / texts.length]));
+  return (term) => weights.get(term) ?? 1;
 }
 
 /** A table row's fields back from its record text (序号=1，空间名称=…), values with commas kept whole. */
