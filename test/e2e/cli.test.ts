@@ -55,7 +55,7 @@ describe('CLI end to end on the seeds with the real model', () => {
   it('quotes a table row with its headers for a contact question', async () => {
     const run = await runCli(['ask', '--json', '頔塘青创社区的运营主体是谁？'], env);
     const result = JSON.parse(run.stdout) as AskJson;
-    expect(result.answer).toContain('运营主体=南浔区人才产业集团');
+    expect(result.answer).toContain('运营主体为南浔区人才产业集团');
     expect(result.citations[0]).toMatchObject({ source: SEED.nanxun, section: '附件1 › 全区建设培育青创空间汇总表（6个）' });
     expect(result.citations[0]?.quote).toContain('空间名称=頔塘青创社区');
   });
