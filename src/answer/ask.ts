@@ -5,6 +5,8 @@ import { questionAnchors } from '../text/index.js';
 import { DEFAULT_THRESHOLDS, judgeAnswerability, type Answerability, type AnswerabilityThresholds } from './answerability.js';
 import { AnswerError } from './errors.js';
 import { composeAnswer } from './compose/compose-answer.js';
+import { measuresAnswer } from './compose/measures-answer.js';
+import { strictFactRefusal } from './compose/unit-answer.js';
 import type { FactsBySource } from './compose/document-answer.js';
 import { documentReports, noticesFor } from './document-notices.js';
 import { readQuestion, type QuestionReading } from './read-question.js';
@@ -98,9 +100,16 @@ export function createEvidenceFinder(options: AskerOptions): FindEvidence {
     const terms = keyTerms(query);
     const verdict = judgeAnswerability(terms, questionAnchors(query), passages, options.thresholds ?? DEFAULT_THRESHOLDS, (source) => documentYears(facts(source)));
     const today = options.today?.() ?? new Date();
-    const composed = verdict.answerable || asksDocumentFact(reading) ? composeAnswer({ question: query, reading, passages, facts, today }) : undefined;
+    // Document facts and "what can I get" are answered from titles and measures, not from one passage's words.
+    const measures = !verdict.answerable && verdict.reason === 'off-topic' && reading.asks.includes('eligibility') ? measuresAnswer(reading, passages) : undefined;
+    const composed = measures ?? (verdict.answerable || asksDocumentFact(reading) ? composeAnswer({ question: query, reading, passages, facts, today }) : undefined);
     const answered = composed?.answerable && composed.answer !== '' ? composed : undefined;
-    const preciseRefusal = composed && !composed.answerable && composed.answer !== '' ? composed : undefined;
+    const preciseRefusal =
+      composed && !composed.answerable && composed.answer !== ''
+        ? composed
+        : !composed && verdict.reason === 'off-topic'
+          ? strictFactRefusal(query, reading, passages)
+          : undefined;
     return {
       query,
       passages: answered ? citedFirst(passages, answered.citations) : passages,

@@ -1,6 +1,7 @@
 import type { RetrievedPassage } from '../../retrieve/index.js';
 import { listAnswer } from '../list-answer.js';
 import { DOCUMENT_KINDS, type QuestionReading } from '../read-question.js';
+import { comparisonAnswer } from './comparison-answer.js';
 import type { Composed } from './composed.js';
 import { documentAnswer, type FactsBySource } from './document-answer.js';
 import { measuresAnswer } from './measures-answer.js';
@@ -30,6 +31,10 @@ export function composeAnswer({ question, reading, passages, facts, today }: Com
   if (documentKinds.length > 0) {
     const answered = documentAnswer(reading, documentKinds, passages, facts, today);
     if (answered) return bounded(answered);
+  }
+  if (reading.asks.includes('comparison')) {
+    const compared = comparisonAnswer(question, reading, passages);
+    if (compared) return bounded(compared);
   }
   if (reading.asks.includes('person')) {
     const people = personAnswer(reading, passages);

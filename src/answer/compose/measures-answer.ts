@@ -6,7 +6,10 @@ import { unitCoverage, unitsOf } from './units.js';
 
 const SUPPORT = /支持|补贴|补助|奖励|扶持|资助|给予|优先|优惠|免费|减免|贷款|基金|服务|培训|租金|入驻/;
 const RESPONSIBLE = /[（(]\s*责任单位\s*[:：]\s*([^)）]+)[)）]|[（(]([^（）()]{2,30}?)牵头[^（）()]*[)）]/;
-const MAX_MEASURES = 4;
+const MAX_MEASURES = 3;
+const MEASURE_CHARS = 50;
+// A measure is an item of a plan's sections, about the asker's situation: half its words at least.
+const MIN_COVERAGE = 0.3;
 
 /** The lead (or else responsible) departments a measure names: 「(责任单位:*区科技局、…)」 → 区科技局. */
 export function leadOf(text: string): string | undefined {
@@ -25,20 +28,20 @@ export function leadOf(text: string): string | undefined {
 export function measuresAnswer(reading: QuestionReading, passages: RetrievedPassage[]): Composed | undefined {
   const measures = passages
     .slice(0, 8)
-    .filter((passage) => passage.chunk.kind === 'paragraph' && SUPPORT.test(passage.chunk.text))
+    .filter((passage) => passage.chunk.kind === 'paragraph' && passage.chunk.sectionPath.length > 0 && SUPPORT.test(passage.chunk.text))
     .map((passage, rank) => ({ passage, units: unitsOf(passage, rank).filter((unit) => SUPPORT.test(unit.text)) }))
     .filter(({ units }) => units.length > 0)
     .map(({ passage, units }) => {
       const best = [...units].sort((left, right) => unitCoverage(right, reading.subject) - unitCoverage(left, reading.subject))[0];
       return { passage, unit: best, lead: leadOf(passage.chunk.text) };
     })
-    .filter((measure) => measure.unit !== undefined)
+    .filter((measure) => measure.unit !== undefined && unitCoverage(measure.unit, reading.subject) >= MIN_COVERAGE)
     .slice(0, MAX_MEASURES);
   if (measures.length < 2) return undefined;
   const lines = measures.map(({ passage, unit, lead }, index) => {
     const heading = passage.chunk.sectionPath.at(-1) ?? '';
-    const text = (unit?.text ?? '').slice(0, 60);
-    return `${index + 1}. ${heading ? `${heading}：` : ''}${text}${(unit?.text.length ?? 0) > 60 ? '…' : ''}${lead ? `（牵头/责任单位：${lead}）` : ''}`;
+    const text = (unit?.text ?? '').slice(0, MEASURE_CHARS);
+    return `${index + 1}. ${heading ? `${heading}：` : ''}${text}${(unit?.text.length ?? 0) > MEASURE_CHARS ? '…' : ''}${lead ? `（牵头/责任单位：${lead}）` : ''}`;
   });
   return {
     answerable: true,

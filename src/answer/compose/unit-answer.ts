@@ -109,3 +109,14 @@ export function unitAnswer(question: string, reading: QuestionReading, passages:
     citations: chosen.map((unit) => citationOf(unit.passage, unit.text)),
   };
 }
+
+/**
+ * The precise refusal for a question the retrieval gate turned down that asks a strict fact
+ * (咨询电话, 补贴金额): what is missing, and the nearest clause when one shares half its words.
+ */
+export function strictFactRefusal(question: string, reading: QuestionReading, passages: RetrievedPassage[]): Composed | undefined {
+  const strict = reading.asks.filter((kind) => STRICT_KINDS.has(kind));
+  if (strict.length === 0) return undefined;
+  const related = rankedUnits(question, reading, passages).find((unit) => unitCoverage(unit, reading.subject) >= 0.4);
+  return missingFactRefusal(reading, strict, related, question);
+}
