@@ -1,4 +1,5 @@
-import { documentStatus, statusNotice } from '../ingest/index.js';
+import { documentStatus, STATUS_LABELS, statusNotice } from '../ingest/index.js';
+import type { RetrievedPassage } from '../retrieve/index.js';
 import type { FactsBySource } from './compose/document-answer.js';
 import type { Citation, DocumentReport } from './types.js';
 
@@ -28,4 +29,27 @@ export function documentReports(citations: Citation[], facts: FactsBySource, tod
       },
     ];
   });
+}
+
+/** The facts of the passages' documents as the model's prompt lists them, one line per document. */
+export function factsForPrompt(passages: RetrievedPassage[], facts: FactsBySource, today: Date): string {
+  const sources = [...new Set(passages.map((passage) => passage.chunk.source))];
+  return documentReports(
+    sources.map((source) => ({ source, title: '', section: '', quote: '' })),
+    facts,
+    today,
+  )
+    .map((report) =>
+      [
+        `《${report.title}》`,
+        report.docNumber && `文号${report.docNumber}`,
+        report.issuer && `发文单位${report.issuer}`,
+        report.issuedOn && `成文日期${report.issuedOn}`,
+        report.period && `执行期${report.period}`,
+        `状态：${STATUS_LABELS[report.status]}`,
+      ]
+        .filter(Boolean)
+        .join('；'),
+    )
+    .join('\n');
 }

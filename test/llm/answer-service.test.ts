@@ -86,6 +86,8 @@ describe('grounded LLM answers over the real index', () => {
     for (const passage of result.passages.slice(0, 5)) expect(userPrompt(request!)).toContain(passage.text);
     expect(userPrompt(request!)).not.toContain(result.passages[5]?.text);
     expect(userPrompt(request!)).toContain(`【问题】\n${NANTONG}`);
+    // The passages' document facts follow them, status included.
+    expect(userPrompt(request!)).toMatch(/文件信息：\n(?:.*\n)*《南通市推进众创社区建设行动方案》；文号通政办发〔2017〕93号；发文单位南通市人民政府办公室；成文日期2017年6月26日；执行期2017—2020年；状态：已到期/);
     expect(systemPromptOf(request!)).toContain(REFUSAL_SIGNAL);
     expect(request).toMatchObject({ model: 'fake-chat', stream: true, temperature: 0.3, maxTokens: 500, authorization: `Bearer ${API_KEY}` });
   });
