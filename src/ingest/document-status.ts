@@ -37,3 +37,11 @@ export function statusNotice(facts: DocumentFacts | undefined, today: Date): str
   if (status === 'draft') return `注意：${name}是${facts.draft ?? '征求意见稿'}，内容可能调整，请以正式印发文件为准。`;
   return undefined;
 }
+
+/** A document's status as lists show it: 「已到期（2017—2020年）」, 「征求意见稿」, 「有效（2025—2027年）」. */
+export function statusLabel(facts: DocumentFacts | undefined, today: Date): string {
+  const status = documentStatus(facts, today);
+  if (!facts || facts.kind !== 'official') return '';
+  const period = facts.period ? `（${facts.period.text}）` : '';
+  return status === 'unknown' ? (period ? `执行期${period}` : '') : `${STATUS_LABELS[status]}${status === 'draft' ? '' : period}`;
+}

@@ -11,4 +11,4 @@ export {
   type ContentType,
 } from './loaders/sniff-content-type.js';
 export { documentFactsSchema, extractDocumentFacts, isoDate, type DocumentFacts, type Period } from './document-facts.js';
-export { documentStatus, statusNotice, STATUS_LABELS, type DocumentStatus } from './document-status.js';
+export { documentStatus, statusLabel, statusNotice, STATUS_LABELS, type DocumentStatus } from './document-status.js';
