@@ -1,5 +1,5 @@
 export { parseDocument } from './parse-document.js';
-export type { Block, BlockKind, DocumentMeta, ParsedDocument, SourceText, Span } from './types.js';
+export type { Block, BlockKind, DocumentMeta, ParsedDocument, SourceText, Span, TableReport } from './types.js';
 export { chunkDocument, formatSection, type Chunk } from './chunk.js';
 export { loadSources, type LoadedSources } from './load-sources.js';
 export { loadDocument } from './loaders/load-document.js';

@@ -5,8 +5,8 @@ import { extractDocumentFacts } from './document-facts.js';
 import { describeDocument, extractMeta } from './metadata.js';
 import { withPages } from './pages.js';
 import { parsePersonLine, roleContinues, type PersonLine } from './people.js';
-import { isTableLine, parseTabTable, pipePairs, rowFields } from './tables.js';
-import type { Block, ParsedDocument, SourceText, Span } from './types.js';
+import { isTableLine, parseTabTable, pipePairs, rowFields, type ParsedTable } from './tables.js';
+import type { Block, ParsedDocument, SourceText, Span, TableReport } from './types.js';
 
 interface PathEntry {
   level: number;
@@ -27,6 +27,7 @@ function wrapped(line: string): boolean {
 /** Mutable state of one pass over a document's lines. */
 class DocumentBuilder {
   readonly blocks: Block[] = [];
+  readonly tables: TableReport[] = [];
   private path: PathEntry[] = [];
   private paragraph: Line[] = [];
   private person: { line: Line; value: PersonLine; group?: string } | undefined;
@@ -84,10 +85,16 @@ class DocumentBuilder {
     return text;
   }
 
-  addTableRows(header: string[], rows: Array<{ cells: string[]; start: number; end: number }>, caption?: string): void {
+  addTableRows(table: ParsedTable, caption?: string): void {
+    const { header, rows, broken = [] } = table;
     this.flush();
     if (caption) this.openCaption(caption);
     const sectionPath = this.sectionPath();
+    this.tables.push({ caption: sectionPath.at(-1) ?? '', rows: rows.length, rebuilt: table.rebuilt === true, broken: broken.length });
+    for (const row of broken) {
+      const text = row.cells.map((cell) => cleanText(cell)).filter((cell) => cell !== '').join(' ');
+      if (text !== '') this.blocks.push({ kind: 'table-text', sectionPath, spans: [{ text, start: row.start, end: row.end }] });
+    }
     for (const row of rows) {
       const fields = rowFields(header, row.cells);
       if (fields.length === 0) continue;
@@ -168,7 +175,7 @@ export function parseDocument(input: SourceText): ParsedDocument {
     }
     const table = !input.plain && isTableLine(line) ? parseTabTable(lines, index) : undefined;
     if (table && table.next > index) {
-      builder.addTableRows(table.header, table.rows, builder.takeCaption());
+      builder.addTableRows(table, builder.takeCaption());
       index = table.next - 1;
       continue;
     }
@@ -202,5 +209,5 @@ export function parseDocument(input: SourceText): ParsedDocument {
     : body;
   if (input.date && !fields.has('生成日期') && !fields.has('发布日期')) fields.set('发布日期', input.date);
   const facts = extractDocumentFacts(text, meta.title, fields, input.plain === true);
-  return { source: input.source, meta, facts, blocks, ...(input.plain ? { plain: true } : {}) };
+  return { source: input.source, meta, facts, blocks, tables: builder.tables, ...(input.plain ? { plain: true } : {}) };
 }

@@ -31,7 +31,8 @@ export interface Span {
   end: number;
 }
 
-export type BlockKind = 'paragraph' | 'table-row' | 'person' | 'document-info';
+/** `table-text`: rows of a table that could not be rebuilt, searchable but never quoted as a record or fact. */
+export type BlockKind = 'paragraph' | 'table-row' | 'person' | 'document-info' | 'table-text';
 
 /** One unit of document structure: a paragraph, a table row or a person, placed in its section. */
 export interface Block {
@@ -46,6 +47,16 @@ export interface Block {
 }
 
 /** A parsed document: metadata and structure, ready to be chunked. */
+/** How a table came out of the parser: an admin replaces the sources whose tables were not rebuilt. */
+export interface TableReport {
+  caption: string;
+  rows: number;
+  /** A multi-line header or merged cells were put back together. */
+  rebuilt: boolean;
+  /** Rows that did not line up with the header and are kept as text only. */
+  broken: number;
+}
+
 export interface ParsedDocument {
   source: string;
   /** A plain record (news, JSONL) rather than a structured policy document. */
@@ -54,4 +65,5 @@ export interface ParsedDocument {
   /** What the document says about itself: 文号, issuer, its own date, period, draft or not. */
   facts: DocumentFacts;
   blocks: Block[];
+  tables: TableReport[];
 }

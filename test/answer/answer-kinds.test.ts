@@ -57,6 +57,14 @@ describe('one answer for each kind of question, through ask()', () => {
     expect(result.answer).not.toContain('=');
   });
 
+  it("reads a rebuilt breakdown row as a sentence, and the plan's end from its period", async () => {
+    const row = await ask({ question: '德清县2026年要建成多少个科技型产业园？' });
+    expect(row.answer).toMatch(/^徳清县2026年：科技型产业园\(专业园\)8个/);
+    const end = await ask({ question: '播种计划什么时候到期？' });
+    expect(end.answer).toContain('执行期为2025—2027年');
+    expect(end.answer).not.toContain('=');
+  });
+
   it('gives an activity its time and lead department', async () => {
     const result = await ask({ question: '复旦大学·湖州周活动几月举办？谁牵头？' });
     expect(result.answer).toContain('4月');

@@ -1,6 +1,6 @@
 import { compactForm } from '../../text/index.js';
 
-const NAME_FIELD = /名称|姓名|名字|^项目|^活动|园区|空间/;
+const NAME_FIELD = /名称|姓名|名字|^项目|^活动/;
 const UNIT = /^(.*?)\s*[（(]\s*([^（）()]{1,6})\s*[)）]\s*$/;
 const NUMERIC = /^[\d.,\s]+$/;
 
@@ -32,10 +32,27 @@ export function asksField(key: string, question: string): boolean {
  * 窑里青在空间：运营主体为湖州市水漾窑里乡村有限发展公司，总面积6469平方米，……
  */
 export function recordSentence(fields: Array<[string, string]>, question: string, extraAsked: (key: string) => boolean = () => false): string {
-  const named = nameField(fields);
-  const rest = fields.filter((field) => field !== named && field[0] !== '序号' && field[1] !== '' && field[1] !== '-');
+  const labels = leadingLabels(fields);
+  const named = labels.length === 0 ? nameField(fields) : undefined;
+  const rest = fields.filter((field) => field !== named && !labels.includes(field) && field[0] !== '序号' && !/^[-_—]?$/.test(field[1].trim()));
   const asked = rest.filter(([key]) => asksField(key, question) || extraAsked(key));
   const others = rest.filter((field) => !asked.includes(field));
   const phrases = [...asked, ...others].map(([key, value]) => fieldPhrase(key, value));
-  return `${named ? `${named[1]}：` : ''}${phrases.join('，')}。`;
+  const name = labels.length > 0 ? labels.map(([, value]) => value.replace(/\s+/g, '')).join('') : named?.[1];
+  return `${name ? `${name}：` : ''}${phrases.join('，')}。`;
+}
+
+/**
+ * A row of a breakdown table is named by its leading label columns (所属区县=德清县，年份=2026 年 →
+ * 德清县2026年) when it has no name column and its other cells are figures.
+ */
+function leadingLabels(fields: Array<[string, string]>): Array<[string, string]> {
+  if (fields.some(([key]) => NAME_FIELD.test(key))) return [];
+  const labels: Array<[string, string]> = [];
+  for (const field of fields) {
+    if (field[0] === '序号' || NUMERIC.test(field[1]) || labels.length === 2) break;
+    labels.push(field);
+  }
+  const figures = fields.length - labels.length;
+  return labels.length >= 1 && figures >= 2 && fields.slice(labels.length).every(([, value]) => NUMERIC.test(value) || /^[-_—]$/.test(value.trim())) ? labels : [];
 }

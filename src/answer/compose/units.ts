@@ -18,6 +18,8 @@ const BOILERPLATE = /印发给你们|请认真(?:组织)?(?:贯彻)?(?:落实|�
 /** The sentences of a paragraph passage, or a record passage whole. */
 export function unitsOf(passage: RetrievedPassage, passageRank: number): Unit[] {
   const { chunk } = passage;
+  // A table that could not be rebuilt is found by search but never quoted as the stated fact.
+  if (chunk.kind === 'table-text') return [];
   if (chunk.kind !== 'paragraph') return [{ text: chunk.text, passageRank, passage, score: 0 }];
   return (chunk.text.match(SENTENCE) ?? [])
     .map((text) => text.trim())
@@ -58,11 +60,17 @@ export function scoreUnit(unit: Unit, question: string, reading: QuestionReading
   return coverage + facts + definition + brevity + elsewhere + boilerplate + 0.35 / (1 + unit.passageRank) + 0.3 * unit.passage.dense;
 }
 
-/** Every unit of the top passages, best first. */
+/**
+ * Every unit of the top passages, best first. When none of the top five passages names every place
+ * and year the question names (德清县 … 2026年), the rest of the retrieved passages are read too.
+ */
 export function rankedUnits(question: string, reading: QuestionReading, passages: RetrievedPassage[], depth = 5): Unit[] {
   const rarity = termRarity(reading.subject, passages);
+  const anchors = [...reading.places, ...reading.years];
+  const anchored = (passage: RetrievedPassage): boolean => anchors.every((name) => mentionsName(`${passage.chunk.title}${passage.chunk.sectionPath.join('')}${passage.chunk.text}`, name));
+  const reach = anchors.length > 0 && !passages.slice(0, depth).some(anchored) ? passages.length : depth;
   return passages
-    .slice(0, depth)
+    .slice(0, reach)
     .flatMap((passage, rank) => unitsOf(passage, rank))
     .map((unit) => ({ ...unit, score: scoreUnit(unit, question, reading, rarity) }))
     .sort((left, right) => right.score - left.score);
