@@ -53,11 +53,13 @@ export function scoreUnit(unit: Unit, question: string, reading: QuestionReading
   const { chunk } = unit.passage;
   const where = `${chunk.title}${chunk.sectionPath.join('')}${chunk.text}`;
   // A sentence about 南通 does not answer a question about 南浔, however well its words match.
-  const elsewhere = [...reading.places, ...reading.years].every((name) => mentionsName(where, name)) ? 0 : -1;
+  const elsewhere = reading.places.every((name) => mentionsName(where, name)) ? 0 : -1;
+  // A year is often implicit in a dated story (今年): missing it costs less than a missing place.
+  const otherYear = reading.years.every((year) => mentionsName(where, year)) ? 0 : -0.3;
   const boilerplate = BOILERPLATE.test(unit.text) ? -0.6 : 0;
   // The 文件信息 line answers questions about the document itself and nothing else.
   if (chunk.kind === 'document-info' && !asksAboutDocument(question)) return -1;
-  return coverage + facts + definition + brevity + elsewhere + boilerplate + 0.35 / (1 + unit.passageRank) + 0.3 * unit.passage.dense;
+  return coverage + facts + definition + brevity + elsewhere + otherYear + boilerplate + 0.35 / (1 + unit.passageRank) + 0.3 * unit.passage.dense;
 }
 
 /**
