@@ -9,6 +9,7 @@ import { measuresAnswer } from './compose/measures-answer.js';
 import { strictFactRefusal } from './compose/unit-answer.js';
 import type { FactsBySource } from './compose/document-answer.js';
 import { documentReports, noticesFor } from './document-notices.js';
+import { foreignRefusal, isForeignQuestion } from './foreign-question.js';
 import { readQuestion, type QuestionReading } from './read-question.js';
 import { refusalMessage } from './refusal.js';
 import type { AskResult, Citation } from './types.js';
@@ -90,7 +91,7 @@ export function prepareQuestion(raw: string, maxChars: number): { query: string;
 export function createEvidenceFinder(options: AskerOptions): FindEvidence {
   const passageCount = options.passageCount ?? 10;
   const facts: FactsBySource = (source) => options.index.manifest.documents[source]?.facts;
-  return async (query, signal) => {
+  const judge = async (query: string, signal?: AbortSignal): Promise<Evidence> => {
     const started = performance.now();
     const reading = readQuestion(query);
     // Lists and comparisons gather more rows than a fact needs; the report still shows the top ones.
@@ -123,6 +124,16 @@ export function createEvidenceFinder(options: AskerOptions): FindEvidence {
       retrieveMs,
     };
   };
+  return async (query, signal) => {
+    return isForeignQuestion(query) ? judgeForeign(query, judge, signal) : judge(query, signal);
+  };
+}
+
+/** A question in another language is refused in Chinese and in English, with what to do instead. */
+async function judgeForeign(query: string, judge: FindEvidence, signal?: AbortSignal): Promise<Evidence> {
+  const evidence = await judge(query, signal);
+  const { extracted: _dropped, ...rest } = evidence;
+  return { ...rest, verdict: { ...evidence.verdict, answerable: false }, refusal: foreignRefusal(), refusalCitations: [] };
 }
 
 /**

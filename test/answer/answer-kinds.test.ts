@@ -111,6 +111,14 @@ describe('refusals on the asked fact', () => {
     expect(result.citations).toHaveLength(1);
   });
 
+  it('refuses a question in English in Chinese and in English, suggesting to ask in Chinese', async () => {
+    const result = await ask({ question: 'How many maker communities does Nantong plan to build by the end of 2020?' });
+    expect(result.answerable).toBe(false);
+    expect(result.answer).toContain('请用中文提问');
+    expect(result.answer).toContain('Please ask in Chinese.');
+    expect((await ask({ question: '南通计划到2020年底打造多少个众创社区？' })).answerable).toBe(true);
+  });
+
   it('applies the same rules to a small news knowledge base', async () => {
     const docs = mkdtempSync(join(tmpdir(), 'policy-bot-news-'));
     const articles = [
