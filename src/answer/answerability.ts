@@ -29,6 +29,22 @@ function passageText(passage: RetrievedPassage): string {
 }
 
 
+const SENTENCE = /[^。！？；!?;\n]+/g;
+
+/**
+ * The best coverage of one sentence read with its title and section: the topic words, and the place
+ * a question names, must meet in one statement (人才 and 政策 in different stories of a long news
+ * item answer no question on 深圳's 人才政策).
+ */
+function sentenceCoverage(terms: string[], passage: RetrievedPassage, names: string[]): number {
+  const { chunk } = passage;
+  const context = `${chunk.title}${chunk.sectionPath.join('')}`;
+  const sentences = chunk.text.match(SENTENCE) ?? [chunk.text];
+  // The places named must be in that statement or its heading too: a 深圳 story's sentence on 政策 about elsewhere is not it.
+  const placed = sentences.filter((sentence) => names.length === 0 || names.some((name) => mentions(`${context}${sentence}`, name)));
+  return Math.max(0, ...placed.map((sentence) => termCoverage(terms, compactForm(`${context}${sentence}`))));
+}
+
 /** Length-weighted share of terms present in a text: long specific words count more. */
 export function termCoverage(terms: string[], text: string): number {
   const total = terms.reduce((sum, term) => sum + Math.min(4, term.length), 0);
@@ -67,7 +83,7 @@ export function judgeAnswerability(
       ? names.some((name) => meets(position, name)) && places.filter((place) => /^\d{4}$/.test(place)).every((year) => meets(position, year))
       : places.every((place) => meets(position, place)),
   );
-  const coverages = top.map((_, position) => (anchored[position] ? termCoverage(judged, texts[position] ?? '') : 0));
+  const coverages = top.map((passage, position) => (anchored[position] ? sentenceCoverage(judged, passage, names) : 0));
   const coverage = Math.max(...coverages);
   const allMissing = names.length >= 2 ? names.every((name) => missingPlaces.includes(name)) : missingPlaces.length > 0;
   if (allMissing) return { answerable: false, reason: 'unknown-place', missingPlaces, coverage };
@@ -75,7 +91,9 @@ export function judgeAnswerability(
   const relevant = bestDense >= thresholds.minDense && top.some((passage, position) => {
     if (!anchored[position]) return false;
     // One rule for every corpus: what the question asks is checked on the composed answer, not here.
-    return (coverages[position] ?? 0) >= thresholds.minCoverage || passage.dense >= thresholds.strongDense;
+    // A paraphrase close in meaning still shares some topic word with the question in one sentence.
+    const coverage = coverages[position] ?? 0;
+    return coverage >= thresholds.minCoverage || (passage.dense >= thresholds.strongDense && coverage >= thresholds.minCoverage / 2);
   });
   return relevant ? { answerable: true, missingPlaces, coverage } : { answerable: false, reason: 'off-topic', missingPlaces, coverage };
 }

@@ -1,5 +1,5 @@
 import type { RetrievedPassage } from '../../retrieve/index.js';
-import { compactForm, personNames } from '../../text/index.js';
+import { compactForm, mentionsName, personNames } from '../../text/index.js';
 import { citationOf } from '../citation.js';
 import type { Asked, QuestionReading } from '../read-question.js';
 import type { Composed } from './composed.js';
@@ -34,6 +34,12 @@ function askedByKey(kind: Asked, key: string): boolean {
 }
 
 const NAMED_ROLES = /组长|主任|主理人|负责人|联系人|成员|召集人/;
+const NAMED_HOLDER = /[\u4e00-\u9fa5]{2,3}(?:兼任|担任)|(?:姓名|主理人|负责人|联系人)=/;
+
+function aboutPlaces(unit: Unit, reading: QuestionReading): boolean {
+  const { chunk } = unit.passage;
+  return reading.places.every((place) => mentionsName(`${chunk.title}${chunk.sectionPath.join('')}${chunk.text}`, place));
+}
 
 /**
  * Whether a unit states the asked kind. A role (组长, 负责人) is held by a named person; a bare
@@ -41,7 +47,7 @@ const NAMED_ROLES = /组长|主任|主理人|负责人|联系人|成员|召集�
  */
 function states(kind: Asked, unit: Unit, reading: QuestionReading): boolean {
   if (kind !== 'person') return statesFact(kind, unit.text);
-  const named = unit.passage.chunk.kind === 'person' || personNames(unit.text).length > 0 || /(?:姓名|主理人|负责人|联系人)=/.test(unit.text);
+  const named = unit.passage.chunk.kind === 'person' || personNames(unit.text).length > 0 || NAMED_HOLDER.test(unit.text);
   if (reading.role && NAMED_ROLES.test(reading.role)) return named;
   return named || statesFact('person', unit.text) || statesFact('department', unit.text);
 }
@@ -83,11 +89,12 @@ export function unitAnswer(question: string, reading: QuestionReading, passages:
   const best = ranked[0];
   if (!best) return { answerable: false, answer: '', citations: [] };
   const topic = reading.subject;
-  const onSubject = (unit: Unit): boolean => unitCoverage(unit, topic) >= 0.5 || unit.passageRank === 0;
+  // Evidence about the subject: in a passage about the places asked (湖州, not a temple in Beijing) and on its words.
+  const onSubject = (unit: Unit): boolean => aboutPlaces(unit, reading) && (unitCoverage(unit, topic) >= 0.5 || unit.passageRank === 0);
   const strict = reading.asks.filter((kind) => STRICT_KINDS.has(kind));
   const unstated = strict.filter((kind) => !ranked.slice(0, 8).some((unit) => onSubject(unit) && states(kind, unit, reading)));
   if (unstated.length > 0) return missingFactRefusal(reading, unstated, best, question);
-  const first = ranked.find((unit) => strict.every((kind) => states(kind, unit, reading))) ?? best;
+  const first = ranked.find((unit) => onSubject(unit) && strict.every((kind) => states(kind, unit, reading))) ?? best;
   const chosen = [first];
   const lacking = reading.asks.filter((kind) => !states(kind, first, reading));
   const second =
