@@ -1,5 +1,5 @@
 import type { KnowledgeIndex } from '../index/index.js';
-import { formatSection, type DocumentFacts } from '../ingest/index.js';
+import { formatSection } from '../ingest/index.js';
 import { keyTerms, type RetrievedPassage, type Retriever } from '../retrieve/index.js';
 import { questionAnchors } from '../text/index.js';
 import { DEFAULT_THRESHOLDS, judgeAnswerability, type Answerability, type AnswerabilityThresholds } from './answerability.js';
@@ -10,6 +10,7 @@ import { strictFactRefusal } from './compose/unit-answer.js';
 import type { FactsBySource } from './compose/document-answer.js';
 import { documentReports, noticesFor } from './document-notices.js';
 import { foreignRefusal, isForeignQuestion } from './foreign-question.js';
+import { asksDocumentFact, citedFirst, documentYears } from './evidence-helpers.js';
 import { readQuestion, type QuestionReading } from './read-question.js';
 import { refusalMessage } from './refusal.js';
 import type { AskResult, Citation } from './types.js';
@@ -136,30 +137,6 @@ async function judgeForeign(query: string, judge: FindEvidence, signal?: AbortSi
   return { ...rest, verdict: { ...evidence.verdict, answerable: false }, refusal: foreignRefusal(), refusalCitations: [] };
 }
 
-/**
- * The passages the answer quotes move to the front: composing the answer is the last ranking
- * stage, so what a reader sees first is the evidence the answer stands on.
- */
-function citedFirst(passages: RetrievedPassage[], citations: Citation[]): RetrievedPassage[] {
-  const citing = (passage: RetrievedPassage) =>
-    citations.findIndex((citation) => citation.source === passage.chunk.source && passage.chunk.text.includes(citation.quote));
-  const cited = passages.filter((passage) => citing(passage) >= 0).sort((left, right) => citing(left) - citing(right));
-  return [...cited, ...passages.filter((passage) => citing(passage) < 0)];
-}
-
-/** The years a document's own dates cover: its date, its portal date, every year of its period. */
-function documentYears(found: DocumentFacts | undefined): string[] {
-  if (!found) return [];
-  const years = [found.issuedOn, found.publishedOn].flatMap((date) => date?.match(/(?:19|20)\d{2}/)?.[0] ?? []);
-  const from = Number(found.period?.from?.slice(0, 4));
-  const to = Number(found.period?.to?.slice(0, 4));
-  if (from && to) for (let year = from; year <= to; year += 1) years.push(String(year));
-  return years;
-}
-
-function asksDocumentFact(reading: QuestionReading): boolean {
-  return reading.asks.some((kind) => ['doc-number', 'issuer', 'issued-date', 'period', 'validity'].includes(kind));
-}
 
 /** The extractive answer of some evidence, or its honest refusal. */
 export function extractiveAnswerOf(evidence: Evidence): WrittenAnswer {
