@@ -3,6 +3,7 @@ import { createLogger, type Logger } from './log/index.js';
 import { chatCommand } from './cli/commands/chat-command.js';
 import { reportError } from './cli/run-cli.js';
 import { buildWithProgress, knowledgeAdminFor, watchConfiguredDocs } from './cli/build-with-progress.js';
+import { syncIndexWithDocs } from './cli/docs-sync.js';
 import { createRuntime, type Runtime } from './cli/runtime.js';
 import { openSharedStores } from './cli/shared-stores.js';
 import { CONNECT_VARIABLES, larkSettings, startLarkBot, type LarkSettings, type RunningBot } from './lark/index.js';
@@ -127,6 +128,8 @@ async function start(): Promise<number> {
   if (!(await runtime.hasIndex())) {
     process.stderr.write(`No index ${config.INDEX_STORE === 'postgres' ? `in PostgreSQL (${config.DATABASE_SCHEMA})` : `in ${config.INDEX_DIR}`} yet: building it from ${config.DOCS_DIR} …\n`);
     await buildWithProgress(runtime, logger);
+  } else {
+    await syncIndexWithDocs(runtime, logger);
   }
   if (settings) return runBot(runtime, config, settings, logger);
   process.stderr.write(

@@ -14,6 +14,8 @@ export const manifestSchema = z.object({
     z.object({ hash: z.string(), title: z.string(), docNumber: z.string().optional(), chunks: z.number().int() }),
   ),
   counts: z.object({ documents: z.number().int(), chunks: z.number().int() }),
+  /** sha256 of each DOCS_DIR file's bytes at build time, so a start can tell the index is stale without parsing. */
+  files: z.record(z.string(), z.string()).optional(),
 });
 
 export type Manifest = z.infer<typeof manifestSchema>;
