@@ -135,9 +135,10 @@ async function start(): Promise<number> {
   process.stderr.write(
     `Feishu/Lark is not configured: set ${CONNECT_VARIABLES.join(' and ')} to connect the bot (see README "Feishu / Lark"); opening the console chat.\n`,
   );
-  const watcher = watchConfiguredDocs(runtime, knowledgeAdminFor(runtime, logger), logger);
+  const knowledge = knowledgeAdminFor(runtime, logger);
+  const watcher = watchConfiguredDocs(runtime, knowledge, logger);
   try {
-    return await chatCommand(runtime, logger);
+    return await chatCommand(runtime, logger, undefined, knowledge);
   } finally {
     watcher?.close();
   }
