@@ -1,4 +1,4 @@
-import { loadConfig, type Config } from './config/index.js';
+import { loadConfig, loadEnvFile, type Config } from './config/index.js';
 import { createLogger, type Logger } from './log/index.js';
 import { chatCommand } from './cli/commands/chat-command.js';
 import { reportError } from './cli/run-cli.js';
@@ -118,6 +118,7 @@ async function runBot(runtime: Runtime, config: Config, settings: LarkSettings, 
 
 /** `npm start`: builds the index if missing, then runs the Feishu/Lark bot when configured, else the console chat. */
 async function start(): Promise<number> {
+  loadEnvFile();
   const config = loadConfig();
   // secret values are scrubbed from every line, even from free text such as SDK messages
   const logger = createLogger(config.LOG_LEVEL, undefined, {
@@ -125,6 +126,8 @@ async function start(): Promise<number> {
   });
   const settings = larkSettings(config);
   const runtime = createRuntime(config, { logger });
+  // the LLM settings are checked now, before a re-index that may take minutes
+  void runtime.llmModel;
   if (!(await runtime.hasIndex())) {
     process.stderr.write(`No index ${config.INDEX_STORE === 'postgres' ? `in PostgreSQL (${config.DATABASE_SCHEMA})` : `in ${config.INDEX_DIR}`} yet: building it from ${config.DOCS_DIR} …\n`);
     await buildWithProgress(runtime, logger);

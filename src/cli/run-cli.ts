@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { AnswerError, PromptTemplateError } from '../answer/index.js';
-import { ConfigError, loadConfig } from '../config/index.js';
+import { ConfigError, loadConfig, loadEnvFile } from '../config/index.js';
 import { DatabaseError } from '../postgres/index.js';
 import { EmbeddingModelMissingError } from '../embed/index.js';
 import { IndexError } from '../index/index.js';
@@ -45,25 +45,29 @@ export async function runCli(argv: string[]): Promise<number> {
     process.stdout.write(`${USAGE}\n`);
     return command ? 0 : 2;
   }
+  loadEnvFile();
   const config = loadConfig();
   const logger = createLogger(config.LOG_LEVEL);
   const runtime = createRuntime(config, { logger });
-  const mode = answerMode(values.mode, runtime.llmModel);
+  // only the answering commands read the LLM settings: `index` runs without them
+  const mode = (): 'llm' | 'extractive' | undefined => answerMode(values.mode, runtime.llmModel);
   switch (command) {
     case 'index':
       return indexCommand(runtime, logger);
-    case 'ask':
+    case 'ask': {
+      const chosen = mode();
       return askCommand(runtime, logger, {
         json: values.json ?? false,
         ...(values.batch ? { batch: values.batch } : {}),
-        ...(mode ? { mode } : {}),
+        ...(chosen ? { mode: chosen } : {}),
         question: rest.join(' '),
       });
+    }
     case 'eval':
       if (!values.file) throw new UsageError('eval needs --file FILE');
-      return evalCommand(runtime, logger, values.file, values.json ?? false, mode);
+      return evalCommand(runtime, logger, values.file, values.json ?? false, mode());
     case 'chat':
-      return chatCommand(runtime, logger, mode);
+      return chatCommand(runtime, logger, mode());
     case 'calendar':
     case 'reminders':
       return remindersCli(command, rest, { ...values, json: values.json ?? false, dryRun: values['dry-run'] ?? false }, config, logger, async () => {
