@@ -1,5 +1,5 @@
 import { loadConfig, loadEnvFile, type Config } from './config/index.js';
-import { createLogger, type Logger } from './log/index.js';
+import { createLogger, resolveLogFormat, type Logger } from './log/index.js';
 import { chatCommand } from './cli/commands/chat-command.js';
 import { reportError } from './cli/run-cli.js';
 import { buildWithProgress, knowledgeAdminFor, watchConfiguredDocs } from './cli/build-with-progress.js';
@@ -123,6 +123,7 @@ async function start(): Promise<number> {
   // secret values are scrubbed from every line, even from free text such as SDK messages
   const logger = createLogger(config.LOG_LEVEL, undefined, {
     secrets: [config.LARK_APP_SECRET, config.LARK_ENCRYPT_KEY, config.LARK_VERIFICATION_TOKEN, config.LLM_API_KEY],
+    format: resolveLogFormat(config.LOG_FORMAT, Boolean(process.stderr.isTTY)),
   });
   const settings = larkSettings(config);
   const runtime = createRuntime(config, { logger });

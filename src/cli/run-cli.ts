@@ -4,7 +4,7 @@ import { ConfigError, loadConfig, loadEnvFile } from '../config/index.js';
 import { DatabaseError } from '../postgres/index.js';
 import { EmbeddingModelMissingError } from '../embed/index.js';
 import { IndexError } from '../index/index.js';
-import { createLogger } from '../log/index.js';
+import { createLogger, resolveLogFormat } from '../log/index.js';
 import { larkSettings, standaloneReminderSender } from '../lark/index.js';
 import { RemindersError } from '../reminders/index.js';
 import { askCommand } from './commands/ask-command.js';
@@ -15,7 +15,7 @@ import { REMINDER_USAGE, ReminderUsageError, remindersCli } from './commands/rem
 import { createRuntime } from './runtime.js';
 
 const USAGE = `usage: npm run -s cli -- <command>
-  index                         build DOCS_DIR into INDEX_DIR
+  index [--json]                build DOCS_DIR into INDEX_DIR (--json: the full summary as JSON)
   ask [--json] "问题"            answer one question with citations
   ask --json --batch FILE       answer JSONL lines {id, question}, one JSON object per line
   eval --file FILE [--json]     score an eval file (format of ../shared/eval/dev.jsonl)
@@ -47,13 +47,13 @@ export async function runCli(argv: string[]): Promise<number> {
   }
   loadEnvFile();
   const config = loadConfig();
-  const logger = createLogger(config.LOG_LEVEL);
+  const logger = createLogger(config.LOG_LEVEL, undefined, { format: resolveLogFormat(config.LOG_FORMAT, Boolean(process.stderr.isTTY)) });
   const runtime = createRuntime(config, { logger });
   // only the answering commands read the LLM settings: `index` runs without them
   const mode = (): 'llm' | 'extractive' | undefined => answerMode(values.mode, runtime.llmModel);
   switch (command) {
     case 'index':
-      return indexCommand(runtime, logger);
+      return indexCommand(runtime, logger, values.json ?? false);
     case 'ask': {
       const chosen = mode();
       return askCommand(runtime, logger, {
