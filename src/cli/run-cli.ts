@@ -11,6 +11,7 @@ import { askCommand } from './commands/ask-command.js';
 import { chatCommand } from './commands/chat-command.js';
 import { evalCommand } from './commands/eval-command.js';
 import { indexCommand } from './commands/index-command.js';
+import { inspectCommand } from './commands/inspect-command.js';
 import { REMINDER_USAGE, ReminderUsageError, remindersCli } from './commands/reminders-cli.js';
 import { createRuntime } from './runtime.js';
 
@@ -20,6 +21,7 @@ const USAGE = `usage: npm run -s cli -- <command>
   ask --json --batch FILE       answer JSONL lines {id, question}, one JSON object per line
   eval --file FILE [--json]     score an eval file (format of ../shared/eval/dev.jsonl)
   chat                          interactive console chat (follow-up questions work)
+  inspect FILE… [--json]        what the parser reads in one document: title, 文号, period, status, sections, tables
   --mode llm|extractive         who writes answers (default: llm when LLM_* is configured)
 ${REMINDER_USAGE}`;
 
@@ -66,6 +68,9 @@ export async function runCli(argv: string[]): Promise<number> {
     case 'eval':
       if (!values.file) throw new UsageError('eval needs --file FILE');
       return evalCommand(runtime, logger, values.file, values.json ?? false, mode());
+    case 'inspect':
+      if (!rest[0]) throw new UsageError('inspect needs a FILE');
+      return inspectCommand(runtime, rest, values.json ?? false);
     case 'chat':
       return chatCommand(runtime, logger, mode());
     case 'calendar':

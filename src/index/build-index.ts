@@ -25,6 +25,8 @@ export interface BuildOptions {
   logger: Logger;
   onProgress?: (stage: BuildStage, done: number, total: number) => void;
   now?: () => Date;
+  /** The caller already holds INDEX_DIR's build lock (taken before loading the model, so a refusal is immediate). */
+  lockHeld?: boolean;
   /** Test hook: called after the new build is written and before it is switched in. */
   beforeSwitch?: () => Promise<void> | void;
 }
@@ -81,11 +83,11 @@ function removeStaleBuilds(indexDir: string, keep: string[]): void {
  * time: a second one is refused at once with IndexError('busy').
  */
 export async function buildIndex(options: BuildOptions): Promise<BuildSummary> {
-  const lock = acquireBuildLock(options.indexDir);
+  const lock = options.lockHeld ? undefined : acquireBuildLock(options.indexDir);
   try {
     return await buildLocked(options);
   } finally {
-    lock.release();
+    lock?.release();
   }
 }
 
