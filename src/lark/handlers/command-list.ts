@@ -123,7 +123,8 @@ export function createCommands(options: {
   return [
     {
       name: 'help',
-      aliases: ['帮助'],
+      // a bare greeting gets the help too, not a search of the documents
+      aliases: ['帮助', '你好', '您好'],
       run: async (context) => {
         await context.reply(helpCard());
       },
