@@ -1,5 +1,8 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { consoleCommands, consoleHelp, parseConsoleInput, smallTalk } from '../../src/cli/console/index.js';
+import { appendHistory, consoleCommands, consoleHelp, parseConsoleInput, readHistory, smallTalk } from '../../src/cli/console/index.js';
 import { upcomingLines } from '../../src/cli/console/calendar-lines.js';
 import { parseCalendarText } from '../../src/reminders/index.js';
 
@@ -49,5 +52,15 @@ describe('upcomingLines', () => {
       { file: 'calendar.yaml' },
     );
     expect(upcomingLines(entries, Date.parse('2026-12-02T00:00:00Z'), 'Asia/Shanghai')).toEqual(['2027-01-10 提醒 申报截止', '2027-05-01 提醒 路演日']);
+  });
+});
+
+describe('console history', () => {
+  it('keeps typed lines across sessions, newest first as readline wants them', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'policy-bot-history-')), 'data', 'console-history.txt');
+    expect(readHistory(file)).toEqual([]);
+    appendHistory(file, '南通计划打造多少个众创社区？');
+    appendHistory(file, '/sources');
+    expect(readHistory(file)).toEqual(['/sources', '南通计划打造多少个众创社区？']);
   });
 });
