@@ -1,7 +1,18 @@
-import { describeDrift, docsDrift, driftIsEmpty, hashDocsFiles, IndexError, layout, readCurrentBuild, readManifest, type DocsDrift, type Manifest } from '../index/index.js';
+import { docsDrift, driftIsEmpty, hashDocsFiles, IndexError, layout, readCurrentBuild, readManifest, type DocsDrift, type Manifest } from '../index/index.js';
 import type { Logger } from '../log/index.js';
 import { buildWithProgress } from './build-with-progress.js';
 import type { Runtime } from './runtime.js';
+
+/** One Chinese line naming what changed, for the console and the bot's start-up output. */
+export function describeDrift(drift: DocsDrift, limit = 5): string {
+  const list = (names: string[]): string => (names.length > limit ? `${names.slice(0, limit).join('、')} 等 ${names.length} 个` : names.join('、'));
+  const parts = [
+    drift.added.length > 0 ? `新增 ${list(drift.added)}` : '',
+    drift.changed.length > 0 ? `修改 ${list(drift.changed)}` : '',
+    drift.removed.length > 0 ? `删除 ${list(drift.removed)}` : '',
+  ].filter((part) => part !== '');
+  return parts.join('；');
+}
 
 /** The manifest of the local build in INDEX_DIR (also written before a PostgreSQL publish), if any. */
 function localManifest(indexDir: string): Manifest | undefined {

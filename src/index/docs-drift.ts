@@ -52,14 +52,3 @@ export function docsDrift(recorded: FileHashes, current: FileHashes): DocsDrift 
 export function driftIsEmpty(drift: DocsDrift): boolean {
   return drift.added.length + drift.changed.length + drift.removed.length === 0;
 }
-
-/** One Chinese line naming what changed, for the console and the bot's start-up output. */
-export function describeDrift(drift: DocsDrift, limit = 5): string {
-  const list = (names: string[]): string => (names.length > limit ? `${names.slice(0, limit).join('、')} 等 ${names.length} 个` : names.join('、'));
-  const parts = [
-    drift.added.length > 0 ? `新增 ${list(drift.added)}` : '',
-    drift.changed.length > 0 ? `修改 ${list(drift.changed)}` : '',
-    drift.removed.length > 0 ? `删除 ${list(drift.removed)}` : '',
-  ].filter((part) => part !== '');
-  return parts.join('；');
-}
