@@ -23,17 +23,14 @@ describe('the console chat, driven through stdin', () => {
     expect((await runStart(env)).code).toBe(0);
   });
 
-  it('answers /help, 帮助 and 你好 with the command list, not with a passage', async () => {
-    const run = await runStart(env, '/help\n帮助\n你好\n/quit\n');
+  it('answers /help, 帮助 and 你好 with the command list; lists sources, files and the calendar; unknown commands get the list', async () => {
+    const run = await runStart(env, '/help\n帮助\n你好\n/sources\n/docs\n/calendar\n/frobnicate\n/quit\n');
     expect(run.code, run.stderr).toBe(0);
-    expect(run.stdout.match(/\/reindex/g)).toHaveLength(3);
+    // /help, 帮助, 你好 and the unknown command each print the list
+    expect(run.stdout.match(/\/reindex/g)).toHaveLength(4);
     expect(run.stdout).toContain('你好！我是政策通');
     expect(run.stdout).not.toContain('来源：');
     expect(run.stdout).not.toContain('没有找到');
-  });
-
-  it('lists sources with status and period, the files of DOCS_DIR, the calendar; unknown commands get the list', async () => {
-    const run = await runStart(env, '/sources\n/docs\n/calendar\n/frobnicate\n');
     expect(run.stdout).toContain('共 1 份文档：\n1. 《甲区青创补贴办法》');
     expect(run.stdout).toMatch(/状态：.+ · 有效期：.+ · \d+ 段 · alpha\.txt/);
     expect(run.stdout).toMatch(/- alpha\.txt（1 KB）已索引/);
