@@ -1,4 +1,4 @@
-import { Client } from '@larksuiteoapi/node-sdk';
+import { Client, DefaultCache } from '@larksuiteoapi/node-sdk';
 import type { Logger } from '../log/index.js';
 import { SendError, type Sender, type SendErrorCode } from '../reminders/index.js';
 import { systemClock, type Clock } from './clock.js';
@@ -63,7 +63,8 @@ export function standaloneReminderSender(
   options: { clock?: Clock; retry?: RetryPolicy; requestTimeoutMs?: number } = {},
 ): Sender {
   const clock = options.clock ?? systemClock;
-  const client = new Client({ appId: settings.appId, appSecret: settings.appSecret, domain: settings.domain, logger: sdkLogger(logger), loggerLevel: SDK_LOGGER_LEVEL });
+  // its own token cache: the SDK's default one is shared by every client in the process, whatever the domain
+  const client = new Client({ appId: settings.appId, appSecret: settings.appSecret, domain: settings.domain, cache: new DefaultCache(), logger: sdkLogger(logger), loggerLevel: SDK_LOGGER_LEVEL });
   const platform = createOpenPlatform({
     request: sdkRequest(client, options.requestTimeoutMs ?? 10_000),
     limiter: createOutboundLimiter(FEISHU_LIMITS, clock),
