@@ -1,6 +1,6 @@
 import type { Logger } from '../log/index.js';
 import type { AnswerRecords, ReplyCard } from './store/answer-records.js';
-import { ANSWER_ELEMENT_ID, escapeMarkdownForStream, partialCard, pendingCard } from './cards/answer-cards.js';
+import { ANSWER_ELEMENT_ID, escapeMarkdown, partialCard, pendingCard } from './cards/answer-cards.js';
 import type { Clock } from './clock.js';
 import { LarkError } from './errors.js';
 import type { CardJson, OpenPlatform } from './outbound/open-platform.js';
@@ -27,6 +27,21 @@ export interface AnswerSurface {
 
 /** Makes an AnswerSurface per question. */
 export type SurfaceFactory = (target: ReplyTarget) => AnswerSurface;
+
+/** 300309 streaming closed, 200850 closed by the platform after 10 minutes: the text can no longer stream. */
+const STREAMING_OVER_CODES: ReadonlySet<number> = new Set([300309, 200850]);
+
+function isStreamingOver(error: unknown): error is LarkError {
+  return error instanceof LarkError && error.details.platformCode !== undefined && STREAMING_OVER_CODES.has(error.details.platformCode);
+}
+
+/** The chat-list summary a card declares (config.summary.content). */
+function summaryOf(card: CardJson): string {
+  const config: unknown = card.config;
+  const summary: unknown = typeof config === 'object' && config !== null ? Reflect.get(config, 'summary') : undefined;
+  const content: unknown = typeof summary === 'object' && summary !== null ? Reflect.get(summary, 'content') : undefined;
+  return typeof content === 'string' ? content : '';
+}
 
 /** Card updates at most every 250 ms: under CardKit's 10 operations a second per card and PATCH's 5 QPS per message. */
 export const CARD_UPDATE_INTERVAL_MS = 250;
@@ -74,8 +89,18 @@ export function createSurfaceFactory(options: {
     // milliseconds since the card was made: every process that updates it counts up from there, so an
     // instance finishing a dead one's answer always comes after the dead one's last update
     const nextSequence = (): number => (sequence = Math.max(sequence + 1, clock.now() - (card?.createdAt ?? clock.now())));
+    // false once the platform says streaming is over (closed after 10 minutes): no more text updates
+    let streaming = true;
     const updates = latestThrottle(async (text: string) => {
-      if (card) await platform.streamCardText(card.cardId, ANSWER_ELEMENT_ID, escapeMarkdownForStream(text), nextSequence());
+      if (!card || !streaming) return;
+      try {
+        // plain prefixes, no cursor: CardKit types out what extends the last text and redraws the rest
+        await platform.streamCardText(card.cardId, ANSWER_ELEMENT_ID, escapeMarkdown(text), nextSequence());
+      } catch (error) {
+        if (!isStreamingOver(error)) throw error;
+        streaming = false;
+        logger.info('lark.streaming_over', { cardId: card.cardId, platformCode: error.details.platformCode });
+      }
     }, { intervalMs, clock, onError });
     return {
       async open() {
@@ -103,7 +128,15 @@ export function createSurfaceFactory(options: {
       async finish(final) {
         if (fallback) return fallback.finish(final);
         await updates.settle();
-        if (card) await platform.updateCardEntity(card.cardId, final, nextSequence());
+        if (!card) return;
+        // the final card while still streaming (exempt from the rate limits), then streaming off the
+        // documented way, so the preview shows the summary and 👍/👎 replies can replace the card
+        await platform.updateCardEntity(card.cardId, final, nextSequence());
+        try {
+          await platform.closeStreaming(card.cardId, summaryOf(final), nextSequence());
+        } catch (error) {
+          if (!isStreamingOver(error)) throw error;
+        }
       },
     };
   };

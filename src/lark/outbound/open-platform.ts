@@ -26,7 +26,20 @@ export interface OpenPlatform {
   updateCardEntity(cardId: string, card: CardJson, sequence: number): Promise<void>;
   /** Streams the full text so far into one markdown element of a card entity. */
   streamCardText(cardId: string, elementId: string, text: string, sequence: number): Promise<void>;
+  /**
+   * Ends a card entity's streaming mode the documented way (PATCH cardkit/v1/cards/:id/settings with
+   * streaming_mode false, the chat-list summary, the next sequence and a uuid): until then the preview
+   * says 「生成中」, the card cannot be forwarded and card-action replies cannot replace it.
+   */
+  closeStreaming(cardId: string, summary: string, sequence: number): Promise<void>;
 }
+
+/**
+ * CardKit answers to a retry of an update the platform had already applied (the first answer was
+ * lost): 200770 a repeated uuid, 300317 a sequence no longer above the card's. The docs do not say
+ * which one a repeated uuid gets, so either one on a retry counts as done.
+ */
+export const ALREADY_APPLIED_CODES: ReadonlySet<number> = new Set([200770, 300317]);
 
 const envelopeSchema = z.object({ code: z.number(), msg: z.string().optional(), data: z.unknown().optional() });
 const messageDataSchema = z.object({ message_id: z.string() });
@@ -48,15 +61,22 @@ function serialize(content: CardContent): string {
 /** The OpenPlatform over a PlatformRequest (the SDK client in production, anything in tests). */
 export function createOpenPlatform(options: OpenPlatformOptions): OpenPlatform {
   /** One call to `api`: limiter slot, request, body `code` check, retried as a whole. */
-  const call = async (api: string, request: PlatformCall, chatId?: string): Promise<unknown> =>
+  const call = async (api: string, request: PlatformCall, chatId?: string, idempotent = false): Promise<unknown> =>
     withRetry(
-      async () => {
+      async (attempt) => {
         await options.limiter.acquire({ api, ...(chatId ? { chatId } : {}) });
-        const envelope = envelopeSchema.safeParse(await options.request(request));
-        if (!envelope.success) throw new LarkError('invalid-response', `${request.path}: response has no code`);
-        const { code, msg, data } = envelope.data;
-        if (code !== 0) throw new LarkError(codeFor(200, code), `${request.path}: code ${code} ${msg ?? ''}`.trim(), { platformCode: code });
-        return data;
+        try {
+          const envelope = envelopeSchema.safeParse(await options.request(request));
+          if (!envelope.success) throw new LarkError('invalid-response', `${request.path}: response has no code`);
+          const { code, msg, data } = envelope.data;
+          if (code !== 0) throw new LarkError(codeFor(200, code), `${request.path}: code ${code} ${msg ?? ''}`.trim(), { platformCode: code });
+          return data;
+        } catch (error) {
+          const code = error instanceof LarkError ? error.details.platformCode : undefined;
+          // a retry of a CardKit update the platform had applied already: done, whichever way it says so
+          if (idempotent && attempt > 1 && code !== undefined && ALREADY_APPLIED_CODES.has(code)) return undefined;
+          throw error;
+        }
       },
       {
         ...options.retry,
@@ -107,14 +127,22 @@ export function createOpenPlatform(options: OpenPlatformOptions): OpenPlatform {
         method: 'PUT',
         path: `/open-apis/cardkit/v1/cards/${encodeURIComponent(cardId)}`,
         body: { card: { type: 'card_json', data: JSON.stringify(card) }, sequence, uuid: `u-${cardId}-${sequence}` },
-      });
+      }, undefined, true);
     },
     async streamCardText(cardId, elementId, text, sequence) {
       await call('cardkit.element.content', {
         method: 'PUT',
         path: `/open-apis/cardkit/v1/cards/${encodeURIComponent(cardId)}/elements/${encodeURIComponent(elementId)}/content`,
         body: { content: text, sequence, uuid: `s-${cardId}-${sequence}` },
-      });
+      }, undefined, true);
+    },
+    async closeStreaming(cardId, summary, sequence) {
+      const settings = { config: { streaming_mode: false, summary: { content: summary } } };
+      await call('cardkit.card.settings', {
+        method: 'PATCH',
+        path: `/open-apis/cardkit/v1/cards/${encodeURIComponent(cardId)}/settings`,
+        body: { settings: JSON.stringify(settings), sequence, uuid: `c-${cardId}-${sequence}` },
+      }, undefined, true);
     },
   };
 }
