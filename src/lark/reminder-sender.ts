@@ -13,9 +13,10 @@ import type { LarkSettings } from './settings.js';
 /**
  * Platform codes that mean the chat cannot receive the bot's messages (not worth retrying soon):
  * 230002 the bot is not in the group, 230013 the bot is not available to this user,
- * 230045 the chat does not exist (dissolved). Other 4xx codes are plain `rejected`.
+ * 232009 the chat was dissolved (230045 is the Pin API's code, not the send API's). Other 4xx codes are
+ * plain `rejected`.
  */
-export const CHAT_UNAVAILABLE_CODES: ReadonlySet<number> = new Set([230002, 230013, 230045]);
+export const CHAT_UNAVAILABLE_CODES: ReadonlySet<number> = new Set([230002, 230013, 232009]);
 
 /** Maps a failed Open Platform call onto the reminders' SendError (retry code reads only `isRetryable`). */
 export function sendErrorFrom(error: unknown): SendError {
