@@ -4,6 +4,7 @@ import { ANSWER_ELEMENT_ID, escapeMarkdown, partialCard, pendingCard } from './c
 import type { Clock } from './clock.js';
 import { LarkError } from './errors.js';
 import type { CardJson, OpenPlatform } from './outbound/open-platform.js';
+import { holdThroughRateLimits } from './outbound/hold-final.js';
 import { latestThrottle } from './throttle.js';
 
 /** Where one answer goes: the question's message, replied to once (the uuid makes repeats no-ops). */
@@ -64,6 +65,8 @@ export function createSurfaceFactory(options: {
   const intervalMs = options.intervalMs ?? CARD_UPDATE_INTERVAL_MS;
   let cardkitUsable = options.mode === 'cardkit';
   const onError = (error: unknown): void => logger.warn('lark.stream_update_failed', { error });
+  // the final card is what the person waits for: a rate limit longer than the retries holds it, not drops it
+  const hold = <T>(deliver: () => Promise<T>, what: string): Promise<T> => holdThroughRateLimits(deliver, { clock, logger, what });
 
   const patchSurface = (target: ReplyTarget): AnswerSurface => {
     let replyId: string | undefined;
@@ -77,7 +80,8 @@ export function createSurfaceFactory(options: {
       partial: (text) => updates.push(text),
       async finish(card) {
         await updates.settle();
-        if (replyId) await platform.patchCard(replyId, card);
+        const id = replyId;
+        if (id) await hold(() => platform.patchCard(id, card), 'patch');
       },
     };
   };
@@ -131,9 +135,10 @@ export function createSurfaceFactory(options: {
         if (!card) return;
         // the final card while still streaming (exempt from the rate limits), then streaming off the
         // documented way, so the preview shows the summary and 👍/👎 replies can replace the card
-        await platform.updateCardEntity(card.cardId, final, nextSequence());
+        const { cardId } = card;
+        await hold(() => platform.updateCardEntity(cardId, final, nextSequence()), 'cardkit-final');
         try {
-          await platform.closeStreaming(card.cardId, summaryOf(final), nextSequence());
+          await hold(() => platform.closeStreaming(cardId, summaryOf(final), nextSequence()), 'cardkit-close');
         } catch (error) {
           if (!isStreamingOver(error)) throw error;
         }

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AnswerService } from '../../src/answer/index.js';
 import type { BotStatus } from '../../src/lark/index.js';
+import type { RetryPolicy } from '../../src/lark/outbound/retry.js';
 import type { Reminders } from '../../src/reminders/index.js';
 import { FakeFeishu, messageEvent, type FakeFeishuOptions, type MessageEventInput } from '../support/fake-feishu/index.js';
 import { SECRETS, startBot, type Harness } from './harness.js';
@@ -25,7 +26,7 @@ export interface ScriptedBot {
 }
 
 export async function startScriptedBot(
-  options: { answers?: AnswerService; fake?: FakeFeishuOptions; environment?: Record<string, string>; streamsAnswers?: boolean; reminders?: Reminders } = {},
+  options: { answers?: AnswerService; fake?: FakeFeishuOptions; environment?: Record<string, string>; streamsAnswers?: boolean; reminders?: Reminders; retry?: RetryPolicy } = {},
 ): Promise<ScriptedBot> {
   const fake = await FakeFeishu.start(options.fake ?? {});
   const bot = await startBot({
@@ -36,6 +37,7 @@ export async function startScriptedBot(
     ...(options.environment ? { environment: options.environment } : {}),
     ...(options.streamsAnswers !== undefined ? { streamsAnswers: options.streamsAnswers } : {}),
     ...(options.reminders ? { reminders: options.reminders } : {}),
+    ...(options.retry ? { retry: options.retry } : {}),
   });
   return {
     fake,

@@ -61,10 +61,15 @@ function serialize(content: CardContent): string {
 /** The OpenPlatform over a PlatformRequest (the SDK client in production, anything in tests). */
 export function createOpenPlatform(options: OpenPlatformOptions): OpenPlatform {
   /** One call to `api`: limiter slot, request, body `code` check, retried as a whole. */
-  const call = async (api: string, request: PlatformCall, chatId?: string, idempotent = false): Promise<unknown> =>
+  /**
+   * `idempotent`: a CardKit update whose retry may find it applied; `exempt`: a call on a streaming
+   * card entity, which the platform does not count against the per-API limits.
+   */
+  const call = async (api: string, request: PlatformCall, extra: { chatId?: string; idempotent?: boolean; exempt?: boolean } = {}): Promise<unknown> =>
     withRetry(
       async (attempt) => {
-        await options.limiter.acquire({ api, ...(chatId ? { chatId } : {}) });
+        const { chatId, idempotent, exempt } = extra;
+        await options.limiter.acquire({ api, ...(chatId ? { chatId } : {}), ...(exempt ? { exempt } : {}) });
         try {
           const envelope = envelopeSchema.safeParse(await options.request(request));
           if (!envelope.success) throw new LarkError('invalid-response', `${request.path}: response has no code`);
@@ -97,7 +102,7 @@ export function createOpenPlatform(options: OpenPlatformOptions): OpenPlatform {
       const path = `/open-apis/im/v1/messages/${encodeURIComponent(messageId)}/reply`;
       const send = async (thread: boolean): Promise<string> => {
         const body = { msg_type: 'interactive', content: serialize(content), uuid, ...(thread ? { reply_in_thread: true } : {}) };
-        return parse(messageDataSchema, await call('im.message.reply', { method: 'POST', path, body }, chatId), path).message_id;
+        return parse(messageDataSchema, await call('im.message.reply', { method: 'POST', path, body }, { chatId }), path).message_id;
       };
       try {
         return await send(inThread);
@@ -110,7 +115,7 @@ export function createOpenPlatform(options: OpenPlatformOptions): OpenPlatform {
     async sendCard({ chatId, card, uuid }) {
       const path = '/open-apis/im/v1/messages';
       const body = { receive_id: chatId, msg_type: 'interactive', content: JSON.stringify(card), uuid };
-      const data = await call('im.message.create', { method: 'POST', path, query: { receive_id_type: 'chat_id' }, body }, chatId);
+      const data = await call('im.message.create', { method: 'POST', path, query: { receive_id_type: 'chat_id' }, body }, { chatId });
       const { message_id: messageId } = parse(messageDataSchema, data, path);
       if (messageId === '') throw new LarkError('invalid-response', `${path}: empty message_id`);
       return messageId;
@@ -127,14 +132,14 @@ export function createOpenPlatform(options: OpenPlatformOptions): OpenPlatform {
         method: 'PUT',
         path: `/open-apis/cardkit/v1/cards/${encodeURIComponent(cardId)}`,
         body: { card: { type: 'card_json', data: JSON.stringify(card) }, sequence, uuid: `u-${cardId}-${sequence}` },
-      }, undefined, true);
+      }, { idempotent: true, exempt: true });
     },
     async streamCardText(cardId, elementId, text, sequence) {
       await call('cardkit.element.content', {
         method: 'PUT',
         path: `/open-apis/cardkit/v1/cards/${encodeURIComponent(cardId)}/elements/${encodeURIComponent(elementId)}/content`,
         body: { content: text, sequence, uuid: `s-${cardId}-${sequence}` },
-      }, undefined, true);
+      }, { idempotent: true, exempt: true });
     },
     async closeStreaming(cardId, summary, sequence) {
       const settings = { config: { streaming_mode: false, summary: { content: summary } } };
@@ -142,7 +147,7 @@ export function createOpenPlatform(options: OpenPlatformOptions): OpenPlatform {
         method: 'PATCH',
         path: `/open-apis/cardkit/v1/cards/${encodeURIComponent(cardId)}/settings`,
         body: { settings: JSON.stringify(settings), sequence, uuid: `c-${cardId}-${sequence}` },
-      }, undefined, true);
+      }, { idempotent: true, exempt: true });
     },
   };
 }
