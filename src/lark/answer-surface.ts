@@ -18,8 +18,8 @@ export interface ReplyTarget {
 
 /** The life of one answer card: 「正在查找…」 at once, streamed text while generating, then the final card. */
 export interface AnswerSurface {
-  /** Sends the pending card as a reply; resolves once the platform has it. */
-  open(): Promise<void>;
+  /** Sends the pending card as a reply; resolves with the reply's message id once the platform has it. */
+  open(): Promise<string | undefined>;
   /** Shows the full text generated so far (throttled; failures only logged). */
   partial(text: string): void;
   /** Replaces the card with its final form. */
@@ -76,6 +76,7 @@ export function createSurfaceFactory(options: {
     return {
       async open() {
         replyId = await platform.replyCard({ ...target, content: { card: pendingCard(target.question, false) } });
+        return replyId;
       },
       partial: (text) => updates.push(text),
       async finish(card) {
@@ -123,7 +124,7 @@ export function createSurfaceFactory(options: {
           await options.cards?.saveCard(target.messageId, card);
         }
         // the reply's uuid makes this a no-op when the dead instance had sent it already
-        await platform.replyCard({ ...target, content: { cardId: card.cardId } });
+        return platform.replyCard({ ...target, content: { cardId: card.cardId } });
       },
       partial(text) {
         if (fallback) fallback.partial(text);

@@ -1,13 +1,15 @@
 // A bot over a scripted AnswerService against a fresh fake platform: the setup of the issue-14 tests.
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AnswerService } from '../../src/answer/index.js';
 import type { BotStatus } from '../../src/lark/index.js';
 import type { RetryPolicy } from '../../src/lark/outbound/retry.js';
-import type { Reminders } from '../../src/reminders/index.js';
+import { silentLogger } from '../../src/log/index.js';
+import { createReminders, systemClock, toRemindersSettings, type Reminders } from '../../src/reminders/index.js';
+import { calendarYaml, WEEK_ENTRIES } from '../reminders/support/fixtures.js';
 import { FakeFeishu, messageEvent, type FakeFeishuOptions, type MessageEventInput } from '../support/fake-feishu/index.js';
-import { SECRETS, startBot, type Harness } from './harness.js';
+import { SECRETS, settingsFor, startBot, type Harness } from './harness.js';
 import { ScriptedAnswers } from './scripted-answers.js';
 
 const status: BotStatus = {
@@ -25,18 +27,29 @@ export interface ScriptedBot {
   stop(): Promise<void>;
 }
 
+/** The real reminders over a week's calendar in `dataDir`, their scheduler never firing on its own. */
+function remindersFor(fake: FakeFeishu, dataDir: string): { reminders: Reminders; environment: Record<string, string> } {
+  const calendarFile = join(dataDir, 'calendar.yaml');
+  writeFileSync(calendarFile, calendarYaml(WEEK_ENTRIES));
+  const environment = { CALENDAR_FILE: calendarFile, REMINDER_GROUPS: 'staff=oc_staff' };
+  const { config } = settingsFor(fake, dataDir, environment);
+  return { reminders: createReminders({ settings: toRemindersSettings(config, config.DATA_DIR), clock: systemClock, logger: silentLogger }), environment };
+}
+
 export async function startScriptedBot(
-  options: { answers?: AnswerService; fake?: FakeFeishuOptions; environment?: Record<string, string>; streamsAnswers?: boolean; reminders?: Reminders; retry?: RetryPolicy } = {},
+  options: { answers?: AnswerService; fake?: FakeFeishuOptions; environment?: Record<string, string>; streamsAnswers?: boolean; withReminders?: boolean; retry?: RetryPolicy } = {},
 ): Promise<ScriptedBot> {
   const fake = await FakeFeishu.start(options.fake ?? {});
+  const dataDir = mkdtempSync(join(tmpdir(), 'lark-scripted-'));
+  const reminders = options.withReminders ? remindersFor(fake, dataDir) : undefined;
   const bot = await startBot({
     fake,
-    dataDir: mkdtempSync(join(tmpdir(), 'lark-scripted-')),
+    dataDir,
     answers: options.answers ?? new ScriptedAnswers(),
     status,
-    ...(options.environment ? { environment: options.environment } : {}),
+    ...(options.environment || reminders ? { environment: { ...options.environment, ...reminders?.environment } } : {}),
     ...(options.streamsAnswers !== undefined ? { streamsAnswers: options.streamsAnswers } : {}),
-    ...(options.reminders ? { reminders: options.reminders } : {}),
+    ...(reminders ? { reminders: reminders.reminders, reminderScheduler: { cron: () => ({ stop: () => undefined }) } } : {}),
     ...(options.retry ? { retry: options.retry } : {}),
   });
   return {

@@ -18,6 +18,14 @@ export interface OpenPlatform {
   replyCard(input: { messageId: string; chatId: string; content: CardContent; uuid: string; inThread: boolean }): Promise<string>;
   /** Posts a card as a new message to a chat (POST im/v1/messages?receive_id_type=chat_id); returns the message_id. */
   sendCard(input: { chatId: string; card: CardJson; uuid: string }): Promise<string>;
+  /** Posts a card to one person by open_id (POST im/v1/messages?receive_id_type=open_id): menu answers. */
+  sendCardToUser(input: { openId: string; card: CardJson; uuid: string }): Promise<string>;
+  /** Withdraws a message the bot sent (DELETE im/v1/messages/:id). */
+  recallMessage(messageId: string): Promise<void>;
+  /** Puts a reaction (emoji_type) on a message; returns its reaction_id. */
+  addReaction(messageId: string, emojiType: string): Promise<string>;
+  /** Takes a reaction off again. */
+  removeReaction(messageId: string, reactionId: string): Promise<void>;
   /** Replaces a sent card message (PATCH im/v1/messages/:id). */
   patchCard(messageId: string, card: CardJson): Promise<void>;
   /** Creates a CardKit card entity and returns its card_id. */
@@ -44,6 +52,7 @@ export const ALREADY_APPLIED_CODES: ReadonlySet<number> = new Set([200770, 30031
 const envelopeSchema = z.object({ code: z.number(), msg: z.string().optional(), data: z.unknown().optional() });
 const messageDataSchema = z.object({ message_id: z.string() });
 const cardDataSchema = z.object({ card_id: z.string() });
+const reactionDataSchema = z.object({ reaction_id: z.string() });
 
 /** The transport, pacing and retry policy an OpenPlatform is built from (all injected). */
 export interface OpenPlatformOptions {
@@ -119,6 +128,22 @@ export function createOpenPlatform(options: OpenPlatformOptions): OpenPlatform {
       const { message_id: messageId } = parse(messageDataSchema, data, path);
       if (messageId === '') throw new LarkError('invalid-response', `${path}: empty message_id`);
       return messageId;
+    },
+    async sendCardToUser({ openId, card, uuid }) {
+      const path = '/open-apis/im/v1/messages';
+      const body = { receive_id: openId, msg_type: 'interactive', content: JSON.stringify(card), uuid };
+      const data = await call('im.message.create', { method: 'POST', path, query: { receive_id_type: 'open_id' }, body }, { chatId: openId });
+      return parse(messageDataSchema, data, path).message_id;
+    },
+    async recallMessage(messageId) {
+      await call('im.message.delete', { method: 'DELETE', path: `/open-apis/im/v1/messages/${encodeURIComponent(messageId)}` });
+    },
+    async addReaction(messageId, emojiType) {
+      const path = `/open-apis/im/v1/messages/${encodeURIComponent(messageId)}/reactions`;
+      return parse(reactionDataSchema, await call('im.message.reaction.create', { method: 'POST', path, body: { reaction_type: { emoji_type: emojiType } } }), path).reaction_id;
+    },
+    async removeReaction(messageId, reactionId) {
+      await call('im.message.reaction.delete', { method: 'DELETE', path: `/open-apis/im/v1/messages/${encodeURIComponent(messageId)}/reactions/${encodeURIComponent(reactionId)}` });
     },
     async patchCard(messageId, card) {
       await call('im.message.patch', { method: 'PATCH', path: `/open-apis/im/v1/messages/${encodeURIComponent(messageId)}`, body: { content: JSON.stringify(card) } });

@@ -47,6 +47,15 @@ export function messageEvent(fake: FakeFeishu, token: string, input: MessageEven
   };
 }
 
+/** Any other event as the platform sends it (schema 2.0): bot added, chat disbanded, menu, recalled … */
+export function platformEvent(fake: FakeFeishu, token: string, eventType: string, event: Json, eventId: string = randomUUID()): Json {
+  return {
+    schema: '2.0',
+    header: { event_id: eventId, event_type: eventType, create_time: String(Date.now()), token, app_id: fake.appId, tenant_key: 'tk' },
+    event,
+  };
+}
+
 /** A `card.action.trigger` callback for a button click. */
 export function cardActionEvent(fake: FakeFeishu, token: string, input: { messageId: string; chatId: string; operatorId: string; value: Json; eventId?: string }): Json {
   return {

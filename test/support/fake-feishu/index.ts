@@ -9,7 +9,7 @@ export {
   type RecordedCall,
   type SendFate,
 } from './fake-open-platform.js';
-export { cardActionEvent, encrypt, messageEvent, signatureHeaders, WebhookClient, webhookEnvironment, type MessageEventInput, type WebhookResponse } from './events.js';
+export { cardActionEvent, encrypt, messageEvent, platformEvent, signatureHeaders, WebhookClient, webhookEnvironment, type MessageEventInput, type WebhookResponse } from './events.js';
 export { cardProblem, MAX_CARD_BYTES } from './card-schema.js';
 export { API_SCOPES, DEFAULT_GRANTED_SCOPES } from './scopes.js';
 export { CALLBACK_DEADLINE_MS, type CallbackOutcome } from './callbacks.js';

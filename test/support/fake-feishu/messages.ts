@@ -100,8 +100,9 @@ export function messageRoutes(state: FakeState): Route[] {
       api: 'im.message.create',
       scopes: API_SCOPES.send,
       handle({ query, body }, respond) {
-        if (query.receive_id_type !== 'chat_id' || !isJson(body) || typeof body.receive_id !== 'string' || body.receive_id === '') {
-          return respond(400, { code: 230001, msg: 'receive_id_type=chat_id and receive_id are required' });
+        // a card to a person (open_id) lands in their direct chat with the bot: the fake files it under the open_id
+        if ((query.receive_id_type !== 'chat_id' && query.receive_id_type !== 'open_id') || !isJson(body) || typeof body.receive_id !== 'string' || body.receive_id === '') {
+          return respond(400, { code: 230001, msg: 'receive_id_type (chat_id or open_id) and receive_id are required' });
         }
         send(state, { chatId: body.receive_id }, body, respond);
       },
