@@ -1,5 +1,5 @@
 import type { Client } from '@larksuiteoapi/node-sdk';
-import type { Readable } from 'node:stream';
+import { Readable } from 'node:stream';
 import { AdminError } from '../../admin/index.js';
 import { LarkError } from '../errors.js';
 import { larkErrorFrom } from './sdk-request.js';
@@ -20,6 +20,22 @@ async function readLimited(stream: Readable, maxBytes: number, fileName: string)
     chunks.push(buffer);
   }
   return Buffer.concat(chunks);
+}
+
+/**
+ * A failed download's error body arrives as a stream (the request asked for one): read it (it is a
+ * short JSON envelope) so the platform's code, 99991672 for a missing scope say, is not lost.
+ */
+async function withBodyRead(error: unknown): Promise<unknown> {
+  const response: unknown = typeof error === 'object' && error !== null ? Reflect.get(error, 'response') : undefined;
+  const data: unknown = typeof response === 'object' && response !== null ? Reflect.get(response, 'data') : undefined;
+  if (!(data instanceof Readable)) return error;
+  try {
+    const text = (await readLimited(data, 64 * 1024, 'error body')).toString('utf8');
+    return { response: { ...Object(response), data: JSON.parse(text) as unknown } };
+  } catch {
+    return error;
+  }
 }
 
 /**
@@ -44,7 +60,7 @@ export function messageFileDownloader(client: Client, timeoutMs: number): Downlo
       return await readLimited(stream, maxBytes, fileName);
     } catch (error) {
       if (error instanceof AdminError || error instanceof LarkError) throw error;
-      throw larkErrorFrom(error, path);
+      throw larkErrorFrom(await withBodyRead(error), path);
     } finally {
       clearTimeout(timer);
     }
