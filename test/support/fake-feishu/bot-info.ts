@@ -1,9 +1,9 @@
-// The bot's identity (GET bot/v3/info) and the long-connection endpoint the SDK asks first (the fake
-// has no WebSocket of its own here: test/support/fake-feishu/ws-server.ts serves one when needed).
-import type { Route } from './router.js';
+// The bot's identity (GET bot/v3/info) and the long-connection endpoint the SDK asks first (answered
+// with a ws:// URL when the fake was started with `longConnection`, see ws-server.ts).
+import type { Json, Route } from './router.js';
 
 /** bot/v3/info and callback/ws/endpoint. */
-export function botRoutes(identity: { openId: () => string; name: () => string }): Route[] {
+export function botRoutes(identity: { openId: () => string; name: () => string }, wsEndpoint: () => Json | undefined): Route[] {
   return [
     {
       method: 'GET',
@@ -14,7 +14,7 @@ export function botRoutes(identity: { openId: () => string; name: () => string }
       method: 'POST',
       path: /^\/callback\/ws\/endpoint$/,
       public: true,
-      handle: (_request, respond) => respond(200, { code: 1, msg: 'the fake has no long connection' }),
+      handle: (_request, respond) => respond(200, wsEndpoint() ?? { code: 1, msg: 'the fake has no long connection' }),
     },
   ];
 }

@@ -11,6 +11,7 @@ import { applyCallbackReply, type CallbackOutcome } from './callbacks.js';
 import { cardkitRoutes, STREAMING_LIMIT_MS } from './cardkit.js';
 import { messageRoutes } from './messages.js';
 import { PLATFORM_LIMITS, RateLimiter, type RateLimits } from './rate-limits.js';
+import { FakeLongConnection } from './ws-server.js';
 import { isJson, match, parseJson, walk, type Json, type Respond, type Route } from './router.js';
 import { DEFAULT_GRANTED_SCOPES, missingScope } from './scopes.js';
 import { chatOfMessage, type CardEntity, type FakeMessage, type FakeReaction, type FakeState, type UuidRepeat } from './state.js';
@@ -73,6 +74,16 @@ export interface FakeFeishuOptions {
   cardCallsPerSecond?: number;
   /** How a repeated CardKit uuid is answered (default 'conflict', 200770: the docs leave it open). */
   cardUuidRepeat?: UuidRepeat;
+  /** Serve the long connection (callback/ws/endpoint and a WebSocket on the same port). */
+  longConnection?: boolean;
+}
+
+/** The next `times` matching calls are handled only after `delayMs` (a slow platform). */
+export interface DelayRule {
+  method?: string;
+  path: RegExp;
+  times: number;
+  delayMs: number;
 }
 
 function reply(response: ServerResponse, status: number, body: Json, headers: Record<string, string> = {}): void {
@@ -105,6 +116,9 @@ export class FakeFeishu {
   readonly callbackOutcomes: CallbackOutcome[] = [];
   /** Asked before each POST im/v1/messages is handled: a test kills the sending process here. */
   sendGate?: (chatId: string) => SendFate | Promise<SendFate>;
+  /** The long connection, when started with `longConnection`. */
+  readonly longConnection?: FakeLongConnection;
+  private readonly delays: DelayRule[] = [];
   private readonly state: FakeState;
   private readonly appSecret: string;
   private readonly rules: FailureRule[] = [];
@@ -123,6 +137,11 @@ export class FakeFeishu {
     const botName = options.botName ?? '政策通';
     this.failureRate = options.failureRate ?? 0;
     this.random = mulberry32(options.seed ?? 42);
+    if (options.longConnection) {
+      const connection = new FakeLongConnection(() => this.baseUrl);
+      server.on('upgrade', (request, socket) => connection.upgrade(request, socket));
+      this.longConnection = connection;
+    }
     this.scopes = new Set(options.scopes ?? DEFAULT_GRANTED_SCOPES);
     this.tokens = new TokenIssuer(options.tokenTtlMs ?? 7200_000);
     this.limiter = new RateLimiter({ ...PLATFORM_LIMITS, ...options.rateLimits });
@@ -153,7 +172,7 @@ export class FakeFeishu {
     };
     this.routes = [
       ...authRoutes(this.tokens, () => this.appId, () => this.appSecret),
-      ...botRoutes({ openId: () => this.botOpenId, name: () => botName }),
+      ...botRoutes({ openId: () => this.botOpenId, name: () => botName }, () => this.longConnection?.endpoint()),
       ...messageRoutes(this.state),
       ...cardkitRoutes(this.state),
     ];
@@ -196,6 +215,11 @@ export class FakeFeishu {
   /** The next `times` matching calls fail as described. */
   failNext(rule: FailureRule): void {
     this.rules.push({ ...rule });
+  }
+
+  /** The next `times` matching calls are answered only after `delayMs`. */
+  slowNext(rule: DelayRule): void {
+    this.delays.push({ ...rule });
   }
 
   /** Messages the bot sent in reply to `messageId`. */
@@ -328,6 +352,7 @@ export class FakeFeishu {
   }
 
   async close(): Promise<void> {
+    this.longConnection?.close();
     this.server.closeAllConnections();
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
   }
@@ -365,6 +390,11 @@ export class FakeFeishu {
         write(response);
         note(status, code);
       };
+      const delay = this.delays.find((rule) => rule.times > 0 && rule.path.test(url.pathname) && (!rule.method || rule.method === method));
+      if (delay) {
+        delay.times -= 1;
+        return void setTimeout(() => run(record, raw), delay.delayMs);
+      }
       const gate = this.sendGate;
       if (!gate || method !== 'POST' || url.pathname !== '/open-apis/im/v1/messages') return run(record, raw);
       void Promise.resolve(gate(isJson(body) && typeof body.receive_id === 'string' ? body.receive_id : '')).then((fate) => {

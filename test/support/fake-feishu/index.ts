@@ -1,6 +1,7 @@
 export {
   FakeFeishu,
   type CardEntity,
+  type DelayRule,
   type FailureRule,
   type FakeFeishuOptions,
   type FakeMessage,
@@ -13,3 +14,5 @@ export { cardActionEvent, encrypt, messageEvent, platformEvent, signatureHeaders
 export { cardProblem, MAX_CARD_BYTES } from './card-schema.js';
 export { API_SCOPES, DEFAULT_GRANTED_SCOPES } from './scopes.js';
 export { CALLBACK_DEADLINE_MS, type CallbackOutcome } from './callbacks.js';
+export { FakeLongConnection, type EventAck } from './ws-server.js';
+export { decodeFrame, encodeFrame, type Frame } from './ws-frames.js';
