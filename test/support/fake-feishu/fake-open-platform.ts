@@ -12,41 +12,17 @@ import { cardkitRoutes, STREAMING_LIMIT_MS } from './cardkit.js';
 import { messageRoutes } from './messages.js';
 import { PLATFORM_LIMITS, RateLimiter, type RateLimits } from './rate-limits.js';
 import { FakeLongConnection } from './ws-server.js';
-import { isJson, match, parseJson, walk, type Json, type Respond, type Route } from './router.js';
+import { isJson, match, walk, type Json, type Respond, type Route, type RouteRequest } from './router.js';
+import { serve, type RecordedCall, type SendFate } from './serve.js';
 import { DEFAULT_GRANTED_SCOPES, missingScope } from './scopes.js';
+import { Faults, type DelayRule, type FailureRule } from './faults.js';
+import { Waiters } from './waiters.js';
 import { chatOfMessage, type CardEntity, type FakeMessage, type FakeReaction, type FakeState, type UuidRepeat } from './state.js';
 
 export type { Json } from './router.js';
 export type { CardEntity, FakeMessage, FakeReaction } from './state.js';
-
-export interface RecordedCall {
-  method: string;
-  path: string;
-  query: Record<string, string>;
-  body: unknown;
-  status: number;
-  code: number;
-  /** When the request arrived (ms). */
-  time: number;
-  authorization?: string;
-}
-
-/** One scripted failure: the next `times` calls matching `method` and `path` get this answer. */
-export interface FailureRule {
-  method?: string;
-  path: RegExp;
-  times: number;
-  status: number;
-  body?: Json;
-  headers?: Record<string, string>;
-}
-
-/**
- * What happens to a bot's POST im/v1/messages: handled as usual, dropped unrecorded (the sender died
- * before the platform got it), or stored and then the connection dropped (the platform took the
- * message, the sender died before it heard back).
- */
-export type SendFate = 'handle' | 'drop' | 'store-then-drop';
+export type { DelayRule, FailureRule } from './faults.js';
+export type { RecordedCall, SendFate } from './serve.js';
 
 export interface FakeFeishuOptions {
   appId?: string;
@@ -78,34 +54,9 @@ export interface FakeFeishuOptions {
   longConnection?: boolean;
 }
 
-/** The next `times` matching calls are handled only after `delayMs` (a slow platform). */
-export interface DelayRule {
-  method?: string;
-  path: RegExp;
-  times: number;
-  delayMs: number;
-}
-
-function reply(response: ServerResponse, status: number, body: Json, headers: Record<string, string> = {}): void {
-  response.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
-  response.end(JSON.stringify(body));
-}
-
-/** Deterministic pseudo-random numbers, so a failure-rate run can be repeated. */
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export class FakeFeishu {
   readonly calls: RecordedCall[] = [];
-  failureRate: number;
   readonly appId: string;
   readonly botOpenId: string;
   readonly tokens: TokenIssuer;
@@ -118,12 +69,10 @@ export class FakeFeishu {
   sendGate?: (chatId: string) => SendFate | Promise<SendFate>;
   /** The long connection, when started with `longConnection`. */
   readonly longConnection?: FakeLongConnection;
-  private readonly delays: DelayRule[] = [];
+  private readonly faults: Faults;
+  private readonly waiters = new Waiters();
   private readonly state: FakeState;
   private readonly appSecret: string;
-  private readonly rules: FailureRule[] = [];
-  private readonly random: () => number;
-  private readonly listeners = new Set<() => void>();
   private readonly routes: Route[];
   private counter = 0;
 
@@ -135,8 +84,7 @@ export class FakeFeishu {
     this.appSecret = options.appSecret ?? 'fake-secret';
     this.botOpenId = options.botOpenId ?? 'ou_policy_bot';
     const botName = options.botName ?? '政策通';
-    this.failureRate = options.failureRate ?? 0;
-    this.random = mulberry32(options.seed ?? 42);
+    this.faults = new Faults(options.failureRate ?? 0, options.seed ?? 42);
     if (options.longConnection) {
       const connection = new FakeLongConnection(() => this.baseUrl);
       server.on('upgrade', (request, socket) => connection.upgrade(request, socket));
@@ -212,14 +160,23 @@ export class FakeFeishu {
     return this.limiter.chatViolations;
   }
 
+  /** Share of im/cardkit calls that fail at random (a test may change it). */
+  get failureRate(): number {
+    return this.faults.failureRate;
+  }
+
+  set failureRate(rate: number) {
+    this.faults.failureRate = rate;
+  }
+
   /** The next `times` matching calls fail as described. */
   failNext(rule: FailureRule): void {
-    this.rules.push({ ...rule });
+    this.faults.failNext(rule);
   }
 
   /** The next `times` matching calls are answered only after `delayMs`. */
   slowNext(rule: DelayRule): void {
-    this.delays.push({ ...rule });
+    this.faults.slowNext(rule);
   }
 
   /** Messages the bot sent in reply to `messageId`. */
@@ -303,31 +260,7 @@ export class FakeFeishu {
 
   /** Resolves with `probe()`'s first defined value, re-checked after every call the fake receives and every 25 ms. */
   waitFor<T>(probe: () => T | undefined | false, timeoutMs = 10_000, what = 'condition'): Promise<T> {
-    return new Promise((resolve, reject) => {
-      const check = (): boolean => {
-        const value = probe();
-        if (value === undefined || value === false) return false;
-        cleanup();
-        resolve(value);
-        return true;
-      };
-      const timer = setTimeout(() => {
-        cleanup();
-        reject(new Error(`fake Feishu: timed out after ${timeoutMs} ms waiting for ${what}`));
-      }, timeoutMs);
-      // also polled, for conditions that change without a call to the fake (logs, files)
-      const poll = setInterval(() => check(), 25);
-      const cleanup = (): void => {
-        clearTimeout(timer);
-        clearInterval(poll);
-        this.listeners.delete(listener);
-      };
-      const listener = (): void => {
-        check();
-      };
-      this.listeners.add(listener);
-      check();
-    });
+    return this.waiters.waitFor(probe, timeoutMs, what);
   }
 
   /**
@@ -358,90 +291,36 @@ export class FakeFeishu {
   }
 
   private notify(): void {
-    for (const listener of [...this.listeners]) listener();
+    this.waiters.notify();
   }
 
   private handle(request: IncomingMessage, response: ServerResponse): void {
-    const arrived = Date.now();
-    const chunks: Buffer[] = [];
-    request.on('data', (chunk: Buffer) => chunks.push(chunk));
-    request.on('end', () => {
-      const url = new URL(request.url ?? '/', this.baseUrl);
-      const method = request.method ?? 'GET';
-      const body = parseJson(Buffer.concat(chunks).toString('utf8'));
-      const query = Object.fromEntries(url.searchParams);
-      const authorization = request.headers.authorization;
-      const note = (status: number, code: number): void => {
-        this.calls.push({ method, path: url.pathname, query, body, status, code, time: arrived, ...(authorization ? { authorization } : {}) });
+    serve(request, response, {
+      baseUrl: this.baseUrl,
+      sendGate: this.sendGate,
+      delayFor: (method, path) => this.faults.delayFor(method, path),
+      record: (call) => {
+        this.calls.push(call);
         this.notify();
-      };
-      const record: Respond = (status, payload, headers) => {
-        note(status, typeof payload.code === 'number' ? payload.code : -1);
-        reply(response, status, payload, headers);
-      };
-      const run = (respond: Respond, raw: (status: number, code: number, write: (target: ServerResponse) => void) => void): void => {
-        try {
-          this.route(method, url.pathname, query, authorization, body, request, respond, raw);
-        } catch (error) {
-          respond(500, { code: 99991, msg: `fake crashed: ${error instanceof Error ? error.message : String(error)}` });
-        }
-      };
-      const raw = (status: number, code: number, write: (target: ServerResponse) => void): void => {
-        write(response);
-        note(status, code);
-      };
-      const delay = this.delays.find((rule) => rule.times > 0 && rule.path.test(url.pathname) && (!rule.method || rule.method === method));
-      if (delay) {
-        delay.times -= 1;
-        return void setTimeout(() => run(record, raw), delay.delayMs);
-      }
-      const gate = this.sendGate;
-      if (!gate || method !== 'POST' || url.pathname !== '/open-apis/im/v1/messages') return run(record, raw);
-      void Promise.resolve(gate(isJson(body) && typeof body.receive_id === 'string' ? body.receive_id : '')).then((fate) => {
-        if (fate === 'handle') return run(record, raw);
-        if (fate === 'store-then-drop') run((status, payload) => note(status, typeof payload.code === 'number' ? payload.code : -1), raw);
-        response.destroy();
-      });
+      },
+      route: (call, respond) => this.route(call, respond),
     });
   }
 
-  private injectedFailure(method: string, path: string): { status: number; body: Json; headers?: Record<string, string> } | undefined {
-    const rule = this.rules.find((candidate) => candidate.times > 0 && candidate.path.test(path) && (!candidate.method || candidate.method === method));
-    if (rule) {
-      rule.times -= 1;
-      return { status: rule.status, body: rule.body ?? { code: 99991, msg: 'injected failure' }, ...(rule.headers ? { headers: rule.headers } : {}) };
-    }
-    if (this.failureRate > 0 && /^\/open-apis\/(im|cardkit)\//.test(path) && this.random() < this.failureRate) {
-      const pick = this.random();
-      if (pick < 0.5) return { status: 500, body: { code: 99991, msg: 'internal error (random)' } };
-      if (pick < 0.75) return { status: 429, body: { code: 99991400, msg: 'request trigger frequency limit' }, headers: { 'x-ogw-ratelimit-reset': '1' } };
-      return { status: 400, body: { code: 230020, msg: 'This operation triggers the frequency limit.' } };
-    }
-    return undefined;
-  }
-
   /** The platform's gates in order (token, scopes, injected failures, rate limits), then the area's handler. */
-  private route(
-    method: string,
-    path: string,
-    query: Record<string, string>,
-    authorization: string | undefined,
-    body: unknown,
-    request: IncomingMessage,
-    respond: Respond,
-    raw: (status: number, code: number, write: (target: ServerResponse) => void) => void,
-  ): void {
+  private route(call: Omit<RouteRequest, 'params'>, respond: Respond): void {
+    const { method, path, authorization } = call;
     const found = match(this.routes, method, path);
     if (!found) return respond(404, { code: 404, msg: `the fake does not implement ${method} ${path}` });
     const { route, params } = found;
-    const routeRequest = { method, path, query, body, params, authorization, request, raw };
+    const routeRequest: RouteRequest = { ...call, params };
     if (!route.public) {
       const refusal = this.tokens.check(authorization);
       if (refusal) return respond(401, { code: refusal.code, msg: refusal.msg });
       const missing = missingScope(route.scopes, this.scopes);
       if (missing) return respond(400, missing);
     }
-    const failure = this.injectedFailure(method, path);
+    const failure = this.faults.failureFor(method, path);
     if (failure) return respond(failure.status, failure.body, failure.headers);
     if (route.api && !route.exempt?.(routeRequest)) {
       const resetSeconds = this.limiter.api(route.api);
