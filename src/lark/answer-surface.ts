@@ -71,7 +71,8 @@ export function createSurfaceFactory(options: {
   const patchSurface = (target: ReplyTarget): AnswerSurface => {
     let replyId: string | undefined;
     const updates = latestThrottle(async (text: string) => {
-      if (replyId) await platform.patchCard(replyId, partialCard(target.question, text));
+      // optional: with the app's PATCH budget spent (1,000 a minute), a partial is skipped, not queued
+      if (replyId) await platform.patchCard(replyId, partialCard(target.question, text), { optional: true });
     }, { intervalMs, clock, onError });
     return {
       async open() {

@@ -66,3 +66,16 @@ describe('outbound limiter: the per-minute limit (issue 14 point 4)', () => {
     expect(clock.sleeps).toEqual([]);
   });
 });
+
+describe('outbound limiter: optional calls', () => {
+  it('skips a call that would wait longer than it may, without taking a slot', async () => {
+    const clock = new RecordingClock();
+    const limiter = createOutboundLimiter({ ...FEISHU_LIMITS, perAppPerMinute: 3 }, clock);
+    for (let index = 0; index < 3; index += 1) expect(await limiter.acquire({ api: 'im.message.patch' })).toBe(true);
+    expect(await limiter.acquire({ api: 'im.message.patch', maxWaitMs: 250 })).toBe(false);
+    expect(clock.sleeps).toEqual([]);
+    // the final update still gets the next free slot, a minute on
+    expect(await limiter.acquire({ api: 'im.message.patch' })).toBe(true);
+    expect(clock.sleeps).toEqual([66_000]);
+  });
+});

@@ -26,8 +26,11 @@ export interface OpenPlatform {
   addReaction(messageId: string, emojiType: string): Promise<string>;
   /** Takes a reaction off again. */
   removeReaction(messageId: string, reactionId: string): Promise<void>;
-  /** Replaces a sent card message (PATCH im/v1/messages/:id). */
-  patchCard(messageId: string, card: CardJson): Promise<void>;
+  /**
+   * Replaces a sent card message (PATCH im/v1/messages/:id). An `optional` update (a partial answer)
+   * is skipped, not queued, when the API's rate windows have no slot within a quarter second.
+   */
+  patchCard(messageId: string, card: CardJson, options?: { optional?: boolean }): Promise<void>;
   /** Creates a CardKit card entity and returns its card_id. */
   createCardEntity(card: CardJson): Promise<string>;
   /** Replaces a card entity wholesale; `sequence` must grow per card. */
@@ -41,6 +44,9 @@ export interface OpenPlatform {
    */
   closeStreaming(cardId: string, summary: string, sequence: number): Promise<void>;
 }
+
+/** The longest an optional update (a partial answer) waits for a rate-limit slot before it is skipped. */
+export const OPTIONAL_WAIT_MS = 250;
 
 /**
  * CardKit answers to a retry of an update the platform had already applied (the first answer was
@@ -74,11 +80,12 @@ export function createOpenPlatform(options: OpenPlatformOptions): OpenPlatform {
    * `idempotent`: a CardKit update whose retry may find it applied; `exempt`: a call on a streaming
    * card entity, which the platform does not count against the per-API limits.
    */
-  const call = async (api: string, request: PlatformCall, extra: { chatId?: string; idempotent?: boolean; exempt?: boolean } = {}): Promise<unknown> =>
+  const call = async (api: string, request: PlatformCall, extra: { chatId?: string; idempotent?: boolean; exempt?: boolean; optional?: boolean } = {}): Promise<unknown> =>
     withRetry(
       async (attempt) => {
-        const { chatId, idempotent, exempt } = extra;
-        await options.limiter.acquire({ api, ...(chatId ? { chatId } : {}), ...(exempt ? { exempt } : {}) });
+        const { chatId, idempotent, exempt, optional } = extra;
+        const admitted = await options.limiter.acquire({ api, ...(chatId ? { chatId } : {}), ...(exempt ? { exempt } : {}), ...(optional ? { maxWaitMs: OPTIONAL_WAIT_MS } : {}) });
+        if (!admitted) return undefined;
         try {
           const envelope = envelopeSchema.safeParse(await options.request(request));
           if (!envelope.success) throw new LarkError('invalid-response', `${request.path}: response has no code`);
@@ -145,8 +152,9 @@ export function createOpenPlatform(options: OpenPlatformOptions): OpenPlatform {
     async removeReaction(messageId, reactionId) {
       await call('im.message.reaction.delete', { method: 'DELETE', path: `/open-apis/im/v1/messages/${encodeURIComponent(messageId)}/reactions/${encodeURIComponent(reactionId)}` });
     },
-    async patchCard(messageId, card) {
-      await call('im.message.patch', { method: 'PATCH', path: `/open-apis/im/v1/messages/${encodeURIComponent(messageId)}`, body: { content: JSON.stringify(card) } });
+    async patchCard(messageId, card, patchOptions) {
+      const path = `/open-apis/im/v1/messages/${encodeURIComponent(messageId)}`;
+      await call('im.message.patch', { method: 'PATCH', path, body: { content: JSON.stringify(card) } }, { ...(patchOptions?.optional ? { optional: true } : {}) });
     },
     async createCardEntity(card) {
       const path = '/open-apis/cardkit/v1/cards';

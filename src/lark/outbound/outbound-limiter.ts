@@ -6,8 +6,10 @@ export interface OutboundLimiter {
    * Waits for a slot that keeps every window under the limits of `api` (the app's calls to that one
    * API, per second and per minute) and, for messages sent into a chat, of `chatId`. `exempt` calls
    * (CardKit calls on a card in streaming mode, which the platform does not count) skip the API windows.
+   * With `maxWaitMs`, a call whose slot is further away than that takes none and resolves false at
+   * once (an update that will be outdated by then is better skipped); otherwise it resolves true.
    */
-  acquire(call: { api: string; chatId?: string; exempt?: boolean }): Promise<void>;
+  acquire(call: { api: string; chatId?: string; exempt?: boolean; maxWaitMs?: number }): Promise<boolean>;
 }
 
 /** How many calls fit in one window, per chat and per API (per second and per minute). */
@@ -71,7 +73,7 @@ export function createOutboundLimiter(limits: OutboundLimits, clock: Clock): Out
   };
 
   return {
-    async acquire({ api, chatId, exempt }) {
+    async acquire({ api, chatId, exempt, maxWaitMs }) {
       const now = clock.now();
       if (windows.size > 256) prune(now);
       const keys: Window[] = [];
@@ -80,17 +82,19 @@ export function createOutboundLimiter(limits: OutboundLimits, clock: Clock): Out
         if (limits.perAppPerMinute) keys.push(windowOf(`api-minute:${api}`, limits.perAppPerMinute, limits.minuteWindowMs ?? 60_000));
       }
       if (chatId) keys.push(windowOf(`chat:${chatId}`, limits.perChat, limits.windowMs));
-      if (keys.length === 0) return;
+      if (keys.length === 0) return true;
       for (const window of keys) drop(window, now);
       const candidates = [now, ...keys.flatMap((window) => window.times.map((time) => time + window.windowMs))]
         .filter((time) => time >= now)
         .sort((a, b) => a - b);
       const slot = candidates.find((time) => keys.every((window) => fits(window.times, time, window.limit, window.windowMs))) ?? now;
+      if (maxWaitMs !== undefined && slot - now > maxWaitMs) return false;
       for (const window of keys) {
         window.times.push(slot);
         window.times.sort((a, b) => a - b);
       }
       if (slot > now) await clock.sleep(slot - now);
+      return true;
     },
   };
 }
