@@ -2,34 +2,26 @@
 // settings API (streaming_mode false, sequence, uuid), so the preview, forwarding and 👍/👎 replies
 // work; streamed texts are plain prefixes of each other (no cursor), so the client types them out;
 // the platform's own close after 10 minutes (200850) ends the streaming without losing the answer.
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, expect, it } from 'vitest';
 import type { AnswerService } from '../../src/answer/index.js';
-import { FakeFeishu, messageEvent, type FakeFeishuOptions } from '../support/fake-feishu/index.js';
-import { SECRETS, startBot, type Harness } from './harness.js';
+import { messageEvent, type FakeFeishu, type FakeFeishuOptions } from '../support/fake-feishu/index.js';
+import { SECRETS, type Harness } from './harness.js';
 import { ScriptedAnswers } from './scripted-answers.js';
+import { startScriptedBot, type ScriptedBot } from './scripted-bot.js';
 
-const status = { manifest: () => ({ builtAt: new Date().toISOString(), documents: [] }), answerMode: 'scripted', startedAt: Date.now() } as const;
 const partials = Array.from({ length: 12 }, (_, index) => '到2020年底[打造](10)个左右#众创社区。'.slice(0, index + 5));
 const CONTENT = /\/elements\/answer\/content$/;
 const SETTINGS = /^\/open-apis\/cardkit\/v1\/cards\/[^/]+\/settings$/;
-let fake: FakeFeishu | undefined;
-let harness: Harness | undefined;
+let running: ScriptedBot | undefined;
 
 afterEach(async () => {
-  await harness?.running.stop(2_000);
-  await fake?.close();
-  harness = undefined;
-  fake = undefined;
+  await running?.stop();
+  running = undefined;
 });
 
 async function start(answers: AnswerService, options: FakeFeishuOptions = {}): Promise<{ platform: FakeFeishu; bot: Harness }> {
-  fake = await FakeFeishu.start(options);
-  const manifest = { ...status.manifest(), chunkCount: 0, documentCount: 0 };
-  harness = await startBot({ fake, dataDir: mkdtempSync(join(tmpdir(), 'lark-stream-')), answers, status: { ...status, manifest: () => manifest } as never, streamsAnswers: true });
-  return { platform: fake, bot: harness };
+  running = await startScriptedBot({ answers, fake: options, streamsAnswers: true });
+  return { platform: running.fake, bot: running.bot };
 }
 
 /** Asks in a DM and waits for the reply card to leave its light-blue pending look. */
