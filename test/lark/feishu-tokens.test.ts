@@ -3,6 +3,7 @@
 // failing until the SDK's cached expiry, up to two hours later.
 import { Client, DefaultCache } from '@larksuiteoapi/node-sdk';
 import { afterEach, beforeEach, expect, it } from 'vitest';
+import { messageFileDownloader } from '../../src/lark/outbound/message-file.js';
 import { createOpenPlatform, type OpenPlatform } from '../../src/lark/outbound/open-platform.js';
 import { createOutboundLimiter, FEISHU_LIMITS } from '../../src/lark/outbound/outbound-limiter.js';
 import { sdkRequest } from '../../src/lark/outbound/sdk-request.js';
@@ -58,4 +59,15 @@ it('tries only once more: a token refused again is a rejection, not a loop', asy
   fake.failNext({ path: /\/im\/v1\/messages$/, times: 2, status: 401, body: { code: 99991663, msg: 'Invalid access token for authorization.' } });
   await expect(send('u-2')).rejects.toMatchObject({ name: 'LarkError', details: { platformCode: 99991663 } });
   expect(fake.callsTo(/\/im\/v1\/messages$/, 'POST')).toHaveLength(3);
+});
+
+it('downloads a user’s file after the token was revoked too (the message-resource API goes around the platform calls)', async () => {
+  const client = new Client({ ...fake.credentials, domain: fake.baseUrl, cache: new DefaultCache(), logger: sdkLogger(silentLogger) });
+  const download = messageFileDownloader(client, 5_000);
+  fake.addMessageFile('om_file', 'file_1', Buffer.from('%PDF-1.4'));
+  await download({ messageId: 'om_file', fileKey: 'file_1', fileName: 'a.pdf', maxBytes: 1_000 });
+  fake.revokeTokens();
+  const bytes = await download({ messageId: 'om_file', fileKey: 'file_1', fileName: 'a.pdf', maxBytes: 1_000 });
+  expect(bytes.toString()).toBe('%PDF-1.4');
+  expect(fake.callsTo(/resources\/file_1$/).map((call) => call.code)).toEqual([0, 99991663, 0]);
 });

@@ -3,6 +3,7 @@ import { Readable } from 'node:stream';
 import { AdminError } from '../../admin/index.js';
 import { LarkError } from '../errors.js';
 import { larkErrorFrom } from './sdk-request.js';
+import { dropTenantToken, TOKEN_REFUSED_CODES } from './tenant-token.js';
 
 /** Downloads a file a user sent in a message; refuses (AdminError `too-large`) past `maxBytes` without reading further. */
 export type DownloadMessageFile = (input: { messageId: string; fileKey: string; fileName: string; maxBytes: number }) => Promise<Buffer>;
@@ -44,6 +45,21 @@ async function withBodyRead(error: unknown): Promise<unknown> {
  * A `content-length` over the limit is refused before the body is read.
  */
 export function messageFileDownloader(client: Client, timeoutMs: number): DownloadMessageFile {
+  const once = downloadOnce(client, timeoutMs);
+  return async (input) => {
+    try {
+      return await once(input);
+    } catch (error) {
+      // a refused tenant token: a fresh one and one more try, as for every other call (sdk-request.ts)
+      const code = error instanceof LarkError ? error.details.platformCode : undefined;
+      if (code === undefined || !TOKEN_REFUSED_CODES.has(code)) throw error;
+      await dropTenantToken(client);
+      return once(input);
+    }
+  };
+}
+
+function downloadOnce(client: Client, timeoutMs: number): DownloadMessageFile {
   return async ({ messageId, fileKey, fileName, maxBytes }) => {
     const path = `/open-apis/im/v1/messages/${messageId}/resources/${fileKey}`;
     const controller = new AbortController();
