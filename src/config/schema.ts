@@ -75,6 +75,8 @@ export const configSchema = z.object({
   LARK_MAX_MESSAGE_CHARS: positiveInt(2000),
   LARK_DEDUP_TTL_HOURS: z.coerce.number().int().min(24).default(48),
   LARK_STREAMING: z.enum(['auto', 'cardkit', 'patch']).default('auto'),
+  // a 「思考中」 reaction on each question while it is answered (needs im:message.reactions:write_only)
+  LARK_THINKING_REACTION: flag,
   // Several instances (src/postgres); see README "Running several instances".
   STORE: z.enum(['embedded', 'postgres']).default('embedded'),
   INDEX_STORE: z.enum(['file', 'postgres']).default('file'),

@@ -86,7 +86,9 @@ beforeAll(async () => {
   ({ root } = await seedRuntime());
   schema = `t_cluster_${process.pid}`;
   await dropSchema(schema);
-  fake = await FakeFeishu.start();
+  // 200 questions at ~66 a second is over the platform's 50 replies a second per app, which three
+  // instances' own limiters cannot see: this test is about claims, so the fake's per-API limit is raised
+  fake = await FakeFeishu.start({ rateLimits: { perSecond: 500, perMinute: 10_000 } });
   llm = await startFakeOpenAiServer((request, index) => {
     const reply = groundedEcho(request, index);
     return reply.kind === 'text' ? { ...reply, delayMs: 300, chunkChars: 4, chunkDelayMs: 20 } : reply;
