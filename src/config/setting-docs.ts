@@ -49,6 +49,7 @@ export const SETTING_DOCS: Readonly<Record<string, SettingDoc>> = {
   LARK_MAX_MESSAGE_CHARS: { group: 'Feishu / Lark', meaning: 'longer messages are refused with a friendly reply (shorter ones over `MAX_QUESTION_CHARS` are cut with a note)' },
   LARK_DEDUP_TTL_HOURS: { group: 'Feishu / Lark', meaning: 'how long answered message_ids are remembered on disk (at least 24)' },
   LARK_STREAMING: { group: 'Feishu / Lark', meaning: '`cardkit` (card entity with `streaming_mode`), `patch` (PATCH the card message), or `auto`: CardKit when an LLM is configured, PATCH for extractive answers (one call fewer per answer)' },
+  LARK_THINKING_REACTION: { group: 'Feishu / Lark', meaning: '`1` adds a 「思考中」 reaction to a question while it is answered and removes it with the answer (needs `im:message.reactions:write_only`, see docs/feishu.md)' },
   REMINDER_TIMEZONE: { group: 'Reminders', meaning: 'zone of calendar times, cron and card dates' },
   REMINDER_CATCH_UP_HOURS: { group: 'Reminders', meaning: 'how late a missed send may still go out' },
   DIGEST_CRON: { group: 'Reminders', meaning: 'weekly digest (node-cron syntax, in the zone; no seconds, no L/#)' },
