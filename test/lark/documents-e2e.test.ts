@@ -185,7 +185,7 @@ describe('documents from chat, end to end', () => {
   it('lists documents with /docs and removes one with /docs remove, after which it is no longer cited', async () => {
     const list = await finalReply(await sendText(ADMIN, ADMIN_DM, '/docs'));
     expect(list.text).toContain('青年人才驿站.docx 《测试区青年人才驿站管理办法》');
-    expect(list.text).toContain('《南通市推进众创社区建设行动方案》 · 24 段');
+    expect(list.text).toContain('《南通市推进众创社区建设行动方案》 · 已到期（2017—2020年） · 24 段');
 
     const staffList = await finalReply(await sendText(STAFF, STAFF_DM, '/docs'));
     expect(staffList.text).toContain('只有管理员可以管理文档');
