@@ -5,6 +5,7 @@ import { reportError } from './cli/run-cli.js';
 import { buildWithProgress, knowledgeAdminFor, watchConfiguredDocs } from './cli/build-with-progress.js';
 import { createRuntime, type Runtime } from './cli/runtime.js';
 import { openSharedStores } from './cli/shared-stores.js';
+import { consoleFor } from './cli/console-wiring.js';
 import { CONNECT_VARIABLES, larkSettings, startLarkBot, type LarkSettings, type RunningBot } from './lark/index.js';
 import { createPrometheusMetrics } from './ops/index.js';
 import {
@@ -61,6 +62,8 @@ async function runBot(runtime: Runtime, config: Config, settings: LarkSettings, 
     await shared.close();
     return 1;
   }
+  const opsPort = config.OPS_PORT ?? config.PORT;
+  const adminConsole = await consoleFor({ runtime, config, logger, opsPort, knowledge, reminders, ...(shared.reminders?.sendLog ? { sendLog: shared.reminders.sendLog } : {}) });
   let running: RunningBot;
   try {
     running = await startLarkBot({
@@ -77,12 +80,15 @@ async function runBot(runtime: Runtime, config: Config, settings: LarkSettings, 
         claimLeaseMs: config.LARK_CLAIM_LEASE_SECONDS * 1000,
         // several instances take over each other's abandoned questions; one alone, those of its previous run
         sweepIntervalMs: config.LARK_SWEEP_SECONDS * 1000,
+        questionRetentionDays: config.QUESTION_RETENTION_DAYS,
+        ...(adminConsole ? { consoleLink: adminConsole.issueLink } : {}),
       },
       ops: {
         metrics: createPrometheusMetrics(),
         modelLoaded: () => modelLoaded,
-        port: config.OPS_PORT ?? config.PORT,
+        port: opsPort,
         ...(config.OPS_HOST ? { host: config.OPS_HOST } : {}),
+        ...(adminConsole ? { extraRoutes: ({ bot, health }) => adminConsole.routes({ stores: bot.stores, health }) } : {}),
       },
     });
   } catch (error) {

@@ -89,6 +89,7 @@ export const configSchema = z.object({
   CONSOLE_OAUTH: flag,
   CONSOLE_AUTHORIZE_URL: optionalText,
   CONSOLE_IDLE_MINUTES: positiveInt(30),
+  CONSOLE_SECRET: optionalText,
   QUESTION_RETENTION_DAYS: positiveInt(180),
 });
 

@@ -1,0 +1,70 @@
+import type { QuestionEntry } from '../lark/index.js';
+import { html, type SafeHtml } from './html.js';
+import { htmlReply, redirect } from './http.js';
+import { csrfField, formatTime, page, type Frame } from './layout.js';
+import { filterFromQuery, filterQuestions, questionsCsv, type QuestionFilter } from './question-stats.js';
+import type { Route } from './route-context.js';
+
+const LISTED = 200;
+
+/** The first line of an answer, for the list. */
+export function firstLine(text: string, max = 80): string {
+  const line = text.split('\n').find((candidate) => candidate.trim() !== '') ?? '';
+  return line.length > max ? `${line.slice(0, max)}…` : line;
+}
+
+function statusTag(entry: QuestionEntry): SafeHtml {
+  if (entry.mode === 'failed') return html`<span class="tag warn">失败</span>`;
+  return entry.answerable ? html`<span class="tag ok">已回答</span>` : html`<span class="tag bad">未回答</span>`;
+}
+
+/** The questions table (also used by the content-gaps page). */
+export function questionRows(entries: readonly QuestionEntry[]): SafeHtml {
+  return html`<table id="questions"><thead><tr><th>时间</th><th>会话</th><th>问题</th><th>回答首行</th><th>结果</th><th>模式</th><th>👍/👎</th><th>耗时</th></tr></thead><tbody>
+${entries.map(
+  (entry) => html`<tr data-id="${entry.id}" data-answerable="${entry.answerable ? '1' : '0'}"><td class="nowrap">${formatTime(entry.time)}</td><td class="muted">${entry.chatId}</td>
+<td class="q"><a href="/console/inspect?id=${encodeURIComponent(entry.id)}">${entry.question}</a></td><td class="q">${firstLine(entry.answer)}</td>
+<td>${statusTag(entry)}</td><td>${entry.mode}</td><td class="nowrap">${entry.up} / ${entry.down}</td><td class="nowrap">${(entry.latencyMs / 1000).toFixed(1)} s</td></tr>`,
+)}</tbody></table>`;
+}
+
+function filterForm(filter: QuestionFilter, query: string): SafeHtml {
+  return html`<form class="filters" method="get" action="/console/questions" id="filters">
+<label class="check"><input type="checkbox" name="refused" value="1" ${filter.refused ? 'checked' : ''}>只看未回答</label>
+<label class="check"><input type="checkbox" name="down" value="1" ${filter.down ? 'checked' : ''}>只看 👎</label>
+<label>从<input type="date" name="from" value="${filter.from ?? ''}"></label><label>到<input type="date" name="to" value="${filter.to ?? ''}"></label>
+<label>搜索<input type="search" name="q" value="${filter.text ?? ''}" placeholder="问题或回答中的文字"></label>
+<button type="submit" class="primary">筛选</button><a class="button" href="/console/questions.csv${query}">导出 CSV</a></form>`;
+}
+
+function deleteChatForm(frame: Frame): SafeHtml {
+  return html`<div class="panel"><h2>删除某个会话的记录</h2><form method="post" action="/console/chats/delete" class="filters">${csrfField(frame)}
+<label>会话 ID<input type="text" name="chatId" required pattern="[A-Za-z0-9_\\-]+" placeholder="oc_…"></label><button class="danger" type="submit">删除该会话的问题和反馈</button></form></div>`;
+}
+
+/** GET /console/questions: recent questions with filters. */
+export const questionsPage: Route = async ({ deps, url, frame }) => {
+  const filter = filterFromQuery(url.searchParams);
+  const entries = filterQuestions(await deps.stores.questions.list(), filter);
+  const deleted = url.searchParams.get('deleted');
+  const body = html`${deleted !== null ? html`<p class="ok">已删除 ${deleted} 条记录。</p>` : ''}<div class="panel">${filterForm(filter, url.search)}</div>
+<p class="muted" id="count">共 ${entries.length} 条${entries.length > LISTED ? `，显示最近 ${LISTED} 条` : ''}</p>
+<div class="panel">${questionRows(entries.slice(0, LISTED))}</div>${deleteChatForm(frame)}`;
+  return htmlReply(page('问题', frame, body));
+};
+
+/** GET /console/questions.csv: the filtered questions as CSV. */
+export const questionsCsvRoute: Route = async ({ deps, url, audit }) => {
+  const entries = filterQuestions(await deps.stores.questions.list(), filterFromQuery(url.searchParams));
+  await audit('export questions', url.search, { ok: true, detail: `${entries.length} rows` });
+  return { status: 200, headers: { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': 'attachment; filename="questions.csv"' }, body: questionsCsv(entries) };
+};
+
+/** POST /console/chats/delete: forgets a chat's questions and votes. */
+export const deleteChatRoute: Route = async ({ deps, form, audit }) => {
+  const chatId = (form.get('chatId') ?? '').trim();
+  if (!/^[\w-]{1,100}$/.test(chatId)) return redirect('/console/questions');
+  const [questions, votes] = await Promise.all([deps.stores.questions.deleteChat(chatId), deps.stores.feedback.deleteChat(chatId)]);
+  await audit('delete chat data', chatId, { ok: true, detail: `${questions} questions, ${votes} votes` });
+  return redirect(`/console/questions?deleted=${questions + votes}`);
+};
