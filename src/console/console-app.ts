@@ -22,10 +22,11 @@ const PUBLIC: Record<string, (context: AuthContext) => Reply | Promise<Reply>> =
 /** Sessions are re-signed (their idle clock restarted) at most this often. */
 const REFRESH_MS = 60_000;
 
-/** A state change from another site: its Origin names another host. */
+/** A state change from another site: its Origin names another host than the one it was sent to. */
 function foreignOrigin(request: IncomingMessage): boolean {
   const origin = request.headers.origin;
-  if (!origin || origin === 'null') return origin === 'null';
+  // absent or "null" (privacy settings) decides nothing: the token does
+  if (!origin || origin === 'null') return false;
   try {
     return new URL(origin).host !== request.headers.host;
   } catch {
@@ -121,7 +122,8 @@ export function consoleRoutes(deps: ConsoleDeps, pages: RouteTable): OpsRoutes {
       send(response, redirect('/console/'), nonce);
       return true;
     }
-    const wantsHtml = request.headers['x-csrf-token'] === undefined && (request.headers.accept ?? 'text/html').includes('text/html');
+    // scripts (fetch with the CSRF header) get JSON; browsers navigating get a page
+    const wantsHtml = request.headers['x-csrf-token'] === undefined;
     handle(request, response, url, nonce).then(
       (reply) => {
         if (reply) send(response, reply, nonce);

@@ -28,7 +28,7 @@ function statusTag(indexed: boolean, status: string | undefined): SafeHtml {
 
 function uploadPanel(frame: Frame, enabled: boolean): SafeHtml {
   if (!enabled) return html`<div class="panel"><p class="muted">这个进程没有启用文档管理。</p></div>`;
-  return html`<div class="panel"><h2>上传与重建</h2><form id="upload-form" class="filters"><label>文件（PDF、Word、TXT、Markdown、HTML、JSONL）<input type="file" id="upload-file" name="file" required></label>
+  return html`<div class="panel"><h2>上传与重建</h2><form id="upload-form" class="filters"><label>文件（PDF、Word、TXT、Markdown、HTML）<input type="file" id="upload-file" name="file" required></label>
 <button class="primary" type="submit">上传并索引</button><button type="button" id="reindex">重建索引</button></form>
 <div id="job" style="margin-top:10px"><div class="progress"><div id="job-bar"></div></div><p id="job-text" class="muted"></p></div></div>`;
 }

@@ -15,13 +15,14 @@ export function newNonce(): string {
   return randomBytes(16).toString('base64');
 }
 
-/** Headers every console response carries: no caching, no framing, no referrer (login tokens live in URLs), a strict CSP. */
+/** Headers every console response carries: no caching, no framing, no referrer to other sites, a strict CSP. */
 export function securityHeaders(nonce: string): Record<string, string> {
   return {
     'content-security-policy': `default-src 'none'; script-src 'nonce-${nonce}'; style-src 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'`,
     'x-content-type-options': 'nosniff',
     'x-frame-options': 'DENY',
-    'referrer-policy': 'no-referrer',
+    // same-origin: login tokens in URLs never reach another site, and form posts keep their Origin
+    'referrer-policy': 'same-origin',
     'cache-control': 'no-store',
   };
 }

@@ -59,6 +59,9 @@ export interface FailureRule {
  */
 export type SendFate = 'handle' | 'drop' | 'store-then-drop';
 
+/** An endpoint module mounted on the fake (oauth.ts): answers a request through `record`, or returns false. */
+export type FakeModule = (request: { method: string; path: string; query: Record<string, string>; authorization: string | undefined; body: unknown }, record: (status: number, payload: Json, headers?: Record<string, string>) => void) => boolean;
+
 export interface FakeFeishuOptions {
   appId?: string;
   appSecret?: string;
@@ -136,6 +139,8 @@ export class FakeFeishu {
   private readonly random: () => number;
   private readonly listeners = new Set<() => void>();
   private counter = 0;
+  /** Endpoint modules consulted before the built-in routes. */
+  readonly modules: FakeModule[] = [];
 
   private constructor(
     private readonly server: Server,
@@ -357,6 +362,7 @@ export class FakeFeishu {
     body: unknown,
     record: (status: number, payload: Json, headers?: Record<string, string>) => void,
   ): void {
+    if (this.modules.some((module) => module({ method, path, query, authorization, body }, record))) return;
     if (method === 'POST' && path === '/open-apis/auth/v3/tenant_access_token/internal') {
       if (!isJson(body) || body.app_id !== this.appId || body.app_secret !== this.appSecret) return record(400, { code: 10014, msg: 'app secret invalid' });
       return record(200, { code: 0, msg: 'ok', tenant_access_token: TOKEN, expire: 7200 });
