@@ -4,6 +4,7 @@ import type { OpsRoutes } from '../ops/index.js';
 import { auditPage } from './audit-page.js';
 import { consoleRoutes } from './console-app.js';
 import type { ConsoleRuntime, ConsoleSetup } from './console-deps.js';
+import { createDocumentFacts } from './document-meta.js';
 import { documentPage } from './document-page.js';
 import { documentRoutes, documentsPage } from './documents-page.js';
 import { gapsPage } from './gaps-page.js';
@@ -33,7 +34,7 @@ export function createConsole(setup: ConsoleSetup): AdminConsole {
     'POST /console/chats/delete': deleteChatRoute,
     'GET /console/gaps': gapsPage,
     'GET /console/inspect': inspectorPage,
-    'GET /console/documents': documentsPage,
+    'GET /console/documents': documentsPage(createDocumentFacts(setup.docsDir)),
     'GET /console/document': documentPage,
     ...documentRoutes(jobs),
     'GET /console/reminders': remindersPage,

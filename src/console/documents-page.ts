@@ -3,6 +3,7 @@ import { friendlyMessage } from '../lark/index.js';
 import { ConsoleError } from './errors.js';
 import { html, type SafeHtml } from './html.js';
 import { htmlReply, readBody, redirect, type Reply } from './http.js';
+import type { DocumentFacts } from './document-meta.js';
 import type { Jobs } from './jobs.js';
 import { csrfField, formatTime, page, type Frame } from './layout.js';
 import type { Route, RouteContext } from './route-context.js';
@@ -19,8 +20,9 @@ function field(entry: object | undefined, ...names: string[]): string | undefine
 
 const STATUS_TEXT: Record<string, [string, string]> = { expired: ['已失效', 'bad'], draft: ['征求意见稿', 'warn'], active: ['有效', 'ok'], effective: ['有效', 'ok'] };
 
-function statusTag(indexed: boolean, status: string | undefined): SafeHtml {
+function statusTag(indexed: boolean, status: string | undefined, facts: DocumentFacts | undefined): SafeHtml {
   if (!indexed) return html`<span class="tag warn">未索引</span>`;
+  if (!status && facts?.draft) return html`<span class="tag warn">征求意见稿</span>`;
   const known = status ? STATUS_TEXT[status] : undefined;
   if (known) return html`<span class="tag ${known[1]}">${known[0]}</span>`;
   return html`<span class="tag ok">${status ?? '已索引'}</span>`;
@@ -44,30 +46,35 @@ if(s.running)wasRunning=true;else if(wasRunning){wasRunning=false;setTimeout(()=
 async function post(url,body,headers){const r=await fetch(url,{method:'POST',body,headers:Object.assign({'x-csrf-token':csrf},headers||{})});const j=await r.json().catch(()=>({}));if(!r.ok){text.textContent='❌ '+(j.message||r.status);text.dataset.state='refused';}}
 document.getElementById('upload-form').addEventListener('submit',e=>{e.preventDefault();const f=document.getElementById('upload-file').files[0];if(f)post('/console/documents/upload',f,{'x-file-name':encodeURIComponent(f.name),'content-type':'application/octet-stream'});});
 document.getElementById('reindex').addEventListener('click',()=>post('/console/documents/reindex'));
+document.querySelectorAll('form.remove').forEach(f=>f.addEventListener('submit',e=>{if(!confirm('删除 '+f.elements.name.value+' 并重建索引？'))e.preventDefault();}));
 `;
 
-/** GET /console/documents: the documents folder joined with the index's view of it. */
-export const documentsPage: Route = async ({ deps, frame }) => {
-  const files = deps.knowledge ? await deps.knowledge.documents() : [];
-  const manifest = (() => {
-    try {
-      return deps.manifest();
-    } catch {
-      return undefined;
+/** GET /console/documents: the documents folder joined with the index's view of it and what each file says of itself. */
+export function documentsPage(factsOf: (name: string, modifiedAt: number) => Promise<DocumentFacts | undefined>): Route {
+  return async ({ deps, frame }) => {
+    const files = deps.knowledge ? await deps.knowledge.documents() : [];
+    const manifest = (() => {
+      try {
+        return deps.manifest();
+      } catch {
+        return undefined;
+      }
+    })();
+    const names = [...new Set([...files.map((file) => file.name), ...Object.keys(manifest?.documents ?? {})])].sort();
+    const rows = [];
+    for (const name of names) {
+      const file = files.find((candidate) => candidate.name === name);
+      const entry = manifest?.documents[name];
+      const facts = file ? await factsOf(name, file.modifiedAt) : undefined;
+      rows.push(html`<tr data-name="${name}"><td data-label="标题" class="q"><a href="/console/document?name=${encodeURIComponent(name)}">${entry?.title ?? name}</a><br><span class="muted">${name}</span></td>
+<td data-label="文号">${entry?.docNumber ?? '—'}</td><td data-label="发文机关">${field(entry, 'issuer') ?? facts?.issuer ?? '—'}</td><td data-label="日期">${field(entry, 'period', 'validity') ?? facts?.date ?? '—'}</td><td data-label="状态" class="status">${statusTag(entry !== undefined, field(entry, 'status'), facts)}</td>
+<td data-label="片段">${entry?.chunks ?? 0}</td><td data-label="加入时间" class="nowrap">${file ? formatTime(file.modifiedAt) : '—'}</td>
+<td data-label="操作">${deps.knowledge && file ? html`<form method="post" action="/console/documents/remove" class="inline remove">${csrfField(frame)}<input type="hidden" name="name" value="${name}"><button class="danger" type="submit">删除</button></form>` : ''}</td></tr>`);
     }
-  })();
-  const names = [...new Set([...files.map((file) => file.name), ...Object.keys(manifest?.documents ?? {})])].sort();
-  const rows = names.map((name) => {
-    const file = files.find((candidate) => candidate.name === name);
-    const entry = manifest?.documents[name];
-    return html`<tr data-name="${name}"><td class="q"><a href="/console/document?name=${encodeURIComponent(name)}">${entry?.title ?? name}</a><br><span class="muted">${name}</span></td>
-<td>${entry?.docNumber ?? '—'}</td><td>${field(entry, 'issuer') ?? '—'}</td><td>${field(entry, 'period', 'validity') ?? '—'}</td><td class="status">${statusTag(entry !== undefined, field(entry, 'status'))}</td>
-<td>${entry?.chunks ?? 0}</td><td class="nowrap">${file ? formatTime(file.modifiedAt) : '—'}</td>
-<td>${deps.knowledge && file ? html`<form method="post" action="/console/documents/remove" class="inline remove">${csrfField(frame)}<input type="hidden" name="name" value="${name}"><button class="danger" type="submit">删除</button></form>` : ''}</td></tr>`;
-  });
-  const body = html`${uploadPanel(frame, deps.knowledge !== undefined)}<div class="panel"><table id="documents"><thead><tr><th>标题</th><th>文号</th><th>发文机关</th><th>有效期</th><th>状态</th><th>片段</th><th>加入时间</th><th></th></tr></thead><tbody>${rows}</tbody></table></div>`;
-  return htmlReply(page('文档', frame, body, deps.knowledge ? SCRIPT : undefined));
-};
+    const body = html`${uploadPanel(frame, deps.knowledge !== undefined)}<div class="panel"><table id="documents" class="list"><thead><tr><th>标题</th><th>文号</th><th>发文机关</th><th>日期 / 有效期</th><th>状态</th><th>片段</th><th>加入时间</th><th></th></tr></thead><tbody>${rows}</tbody></table></div>`;
+    return htmlReply(page('文档', frame, body, deps.knowledge ? SCRIPT : undefined));
+  };
+}
 
 function requireKnowledge(context: RouteContext): NonNullable<RouteContext['deps']['knowledge']> {
   if (!context.deps.knowledge) throw new ConsoleError('not-found', 'document administration is off');

@@ -1,5 +1,5 @@
-import type { AskResult } from '../answer/index.js';
-import type { RetrievedPassage } from '../retrieve/index.js';
+import { DEFAULT_THRESHOLDS, termCoverage, type AskResult } from '../answer/index.js';
+import { keyTerms, type RetrievedPassage } from '../retrieve/index.js';
 import { html, type SafeHtml } from './html.js';
 import { htmlReply } from './http.js';
 import { page } from './layout.js';
@@ -13,12 +13,24 @@ const score = (value: number): string => value.toFixed(3);
 
 function retrievedTable(passages: readonly RetrievedPassage[], evidence: ReadonlySet<string>): SafeHtml {
   if (passages.length === 0) return html`<p class="muted">没有检索到片段。</p>`;
-  return html`<table id="passages"><thead><tr><th>#</th><th>文档 · 章节</th><th>词法</th><th>向量</th><th>融合</th><th>证据</th><th>片段</th></tr></thead><tbody>
+  return html`<table id="passages" class="list"><thead><tr><th>#</th><th>文档 · 章节</th><th>词法</th><th>向量</th><th>融合</th><th>证据</th><th>片段</th></tr></thead><tbody>
 ${passages.map(
-  (passage, index) => html`<tr><td>${index + 1}</td><td class="q">《${passage.chunk.title}》<br><span class="muted">${passage.chunk.sectionPath.join(' › ')}</span></td>
-<td>${score(passage.lexical)}</td><td>${score(passage.dense)}</td><td><b>${score(passage.score)}</b></td>
-<td>${evidence.has(`${passage.chunk.source}|${passage.chunk.text.slice(0, 40)}`) ? html`<span class="tag ok">选用</span>` : ''}</td><td class="q">${passage.chunk.text.slice(0, 160)}</td></tr>`,
+  (passage, index) => html`<tr><td data-label="#">${index + 1}</td><td data-label="文档" class="q">《${passage.chunk.title}》<br><span class="muted">${passage.chunk.sectionPath.join(' › ')}</span></td>
+<td data-label="词法">${score(passage.lexical)}</td><td data-label="向量">${score(passage.dense)}</td><td data-label="融合"><b>${score(passage.score)}</b></td>
+<td data-label="证据">${evidence.has(`${passage.chunk.source}|${passage.chunk.text.slice(0, 40)}`) ? html`<span class="tag ok">选用</span>` : ''}</td><td data-label="片段" class="q">${passage.chunk.text.slice(0, 160)}</td></tr>`,
 )}</tbody></table>`;
+}
+
+/** The evidence the answerability gate weighs, measured on the retrieved passages: key-term coverage and dense similarity. */
+function gateEvidence(question: string, retrieved: readonly RetrievedPassage[]): SafeHtml {
+  if (retrieved.length === 0) return html``;
+  const terms = keyTerms(question);
+  const top = retrieved.slice(0, DEFAULT_THRESHOLDS.depth);
+  const coverage = Math.max(0, ...top.map((passage) => termCoverage(terms, `${passage.chunk.title}${passage.chunk.sectionPath.join('')}${passage.chunk.text}`.replace(/\s+/g, ''))));
+  const dense = Math.max(0, ...top.map((passage) => passage.dense));
+  return html`<table id="gate"><tr><th>关键词</th><td>${terms.join('、') || '—'}</td></tr>
+<tr><th>前 ${top.length} 段的最高关键词覆盖率</th><td>${coverage.toFixed(2)}（默认门槛 ${DEFAULT_THRESHOLDS.minCoverage}）</td></tr>
+<tr><th>最高向量相似度</th><td>${dense.toFixed(3)}（强相关 ${DEFAULT_THRESHOLDS.strongDense}，最低 ${DEFAULT_THRESHOLDS.minDense}）</td></tr></table>`;
 }
 
 function extraFields(result: AskResult): SafeHtml {
@@ -38,7 +50,7 @@ function report(result: AskResult, retrieved: readonly RetrievedPassage[]): Safe
       : html`<ol>${result.passages.map((passage) => html`<li>《${passage.title}》${passage.section} <span class="muted">得分 ${score(passage.score)}</span><pre>${passage.text}</pre></li>`)}</ol>`
   }</div>
 <div class="panel" id="verdict"><h2>为什么${result.answerable ? '回答' : '拒答'}</h2><p><span class="tag ${result.answerable ? 'ok' : 'bad'}" id="answerable">${result.answerable ? '已回答' : '未回答'}</span></p>
-${result.notes.length > 0 ? html`<ul>${result.notes.map((note) => html`<li>${note}</li>`)}</ul>` : html`<p class="muted">没有附注。</p>`}</div>
+${result.notes.length > 0 ? html`<ul>${result.notes.map((note) => html`<li>${note}</li>`)}</ul>` : ''}${gateEvidence(result.query, retrieved)}</div>
 <div class="panel" id="answer"><h2>最终回答</h2><pre>${result.answer}</pre><h2>引用</h2>${
     result.citations.length === 0
       ? html`<p class="muted">没有引用。</p>`

@@ -28,8 +28,8 @@ nav a{padding:4px 10px;border-radius:6px;color:#1f2329;text-decoration:none}nav 
 header .who{margin-left:auto;color:#646a73;font-size:12px;display:flex;gap:8px;align-items:center}
 main{max-width:1200px;margin:0 auto;padding:16px}h1{font-size:20px;margin:4px 0 12px}h2{font-size:16px;margin:20px 0 8px}
 .cards{display:grid;grid-template-columns:repeat(auto-fill,minmax(170px,1fr));gap:10px}
-.card{background:#fff;border:1px solid #dee0e3;border-radius:8px;padding:10px 12px}.card b{display:block;font-size:20px}.card span{color:#646a73;font-size:12px}
-.panel{background:#fff;border:1px solid #dee0e3;border-radius:8px;padding:12px;margin:10px 0;overflow-x:auto}
+.card{background:#fff;border:1px solid #dee0e3;border-radius:8px;padding:10px 12px}.card b{display:block;font-size:20px;word-break:break-all}.card span{color:#646a73;font-size:12px}
+.panel{background:#fff;border:1px solid #dee0e3;border-radius:8px;padding:12px;margin:10px 0;overflow-x:auto}.panel>h2:first-child{margin-top:0}.break{word-break:break-all}
 table{border-collapse:collapse;width:100%;background:#fff}th,td{text-align:left;padding:6px 8px;border-bottom:1px solid #eff0f1;vertical-align:top}th{color:#646a73;font-weight:500;white-space:nowrap}
 td.q{min-width:180px;max-width:420px;word-break:break-word}.muted{color:#8f959e}.nowrap{white-space:nowrap}
 .ok{color:#2ea121}.bad{color:#d83931}.warn{color:#de7802}.tag{display:inline-block;padding:0 6px;border-radius:4px;font-size:12px;background:#eff0f1}
@@ -41,10 +41,12 @@ button,.button{padding:5px 12px;border:1px solid #d0d3d6;border-radius:6px;backg
 button.primary,.button.primary{background:#3370ff;border-color:#3370ff;color:#fff}button.danger{color:#d83931}
 pre{white-space:pre-wrap;word-break:break-word;background:#f5f6f7;padding:8px;border-radius:6px;margin:4px 0}
 .progress{height:8px;background:#eff0f1;border-radius:4px;overflow:hidden}.progress div{height:100%;background:#3370ff;width:0}
-.chart svg{width:100%;height:auto;display:block}.legend{display:flex;flex-wrap:wrap;gap:12px;font-size:12px;color:#646a73}
+.chart{overflow-x:auto}.chart svg{width:100%;min-width:560px;height:auto;display:block}.legend{display:flex;flex-wrap:wrap;gap:12px;font-size:12px;color:#646a73}
 .legend i{display:inline-block;width:10px;height:10px;margin-right:4px;border-radius:2px;vertical-align:-1px}
 ul.tree{padding-left:18px;margin:4px 0}.login{max-width:420px;margin:60px auto}
-@media (max-width:600px){main{padding:10px}header{padding:8px 10px}header .who{margin-left:0;width:100%}h1{font-size:18px}th,td{padding:5px 6px}}
+@media (max-width:600px){main{padding:10px}header{padding:8px 10px}header .who{margin-left:0;width:100%}h1{font-size:18px}th,td{padding:5px 6px}
+table.list thead{display:none}table.list tr{display:block;padding:6px 0;border-bottom:1px solid #dee0e3}table.list td{display:flex;gap:8px;border:none;padding:2px 0;min-width:0;max-width:none;white-space:normal}
+table.list td::before{content:attr(data-label);flex:0 0 4.5em;color:#8f959e;font-size:12px}table.list td[data-label=""]::before{display:none}.panel{padding:10px}}
 `);
 
 /** The page frame: header with navigation, the body, and the page's inline script (run under the CSP nonce). */

@@ -5,7 +5,7 @@ import { csrfField, formatTime, page, type Frame } from './layout.js';
 import { filterFromQuery, filterQuestions, questionsCsv, type QuestionFilter } from './question-stats.js';
 import type { Route } from './route-context.js';
 
-const LISTED = 200;
+const PAGE_SIZE = 50;
 
 /** The first line of an answer, for the list. */
 export function firstLine(text: string, max = 80): string {
@@ -20,11 +20,11 @@ function statusTag(entry: QuestionEntry): SafeHtml {
 
 /** The questions table (also used by the content-gaps page). */
 export function questionRows(entries: readonly QuestionEntry[]): SafeHtml {
-  return html`<table id="questions"><thead><tr><th>时间</th><th>会话</th><th>问题</th><th>回答首行</th><th>结果</th><th>模式</th><th>👍/👎</th><th>耗时</th></tr></thead><tbody>
+  return html`<table id="questions" class="list"><thead><tr><th>时间</th><th>会话</th><th>问题</th><th>回答首行</th><th>结果</th><th>模式</th><th>👍/👎</th><th>耗时</th></tr></thead><tbody>
 ${entries.map(
-  (entry) => html`<tr data-id="${entry.id}" data-answerable="${entry.answerable ? '1' : '0'}"><td class="nowrap">${formatTime(entry.time)}</td><td class="muted">${entry.chatId}</td>
-<td class="q"><a href="/console/inspect?id=${encodeURIComponent(entry.id)}">${entry.question}</a></td><td class="q">${firstLine(entry.answer)}</td>
-<td>${statusTag(entry)}</td><td>${entry.mode}</td><td class="nowrap">${entry.up} / ${entry.down}</td><td class="nowrap">${(entry.latencyMs / 1000).toFixed(1)} s</td></tr>`,
+  (entry) => html`<tr data-id="${entry.id}" data-answerable="${entry.answerable ? '1' : '0'}"><td data-label="时间" class="nowrap">${formatTime(entry.time)}</td><td data-label="会话" class="muted">${entry.chatId}</td>
+<td data-label="问题" class="q"><a href="/console/inspect?id=${encodeURIComponent(entry.id)}">${entry.question}</a></td><td data-label="回答首行" class="q">${firstLine(entry.answer)}</td>
+<td data-label="结果">${statusTag(entry)}</td><td data-label="模式">${entry.mode}</td><td data-label="👍/👎" class="nowrap">${entry.up} / ${entry.down}</td><td data-label="耗时" class="nowrap">${(entry.latencyMs / 1000).toFixed(1)} s</td></tr>`,
 )}</tbody></table>`;
 }
 
@@ -42,14 +42,30 @@ function deleteChatForm(frame: Frame): SafeHtml {
 <label>会话 ID<input type="text" name="chatId" required pattern="[A-Za-z0-9_\\-]+" placeholder="oc_…"></label><button class="danger" type="submit">删除该会话的问题和反馈</button></form></div>`;
 }
 
-/** GET /console/questions: recent questions with filters. */
+/** Links to the previous and next page of the same filter. */
+function pager(url: URL, pageNumber: number, pages: number): SafeHtml {
+  if (pages <= 1) return html``;
+  const at = (target: number): string => {
+    const query = new URLSearchParams(url.searchParams);
+    query.set('page', String(target));
+    return `/console/questions?${query.toString()}`;
+  };
+  return html`<p class="pager">${pageNumber > 1 ? html`<a class="button" href="${at(pageNumber - 1)}">上一页</a> ` : ''}第 ${pageNumber} / ${pages} 页${pageNumber < pages ? html` <a class="button" href="${at(pageNumber + 1)}">下一页</a>` : ''}</p>`;
+}
+
+/** GET /console/questions: recent questions with filters, 50 a page. */
 export const questionsPage: Route = async ({ deps, url, frame }) => {
   const filter = filterFromQuery(url.searchParams);
   const entries = filterQuestions(await deps.stores.questions.list(), filter);
+  const pages = Math.max(1, Math.ceil(entries.length / PAGE_SIZE));
+  const pageNumber = Math.min(pages, Math.max(1, Number.parseInt(url.searchParams.get('page') ?? '1', 10) || 1));
+  const shown = entries.slice((pageNumber - 1) * PAGE_SIZE, pageNumber * PAGE_SIZE);
   const deleted = url.searchParams.get('deleted');
-  const body = html`${deleted !== null ? html`<p class="ok">已删除 ${deleted} 条记录。</p>` : ''}<div class="panel">${filterForm(filter, url.search)}</div>
-<p class="muted" id="count">共 ${entries.length} 条${entries.length > LISTED ? `，显示最近 ${LISTED} 条` : ''}</p>
-<div class="panel">${questionRows(entries.slice(0, LISTED))}</div>${deleteChatForm(frame)}`;
+  const csvQuery = new URLSearchParams(url.searchParams);
+  csvQuery.delete('page');
+  const body = html`${deleted !== null ? html`<p class="ok">已删除 ${deleted} 条记录。</p>` : ''}<div class="panel">${filterForm(filter, csvQuery.size > 0 ? `?${csvQuery.toString()}` : '')}</div>
+<p class="muted" id="count">共 ${entries.length} 条</p>
+<div class="panel">${questionRows(shown)}</div>${pager(url, pageNumber, pages)}${deleteChatForm(frame)}`;
   return htmlReply(page('问题', frame, body));
 };
 

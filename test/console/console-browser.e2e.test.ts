@@ -197,6 +197,8 @@ describe('admin console in a real browser', () => {
     await page.locator('#job-text[data-state=done]').waitFor({ timeout: 90_000 });
     await page.locator('tr[data-name="xss-test.md"]').waitFor();
     expect(await page.locator('tr[data-name="xss-test.md"] td.status').textContent()).toBe('已索引');
+    // the seed plan is a 征求意见稿: shown as a draft, with its issuer read from the file when the index has none
+    expect(await page.locator('tr[data-name="000_3f696c61fb7e75d6.txt"] td.status').textContent()).toBe('征求意见稿');
     expect(await page.locator('#job-text').textContent()).toContain('新增 1');
     await page.click('tr[data-name="xss-test.md"] a');
     await page.waitForURL(/\/console\/document\?name=/);
@@ -206,6 +208,7 @@ describe('admin console in a real browser', () => {
     expect(await page.evaluate(() => (globalThis as { __xss?: number }).__xss)).toBeUndefined();
 
     await page.goto(`${harness.base}/console/documents`);
+    page.once('dialog', (dialog) => void dialog.accept());
     await page.click('tr[data-name="xss-test.md"] form.remove button');
     await page.waitForURL(`${harness.base}/console/documents`);
     await page.locator('#job-text[data-state=done]').waitFor({ timeout: 90_000 }).catch(async (error: unknown) => {

@@ -88,7 +88,7 @@ export function openQuestionLog(dataDir: string, clock: Pick<Clock, 'now'>, rete
   const live = (since?: string): QuestionEntry[] => {
     const cutoff = retentionCutoff(clock.now(), retentionDays);
     const from = since && since > cutoff ? since : cutoff;
-    return [...entries.values()].filter((entry) => entry.time >= from).reverse();
+    return [...entries.values()].filter((entry) => entry.time >= from).sort((a, b) => (a.time < b.time ? 1 : a.time > b.time ? -1 : 0));
   };
   return {
     record(entry) {
