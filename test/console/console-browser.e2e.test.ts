@@ -51,7 +51,14 @@ beforeAll(async () => {
   [harness, browser] = await Promise.all([startConsoleBot(), launchBrowser()]);
   // two real questions from chat, answered and refused
   const user = 'ou_user_1';
-  await Promise.all([harness.sendText(user, ANSWERED), harness.sendText(user, REFUSED)].map(async (sent) => answered(await sent)));
+  const [, refused] = await Promise.all([harness.sendText(user, ANSWERED), harness.sendText(user, REFUSED)].map(async (sent) => {
+    const id = await sent;
+    await answered(id);
+    return id;
+  }));
+  // 👎 on the refusal's card, through the real card callback
+  const card = harness.fake.repliesTo(refused ?? '')[0];
+  await harness.webhook.click(harness.fake, { messageId: card?.messageId ?? '', chatId: `oc_dm_${user}`, operatorId: user, value: { action: 'feedback', vote: 'down', ref: refused ?? '' } });
   const { questions } = harness.running.bot.stores;
   // earlier days for the chart, and a hostile question someone typed
   const now = Date.now();
@@ -161,6 +168,9 @@ describe('admin console in a real browser', () => {
     expect(text).not.toContain(ANSWERED);
     expect(text).toContain('<script>window.__xss=1</script>');
     expect(await page.evaluate(() => (globalThis as { __xss?: number }).__xss)).toBeUndefined();
+    // 👎 from a card click shows on the question and filters it
+    await page.goto(`${harness.base}/console/questions?down=1`);
+    expect(await page.locator('#questions tbody tr').filter({ hasText: REFUSED }).locator('td[data-label="👍/👎"]').textContent()).toBe('0 / 1');
   });
 
   it('opens a recorded question in the inspector with scored passages, the verdict and the answer', async () => {
