@@ -69,8 +69,14 @@ async function main(): Promise<void> {
         await shoot(page, join(OUT, `${name}-${width}.png`));
       }
     }
+    // the two for docs/: one screen each at 1280 px
+    await page.setViewportSize({ width: 1280, height: 860 });
+    for (const [name, path] of [['console-overview', '/console/'], ['console-questions', '/console/questions']] as const) {
+      await page.goto(`${harness.base}${path}`);
+      await page.screenshot({ path: join(OUT, `${name}.png`) });
+    }
     await context.close();
-    process.stdout.write(`wrote ${pages.length * 2 + 1} screenshots to ${OUT}/\n`);
+    process.stdout.write(`wrote ${pages.length * 2 + 3} screenshots to ${OUT}/\n`);
   } finally {
     await browser.close();
     await harness.close();

@@ -32,7 +32,7 @@ main{max-width:1200px;margin:0 auto;padding:16px}h1{font-size:20px;margin:4px 0 
 .panel{background:#fff;border:1px solid #dee0e3;border-radius:8px;padding:12px;margin:10px 0;overflow-x:auto}.panel>h2:first-child{margin-top:0}.break{word-break:break-all}
 table{border-collapse:collapse;width:100%;background:#fff}th,td{text-align:left;padding:6px 8px;border-bottom:1px solid #eff0f1;vertical-align:top}th{color:#646a73;font-weight:500;white-space:nowrap}
 td.q{min-width:180px;max-width:420px;word-break:break-word}.muted{color:#8f959e}.nowrap{white-space:nowrap}
-.ok{color:#2ea121}.bad{color:#d83931}.warn{color:#de7802}.tag{display:inline-block;padding:0 6px;border-radius:4px;font-size:12px;background:#eff0f1}
+.ok{color:#2ea121}.bad{color:#d83931}.warn{color:#de7802}.tag{display:inline-block;white-space:nowrap;padding:0 6px;border-radius:4px;font-size:12px;background:#eff0f1}
 .tag.bad{background:#fde2e2}.tag.ok{background:#d9f5d6}.tag.warn{background:#feead2}
 form.inline{display:inline}form.filters{display:flex;flex-wrap:wrap;gap:8px;align-items:end}
 label{display:flex;flex-direction:column;font-size:12px;color:#646a73;gap:2px}label.check{flex-direction:row;align-items:center;gap:4px;font-size:14px;color:#1f2329}
@@ -45,8 +45,8 @@ pre{white-space:pre-wrap;word-break:break-word;background:#f5f6f7;padding:8px;bo
 .legend i{display:inline-block;width:10px;height:10px;margin-right:4px;border-radius:2px;vertical-align:-1px}
 ul.tree{padding-left:18px;margin:4px 0}.login{max-width:420px;margin:60px auto}
 @media (max-width:600px){main{padding:10px}header{padding:8px 10px}header .who{margin-left:0;width:100%}h1{font-size:18px}th,td{padding:5px 6px}
-table.list thead{display:none}table.list tr{display:block;padding:6px 0;border-bottom:1px solid #dee0e3}table.list td{display:flex;gap:8px;border:none;padding:2px 0;min-width:0;max-width:none;white-space:normal}
-table.list td::before{content:attr(data-label);flex:0 0 4.5em;color:#8f959e;font-size:12px}table.list td[data-label=""]::before{display:none}.panel{padding:10px}}
+table.list thead{display:none}table.list tr{display:block;padding:6px 0;border-bottom:1px solid #dee0e3}table.list td{display:block;position:relative;border:none;padding:2px 0 2px 5em;min-width:0;max-width:none;white-space:normal;min-height:1.6em}
+table.list td::before{content:attr(data-label);position:absolute;left:0;top:3px;width:4.5em;color:#8f959e;font-size:12px}table.list td[data-label=""]{padding-left:0}table.list td[data-label=""]::before{display:none}.panel{padding:10px}}
 `);
 
 /** The page frame: header with navigation, the body, and the page's inline script (run under the CSP nonce). */

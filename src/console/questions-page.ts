@@ -24,7 +24,7 @@ export function questionRows(entries: readonly QuestionEntry[]): SafeHtml {
 ${entries.map(
   (entry) => html`<tr data-id="${entry.id}" data-answerable="${entry.answerable ? '1' : '0'}"><td data-label="时间" class="nowrap">${formatTime(entry.time)}</td><td data-label="会话" class="muted">${entry.chatId}</td>
 <td data-label="问题" class="q"><a href="/console/inspect?id=${encodeURIComponent(entry.id)}">${entry.question}</a></td><td data-label="回答首行" class="q">${firstLine(entry.answer)}</td>
-<td data-label="结果">${statusTag(entry)}</td><td data-label="模式">${entry.mode}</td><td data-label="👍/👎" class="nowrap">${entry.up} / ${entry.down}</td><td data-label="耗时" class="nowrap">${(entry.latencyMs / 1000).toFixed(1)} s</td></tr>`,
+<td data-label="结果">${statusTag(entry)}</td><td data-label="模式">${entry.mode}</td><td data-label="👍/👎" class="nowrap">${entry.up} / ${entry.down}</td><td data-label="耗时" class="nowrap">${entry.latencyMs < 1000 ? `${entry.latencyMs} ms` : `${(entry.latencyMs / 1000).toFixed(1)} s`}</td></tr>`,
 )}</tbody></table>`;
 }
 
