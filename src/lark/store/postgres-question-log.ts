@@ -6,6 +6,8 @@ export function postgresQuestionLog(database: Database, retentionDays = DEFAULT_
   let writes = 0;
   const prune = async (): Promise<void> => {
     await database.query(`DELETE FROM console_questions WHERE time < now() - $1 * interval '1 day'`, [retentionDays]);
+    // votes carry the question and answer too: they are kept no longer
+    await database.query(`DELETE FROM feedback WHERE time < now() - $1 * interval '1 day'`, [retentionDays]);
   };
   return {
     async record(entry) {
