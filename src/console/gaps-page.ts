@@ -1,6 +1,7 @@
 import { groupBySimilarity } from './content-gaps.js';
 import { html, type SafeHtml } from './html.js';
 import { htmlReply } from './http.js';
+import { isRefusal } from './question-stats.js';
 import { formatTime, page } from './layout.js';
 import type { QuestionEntry } from '../lark/index.js';
 import type { Route } from './route-context.js';
@@ -24,7 +25,7 @@ function wordings(items: readonly QuestionEntry[]): SafeHtml {
 /** GET /console/gaps: refused and 👎 questions of the last 90 days grouped by similar wording. */
 export const gapsPage: Route = async ({ deps, now, frame }) => {
   const entries = (await deps.stores.questions.list(new Date(now - DAYS * 86_400_000).toISOString()))
-    .filter((entry) => (!entry.answerable && entry.mode !== 'failed') || entry.down > 0)
+    .filter((entry) => isRefusal(entry) || entry.down > 0)
     .slice(0, MAX_QUESTIONS);
   const vectors = deps.embed && entries.length > 0 ? await deps.embed(entries.map((entry) => entry.question)) : entries.map((_, index) => Float32Array.of(index + 1, 0));
   const groups = deps.embed ? groupBySimilarity(entries, vectors, (entry) => entry.question, 0.82) : entries.map((entry) => ({ items: [entry], label: entry.question }));

@@ -1,6 +1,11 @@
 import type { QuestionEntry } from '../lark/index.js';
 import { dayOf } from './layout.js';
 
+/** The documents do not answer it (a failure card is not a refusal: nothing was decided about the documents). */
+export function isRefusal(entry: Pick<QuestionEntry, 'answerable' | 'mode'>): boolean {
+  return !entry.answerable && entry.mode !== 'failed';
+}
+
 /** One day of the overview chart. */
 export interface DayStats {
   day: string;
@@ -21,7 +26,7 @@ export function dailyStats(entries: readonly QuestionEntry[], now: number, days 
     const day = stats.get(dayOf(entry.time));
     if (!day) continue;
     day.total += 1;
-    if (!entry.answerable) day.refused += 1;
+    if (isRefusal(entry)) day.refused += 1;
     day.up += entry.up;
     day.down += entry.down;
   }
@@ -42,7 +47,7 @@ export interface QuestionFilter {
 export function filterQuestions(entries: readonly QuestionEntry[], filter: QuestionFilter): QuestionEntry[] {
   const text = filter.text?.trim().toLowerCase();
   return entries.filter((entry) => {
-    if (filter.refused && entry.answerable) return false;
+    if (filter.refused && !isRefusal(entry)) return false;
     if (filter.down && entry.down === 0) return false;
     const day = dayOf(entry.time);
     if (filter.from && day < filter.from) return false;

@@ -168,7 +168,7 @@ export function createLarkBot(options: LarkBotOptions): LarkBot {
         ...(options.progressIntervalMs !== undefined ? { progressIntervalMs: options.progressIntervalMs } : {}),
       }
     : undefined;
-  const commands = [...createCommands({
+  const commands = createCommands({
     status: options.status,
     isAdmin,
     clock,
@@ -176,7 +176,9 @@ export function createLarkBot(options: LarkBotOptions): LarkBot {
     audit: recordAdminAction,
     ...(options.reminders ? { reminders: options.reminders } : {}),
     ...(documents ? { documents } : {}),
-  }), ...(options.consoleLink ? [consoleCommand({ issue: options.consoleLink, isAdmin, logger, audit: recordAdminAction })] : [])];
+  });
+  // `/console` (控制台) only when the admin console is on
+  if (options.consoleLink) commands.push(consoleCommand({ issue: options.consoleLink, isAdmin, logger, audit: recordAdminAction }));
   const handle = compose([
     requireMentionInGroups,
     rateLimitPerUser({ perMinute: settings.ratePerMinute, clock, exempt: isAdmin }),

@@ -66,6 +66,8 @@ describe('console logic', () => {
     expect(ids('from=2026-06-28&to=2026-06-30')).toEqual(['a', 'b']);
     expect(ids('q=补贴')).toEqual(['b']);
     expect(ids('from=garbage')).toEqual(['a', 'b', 'c', 'd']);
+    // a failure card says nothing about the documents: not a refusal
+    expect(filterQuestions([entry('e', { answerable: false, mode: 'failed' })], { refused: true })).toEqual([]);
   });
 
   it('writes CSV a spreadsheet opens as text, never as a formula', () => {
