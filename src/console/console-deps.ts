@@ -38,6 +38,8 @@ export interface ConsoleSetup {
 export interface ConsoleRuntime {
   stores: BotStores;
   health: HealthSources;
+  /** A chat's name where the platform knows it. */
+  chatName?(chatId: string): Promise<string | undefined>;
 }
 
 export type ConsoleDeps = ConsoleSetup & ConsoleRuntime;

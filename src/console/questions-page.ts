@@ -18,11 +18,19 @@ function statusTag(entry: QuestionEntry): SafeHtml {
   return entry.answerable ? html`<span class="tag ok">已回答</span>` : html`<span class="tag bad">未回答</span>`;
 }
 
-/** The questions table (also used by the content-gaps page). */
-export function questionRows(entries: readonly QuestionEntry[]): SafeHtml {
+/** Names of the chats among `entries`, where the platform knows them. */
+export async function chatNamesOf(chatName: ((chatId: string) => Promise<string | undefined>) | undefined, entries: readonly QuestionEntry[]): Promise<ReadonlyMap<string, string>> {
+  if (!chatName) return new Map();
+  const ids = [...new Set(entries.map((entry) => entry.chatId))];
+  const names = await Promise.all(ids.map(async (id) => [id, await chatName(id)] as const));
+  return new Map(names.flatMap(([id, name]) => (name ? [[id, name] as const] : [])));
+}
+
+/** The questions table, chats by name where known. */
+export function questionRows(entries: readonly QuestionEntry[], names: ReadonlyMap<string, string> = new Map()): SafeHtml {
   return html`<table id="questions" class="list"><thead><tr><th>时间</th><th>会话</th><th>问题</th><th>回答首行</th><th>结果</th><th>模式</th><th>👍/👎</th><th>耗时</th></tr></thead><tbody>
 ${entries.map(
-  (entry) => html`<tr data-id="${entry.id}" data-answerable="${entry.answerable ? '1' : '0'}"><td data-label="时间" class="nowrap">${formatTime(entry.time)}</td><td data-label="会话" class="muted">${entry.chatId}</td>
+  (entry) => html`<tr data-id="${entry.id}" data-answerable="${entry.answerable ? '1' : '0'}"><td data-label="时间" class="nowrap">${formatTime(entry.time)}</td><td data-label="会话">${names.get(entry.chatId) ?? html`<span class="muted">${entry.chatId}</span>`}</td>
 <td data-label="问题" class="q"><a href="/console/inspect?id=${encodeURIComponent(entry.id)}">${entry.question}</a></td><td data-label="回答首行" class="q">${firstLine(entry.answer)}</td>
 <td data-label="结果">${statusTag(entry)}</td><td data-label="模式">${entry.mode}</td><td data-label="👍/👎" class="nowrap">${entry.up} / ${entry.down}</td><td data-label="耗时" class="nowrap">${entry.latencyMs < 1000 ? `${entry.latencyMs} ms` : `${(entry.latencyMs / 1000).toFixed(1)} s`}</td></tr>`,
 )}</tbody></table>`;
@@ -65,7 +73,7 @@ export const questionsPage: Route = async ({ deps, url, frame }) => {
   csvQuery.delete('page');
   const body = html`${deleted !== null ? html`<p class="ok">已删除 ${deleted} 条记录。</p>` : ''}<div class="panel">${filterForm(filter, csvQuery.size > 0 ? `?${csvQuery.toString()}` : '')}</div>
 <p class="muted" id="count">共 ${entries.length} 条</p>
-<div class="panel">${questionRows(shown)}</div>${pager(url, pageNumber, pages)}${deleteChatForm(frame)}`;
+<div class="panel">${questionRows(shown, await chatNamesOf(deps.chatName, shown))}</div>${pager(url, pageNumber, pages)}${deleteChatForm(frame)}`;
   return htmlReply(page('问题', frame, body));
 };
 

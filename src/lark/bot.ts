@@ -26,6 +26,7 @@ import { createOutboundLimiter, FEISHU_LIMITS } from './outbound/outbound-limite
 import { DEFAULT_RETRY, type RetryPolicy } from './outbound/retry.js';
 import { messageFileDownloader } from './outbound/message-file.js';
 import { sdkRequest } from './outbound/sdk-request.js';
+import { chatNames } from './outbound/chat-names.js';
 import { replyUuid } from './reply-uuid.js';
 import { createSdkChannel, dispatcherOf } from './sdk-channel.js';
 import type { LarkSettings } from './settings.js';
@@ -94,6 +95,8 @@ export interface LarkBot {
   readonly channel: LarkChannel;
   readonly platform: OpenPlatform;
   readonly stores: BotStores;
+  /** A chat's name when the platform gives one (cached), for the admin console. */
+  chatName(chatId: string): Promise<string | undefined>;
   /** Connected (bot identity fetched, handlers registered) and not closed. */
   readonly connected: boolean;
   /** Fetches the bot's identity and registers the handlers; events before this are refused by the SDK. */
@@ -279,6 +282,7 @@ export function createLarkBot(options: LarkBotOptions): LarkBot {
     channel,
     platform,
     stores: { questions, feedback, audit, dedupe },
+    chatName: chatNames(sdkRequest(channel.rawClient, options.requestTimeoutMs ?? 10_000), () => clock.now()),
     get connected() {
       return connected;
     },

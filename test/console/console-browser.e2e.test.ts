@@ -167,6 +167,9 @@ describe('admin console in a real browser', () => {
     expect(text).toContain(REFUSED);
     expect(text).not.toContain(ANSWERED);
     expect(text).toContain('<script>window.__xss=1</script>');
+    // the group's name from the platform; a private chat has none and shows its id
+    expect(text).toContain('青创交流群');
+    expect(text).toContain('oc_dm_ou_user_1');
     expect(await page.evaluate(() => (globalThis as { __xss?: number }).__xss)).toBeUndefined();
     // 👎 from a card click shows on the question and filters it
     await page.goto(`${harness.base}/console/questions?down=1`);

@@ -13,7 +13,7 @@ import { larkSettings, startLarkBot, type RunningBot } from '../../src/lark/inde
 import { silentLogger } from '../../src/log/index.js';
 import { createPrometheusMetrics } from '../../src/ops/index.js';
 import { createReminders, toRemindersSettings, type CronStarter } from '../../src/reminders/index.js';
-import { FakeFeishu, FakeOAuth, messageEvent, WebhookClient, webhookEnvironment } from '../support/fake-feishu/index.js';
+import { FakeChats, FakeFeishu, FakeOAuth, messageEvent, WebhookClient, webhookEnvironment } from '../support/fake-feishu/index.js';
 import { calendarYaml, WEEK_ENTRIES } from '../reminders/support/fixtures.js';
 import { FAST_RETRY, SECRETS, seedRuntime, statusOf, testLogger } from '../lark/harness.js';
 
@@ -63,6 +63,7 @@ export async function startConsoleBot(): Promise<ConsoleHarness> {
   const { root, runtime } = await seedRuntime({ copyDocs: true });
   const fake = await FakeFeishu.start();
   const oauth = FakeOAuth.install(fake);
+  FakeChats.install(fake, { oc_group_1: '青创交流群' });
   const port = await freePort();
   const calendarFile = join(root, 'calendar.yaml');
   writeFileSync(calendarFile, calendarYaml(WEEK_ENTRIES));
@@ -101,7 +102,7 @@ export async function startConsoleBot(): Promise<ConsoleHarness> {
       metrics: createPrometheusMetrics({ processMetrics: false }),
       modelLoaded: () => true,
       port,
-      extraRoutes: ({ bot, health }) => adminConsole.routes({ stores: bot.stores, health }),
+      extraRoutes: ({ bot, health }) => adminConsole.routes({ stores: bot.stores, health, chatName: (chatId) => bot.chatName(chatId) }),
     },
   });
   const webhook = new WebhookClient(`http://127.0.0.1:${running.port ?? port}${settings.webhookPath}`, SECRETS);
