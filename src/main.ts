@@ -114,6 +114,7 @@ async function runBot(runtime: Runtime, config: Config, settings: LarkSettings, 
   process.once('SIGINT', force);
   process.once('SIGTERM', force);
   watcher?.close();
+  adminConsole?.close();
   await running.stop(config.SHUTDOWN_TIMEOUT_MS);
   await shared.close();
   logger.info('lark.stopped', { signal });

@@ -22,6 +22,8 @@ export interface AdminConsole {
   issueLink: IssueConsoleLink;
   /** The routes under /console, mounted beside /healthz and /metrics. */
   routes(runtime: ConsoleRuntime): OpsRoutes;
+  /** Ends open progress streams, so the server can close (call before stopping the bot). */
+  close(): void;
 }
 
 /** Wires the pages; nothing listens until `routes` is mounted on the ops server. */
@@ -49,5 +51,6 @@ export function createConsole(setup: ConsoleSetup): AdminConsole {
       return { url: `${setup.publicUrl}/console/login/link?token=${token}`, minutes: LINK_TTL_MS / 60_000 };
     },
     routes: (runtime) => consoleRoutes({ ...setup, ...runtime }, pages),
+    close: () => jobs.closeAll(),
   };
 }

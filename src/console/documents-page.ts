@@ -121,8 +121,8 @@ export function documentRoutes(jobs: Jobs): Record<string, Route> {
       response.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-store', connection: 'keep-alive', 'x-accel-buffering': 'no' });
       const push = (state: ReturnType<Jobs['state']>): void => void response.write(`event: state\ndata: ${JSON.stringify(state)}\n\n`);
       push(jobs.state());
-      const stop = jobs.listen(push);
       const heartbeat = setInterval(() => response.write(': keep-alive\n\n'), 15_000);
+      const stop = jobs.listen(push, () => response.end());
       request.on('close', () => {
         stop();
         clearInterval(heartbeat);

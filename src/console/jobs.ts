@@ -13,7 +13,10 @@ export interface Jobs {
   state(): JobState;
   /** Starts `work` in the background; ConsoleError `busy` while another change runs. */
   start(action: string, name: string, work: (onProgress: (progress: ReindexProgress) => void) => Promise<BuildSummary>, onEnd?: (ok: boolean, text: string) => void): void;
-  listen(listener: (state: JobState) => void): () => void;
+  /** Calls `listener` on every change until the returned function is called; `end` runs on `closeAll`. */
+  listen(listener: (state: JobState) => void, end?: () => void): () => void;
+  /** Ends every open stream (shutdown: an open progress page must not hold the server open). */
+  closeAll(): void;
 }
 
 /** The summary of a finished build, as admins read it. */
@@ -31,6 +34,7 @@ export function summaryText(summary: BuildSummary): string {
 export function createJobs(now: () => number, describe: (error: unknown) => string): Jobs {
   let state: JobState = {};
   const listeners = new Set<(state: JobState) => void>();
+  const enders = new Set<() => void>();
   const publish = (next: JobState): void => {
     state = next;
     for (const listener of [...listeners]) listener(state);
@@ -49,9 +53,16 @@ export function createJobs(now: () => number, describe: (error: unknown) => stri
         (error: unknown) => finish(false, describe(error)),
       );
     },
-    listen(listener) {
+    listen(listener, end) {
       listeners.add(listener);
-      return () => listeners.delete(listener);
+      if (end) enders.add(end);
+      return () => {
+        listeners.delete(listener);
+        if (end) enders.delete(end);
+      };
+    },
+    closeAll() {
+      for (const end of [...enders]) end();
     },
   };
 }

@@ -123,6 +123,7 @@ export async function startConsoleBot(): Promise<ConsoleHarness> {
       return messageId;
     },
     async close() {
+      adminConsole.close();
       await running.stop(5_000);
       await fake.close();
     },

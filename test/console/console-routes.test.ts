@@ -68,6 +68,18 @@ describe('console routes over HTTP', () => {
     expect((await audit.recent(1))[0]).toMatchObject({ actor: 'ou_admin', chatId: 'console', action: 'delete chat data', args: 'oc_gone', result: 'ok' });
   });
 
+  it('streams document progress to a logged-in page, and ends the stream on close so shutdown is not held', async () => {
+    const { cookie } = await login();
+    const response = await fetch(`${base}/console/documents/events`, { headers: { cookie } });
+    expect(response.headers.get('content-type')).toContain('text/event-stream');
+    const reader = response.body?.getReader();
+    const first = await reader?.read();
+    expect(new TextDecoder().decode(first?.value)).toBe('event: state\ndata: {}\n\n');
+    adminConsole.close();
+    expect((await reader?.read())?.done).toBe(true);
+    expect((await fetch(`${base}/console/documents/events`)).status).toBe(401);
+  });
+
   it('refuses a change from another site even with the right token, and rate-limits login attempts', async () => {
     const { cookie, csrf } = await login();
     const foreign = await fetch(`${base}/console/chats/delete`, { method: 'POST', headers: { cookie, origin: 'https://evil.example' }, body: new URLSearchParams({ chatId: 'oc_x', _csrf: csrf }), redirect: 'manual' });
