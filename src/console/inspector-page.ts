@@ -11,7 +11,8 @@ const PASSAGES = 10;
 
 const score = (value: number): string => value.toFixed(3);
 
-function retrievedTable(passages: readonly RetrievedPassage[], evidence: ReadonlySet<string>): SafeHtml {
+function retrievedTable(passages: readonly RetrievedPassage[], evidence: ReadonlySet<string>, scored: boolean): SafeHtml {
+  if (!scored) return html`<p class="muted">这个部署（INDEX_STORE=postgres）不在进程内打分：分阶段得分不可用，见下面选用的证据及其得分。</p>`;
   if (passages.length === 0) return html`<p class="muted">没有检索到片段。</p>`;
   return html`<table id="passages" class="list"><thead><tr><th>#</th><th>文档 · 章节</th><th>词法</th><th>向量</th><th>融合</th><th>证据</th><th>片段</th></tr></thead><tbody>
 ${passages.map(
@@ -39,11 +40,11 @@ function extraFields(result: AskResult): SafeHtml {
   return html`<div class="panel" id="extra"><h2>其他字段</h2>${extra.map(([key, value]) => html`<h3>${key}</h3><pre>${JSON.stringify(value, null, 2)}</pre>`)}</div>`;
 }
 
-function report(result: AskResult, retrieved: readonly RetrievedPassage[]): SafeHtml {
+function report(result: AskResult, retrieved: readonly RetrievedPassage[], scored: boolean): SafeHtml {
   const evidence = new Set(result.passages.map((passage) => `${passage.source}|${passage.text.slice(0, 40)}`));
   return html`<div class="panel" id="reading"><h2>问题的理解</h2><table><tr><th>原问题</th><td class="q">${result.question}</td></tr><tr><th>检索用语</th><td class="q">${result.query}</td></tr>
 <tr><th>模式</th><td>${result.mode}${result.model ? ` · ${result.model}` : ''}</td></tr><tr><th>耗时</th><td>检索 ${result.timings.retrieveMs} ms，共 ${result.timings.totalMs} ms</td></tr></table></div>
-<div class="panel"><h2>排名靠前的片段（词法、向量与融合得分）</h2>${retrievedTable(retrieved, evidence)}</div>
+<div class="panel"><h2>排名靠前的片段（词法、向量与融合得分）</h2>${retrievedTable(retrieved, evidence, scored)}</div>
 <div class="panel" id="evidence"><h2>选用的证据</h2>${
     result.passages.length === 0
       ? html`<p class="muted">没有选用证据。</p>`
@@ -67,5 +68,5 @@ export const inspectorPage: Route = async ({ deps, url, frame }) => {
   if (!question) return htmlReply(page('检查器', frame, form));
   const [result, retrieved] = await Promise.all([deps.answers.ask({ question }), deps.retrieve ? deps.retrieve(question, PASSAGES) : Promise.resolve([])]);
   const before = recorded ? html`<p class="muted">记录于会话 ${recorded.chatId}：当时${recorded.answerable ? '已回答' : '未回答'}（${recorded.mode}）。下面是现在的回答。</p>` : '';
-  return htmlReply(page('检查器', frame, html`${form}${before}${report(result, retrieved)}`));
+  return htmlReply(page('检查器', frame, html`${form}${before}${report(result, retrieved, deps.retrieve !== undefined)}`));
 };
