@@ -36,7 +36,7 @@ export function createConsole(setup: ConsoleSetup): AdminConsole {
     'POST /console/chats/delete': deleteChatRoute,
     'GET /console/gaps': gapsPage,
     'GET /console/inspect': inspectorPage,
-    'GET /console/documents': documentsPage(createDocumentFacts(setup.docsDir)),
+    'GET /console/documents': documentsPage(createDocumentFacts(setup.docsDir), jobs),
     'GET /console/document': documentPage,
     ...documentRoutes(jobs),
     'GET /console/reminders': remindersPage,

@@ -28,11 +28,11 @@ function statusTag(indexed: boolean, status: string | undefined, facts: Document
   return html`<span class="tag ok">${status ?? '已索引'}</span>`;
 }
 
-function uploadPanel(frame: Frame, enabled: boolean): SafeHtml {
+function uploadPanel(frame: Frame, enabled: boolean, shownAt: number): SafeHtml {
   if (!enabled) return html`<div class="panel"><p class="muted">这个进程没有启用文档管理。</p></div>`;
   return html`<div class="panel"><h2>上传与重建</h2><form id="upload-form" class="filters"><label>文件（PDF、Word、TXT、Markdown、HTML）<input type="file" id="upload-file" name="file" required></label>
 <button class="primary" type="submit">上传并索引</button><button type="button" id="reindex">重建索引</button></form>
-<div id="job" style="margin-top:10px"><div class="progress"><div id="job-bar"></div></div><p id="job-text" class="muted"></p></div></div>`;
+<div id="job" style="margin-top:10px" data-shown="${shownAt}"><div class="progress"><div id="job-bar"></div></div><p id="job-text" class="muted"></p></div></div>`;
 }
 
 /** Connects to the progress stream; uploads with fetch (the body is the file), CSRF in a header. */
@@ -41,8 +41,9 @@ const csrf=document.querySelector('meta[name=csrf-token]').content;const text=do
 const STAGES={reading:'读取',parsing:'解析',embedding:'计算向量',indexing:'建索引'};
 function show(s){if(s.running){const p=s.running.progress;text.textContent=s.running.action+' '+(s.running.name||'')+'：'+(STAGES[p.stage]||p.stage)+' '+p.done+'/'+p.total;bar.style.width=(p.total?Math.round(100*p.done/p.total):5)+'%';text.dataset.state='running';}
 else if(s.last){text.textContent=(s.last.ok?'✅ ':'❌ ')+s.last.action+' '+(s.last.name||'')+'：'+s.last.text;bar.style.width=s.last.ok?'100%':'0';text.dataset.state=s.last.ok?'done':'failed';}}
-let wasRunning=false;const events=new EventSource('/console/documents/events');events.addEventListener('state',e=>{const s=JSON.parse(e.data);show(s);
-if(s.running)wasRunning=true;else if(wasRunning){wasRunning=false;setTimeout(()=>location.reload(),800);}});
+const shown=Number(document.getElementById('job').dataset.shown);let reloading=false;
+const events=new EventSource('/console/documents/events');events.addEventListener('state',e=>{const s=JSON.parse(e.data);show(s);
+if(!s.running&&s.last&&s.last.at!==shown&&!reloading){reloading=true;setTimeout(()=>location.reload(),500);}});
 async function post(url,body,headers){const r=await fetch(url,{method:'POST',body,headers:Object.assign({'x-csrf-token':csrf},headers||{})});const j=await r.json().catch(()=>({}));if(!r.ok){text.textContent='❌ '+(j.message||r.status);text.dataset.state='refused';}}
 document.getElementById('upload-form').addEventListener('submit',e=>{e.preventDefault();const f=document.getElementById('upload-file').files[0];if(f)post('/console/documents/upload',f,{'x-file-name':encodeURIComponent(f.name),'content-type':'application/octet-stream'});});
 document.getElementById('reindex').addEventListener('click',()=>post('/console/documents/reindex'));
@@ -50,8 +51,10 @@ document.querySelectorAll('form.remove').forEach(f=>f.addEventListener('submit',
 `;
 
 /** GET /console/documents: the documents folder joined with the index's view of it and what each file says of itself. */
-export function documentsPage(factsOf: (name: string, modifiedAt: number) => Promise<DocumentFacts | undefined>): Route {
+export function documentsPage(factsOf: (name: string, modifiedAt: number) => Promise<DocumentFacts | undefined>, jobs: Jobs): Route {
   return async ({ deps, frame }) => {
+    // which finished change this list already shows: the page reloads itself when a later one finishes
+    const shownAt = jobs.state().last?.at ?? 0;
     const files = deps.knowledge ? await deps.knowledge.documents() : [];
     const manifest = (() => {
       try {
@@ -71,7 +74,7 @@ export function documentsPage(factsOf: (name: string, modifiedAt: number) => Pro
 <td data-label="片段">${entry?.chunks ?? 0}</td><td data-label="加入时间" class="nowrap">${file ? formatTime(file.modifiedAt) : '—'}</td>
 <td data-label="操作">${deps.knowledge && file ? html`<form method="post" action="/console/documents/remove" class="inline remove">${csrfField(frame)}<input type="hidden" name="name" value="${name}"><button class="danger" type="submit">删除</button></form>` : ''}</td></tr>`);
     }
-    const body = html`${uploadPanel(frame, deps.knowledge !== undefined)}<div class="panel"><table id="documents" class="list"><thead><tr><th>标题</th><th>文号</th><th>发文机关</th><th>日期 / 有效期</th><th>状态</th><th>片段</th><th>加入时间</th><th></th></tr></thead><tbody>${rows}</tbody></table></div>`;
+    const body = html`${uploadPanel(frame, deps.knowledge !== undefined, shownAt)}<div class="panel"><table id="documents" class="list"><thead><tr><th>标题</th><th>文号</th><th>发文机关</th><th>日期 / 有效期</th><th>状态</th><th>片段</th><th>加入时间</th><th></th></tr></thead><tbody>${rows}</tbody></table></div>`;
     return htmlReply(page('文档', frame, body, deps.knowledge ? SCRIPT : undefined));
   };
 }

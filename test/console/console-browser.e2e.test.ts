@@ -207,7 +207,7 @@ describe('admin console in a real browser', () => {
     const hostile = '# 测试<script>window.__xss=3</script>创业补贴办法\n\n一、补贴对象\n\n[点我](javascript:window.__xss=4) 在测试区创业的青年可申请一次性创业补贴<b>五万元</b>。\n';
     await page.setInputFiles('#upload-file', { name: 'xss-test.md', mimeType: 'text/markdown', buffer: Buffer.from(hostile) });
     await page.click('#upload-form button[type=submit]');
-    await page.locator('#job-text[data-state=done]').waitFor({ timeout: 90_000 });
+    await page.locator('#job-text[data-state=done]', { hasText: 'upload' }).waitFor({ timeout: 90_000 });
     await page.locator('tr[data-name="xss-test.md"]').waitFor();
     expect(await page.locator('tr[data-name="xss-test.md"] td.status').textContent()).toBe('已索引');
     // the seed plan is a 征求意见稿: shown as a draft, with its issuer read from the file when the index has none
@@ -223,12 +223,11 @@ describe('admin console in a real browser', () => {
     await page.goto(`${harness.base}/console/documents`);
     page.once('dialog', (dialog) => void dialog.accept());
     await page.click('tr[data-name="xss-test.md"] form.remove button');
-    await page.waitForURL(`${harness.base}/console/documents`);
-    await page.locator('#job-text[data-state=done]').waitFor({ timeout: 90_000 }).catch(async (error: unknown) => {
-      throw new Error(`job text: ${await page.locator('#job-text').textContent()} ${await page.locator('#job-text').getAttribute('data-state')}`, { cause: error });
+    // the page after the redirect follows the removal's progress and reloads itself when it is done
+    await page.locator('#job-text[data-state=done]', { hasText: 'remove' }).waitFor({ timeout: 90_000 }).catch(async (error: unknown) => {
+      throw new Error(`at ${page.url()}: ${(await page.locator('main').textContent({ timeout: 1_000 }).catch(() => '?'))?.slice(0, 300)}`, { cause: error });
     });
-    // the page reloads itself once the re-index is done
-    await expect.poll(() => page.locator('tr[data-name="xss-test.md"]').count(), { timeout: 10_000 }).toBe(0);
+    await expect.poll(() => page.locator('tr[data-name="xss-test.md"]').count(), { timeout: 30_000 }).toBe(0);
     const actions = (await harness.running.bot.stores.audit.recent(20)).map((entry) => `${entry.action} ${entry.args} ${entry.result}`);
     expect(actions).toEqual(expect.arrayContaining(['upload xss-test.md ok', 'remove xss-test.md ok']));
   }, 200_000);
