@@ -30,8 +30,8 @@ ${calendar.entries.map((entry) => {
 <div class="panel"><h2>订阅</h2><table id="subscriptions"><thead><tr><th>会话</th><th>状态</th><th>订阅时间</th></tr></thead><tbody>
 ${audience.subscribed.map((chat) => html`<tr><td>${chat}</td><td class="ok">已订阅</td><td>${formatTime(audience.subscribedSince?.[chat])}</td></tr>`)}
 ${audience.unsubscribed.map((chat) => html`<tr><td>${chat}</td><td class="muted">已退订</td><td></td></tr>`)}
-${Object.entries(audience.groups).map(([group, chats]) => html`<tr><td>分组 ${group}</td><td>${chats.join('、')}</td><td></td></tr>`)}</tbody></table></div>
-<div class="panel"><h2>发送记录</h2><table id="send-log" class="list"><thead><tr><th>计划时间</th><th>条目</th><th>会话</th><th>结果</th><th>尝试</th></tr></thead><tbody>
+${Object.entries(audience.groups).map(([group, chats]) => html`<tr><td>分组 ${group}</td><td>成员 ${chats.join('、')}</td><td></td></tr>`)}</tbody></table></div>
+<div class="panel"><h2>发送记录</h2>${ledger.length === 0 ? html`<p class="muted">还没有发送记录。</p>` : ''}<table id="send-log" class="list"><thead><tr><th>计划时间</th><th>条目</th><th>会话</th><th>结果</th><th>尝试</th></tr></thead><tbody>
 ${ledger.map((item) => html`<tr><td data-label="计划时间" class="nowrap">${formatTime(item.scheduledAt)}</td><td data-label="条目" class="q">${titles.get(item.key.entry) ?? item.key.entry}</td><td data-label="会话">${item.key.chat}</td><td data-label="结果">${SEND_STATUS[item.status] ?? item.status}</td><td data-label="尝试">${item.attempts}</td></tr>`)}</tbody></table></div>`;
   return htmlReply(page('提醒', frame, body));
 };

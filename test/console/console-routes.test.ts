@@ -80,6 +80,13 @@ describe('console routes over HTTP', () => {
     expect((await fetch(`${base}/console/documents/events`)).status).toBe(401);
   });
 
+  it('logs out with the CSRF token, clearing the cookie', async () => {
+    const { cookie, csrf } = await login();
+    const out = await fetch(`${base}/console/logout`, { method: 'POST', headers: { cookie }, body: new URLSearchParams({ _csrf: csrf }), redirect: 'manual' });
+    expect(out.status).toBe(303);
+    expect(out.headers.get('set-cookie')).toMatch(/^pb_console=; Path=\/console; Max-Age=0; HttpOnly; SameSite=Strict/);
+  });
+
   it('refuses a change from another site even with the right token, and rate-limits login attempts', async () => {
     const { cookie, csrf } = await login();
     const foreign = await fetch(`${base}/console/chats/delete`, { method: 'POST', headers: { cookie, origin: 'https://evil.example' }, body: new URLSearchParams({ chatId: 'oc_x', _csrf: csrf }), redirect: 'manual' });
