@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openAuditLog } from '../../src/lark/store/audit-log.js';
 import { openFeedbackLog } from '../../src/lark/store/feedback-log.js';
-import { postgresAuditLog, postgresFeedbackLog } from '../../src/lark/store/postgres-logs.js';
+import { postgresAuditLog, postgresFeedbackLog, postgresSharedStores } from '../../src/lark/store/postgres-logs.js';
 import { postgresQuestionLog } from '../../src/lark/store/postgres-question-log.js';
 import { openQuestionLog, type QuestionLog } from '../../src/lark/store/question-log.js';
 import { testDatabase } from '../support/postgres.js';
@@ -78,6 +78,9 @@ describe('question log (console storage)', () => {
     const log = postgresQuestionLog(database, 180);
     const shifted: QuestionLog = { ...log, record: (item) => log.record({ ...item, time: iso(Date.now() - (NOW - Date.parse(item.time))) }) };
     await contract({ ...shifted, list: (since) => log.list(since === undefined ? undefined : iso(Date.now() - (NOW - Date.parse(since)))) });
+    // STORE=postgres: the bot's shared stores carry this log, so every instance's console reads one table
+    const shared = postgresSharedStores(database, 'instance-2', 180).questions;
+    expect((await shared?.list())?.map((item) => item.id)).toEqual(['b']);
   });
 
   it('feedback deletable per chat and audit readable newest first, in files and PostgreSQL', async () => {
