@@ -6,6 +6,7 @@ import { buildWithProgress, knowledgeAdminFor, watchConfiguredDocs } from './cli
 import { syncIndexWithDocs } from './cli/docs-sync.js';
 import { createRuntime, type Runtime } from './cli/runtime.js';
 import { openSharedStores } from './cli/shared-stores.js';
+import { consoleFor } from './cli/console-wiring.js';
 import { CONNECT_VARIABLES, larkSettings, startLarkBot, type LarkSettings, type RunningBot } from './lark/index.js';
 import { createPrometheusMetrics } from './ops/index.js';
 import {
@@ -62,6 +63,8 @@ async function runBot(runtime: Runtime, config: Config, settings: LarkSettings, 
     await shared.close();
     return 1;
   }
+  const opsPort = config.OPS_PORT ?? config.PORT;
+  const adminConsole = await consoleFor({ runtime, config, logger, opsPort, knowledge, reminders, ...(shared.reminders?.sendLog ? { sendLog: shared.reminders.sendLog } : {}) });
   let running: RunningBot;
   try {
     running = await startLarkBot({
@@ -78,12 +81,15 @@ async function runBot(runtime: Runtime, config: Config, settings: LarkSettings, 
         claimLeaseMs: config.LARK_CLAIM_LEASE_SECONDS * 1000,
         // several instances take over each other's abandoned questions; one alone, those of its previous run
         sweepIntervalMs: config.LARK_SWEEP_SECONDS * 1000,
+        questionRetentionDays: config.QUESTION_RETENTION_DAYS,
+        ...(adminConsole ? { consoleLink: adminConsole.issueLink } : {}),
       },
       ops: {
         metrics: createPrometheusMetrics(),
         modelLoaded: () => modelLoaded,
-        port: config.OPS_PORT ?? config.PORT,
+        port: opsPort,
         ...(config.OPS_HOST ? { host: config.OPS_HOST } : {}),
+        ...(adminConsole ? { extraRoutes: ({ bot, health }) => adminConsole.routes({ stores: bot.stores, health, chatName: (chatId) => bot.chatName(chatId) }) } : {}),
       },
     });
   } catch (error) {
@@ -109,6 +115,7 @@ async function runBot(runtime: Runtime, config: Config, settings: LarkSettings, 
   process.once('SIGINT', force);
   process.once('SIGTERM', force);
   watcher?.close();
+  adminConsole?.close();
   await running.stop(config.SHUTDOWN_TIMEOUT_MS);
   await shared.close();
   logger.info('lark.stopped', { signal });

@@ -39,7 +39,9 @@ async function walk(root: string, directory: string): Promise<StoredDocument[]> 
     const path = join(directory, entry.name);
     if (entry.isDirectory()) found.push(...(await walk(root, path)));
     else if (entry.isFile()) {
-      const info = await stat(path);
+      // removed between readdir and stat (a removal running beside a listing): not there any more
+      const info = await stat(path).catch(() => undefined);
+      if (!info) continue;
       found.push({ name: relative(root, path).split(sep).join('/'), bytes: info.size, modifiedAt: info.mtimeMs });
     }
   }

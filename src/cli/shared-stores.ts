@@ -43,7 +43,7 @@ export async function openSharedStores(config: Config, logger: Logger, options: 
   const stateFile = join(toRemindersSettings(config, config.DATA_DIR).directory, 'state.json');
   if (existsSync(stateFile) && (await importState(database, readStateFile(stateFile)))) logger.info('reminders.state_imported', { from: stateFile });
   return {
-    stores: postgresSharedStores(database, instance),
+    stores: postgresSharedStores(database, instance, config.QUESTION_RETENTION_DAYS),
     // every instance runs the scheduler; the lease holder sends
     reminders: {
       lease: { lock: createPostgresLeaseLock(database), name: 'reminders-scheduler', holder: instance, ttlMs: options.leaseMs ?? SCHEDULER_LEASE_MS },

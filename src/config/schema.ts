@@ -88,6 +88,14 @@ export const configSchema = z.object({
   OPS_PORT: z.coerce.number().int().min(0).max(65_535).optional(),
   OPS_HOST: optionalText,
   SHUTDOWN_TIMEOUT_MS: positiveInt(10_000),
+  // Admin console (src/console); see docs/console.md.
+  CONSOLE_ENABLED: flag,
+  CONSOLE_PUBLIC_URL: optionalText,
+  CONSOLE_OAUTH: flag,
+  CONSOLE_AUTHORIZE_URL: optionalText,
+  CONSOLE_IDLE_MINUTES: positiveInt(30),
+  CONSOLE_SECRET: optionalText,
+  QUESTION_RETENTION_DAYS: positiveInt(180),
 });
 
 export type Config = z.infer<typeof configSchema>;

@@ -1,4 +1,4 @@
-import type { AnswerService } from '../answer/index.js';
+import type { AnswerService, AskResult } from '../answer/index.js';
 import type { Logger } from '../log/index.js';
 import { noopMetrics, type Metrics } from '../ops/index.js';
 import type { SurfaceFactory } from './answer-surface.js';
@@ -8,6 +8,7 @@ import { friendlyMessage } from './friendly-messages.js';
 import { repliesInThread, type IncomingMessage } from './incoming-message.js';
 import type { AnswerRecords } from './store/answer-records.js';
 import type { Recalls } from './recalls.js';
+import type { QuestionLog } from './store/question-log.js';
 import type { TaskSet } from './task-set.js';
 import type { ThinkingReaction } from './thinking-reaction.js';
 
@@ -40,6 +41,9 @@ export function createAnswerFlow(deps: {
   recalls?: Recalls;
   /** A 「思考中」 reaction on the question while it is answered. */
   thinking?: ThinkingReaction;
+  /** Keeps each answered question for the admin console. */
+  questions?: QuestionLog;
+  now?: () => number;
 }): AnswerFlow {
   const { service, surfaces, records, tasks, logger } = deps;
   const metrics = deps.metrics ?? noopMetrics;
@@ -49,7 +53,7 @@ export function createAnswerFlow(deps: {
     message: IncomingMessage,
     question: string,
     onPartial: (text: string) => void,
-    outcome: { mode: string; answerable: boolean },
+    outcome: { mode: string; answerable: boolean; result?: AskResult },
   ): Promise<CardJson> => {
     try {
       const stream = service.stream({
@@ -72,6 +76,7 @@ export function createAnswerFlow(deps: {
         logger.debug('lark.result', { messageId: message.messageId, answerable: result.answerable, mode: result.mode });
         outcome.mode = result.mode;
         outcome.answerable = result.answerable;
+        outcome.result = result;
         return answerCard(result, message.messageId);
       }
       throw new Error('the answer stream ended without a result');
@@ -80,6 +85,26 @@ export function createAnswerFlow(deps: {
       metrics.error('answer');
       return failureCard(question, friendlyMessage(error));
     }
+  };
+
+  /** For the console: the question, where, how it went and which documents it cited; a failed write is logged. */
+  const recordQuestion = (message: IncomingMessage, question: string, outcome: { mode: string; answerable: boolean; result?: AskResult }, ms: number): void => {
+    if (!deps.questions) return;
+    const { result } = outcome;
+    const sources = new Map((result?.citations ?? []).map((citation) => [citation.source, { source: citation.source, title: citation.title }]));
+    deps.questions
+      .record({
+        id: message.messageId,
+        time: new Date(deps.now?.() ?? Date.now()).toISOString(),
+        chatId: message.chatId,
+        question,
+        answer: result?.answer ?? '',
+        answerable: outcome.answerable,
+        mode: outcome.mode,
+        latencyMs: Math.round(ms),
+        sources: [...sources.values()].slice(0, 5),
+      })
+      .catch((error: unknown) => logger.error('lark.question_record_failed', { messageId: message.messageId, error }));
   };
 
   return async (message, question, uuid, onFinished) => {
@@ -106,7 +131,7 @@ export function createAnswerFlow(deps: {
     const thinking = deps.thinking?.add(message.messageId);
     tasks.run(async () => {
       const started = performance.now();
-      const outcome = { mode: 'failed', answerable: false };
+      const outcome: { mode: string; answerable: boolean; result?: AskResult } = { mode: 'failed', answerable: false };
       const card = await produceCard(message, question, (text) => surface.partial(text), outcome);
       try {
         // recalled while it was being answered: its reply is withdrawn, nothing more is sent
@@ -118,6 +143,7 @@ export function createAnswerFlow(deps: {
         const ms = performance.now() - started;
         metrics.questionAnswered({ channel: 'lark', mode: outcome.mode, answerable: outcome.answerable, seconds: ms / 1000 });
         logger.info('lark.answered', { messageId: message.messageId, ms: Math.round(ms), mode: outcome.mode, answerable: outcome.answerable });
+        recordQuestion(message, question, outcome, ms);
       } catch (error) {
         metrics.error('send');
         logger.error('lark.send_failed', { messageId: message.messageId, error });

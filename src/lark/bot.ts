@@ -26,6 +26,7 @@ import { createOutboundLimiter, FEISHU_LIMITS } from './outbound/outbound-limite
 import { DEFAULT_RETRY, type RetryPolicy } from './outbound/retry.js';
 import { messageFileDownloader } from './outbound/message-file.js';
 import { sdkRequest } from './outbound/sdk-request.js';
+import { chatNames } from './outbound/chat-names.js';
 import { replyUuid } from './reply-uuid.js';
 import { createSdkChannel, dispatcherOf } from './sdk-channel.js';
 import type { LarkSettings } from './settings.js';
@@ -34,7 +35,10 @@ import { createFileDedupeStore } from './store/dedupe-store.js';
 import type { SharedStores } from './store/shared-stores.js';
 import { openAuditLog, type AuditLog } from './store/audit-log.js';
 import { createChannelCache } from './store/channel-cache.js';
-import { openFeedbackLog } from './store/feedback-log.js';
+import { openFeedbackLog, type FeedbackLog } from './store/feedback-log.js';
+import { openQuestionLog, retentionCutoff, type QuestionLog } from './store/question-log.js';
+import type { DedupeStore } from './store/dedupe-store.js';
+import { consoleCommand, type IssueConsoleLink } from './handlers/console-command.js';
 import { createTaskSet } from './task-set.js';
 import { lifecycleHandlers } from './handlers/lifecycle-events.js';
 import { createRecalls } from './recalls.js';
@@ -73,6 +77,18 @@ export interface LarkBotOptions {
   claimLeaseMs?: number;
   /** How often abandoned claims (an instance died mid-answer) are looked for (default 10 s; 0 = never). */
   sweepIntervalMs?: number;
+  /** How long answered questions are kept for the console (QUESTION_RETENTION_DAYS, default 180). */
+  questionRetentionDays?: number;
+  /** The admin console's one-time login links: enables `/console`. */
+  consoleLink?: IssueConsoleLink;
+}
+
+/** The bot's stores, for the admin console beside it (which reads and deletes, and claims one-time links). */
+export interface BotStores {
+  questions: QuestionLog;
+  feedback: FeedbackLog;
+  audit: AuditLog;
+  dedupe: DedupeStore;
 }
 
 
@@ -81,6 +97,9 @@ export interface LarkBot {
   readonly dispatcher: EventDispatcher;
   readonly channel: LarkChannel;
   readonly platform: OpenPlatform;
+  readonly stores: BotStores;
+  /** A chat's name when the platform gives one (cached), for the admin console. */
+  chatName(chatId: string): Promise<string | undefined>;
   /** Connected (bot identity fetched, handlers registered) and not closed. */
   readonly connected: boolean;
   /** Fetches the bot's identity and registers the handlers; events before this are refused by the SDK. */
@@ -113,7 +132,9 @@ export function createLarkBot(options: LarkBotOptions): LarkBot {
     logger,
   });
   const records = options.stores?.answerRecords ?? openAnswerRecords(settings.dataDir, clock);
-  const feedback = options.stores?.feedback ?? openFeedbackLog(settings.dataDir);
+  const retentionDays = options.questionRetentionDays ?? 180;
+  const feedback = options.stores?.feedback ?? openFeedbackLog(settings.dataDir, retentionCutoff(clock.now(), retentionDays));
+  const questions = options.stores?.questions ?? openQuestionLog(settings.dataDir, clock, retentionDays);
   const audit = options.audit ?? options.stores?.audit ?? openAuditLog(settings.dataDir);
   const tasks = createTaskSet((error) => {
     metrics.error('task');
@@ -131,6 +152,8 @@ export function createLarkBot(options: LarkBotOptions): LarkBot {
     metrics,
     recalls,
     ...(settings.thinkingReaction ? { thinking: createThinkingReaction(platform, logger) } : {}),
+    questions,
+    now: () => clock.now(),
     ...(options.answerTimeoutMs ? { timeoutMs: options.answerTimeoutMs } : {}),
   });
   const recordAdminAction = adminAuditor({ audit, clock, logger, onError: () => metrics.error('audit') });
@@ -163,6 +186,8 @@ export function createLarkBot(options: LarkBotOptions): LarkBot {
     ...(options.reminders ? { reminders: options.reminders } : {}),
     ...(documents ? { documents } : {}),
   });
+  // `/console` (控制台) only when the admin console is on
+  if (options.consoleLink) commands.push(consoleCommand({ issue: options.consoleLink, isAdmin, logger, audit: recordAdminAction }));
   const handle = compose([
     requireMentionInGroups,
     rateLimitPerUser({ perMinute: settings.ratePerMinute, clock, exempt: isAdmin }),
@@ -251,7 +276,7 @@ export function createLarkBot(options: LarkBotOptions): LarkBot {
   };
   const onCardCallback = cardCallbackHandler(
     dispatchCardAction({
-      feedback: feedbackHandler({ records, log: feedback, clock, logger, metrics }),
+      feedback: feedbackHandler({ records, log: feedback, clock, logger, metrics, questions }),
       'reminder-ask': reminderAskHandler({ ask: askFromCard, logger }),
     }),
     logger,
@@ -262,6 +287,8 @@ export function createLarkBot(options: LarkBotOptions): LarkBot {
     dispatcher: claims.dispatcher,
     channel,
     platform,
+    stores: { questions, feedback, audit, dedupe },
+    chatName: chatNames(sdkRequest(channel.rawClient, options.requestTimeoutMs ?? 10_000), () => clock.now()),
     get connected() {
       return connected;
     },
@@ -286,7 +313,7 @@ export function createLarkBot(options: LarkBotOptions): LarkBot {
       // Disconnecting flushes the SDK's per-chat queues, which may start a last few answers.
       await channel.disconnect();
       if (!(await tasks.drain(timeoutMs))) logger.warn('lark.shutdown_with_answers_in_flight', { count: tasks.size });
-      await Promise.all([records.close(), feedback.close(), audit.close(), dedupe.close()]);
+      await Promise.all([records.close(), feedback.close(), audit.close(), dedupe.close(), questions.close()]);
     },
   };
 }

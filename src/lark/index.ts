@@ -12,3 +12,7 @@ export { CHAT_UNAVAILABLE_CODES, larkReminderSender, sendErrorFrom, standaloneRe
 export type { SharedStores } from './store/shared-stores.js';
 export { postgresSharedStores } from './store/postgres-logs.js';
 export { createMemoryDedupeStore, createPostgresDedupeStore, type DedupeStore } from './store/dedupe-store.js';
+export { DEFAULT_RETENTION_DAYS, openQuestionLog, type QuestionEntry, type QuestionLog } from './store/question-log.js';
+export { postgresQuestionLog } from './store/postgres-question-log.js';
+export type { BotStores } from './bot.js';
+export type { IssueConsoleLink } from './handlers/console-command.js';

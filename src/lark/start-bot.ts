@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import type { KnowledgeAdmin } from '../admin/index.js';
 import type { AnswerService } from '../answer/index.js';
 import type { Logger } from '../log/index.js';
-import { opsRoutes, startOpsServer, type OpsRoutes, type PrometheusMetrics } from '../ops/index.js';
+import { opsRoutes, startOpsServer, type HealthSources, type OpsRoutes, type PrometheusMetrics } from '../ops/index.js';
 import { RemindersError, type Reminders, type ReminderScheduler, type ReminderSchedulerOptions, type Sender } from '../reminders/index.js';
 import { createLarkBot, type LarkBot, type LarkBotOptions } from './bot.js';
 import type { BotStatus } from './handlers/command-list.js';
@@ -145,6 +145,8 @@ export interface OpsOptions {
   /** Long-connection mode: the port of the ops server (OPS_PORT, else PORT); webhook mode serves them on the webhook port. */
   port: number;
   host?: string;
+  /** More routes on the same server (the admin console), built once the bot and its health exist. */
+  extraRoutes?: (running: { bot: LarkBot; health: HealthSources }) => OpsRoutes;
 }
 
 /** Connects the bot and starts its transport; on failure everything opened so far is closed again. */
@@ -180,19 +182,16 @@ export async function startLarkBot(options: {
   });
   let transport: { port?: number; opsPort?: number; close(): Promise<void> } | undefined;
   let scheduler: ReminderScheduler | undefined;
-  const routes = ops
-    ? opsRoutes({
-        metrics: ops.metrics,
-        startedAt: options.status.startedAt,
-        health: {
-          indexBuiltAt: () => options.status.manifest().builtAt,
-          modelLoaded: () => ops.modelLoaded(),
-          feishuConnected: () => bot.connected,
-          lastSchedulerTick: () => (scheduler && options.reminders ? lastTickIn(options.reminders.settings.directory) : undefined),
-          now: () => Date.now(),
-        },
-      })
-    : undefined;
+  const health: HealthSources = {
+    indexBuiltAt: () => options.status.manifest().builtAt,
+    modelLoaded: () => ops?.modelLoaded() ?? false,
+    feishuConnected: () => bot.connected,
+    lastSchedulerTick: () => (scheduler && options.reminders ? lastTickIn(options.reminders.settings.directory) : undefined),
+    now: () => Date.now(),
+  };
+  const base = ops ? opsRoutes({ metrics: ops.metrics, startedAt: options.status.startedAt, health }) : undefined;
+  const extra = ops?.extraRoutes?.({ bot, health });
+  const routes: OpsRoutes | undefined = base && extra ? (request, response) => base(request, response) || extra(request, response) : base;
   try {
     await bot.connect();
     transport = await startTransport(settings, bot, logger, options.wsClientFactory, routes && ops ? { routes, port: ops.port, metrics: ops.metrics, ...(ops.host ? { host: ops.host } : {}) } : undefined);

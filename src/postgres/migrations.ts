@@ -84,4 +84,23 @@ export const MIGRATIONS: Migration[] = [
       );
     `,
   },
+  {
+    // numbered apart from the others' so parallel branches do not collide (versions are a set, not a sequence)
+    version: 201,
+    name: 'console question log',
+    sql: `
+      CREATE TABLE console_questions (
+        id text PRIMARY KEY,
+        time timestamptz NOT NULL,
+        chat_id text NOT NULL,
+        entry jsonb NOT NULL,
+        up integer NOT NULL DEFAULT 0,
+        down integer NOT NULL DEFAULT 0
+      );
+      CREATE INDEX console_questions_time ON console_questions (time);
+      CREATE INDEX console_questions_chat ON console_questions (chat_id);
+      CREATE INDEX feedback_chat ON feedback (chat_id);
+      CREATE INDEX audit_log_time ON audit_log (time);
+    `,
+  },
 ];

@@ -6,6 +6,7 @@ import type { Clock } from '../clock.js';
 import type { CardJson } from '../outbound/open-platform.js';
 import type { AnswerRecords } from '../store/answer-records.js';
 import type { FeedbackLog } from '../store/feedback-log.js';
+import type { QuestionLog } from '../store/question-log.js';
 
 /** A card button click, reduced to what handlers use. */
 export interface CardAction {
@@ -43,7 +44,7 @@ const feedbackSchema = z.object({ action: z.literal('feedback'), vote: z.enum(['
  * 👍/👎: appends question, answer, citations, user and time to the feedback log, then answers with the
  * same card showing the recorded vote.
  */
-export function feedbackHandler(deps: { records: AnswerRecords; log: FeedbackLog; clock: Clock; logger: Logger; metrics?: Pick<Metrics, 'feedback'> }) {
+export function feedbackHandler(deps: { records: AnswerRecords; log: FeedbackLog; clock: Clock; logger: Logger; metrics?: Pick<Metrics, 'feedback'>; questions?: QuestionLog }) {
   return async (action: CardAction): Promise<CardActionReply> => {
     const parsed = feedbackSchema.safeParse(action.value);
     if (!parsed.success) return { toast: { type: 'warning', content: '无法识别这次反馈。' } };
@@ -61,6 +62,7 @@ export function feedbackHandler(deps: { records: AnswerRecords; log: FeedbackLog
       citations: record?.citations ?? [],
     });
     deps.metrics?.feedback(vote);
+    await deps.questions?.vote(ref, vote).catch((error: unknown) => deps.logger.error('lark.question_vote_failed', { ref, error }));
     deps.logger.info('lark.feedback', { vote, ref, user: action.operatorId, known: record !== undefined });
     const toast = { type: 'success' as const, content: vote === 'up' ? '感谢反馈！' : '感谢反馈，我们会改进。' };
     return record ? { toast, card: { type: 'raw', data: answerCard(record, ref, vote satisfies Vote) } } : { toast };

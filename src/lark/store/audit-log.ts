@@ -1,5 +1,6 @@
 import { join } from 'node:path';
-import { openJsonLines, type JsonLinesFile } from './json-lines.js';
+import { z } from 'zod';
+import { openJsonLines, readJsonLines, type JsonLinesFile } from './json-lines.js';
 
 /** One admin action: who did what, when, where, and how it ended. */
 export interface AuditEntry {
@@ -21,11 +22,36 @@ export interface AuditEntry {
 export interface AuditLog {
   /** Resolves once the entry is durable. */
   record(entry: AuditEntry): Promise<void>;
+  /** The latest `limit` entries, newest first (the console's audit page). */
+  recent(limit: number): Promise<AuditEntry[]>;
   close(): Promise<void>;
+}
+
+export const auditEntrySchema = z.object({
+  time: z.string(),
+  actor: z.string(),
+  chatId: z.string(),
+  action: z.string(),
+  args: z.string(),
+  result: z.enum(['ok', 'failed']),
+  detail: z.string().optional(),
+  requestId: z.string().optional(),
+});
+
+/** Entries that parse, newest first, at most `limit`. */
+export function newestEntries(lines: unknown[], limit: number): AuditEntry[] {
+  return lines
+    .flatMap((line) => {
+      const parsed = auditEntrySchema.safeParse(line);
+      return parsed.success ? [parsed.data] : [];
+    })
+    .slice(-limit)
+    .reverse();
 }
 
 /** `DATA_DIR/audit.jsonl`: append-only, one fsync'd JSON line per admin action. */
 export function openAuditLog(dataDir: string): AuditLog {
-  const file: JsonLinesFile = openJsonLines(join(dataDir, 'audit.jsonl'));
-  return { record: (entry) => file.append(entry), close: () => file.close() };
+  const path = join(dataDir, 'audit.jsonl');
+  const file: JsonLinesFile = openJsonLines(path);
+  return { record: (entry) => file.append(entry), recent: async (limit) => newestEntries(readJsonLines(path), limit), close: () => file.close() };
 }

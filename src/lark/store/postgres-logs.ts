@@ -2,10 +2,11 @@ import type { z } from 'zod';
 import type { Database } from '../../postgres/index.js';
 import type { AnswerRecord, AnswerRecords } from './answer-records.js';
 import { answerRecordSchema, RECORD_TTL_MS, replyCardSchema } from './answer-records.js';
-import type { AuditLog } from './audit-log.js';
+import { newestEntries, type AuditLog } from './audit-log.js';
 import type { FeedbackLog } from './feedback-log.js';
 import { createPostgresDedupeStore } from './dedupe-store.js';
 import { parseWith } from './file-store.js';
+import { postgresQuestionLog } from './postgres-question-log.js';
 import type { SharedStores } from './shared-stores.js';
 
 /** The audit log shared by every instance. */
@@ -16,6 +17,23 @@ export function postgresAuditLog(database: Database): AuditLog {
         'INSERT INTO audit_log (time, actor, chat_id, action, args, result, detail, request_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)',
         [entry.time, entry.actor, entry.chatId, entry.action, entry.args, entry.result, entry.detail ?? null, entry.requestId ?? null],
       );
+    },
+    async recent(limit) {
+      const result = await database.query<{ time: Date; actor: string; chat_id: string; action: string; args: string; result: string; detail: string | null; request_id: string | null }>(
+        'SELECT time, actor, chat_id, action, args, result, detail, request_id FROM audit_log ORDER BY id DESC LIMIT $1',
+        [limit],
+      );
+      const lines = result.rows.reverse().map((row) => ({
+        time: new Date(row.time).toISOString(),
+        actor: row.actor,
+        chatId: row.chat_id,
+        action: row.action,
+        args: row.args,
+        result: row.result,
+        ...(row.detail !== null ? { detail: row.detail } : {}),
+        ...(row.request_id !== null ? { requestId: row.request_id } : {}),
+      }));
+      return newestEntries(lines, limit);
     },
     close: async () => undefined,
   };
@@ -29,6 +47,10 @@ export function postgresFeedbackLog(database: Database): FeedbackLog {
         'INSERT INTO feedback (time, vote, user_id, chat_id, question_message_id, entry) VALUES ($1, $2, $3, $4, $5, $6)',
         [entry.time, entry.vote, entry.user, entry.chatId, entry.questionMessageId, JSON.stringify(entry)],
       );
+    },
+    async deleteChat(chatId) {
+      const result = await database.query('DELETE FROM feedback WHERE chat_id = $1', [chatId]);
+      return result.rowCount ?? 0;
     },
     close: async () => undefined,
   };
@@ -63,11 +85,12 @@ export function postgresAnswerRecords(database: Database): AnswerRecords {
 }
 
 /** Everything several bot instances share, on one database; `owner` names this instance in claims. */
-export function postgresSharedStores(database: Database, owner: string): SharedStores {
+export function postgresSharedStores(database: Database, owner: string, questionRetentionDays?: number): SharedStores {
   return {
     dedupe: createPostgresDedupeStore(database, owner),
     answerRecords: postgresAnswerRecords(database),
     feedback: postgresFeedbackLog(database),
     audit: postgresAuditLog(database),
+    questions: postgresQuestionLog(database, questionRetentionDays),
   };
 }

@@ -24,6 +24,12 @@ export type { CardEntity, FakeMessage, FakeReaction } from './state.js';
 export type { DelayRule, FailureRule } from './faults.js';
 export type { RecordedCall, SendFate } from './serve.js';
 
+/** An endpoint module mounted on the fake (oauth.ts, chats.ts): answers a request through `record`, or returns false. */
+export type FakeModule = (
+  request: { method: string; path: string; query: Record<string, string>; authorization: string | undefined; body: unknown },
+  record: Respond,
+) => boolean;
+
 export interface FakeFeishuOptions {
   appId?: string;
   appSecret?: string;
@@ -74,6 +80,8 @@ export class FakeFeishu {
   private readonly state: FakeState;
   private readonly appSecret: string;
   private readonly routes: Route[];
+  /** Endpoint modules consulted before the built-in routes (the console's OAuth and chat names). */
+  readonly modules: FakeModule[] = [];
   private counter = 0;
 
   private constructor(
@@ -310,6 +318,7 @@ export class FakeFeishu {
   /** The platform's gates in order (token, scopes, injected failures, rate limits), then the area's handler. */
   private route(call: Omit<RouteRequest, 'params'>, respond: Respond): void {
     const { method, path, authorization } = call;
+    if (this.modules.some((module) => module({ method, path, query: call.query, authorization, body: call.body }, respond))) return;
     const found = match(this.routes, method, path);
     if (!found) return respond(404, { code: 404, msg: `the fake does not implement ${method} ${path}` });
     const { route, params } = found;

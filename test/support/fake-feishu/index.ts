@@ -5,6 +5,7 @@ export {
   type FailureRule,
   type FakeFeishuOptions,
   type FakeMessage,
+  type FakeModule,
   type FakeReaction,
   type Json,
   type RecordedCall,
@@ -16,3 +17,5 @@ export { API_SCOPES, DEFAULT_GRANTED_SCOPES } from './scopes.js';
 export { CALLBACK_DEADLINE_MS, type CallbackOutcome } from './callbacks.js';
 export { FakeLongConnection, type EventAck } from './ws-server.js';
 export { decodeFrame, encodeFrame, type Frame } from './ws-frames.js';
+export { FakeOAuth } from './oauth.js';
+export { FakeChats } from './chats.js';
