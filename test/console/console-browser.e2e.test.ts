@@ -227,6 +227,8 @@ describe('admin console in a real browser', () => {
     await page.locator('#job-text[data-state=done]', { hasText: 'remove' }).waitFor({ timeout: 90_000 }).catch(async (error: unknown) => {
       throw new Error(`at ${page.url()}: ${(await page.locator('main').textContent({ timeout: 1_000 }).catch(() => '?'))?.slice(0, 300)}`, { cause: error });
     });
+    // a page rendered mid-removal reloads itself once it is done; reloading here settles it before the next test navigates
+    await page.reload();
     await expect.poll(() => page.locator('tr[data-name="xss-test.md"]').count(), { timeout: 30_000 }).toBe(0);
     const actions = (await harness.running.bot.stores.audit.recent(20)).map((entry) => `${entry.action} ${entry.args} ${entry.result}`);
     expect(actions).toEqual(expect.arrayContaining(['upload xss-test.md ok', 'remove xss-test.md ok']));
