@@ -1,4 +1,5 @@
 import { checkFileContent, checkFileName } from '../admin/index.js';
+import { documentStatus } from '../ingest/index.js';
 import { friendlyMessage } from '../lark/index.js';
 import { ConsoleError } from './errors.js';
 import { html, type SafeHtml } from './html.js';
@@ -18,7 +19,7 @@ function field(entry: object | undefined, ...names: string[]): string | undefine
   return undefined;
 }
 
-const STATUS_TEXT: Record<string, [string, string]> = { expired: ['已失效', 'bad'], draft: ['征求意见稿', 'warn'], active: ['有效', 'ok'], effective: ['有效', 'ok'] };
+const STATUS_TEXT: Record<string, [string, string]> = { expired: ['已到期', 'bad'], draft: ['征求意见稿', 'warn'], 'in-force': ['有效', 'ok'], trial: ['试行', 'ok'] };
 
 function statusTag(indexed: boolean, status: string | undefined, facts: DocumentFacts | undefined): SafeHtml {
   if (!indexed) return html`<span class="tag warn">未索引</span>`;
@@ -69,8 +70,12 @@ export function documentsPage(factsOf: (name: string, modifiedAt: number) => Pro
       const file = files.find((candidate) => candidate.name === name);
       const entry = manifest?.documents[name];
       const facts = file ? await factsOf(name, file.modifiedAt) : undefined;
+      // The index's document facts (issuer, own date, period, status on today) where it has them.
+      const indexed = entry?.facts;
+      const status = indexed ? documentStatus(indexed, new Date(deps.clock.now())) : field(entry, 'status');
+      const when = indexed?.period?.text ?? indexed?.issuedOn ?? field(entry, 'period', 'validity') ?? facts?.date;
       rows.push(html`<tr data-name="${name}"><td data-label="标题" class="q"><a href="/console/document?name=${encodeURIComponent(name)}">${entry?.title ?? name}</a><br><span class="muted">${name}</span></td>
-<td data-label="文号">${entry?.docNumber ?? '—'}</td><td data-label="发文机关">${field(entry, 'issuer') ?? facts?.issuer ?? '—'}</td><td data-label="日期">${field(entry, 'period', 'validity') ?? facts?.date ?? '—'}</td><td data-label="状态" class="status">${statusTag(entry !== undefined, field(entry, 'status'), facts)}</td>
+<td data-label="文号">${entry?.docNumber ?? '—'}</td><td data-label="发文机关">${indexed?.issuer ?? field(entry, 'issuer') ?? facts?.issuer ?? '—'}</td><td data-label="日期">${when ?? '—'}</td><td data-label="状态" class="status">${statusTag(entry !== undefined, status === 'unknown' ? undefined : status, facts)}</td>
 <td data-label="片段">${entry?.chunks ?? 0}</td><td data-label="加入时间" class="nowrap">${file ? formatTime(file.modifiedAt) : '—'}</td>
 <td data-label="操作">${deps.knowledge && file ? html`<form method="post" action="/console/documents/remove" class="inline remove">${csrfField(frame)}<input type="hidden" name="name" value="${name}"><button class="danger" type="submit">删除</button></form>` : ''}</td></tr>`);
     }
