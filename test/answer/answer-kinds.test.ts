@@ -36,7 +36,7 @@ describe('one answer for each kind of question, through ask()', () => {
 
   it("gives the document's own date, not the portal's 生成日期", async () => {
     const result = await ask({ question: '鹿城大孵化器行动计划是哪天印发的？' });
-    expect(result.answer).toMatch(/^《温州市鹿城区[^》]+》印发（成文）日期是2025年6月12日/);
+    expect(result.answer).toMatch(/^《温州市鹿城区[^》]+》的印发（成文）日期是2025年6月12日/);
   });
 
   it('names the issuer and says whether a plan is still in force on the injected day', async () => {

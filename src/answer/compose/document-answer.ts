@@ -56,12 +56,12 @@ function validityLine(facts: DocumentFacts, today: Date): string | undefined {
 function factLine(kind: Asked, facts: DocumentFacts, today: Date): { text: string; field: string } | undefined {
   switch (kind) {
     case 'doc-number':
-      return facts.docNumber ? { text: `文号是${facts.docNumber}。`, field: 'docNumber' } : undefined;
+      return facts.docNumber ? { text: `的文号是${facts.docNumber}。`, field: 'docNumber' } : undefined;
     case 'issuer':
       return facts.issuer ? { text: `由${facts.issuer}印发${facts.docNumber ? `（${facts.docNumber}）` : ''}。`, field: 'issuer' } : undefined;
     case 'issued-date':
       if (!facts.issuedOn) return undefined;
-      return { text: `印发（成文）日期是${facts.issuedOn}${facts.publishedOn ? `；网站的生成日期${facts.publishedOn}是网页发布时间，不是成文日期` : ''}。`, field: 'issuedOn' };
+      return { text: `的印发（成文）日期是${facts.issuedOn}${facts.publishedOn ? `；网站的生成日期${facts.publishedOn}是网页发布时间，不是成文日期` : ''}。`, field: 'issuedOn' };
     case 'period':
       return facts.period ? { text: `执行期为${facts.period.text}。`, field: 'period' } : undefined;
     case 'validity': {
