@@ -2,6 +2,7 @@ export { parseDocument } from './parse-document.js';
 export type { Block, BlockKind, DocumentMeta, ParsedDocument, SourceText, Span } from './types.js';
 export { chunkDocument, formatSection, type Chunk } from './chunk.js';
 export { loadSources, type LoadedSources } from './load-sources.js';
+export * from './ocr/index.js';
 export { loadDocument } from './loaders/load-document.js';
 export { IngestError, type IngestErrorCode } from './errors.js';
 export {

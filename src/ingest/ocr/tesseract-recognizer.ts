@@ -1,0 +1,101 @@
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { OcrError, type PageImage, type RecognizedLine, type TextRecognizer } from './types.js';
+
+/** Settings of the tesseract.js engine. */
+export interface TesseractRecognizerConfig {
+  /** A worker is ended and replaced after this many pages, so the WebAssembly heap cannot keep growing. */
+  recyclePages?: number;
+  /** Folder of `chi_sim.traineddata.gz`; default: the `@tesseract.js-data/chi_sim` package's best_int model. */
+  langPath?: string;
+}
+
+type TesseractWorker = Awaited<ReturnType<typeof import('tesseract.js').createWorker>>;
+
+const require = createRequire(import.meta.url);
+
+/** The model shipped inside the npm package: nothing is downloaded at run time. */
+function packagedLangPath(): string {
+  return join(dirname(require.resolve('@tesseract.js-data/chi_sim/package.json')), '4.0.0_best_int');
+}
+
+function cancelled(): OcrError {
+  return new OcrError('cancelled', 'OCR cancelled');
+}
+
+/** Lines of a tesseract result with boxes and 0–1 confidences. */
+function linesOf(page: { blocks: Array<{ paragraphs: Array<{ lines: Array<{ text: string; confidence: number; bbox: RecognizedLine['box'] }> }> }> | null }): RecognizedLine[] {
+  const lines: RecognizedLine[] = [];
+  for (const block of page.blocks ?? []) {
+    for (const paragraph of block.paragraphs) {
+      for (const line of paragraph.lines) {
+        const text = line.text.replace(/\s+$/, '');
+        if (text.trim() !== '') lines.push({ text, box: { ...line.bbox }, confidence: line.confidence / 100 });
+      }
+    }
+  }
+  return lines;
+}
+
+/**
+ * tesseract.js (WebAssembly, LSTM `chi_sim`, which also reads Latin letters and digits) in its own
+ * worker thread. One page at a time; the worker is recycled after `recyclePages` pages and ended
+ * on abort, which is how a running page is cancelled.
+ */
+export function createTesseractRecognizer(config: TesseractRecognizerConfig = {}): TextRecognizer {
+  const recyclePages = config.recyclePages ?? 20;
+  const langPath = config.langPath ?? packagedLangPath();
+  let worker: Promise<TesseractWorker> | undefined;
+  let pages = 0;
+  let queue: Promise<unknown> = Promise.resolve();
+
+  const start = async (): Promise<TesseractWorker> => {
+    const { createWorker, OEM } = await import('tesseract.js');
+    // cacheMethod 'none': read the model from the package folder, write no copy into the cwd.
+    return createWorker('chi_sim', OEM.LSTM_ONLY, { langPath, cacheMethod: 'none', gzip: true, errorHandler: () => undefined });
+  };
+  const end = async (): Promise<void> => {
+    const current = worker;
+    worker = undefined;
+    pages = 0;
+    if (current) await (await current.catch(() => undefined))?.terminate().catch(() => undefined);
+  };
+
+  const recognizeOne = async (image: PageImage, signal?: AbortSignal): Promise<RecognizedLine[]> => {
+    if (signal?.aborted) throw cancelled();
+    if (pages >= recyclePages) await end();
+    worker ??= start();
+    const current = await worker;
+    pages += 1;
+    let onAbort: (() => void) | undefined;
+    const aborted = new Promise<never>((_, reject) => {
+      onAbort = () => {
+        void end();
+        reject(cancelled());
+      };
+      signal?.addEventListener('abort', onAbort, { once: true });
+    });
+    try {
+      const buffer = Buffer.from(image.bytes.buffer, image.bytes.byteOffset, image.bytes.byteLength);
+      const result = await Promise.race([current.recognize(buffer, {}, { text: false, blocks: true }), aborted]);
+      return linesOf(result.data);
+    } catch (error) {
+      if (error instanceof OcrError) throw error;
+      await end();
+      throw new OcrError('engine-failed', `OCR engine failed: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+    } finally {
+      if (onAbort) signal?.removeEventListener('abort', onAbort);
+    }
+  };
+
+  return {
+    engineId: 'tesseract.js-7/chi_sim-4.0.0_best_int',
+    recognize(image, signal) {
+      // One page at a time even if callers overlap: the worker holds one page's memory.
+      const next = queue.then(() => recognizeOne(image, signal));
+      queue = next.catch(() => undefined);
+      return next;
+    },
+    close: end,
+  };
+}
