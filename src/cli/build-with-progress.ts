@@ -1,6 +1,7 @@
 import { createDocumentLibrary, createKnowledgeAdmin, watchDocs, type DocsWatcher, type KnowledgeAdmin } from '../admin/index.js';
 import { buildIndex, type BuildStage, type BuildSummary } from '../index/index.js';
 import type { Logger } from '../log/index.js';
+import { configuredOcr, stageLabel } from './ocr-settings.js';
 import { progressBar } from './progress.js';
 import type { Runtime } from './runtime.js';
 
@@ -15,13 +16,14 @@ export async function buildConfigured(runtime: Runtime, logger: Logger, onProgre
     embedder: await runtime.embedder(),
     logger,
     ...(onProgress ? { onProgress } : {}),
+    ...(config.OCR_ENABLED ? { ocr: configuredOcr(config) } : {}),
   });
 }
 
 /** Builds DOCS_DIR into INDEX_DIR as configured, drawing a progress bar on stderr (and publishes it with INDEX_STORE=postgres). */
 export async function buildWithProgress(runtime: Runtime, logger: Logger): Promise<BuildSummary> {
   const progress = progressBar();
-  const summary = await buildConfigured(runtime, logger, (stage, done, total) => progress(stage, done, total));
+  const summary = await buildConfigured(runtime, logger, (stage, done, total) => progress(stageLabel(stage), done, total));
   if (runtime.config.INDEX_STORE === 'postgres') await runtime.publishBuild();
   return summary;
 }

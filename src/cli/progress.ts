@@ -11,6 +11,6 @@ export function progressBar(stream: NodeJS.WriteStream = process.stderr): (label
     if (line === lastLine) return;
     lastLine = line;
     if (stream.isTTY) stream.write(`\r${line}${done >= total ? '\n' : ''}`);
-    else if (done === total || newStage || label === 'embedding') stream.write(`${line}\n`);
+    else if (done === total || newStage || label === 'embedding' || label === '识别文字') stream.write(`${line}\n`);
   };
 }
