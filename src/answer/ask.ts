@@ -7,6 +7,7 @@ import { AnswerError } from './errors.js';
 import { extractiveAnswer } from './extractive.js';
 import { refusalMessage } from './refusal.js';
 import type { AskResult, Citation } from './types.js';
+import { withScanNote } from './scan-note.js';
 
 /** What the extractive asker and the evidence finder are built from. */
 export interface AskerOptions {
@@ -119,7 +120,7 @@ export function composeResult(evidence: Evidence, written: WrittenAnswer, contex
     })),
     mode: written.mode,
     ...(written.model !== undefined ? { model: written.model } : {}),
-    notes: context.notes,
+    notes: withScanNote(context.notes, written.citations, evidence.passages),
     timings: { retrieveMs: round(evidence.retrieveMs), totalMs: round(performance.now() - context.started) },
   };
 }
