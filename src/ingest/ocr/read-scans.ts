@@ -26,7 +26,7 @@ interface Plan {
 async function recognizePages(plan: Plan, recognizer: TextRecognizer, options: OcrOptions, tick: () => void): Promise<CachedPages> {
   const result: CachedPages = new Map();
   if (plan.request.kind === 'image') {
-    result.set(1, await recognizer.recognize(imageFilePage(plan.request.bytes, options.maxPixels), options.signal));
+    result.set(1, await recognizer.recognize(imageFilePage(plan.request.bytes, Infinity), options.signal));
     tick();
     return result;
   }
@@ -43,8 +43,11 @@ async function recognizePages(plan: Plan, recognizer: TextRecognizer, options: O
   return result;
 }
 
-function planOf(request: ScanRequest, cache: OcrCache, engineId: string, maxPages: number): Plan {
+function planOf(request: ScanRequest, cache: OcrCache, engineId: string, options: OcrOptions): Plan {
   const pages = pagesToRead(request);
+  // An image's header is checked now, so a corrupt or oversized one is refused before progress starts.
+  if (request.kind === 'image') imageFilePage(request.bytes, options.maxPixels);
+  const maxPages = options.maxPages;
   if (pages.length > maxPages) throw new OcrError('too-many-pages', `扫描件需识别 ${pages.length} 页，超过上限 ${maxPages} 页（OCR_MAX_PAGES）`);
   const hash = fileHash(request.bytes);
   const cached = cache.read(hash, engineId);
@@ -70,7 +73,7 @@ export async function readScans(requests: ScanRequest[], options: OcrOptions, lo
   const plans: Plan[] = [];
   for (const request of requests) {
     try {
-      plans.push(planOf(request, cache, engine().engineId, options.maxPages));
+      plans.push(planOf(request, cache, engine().engineId, options));
     } catch (error) {
       refuse(request.file, error);
     }

@@ -64,10 +64,8 @@ export function createTesseractRecognizer(config: TesseractRecognizerConfig = {}
   const recognizeOne = async (image: PageImage, signal?: AbortSignal): Promise<RecognizedLine[]> => {
     if (signal?.aborted) throw cancelled();
     if (pages >= recyclePages) await end();
-    worker ??= start();
-    const current = await worker;
-    pages += 1;
     let onAbort: (() => void) | undefined;
+    // Set up before the worker starts, so an abort while it loads its model is not missed.
     const aborted = new Promise<never>((_, reject) => {
       onAbort = () => {
         void end();
@@ -75,7 +73,11 @@ export function createTesseractRecognizer(config: TesseractRecognizerConfig = {}
       };
       signal?.addEventListener('abort', onAbort, { once: true });
     });
+    aborted.catch(() => undefined);
     try {
+      worker ??= start();
+      const current = await Promise.race([worker, aborted]);
+      pages += 1;
       const buffer = Buffer.from(image.bytes.buffer, image.bytes.byteOffset, image.bytes.byteLength);
       const result = await Promise.race([current.recognize(buffer, {}, { text: false, blocks: true }), aborted]);
       return linesOf(result.data);
