@@ -1,7 +1,7 @@
 import { createDocumentLibrary, createKnowledgeAdmin, watchDocs, type DocsWatcher, type KnowledgeAdmin } from '../admin/index.js';
 import { buildIndex, type BuildStage, type BuildSummary } from '../index/index.js';
 import type { Logger } from '../log/index.js';
-import { configuredOcr, stageLabel } from './ocr-settings.js';
+import { configuredOcr, stageLabel, uploadScanReader } from './ocr-settings.js';
 import { progressBar } from './progress.js';
 import type { Runtime } from './runtime.js';
 
@@ -43,6 +43,7 @@ export function knowledgeAdminFor(runtime: Runtime, logger: Logger): KnowledgeAd
     rebuild: (onProgress) => rebuildServingIndex(runtime, logger, (stage, done, total) => onProgress({ stage, done, total })),
     maxUploadBytes: Math.round(config.UPLOAD_MAX_MB * 1024 * 1024),
     logger,
+    ...(config.OCR_ENABLED ? { readScan: uploadScanReader(config, logger) } : {}),
   });
 }
 

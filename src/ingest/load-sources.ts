@@ -125,7 +125,7 @@ export async function loadSources(directory: string, logger: Logger, onFile?: (d
       result.documents.push(document);
       result.hashes[document.source] = sha256(document.text);
     }
-    result.skipped.push(...scanned.skipped);
+    result.skipped.push(...scanned.skipped.map(({ file, reason }) => ({ file, reason })));
     result.ocr = { blankPages: scanned.blankPages, pagesRead: scanned.pagesRead, pagesCached: scanned.pagesCached };
   }
   return result;

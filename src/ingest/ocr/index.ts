@@ -4,6 +4,7 @@ export { createTesseractRecognizer, type TesseractRecognizerConfig } from './tes
 export { imageInfo, pnmOf, type ImageInfo } from './image-info.js';
 export { normalizePunctuation, pageParagraphs, type ScannedParagraph } from './page-text.js';
 export { readScans, type ScanResults } from './read-scans.js';
+export { readUploadedScan } from './read-upload.js';
 export { IMAGE_EXTENSIONS, isScanRequest, routeScan } from './scan-route.js';
 export type { ScanRequest } from './scanned-source.js';
 export { flagLowConfidence } from './low-confidence.js';

@@ -3,12 +3,12 @@ import type { SourceText } from '../types.js';
 import { OcrCache, fileHash, type CachedPages } from './ocr-cache.js';
 import { imageFilePage, openPdfScan } from './page-images.js';
 import { pagesToRead, scannedSource, type ScanRequest } from './scanned-source.js';
-import { OcrError, type OcrOptions, type TextRecognizer } from './types.js';
+import { OcrError, type OcrErrorCode, type OcrOptions, type TextRecognizer } from './types.js';
 
 /** What the OCR pass produced: documents, files refused with why, and pages found blank. */
 export interface ScanResults {
   documents: SourceText[];
-  skipped: Array<{ file: string; reason: string }>;
+  skipped: Array<{ file: string; reason: string; code?: OcrErrorCode }>;
   blankPages: Array<{ file: string; page: number }>;
   /** Pages recognised in this pass, and pages taken from the OCR cache. */
   pagesRead: number;
@@ -67,7 +67,7 @@ export async function readScans(requests: ScanRequest[], options: OcrOptions, lo
   const refuse = (file: string, error: unknown): void => {
     if (error instanceof OcrError && error.code === 'cancelled') throw error;
     const reason = error instanceof Error ? error.message : String(error);
-    results.skipped.push({ file, reason });
+    results.skipped.push({ file, reason, ...(error instanceof OcrError ? { code: error.code } : {}) });
     logger.warn('ingest.ocr.skipped', { file, reason, ...(error instanceof OcrError ? { code: error.code } : {}) });
   };
   const plans: Plan[] = [];
