@@ -55,8 +55,8 @@ describe('readScans', () => {
       silentLogger,
     );
     expect(results.skipped).toEqual([
-      { file: 'long.pdf', reason: '扫描件需识别 3 页，超过上限 2 页（OCR_MAX_PAGES）' },
-      { file: 'broken.jpg', reason: '图片已损坏或格式无法识别' },
+      { file: 'long.pdf', reason: '扫描件需识别 3 页，超过上限 2 页（OCR_MAX_PAGES）', code: 'too-many-pages' },
+      { file: 'broken.jpg', reason: '图片已损坏或格式无法识别', code: 'corrupt-image' },
     ]);
     expect(results.documents.map((document) => document.source)).toEqual(['huge.png', 'ok.jpg']);
     const small = await readScans([{ file: 'photo.jpg', bytes: fixture('notice-photo.jpg'), kind: 'image' }], options(recognizer, { maxPixels: 1_000_000 }), silentLogger);
@@ -66,8 +66,8 @@ describe('readScans', () => {
   it('reports blank pages, and refuses a file where nothing readable was found with 未识别到文字', async () => {
     const results = await readScans([scanPdf('blank.pdf'), { file: 'cat.png', bytes: fixture('not-a-document.png'), kind: 'image' }], options(fakeRecognizer([])), silentLogger);
     expect(results.skipped).toEqual([
-      { file: 'blank.pdf', reason: '未识别到文字' },
-      { file: 'cat.png', reason: '未识别到文字' },
+      { file: 'blank.pdf', reason: '未识别到文字', code: 'no-text' },
+      { file: 'cat.png', reason: '未识别到文字', code: 'no-text' },
     ]);
     const partly = await readScans([scanPdf('partly.pdf', ['一、有文字层的一页内容', '', ''])], options(fakeRecognizer([])), silentLogger);
     expect(partly.blankPages).toEqual([{ file: 'partly.pdf', page: 2 }, { file: 'partly.pdf', page: 3 }]);
