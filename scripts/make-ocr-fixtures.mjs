@@ -129,6 +129,37 @@ writeFileSync(`${OUT}/scan-3-pages.truth.json`, JSON.stringify(pages.map(truth),
 const photoRows = layout(paragraphs('../shared/seeds/003_da054ad6df8bf140.txt').slice(0, 6), ROWS);
 writeFileSync(`${OUT}/notice-photo.jpg`, render(photoRows, true).encodeSync('jpeg', 60));
 writeFileSync(`${OUT}/notice-photo.truth.json`, JSON.stringify([truth(photoRows)], null, 1));
+// A scanned table (row per line, ruled), as 附件 tables in policy documents are printed.
+const TABLE = [
+  ['序号', '空间名称', '运营主体', '总面积（平方米）'],
+  ['1', '頔塘青创社区', '南浔区人才产业集团', '15000'],
+  ['2', '长三角高层次人才科创基地', '南浔区人才产业集团', '147100'],
+  ['3', '窑里青在空间', '湖州市水漾窑里乡村有限发展公司', '6469'],
+  ['4', '含山未来合创谷', '杭州向村乡创科技有限公司', '4400'],
+];
+const COLUMNS = [90, 370, 460, 220];
+const table = createCanvas(1240, 560);
+const tableContext = table.getContext('2d');
+tableContext.fillStyle = '#fff';
+tableContext.fillRect(0, 0, 1240, 560);
+tableContext.fillStyle = '#111';
+tableContext.strokeStyle = '#111';
+tableContext.font = '30px ZenHei';
+tableContext.fillText('附件1', 50, 60);
+tableContext.fillText('全区建设培育青创空间汇总表', 420, 120);
+tableContext.font = '24px ZenHei';
+TABLE.forEach((row, rowIndex) => {
+  const top = 160 + rowIndex * 70;
+  let left = 50;
+  row.forEach((cell, column) => {
+    tableContext.strokeRect(left, top, COLUMNS[column], 70);
+    tableContext.fillText(cell, left + 12, top + 45);
+    left += COLUMNS[column];
+  });
+});
+writeFileSync(`${OUT}/table-scan.png`, table.encodeSync('png'));
+writeFileSync(`${OUT}/table-scan.truth.json`, JSON.stringify([TABLE.map((row) => row.join('\t')).join('\n')], null, 1));
+
 const cat = createCanvas(320, 240);
 const catContext = cat.getContext('2d');
 const gradient = catContext.createRadialGradient(160, 120, 10, 160, 120, 150);

@@ -28,6 +28,7 @@ describe('an image-only PDF in DOCS_DIR, read by OCR', () => {
     mkdirSync(docsDir);
     copyFileSync(PDF, join(docsDir, '湖州播种计划-扫描件.pdf'));
     copyFileSync(join(FIXTURES, 'not-a-document.png'), join(docsDir, 'cat.png'));
+    copyFileSync(join(FIXTURES, 'table-scan.png'), join(docsDir, '青创空间汇总表.png'));
     writeFileSync(join(docsDir, 'broken.jpg'), readFileSync(join(FIXTURES, 'notice-photo.jpg')).subarray(0, 300));
     const built = await runCli(['index'], env);
     expect(built.code, built.stderr).toBe(0);
@@ -36,15 +37,15 @@ describe('an image-only PDF in DOCS_DIR, read by OCR', () => {
   });
 
   it('indexes the scan, shows 识别文字 progress, and refuses the cat photo and the corrupt image by name', () => {
-    expect(first.documents).toBe(1);
-    expect(first.ocr).toMatchObject({ pagesRead: 3, pagesCached: 0, blankPages: [] });
+    expect(first.documents).toBe(2);
+    expect(first.ocr).toMatchObject({ pagesRead: 4, pagesCached: 0, blankPages: [] });
     expect(first.skipped).toEqual(
       expect.arrayContaining([
         { file: 'cat.png', reason: '未识别到文字' },
         { file: 'broken.jpg', reason: '图片已损坏或格式无法识别' },
       ]),
     );
-    expect(firstStderr).toMatch(/识别文字\s+\[#+\] 4\/4/);
+    expect(firstStderr).toMatch(/识别文字\s+\[#+\] 5\/5/);
   });
 
   it('reads letters and digits at 1 − CER ≥ 0.97 on clean pages and ≥ 0.95 on the degraded one', () => {
@@ -73,12 +74,19 @@ describe('an image-only PDF in DOCS_DIR, read by OCR', () => {
     expect(JSON.parse(info.stdout).answer).toContain('播种计划');
   });
 
+  it('reads a ruled table in a scanned image as header=value records', async () => {
+    const run = await runCli(['ask', '--json', '含山未来合创谷的运营主体是谁？'], env);
+    const result = JSON.parse(run.stdout) as { answer: string; citations: Array<{ source: string; section: string }> };
+    expect(result.answer).toContain('运营主体=杭州向村乡创科技有限公司');
+    expect(result.citations[0]).toMatchObject({ source: '青创空间汇总表.png', section: expect.stringContaining('附件1') });
+  });
+
   it('re-indexes from the OCR cache without reading a page again', async () => {
     const again = await runCli(['index'], env);
     expect(again.code, again.stderr).toBe(0);
     const summary = JSON.parse(again.stdout) as Summary;
-    expect(summary.ocr).toMatchObject({ pagesRead: 0, pagesCached: 3 });
-    expect(summary.documents).toBe(1);
+    expect(summary.ocr).toMatchObject({ pagesRead: 0, pagesCached: 4 });
+    expect(summary.documents).toBe(2);
     expect(again.stderr).not.toContain('识别文字');
     expect(summary.seconds).toBeLessThan(first.seconds);
   });

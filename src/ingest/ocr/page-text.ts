@@ -1,7 +1,7 @@
 import type { RecognizedLine } from './types.js';
 
 const HAN = '\\u3400-\\u9fff\\uf900-\\ufaff';
-const HAN_SPACE = new RegExp(`(?<=[${HAN}，。；：！？、（）《》“”])\\s+|\\s+(?=[${HAN}，。；：！？、（）《》“”])`, 'g');
+const HAN_SPACE = new RegExp(`(?<=[${HAN}，。；：！？、（）《》“”])[ \\u3000]+|[ \\u3000]+(?=[${HAN}，。；：！？、（）《》“”])`, 'g');
 const HEADING = /^(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[.．、](?!\d)|附\s*件)/;
 
 /**
@@ -12,13 +12,13 @@ export function normalizePunctuation(text: string): string {
   let quoteOpen = false;
   return text
     .normalize('NFC')
-    .replace(new RegExp(`(?<=[${HAN}])\\s*[,，](?!\\d)|,(?=\\s*[${HAN}])`, 'g'), '，')
-    .replace(new RegExp(`(?<=[${HAN}])\\s*:(?!\\d)`, 'g'), '：')
+    .replace(new RegExp(`(?<=[${HAN}]) *[,，](?!\\d)|,(?= *[${HAN}])`, 'g'), '，')
+    .replace(new RegExp(`(?<=[${HAN}]) *:(?!\\d)`, 'g'), '：')
     .replace(new RegExp(`;`, 'g'), '；')
     .replace(/\((?=[一二三四五六七八九十\d]{1,3}\)|[^()]*[\u4e00-\u9fff])/g, '（')
     .replace(/(?<=（[^（）)]*)\)/g, '）')
     // a dash between years is often read as 一 (one): 2025一2027 → 2025—2027
-    .replace(/(?<=\b\d{4})\s*[一—－-]{1,2}\s*(?=\d{4}\b)/g, '—')
+    .replace(/(?<=\b\d{4}) *[一—－-]{1,2} *(?=\d{4}\b)/g, '—')
     .replace(/["＂'‘’]|“|”/g, (mark) => {
       if (mark === '“') return ((quoteOpen = true), '“');
       if (mark === '”') return ((quoteOpen = false), '”');
@@ -27,6 +27,7 @@ export function normalizePunctuation(text: string): string {
     })
     .replace(new RegExp(`(?<=[${HAN}])\\.(?=$|[${HAN}])`, 'g'), '。')
     .replace(HAN_SPACE, '')
+    .replace(/ *\t */g, '\t')
     .trim();
 }
 
@@ -71,6 +72,8 @@ export function pageParagraphs(lines: RecognizedLine[]): ScannedParagraph[] {
       !indented &&
       !centred &&
       !HEADING.test(line.text) &&
+      !line.text.includes('\t') &&
+      !above.text.includes('\t') &&
       line.box.y0 - above.box.y0 < pitch * 1.6 &&
       right - above.box.x1 < lineHeight * 1.5;
     const current = paragraphs[paragraphs.length - 1];

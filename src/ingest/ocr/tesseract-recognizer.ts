@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { readPage, type TesseractWorker } from './tesseract-page.js';
 import { OcrError, type PageImage, type RecognizedLine, type TextRecognizer } from './types.js';
 
 /** Settings of the tesseract.js engine. */
@@ -10,8 +11,6 @@ export interface TesseractRecognizerConfig {
   langPath?: string;
 }
 
-type TesseractWorker = Awaited<ReturnType<typeof import('tesseract.js').createWorker>>;
-
 const require = createRequire(import.meta.url);
 
 /** The model shipped inside the npm package: nothing is downloaded at run time. */
@@ -21,20 +20,6 @@ function packagedLangPath(): string {
 
 function cancelled(): OcrError {
   return new OcrError('cancelled', 'OCR cancelled');
-}
-
-/** Lines of a tesseract result with boxes and 0–1 confidences. */
-function linesOf(page: { blocks: Array<{ paragraphs: Array<{ lines: Array<{ text: string; confidence: number; bbox: RecognizedLine['box'] }> }> }> | null }): RecognizedLine[] {
-  const lines: RecognizedLine[] = [];
-  for (const block of page.blocks ?? []) {
-    for (const paragraph of block.paragraphs) {
-      for (const line of paragraph.lines) {
-        const text = line.text.replace(/\s+$/, '');
-        if (text.trim() !== '') lines.push({ text, box: { ...line.bbox }, confidence: line.confidence / 100 });
-      }
-    }
-  }
-  return lines;
 }
 
 /**
@@ -52,7 +37,10 @@ export function createTesseractRecognizer(config: TesseractRecognizerConfig = {}
   const start = async (): Promise<TesseractWorker> => {
     const { createWorker, OEM } = await import('tesseract.js');
     // cacheMethod 'none': read the model from the package folder, write no copy into the cwd.
-    return createWorker('chi_sim', OEM.LSTM_ONLY, { langPath, cacheMethod: 'none', gzip: true, errorHandler: () => undefined });
+    const created = await createWorker('chi_sim', OEM.LSTM_ONLY, { langPath, cacheMethod: 'none', gzip: true, errorHandler: () => undefined });
+    // debug_file: tesseract's own notes ("Estimating resolution as …") must not reach the CLI's stderr.
+    await created.setParameters({ debug_file: '/dev/null' });
+    return created;
   };
   const end = async (): Promise<void> => {
     const current = worker;
@@ -79,8 +67,7 @@ export function createTesseractRecognizer(config: TesseractRecognizerConfig = {}
       const current = await Promise.race([worker, aborted]);
       pages += 1;
       const buffer = Buffer.from(image.bytes.buffer, image.bytes.byteOffset, image.bytes.byteLength);
-      const result = await Promise.race([current.recognize(buffer, {}, { text: false, blocks: true }), aborted]);
-      return linesOf(result.data);
+      return await Promise.race([readPage(current, buffer), aborted]);
     } catch (error) {
       if (error instanceof OcrError) throw error;
       await end();
@@ -91,7 +78,7 @@ export function createTesseractRecognizer(config: TesseractRecognizerConfig = {}
   };
 
   return {
-    engineId: 'tesseract.js-7/chi_sim-4.0.0_best_int',
+    engineId: 'tesseract.js-7/chi_sim-4.0.0_best_int/tables-1',
     recognize(image, signal) {
       // One page at a time even if callers overlap: the worker holds one page's memory.
       const next = queue.then(() => recognizeOne(image, signal));

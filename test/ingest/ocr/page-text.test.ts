@@ -35,6 +35,15 @@ describe('pageParagraphs', () => {
     expect(paragraphs[3]?.confidence).toBe(0.4);
   });
 
+  it('keeps table rows (cells apart by tabs) as lines of their own, tabs intact', () => {
+    const paragraphs = pageParagraphs([
+      line('序号\t空间 名 称\t总 面积 (平方 米 )', 63, 185),
+      line('1\t帆 塘 青 创 社区\t15000', 64, 255),
+      line('2\t长 三 角 高 层次 人 才 科 创 基地\t147100', 63, 325),
+    ]);
+    expect(paragraphs.map((paragraph) => paragraph.text)).toEqual(['序号\t空间名称\t总面积（平方米）', '1\t帆塘青创社区\t15000', '2\t长三角高层次人才科创基地\t147100']);
+  });
+
   it('returns nothing for a page without lines', () => {
     expect(pageParagraphs([])).toEqual([]);
   });
