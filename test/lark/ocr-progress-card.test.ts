@@ -7,7 +7,7 @@ describe('re-index progress card with scans', () => {
     expect(text).toContain('✅ 读取文件');
     expect(text).toContain('⏳ **识别文字** 2/5');
     expect(text).toContain('⬜ 解析文档');
-    expect(text.indexOf('读取文件')).toBeLessThan(text.indexOf('识别文字'));
+    expect(text.indexOf('✅ 读取文件')).toBeLessThan(text.indexOf('⏳ **识别文字**'));
   });
 
   it('does not list 识别文字 for a re-index that has no scans to read', () => {
