@@ -29,6 +29,8 @@ async function fixturePages(): Promise<Array<{ label: string; image: PageImage; 
   const photo = readFileSync(join(FIXTURES, 'notice-photo.jpg'));
   const [photoTruth = ''] = JSON.parse(readFileSync(join(FIXTURES, 'notice-photo.truth.json'), 'utf8')) as string[];
   pages.push({ label: 'photo JPEG (rotated, specks, q60)', image: { bytes: photo, width: 1240, height: 1754 }, truth: photoTruth });
+  const [tableTruth = ''] = JSON.parse(readFileSync(join(FIXTURES, 'table-scan.truth.json'), 'utf8')) as string[];
+  pages.push({ label: 'ruled table PNG (second pass, PSM 4)', image: { bytes: readFileSync(join(FIXTURES, 'table-scan.png')), width: 1240, height: 560 }, truth: tableTruth });
   return pages;
 }
 
