@@ -9,6 +9,8 @@ export interface TesseractRecognizerConfig {
   recyclePages?: number;
   /** Folder of `chi_sim.traineddata.gz`; default: the `@tesseract.js-data/chi_sim` package's best_int model. */
   langPath?: string;
+  /** A page taking longer than this ends the worker and fails (`engine-failed`) instead of hanging the build. */
+  pageTimeoutMs?: number;
 }
 
 const require = createRequire(import.meta.url);
@@ -29,6 +31,7 @@ function cancelled(): OcrError {
  */
 export function createTesseractRecognizer(config: TesseractRecognizerConfig = {}): TextRecognizer {
   const recyclePages = config.recyclePages ?? 20;
+  const pageTimeoutMs = config.pageTimeoutMs ?? 120_000;
   const langPath = config.langPath ?? packagedLangPath();
   let worker: Promise<TesseractWorker> | undefined;
   let pages = 0;
@@ -53,6 +56,7 @@ export function createTesseractRecognizer(config: TesseractRecognizerConfig = {}
     if (signal?.aborted) throw cancelled();
     if (pages >= recyclePages) await end();
     let onAbort: (() => void) | undefined;
+    let timer: NodeJS.Timeout | undefined;
     // Set up before the worker starts, so an abort while it loads its model is not missed.
     const aborted = new Promise<never>((_, reject) => {
       onAbort = () => {
@@ -60,6 +64,10 @@ export function createTesseractRecognizer(config: TesseractRecognizerConfig = {}
         reject(cancelled());
       };
       signal?.addEventListener('abort', onAbort, { once: true });
+      timer = setTimeout(() => {
+        void end();
+        reject(new OcrError('engine-failed', `OCR of one page took longer than ${pageTimeoutMs} ms`));
+      }, pageTimeoutMs);
     });
     aborted.catch(() => undefined);
     try {
@@ -71,8 +79,11 @@ export function createTesseractRecognizer(config: TesseractRecognizerConfig = {}
     } catch (error) {
       if (error instanceof OcrError) throw error;
       await end();
+      // Leptonica could not decode it: a truncated or damaged file whose header looked fine.
+      if (String(error).includes('attempting to read image')) throw new OcrError('corrupt-image', '图片已损坏或格式无法识别', { cause: error });
       throw new OcrError('engine-failed', `OCR engine failed: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
     } finally {
+      clearTimeout(timer);
       if (onAbort) signal?.removeEventListener('abort', onAbort);
     }
   };
