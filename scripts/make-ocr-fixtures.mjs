@@ -158,7 +158,7 @@ TABLE.forEach((row, rowIndex) => {
   });
 });
 writeFileSync(`${OUT}/table-scan.png`, table.encodeSync('png'));
-writeFileSync(`${OUT}/table-scan.truth.json`, JSON.stringify([TABLE.map((row) => row.join('\t')).join('\n')], null, 1));
+writeFileSync(`${OUT}/table-scan.truth.json`, JSON.stringify([['附件1', '全区建设培育青创空间汇总表', ...TABLE.map((row) => row.join('\t'))].join('\n')], null, 1));
 
 const cat = createCanvas(320, 240);
 const catContext = cat.getContext('2d');
