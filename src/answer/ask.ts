@@ -4,7 +4,14 @@ import { keyTerms, type RetrievedPassage, type Retriever } from '../retrieve/ind
 import { questionAnchors } from '../text/index.js';
 import { DEFAULT_THRESHOLDS, judgeAnswerability, type Answerability, type AnswerabilityThresholds } from './answerability.js';
 import { AnswerError } from './errors.js';
-import { extractiveAnswer } from './extractive.js';
+import { composeAnswer } from './compose/compose-answer.js';
+import { measuresAnswer } from './compose/measures-answer.js';
+import { strictFactRefusal } from './compose/unit-answer.js';
+import type { FactsBySource } from './compose/document-answer.js';
+import { documentReports, noticesFor } from './document-notices.js';
+import { foreignRefusal, isForeignQuestion } from './foreign-question.js';
+import { asksDocumentFact, citedFirst, documentYears } from './evidence-helpers.js';
+import { readQuestion, type QuestionReading } from './read-question.js';
 import { refusalMessage } from './refusal.js';
 import type { AskResult, Citation } from './types.js';
 import { withScanNote } from './scan-note.js';
@@ -17,6 +24,8 @@ export interface AskerOptions {
   maxQuestionChars: number;
   thresholds?: AnswerabilityThresholds;
   passageCount?: number;
+  /** Today, for a document's status (expired, in force); the injected clock in production. */
+  today?: () => Date;
 }
 
 /** One question to the extractive asker. */
@@ -38,6 +47,13 @@ export interface Evidence {
   extracted?: { answer: string; citations: Citation[] };
   /** The honest "not in the documents" answer for this query. */
   refusal: string;
+  /** The related clause a precise refusal quotes (「相关内容」), when there is one. */
+  refusalCitations: Citation[];
+  /** What the question asks, read once for every answerer. */
+  reading: QuestionReading;
+  /** The facts of each document (文号, period, status) by source. */
+  facts: FactsBySource;
+  today: Date;
   retrieveMs: number;
 }
 
@@ -76,30 +92,59 @@ export function prepareQuestion(raw: string, maxChars: number): { query: string;
 /** Creates the retrieve-and-judge stage shared by the extractive and the LLM answerers. */
 export function createEvidenceFinder(options: AskerOptions): FindEvidence {
   const passageCount = options.passageCount ?? 10;
-  return async (query, signal) => {
+  const facts: FactsBySource = (source) => options.index.manifest.documents[source]?.facts;
+  const judge = async (query: string, signal?: AbortSignal): Promise<Evidence> => {
     const started = performance.now();
-    const passages = await options.retriever.retrieve(query, passageCount, signal);
+    const reading = readQuestion(query);
+    // Lists and comparisons gather more rows than a fact needs; the report still shows the top ones.
+    const wide = reading.asks.includes('list') || reading.asks.includes('comparison');
+    const passages = await options.retriever.retrieve(query, wide ? passageCount * 2 : passageCount, signal);
     const retrieveMs = performance.now() - started;
     const terms = keyTerms(query);
-    const verdict = judgeAnswerability(terms, questionAnchors(query), passages, options.thresholds ?? DEFAULT_THRESHOLDS);
-    const extracted = verdict.answerable ? extractiveAnswer(query, terms, passages) : undefined;
+    const verdict = judgeAnswerability(terms, questionAnchors(query), passages, options.thresholds ?? DEFAULT_THRESHOLDS, (source) => documentYears(facts(source)));
+    const today = options.today?.() ?? new Date();
+    // Document facts and "what can I get" are answered from titles and measures, not from one passage's words.
+    const measures = !verdict.answerable && verdict.reason === 'off-topic' && reading.asks.includes('eligibility') ? measuresAnswer(reading, passages) : undefined;
+    const composed = measures ?? (verdict.answerable || asksDocumentFact(reading) ? composeAnswer({ question: query, reading, passages, facts, today }) : undefined);
+    const answered = composed?.answerable && composed.answer !== '' ? composed : undefined;
+    const preciseRefusal =
+      composed && !composed.answerable && composed.answer !== ''
+        ? composed
+        : !composed && verdict.reason === 'off-topic'
+          ? strictFactRefusal(query, reading, passages)
+          : undefined;
     return {
       query,
-      passages,
-      verdict,
-      ...(extracted && extracted.answer !== '' ? { extracted } : {}),
-      refusal: refusalMessage(options.index.manifest, verdict.missingPlaces),
+      passages: answered ? citedFirst(passages, answered.citations) : passages,
+      verdict: answered ? { ...verdict, answerable: true } : preciseRefusal ? { ...verdict, answerable: false } : verdict,
+      ...(answered ? { extracted: { answer: answered.answer, citations: answered.citations } } : {}),
+      refusal: preciseRefusal?.answer ?? refusalMessage(options.index.manifest, verdict.missingPlaces),
+      refusalCitations: preciseRefusal?.citations ?? [],
+      reading,
+      facts,
+      today,
       retrieveMs,
     };
   };
+  return async (query, signal) => {
+    return isForeignQuestion(query) ? judgeForeign(query, judge, signal) : judge(query, signal);
+  };
 }
+
+/** A question in another language is refused in Chinese and in English, with what to do instead. */
+async function judgeForeign(query: string, judge: FindEvidence, signal?: AbortSignal): Promise<Evidence> {
+  const evidence = await judge(query, signal);
+  const { extracted: _dropped, ...rest } = evidence;
+  return { ...rest, verdict: { ...evidence.verdict, answerable: false }, refusal: foreignRefusal(), refusalCitations: [] };
+}
+
 
 /** The extractive answer of some evidence, or its honest refusal. */
 export function extractiveAnswerOf(evidence: Evidence): WrittenAnswer {
   const { extracted } = evidence;
   return extracted
     ? { answerable: true, answer: extracted.answer, citations: extracted.citations, mode: 'extractive' }
-    : { answerable: false, answer: evidence.refusal, citations: [], mode: 'extractive' };
+    : { answerable: false, answer: evidence.refusal, citations: evidence.refusalCitations, mode: 'extractive' };
 }
 
 /** Assembles the `ask --json` contract from evidence, an answer and the request context. */
@@ -109,8 +154,9 @@ export function composeResult(evidence: Evidence, written: WrittenAnswer, contex
     question: context.question,
     query: evidence.query,
     answerable: written.answerable,
-    answer: written.answer,
+    answer: withNotices(written.answer, noticesFor(written.citations, evidence.facts, evidence.today)),
     citations: written.citations,
+    documents: documentReports(written.citations, evidence.facts, evidence.today),
     passages: evidence.passages.map(({ chunk, score }) => ({
       source: chunk.source,
       title: chunk.title,
@@ -134,6 +180,11 @@ export function createAsker(options: AskerOptions): Ask {
     const evidence = await find(query, signal);
     return composeResult(evidence, extractiveAnswerOf(evidence), { ...(id !== undefined ? { id } : {}), question, notes, started });
   };
+}
+
+/** The answer with one notice line per expired or draft document it cites. */
+function withNotices(answer: string, notices: string[]): string {
+  return notices.length > 0 ? `${answer}\n${notices.join('\n')}` : answer;
 }
 
 function round(milliseconds: number): number {

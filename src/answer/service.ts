@@ -1,6 +1,7 @@
 import { silentLogger, type Logger } from '../log/index.js';
 import { composeResult, extractiveAnswerOf, prepareQuestion, type Evidence, type FindEvidence, type ResultContext, type WrittenAnswer } from './ask.js';
 import { standaloneQuery, type ModelRewrite } from './conversation-query.js';
+import { factsForPrompt } from './document-notices.js';
 import type { ConversationStore } from './conversation-store.js';
 import {
   droppedSentencesNote,
@@ -93,7 +94,8 @@ export function createAnswerService({ find, maxQuestionChars, llm, conversations
     let written = extractiveAnswerOf(evidence);
     // The answerability gate comes first: the model is never asked about out-of-scope questions.
     if (active && budget && evidence.extracted) {
-      const answering = groundedAnswer(active, { query, passages: evidence.passages, ...budget });
+      const documentFacts = factsForPrompt(evidence.passages.slice(0, active.passageCount), evidence.facts, evidence.today);
+      const answering = groundedAnswer(active, { query, passages: evidence.passages, documentFacts, ...budget });
       try {
         let step = await answering.next();
         for (; !step.done; step = await answering.next()) yield { type: 'partial', text: step.value };

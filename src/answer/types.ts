@@ -15,6 +15,17 @@ export interface PassageReport {
   score: number;
 }
 
+/** A cited document's facts, as `ask --json` reports them. */
+export interface DocumentReport {
+  source: string;
+  title: string;
+  docNumber?: string;
+  issuer?: string;
+  issuedOn?: string;
+  period?: string;
+  status: 'draft' | 'trial' | 'in-force' | 'expired' | 'unknown';
+}
+
 /** The answer contract shared by the CLI, the console chat and the Feishu channel. */
 export interface AskResult {
   id?: string;
@@ -24,6 +35,8 @@ export interface AskResult {
   answerable: boolean;
   answer: string;
   citations: Citation[];
+  /** The cited documents with their 文号, issuer, date, period and status. */
+  documents: DocumentReport[];
   passages: PassageReport[];
   mode: 'llm' | 'extractive';
   model?: string;

@@ -40,6 +40,8 @@ export interface BuildSummary {
   changed: string[];
   removed: string[];
   skipped: Array<{ file: string; reason: string }>;
+  /** Tables rebuilt from merged cells, or with rows kept as text only: which sources to check or replace. */
+  tables: Array<{ source: string; caption: string; rebuilt: boolean; broken: number }>;
   /** With OCR: pages recognised, pages taken from the OCR cache, scanned pages found blank (not indexed). */
   ocr?: LoadedSources['ocr'];
   seconds: number;
@@ -92,8 +94,10 @@ export async function buildIndex(options: BuildOptions): Promise<BuildSummary> {
   const sources = await loadSources(options.docsDir, options.logger, (done, total) => options.onProgress?.('reading', done, total), ocr);
   const chunks: Chunk[] = [];
   const documents: Manifest['documents'] = {};
+  const tables: BuildSummary['tables'] = [];
   sources.documents.forEach((source, index) => {
     const parsed = parseDocument(source);
+    for (const table of parsed.tables) if (table.rebuilt || table.broken > 0) tables.push({ source: source.source, caption: table.caption, rebuilt: table.rebuilt, broken: table.broken });
     const documentChunks = flagLowConfidence(chunkDocument(parsed, options.chunkSize), source);
     for (const chunk of documentChunks) chunks.push({ ...chunk, id: `${chunk.source}#${chunks.length}` });
     documents[source.source] = {
@@ -101,6 +105,7 @@ export async function buildIndex(options: BuildOptions): Promise<BuildSummary> {
       title: parsed.meta.title,
       ...(parsed.meta.docNumber ? { docNumber: parsed.meta.docNumber } : {}),
       chunks: documentChunks.length,
+      facts: parsed.facts,
     };
     options.onProgress?.('parsing', index + 1, sources.documents.length);
   });
@@ -148,6 +153,7 @@ export async function buildIndex(options: BuildOptions): Promise<BuildSummary> {
     changed: names.filter((name) => before[name] && before[name].hash !== documents[name]?.hash),
     removed: Object.keys(before).filter((name) => !documents[name]),
     skipped: sources.skipped,
+    tables,
     ...(sources.ocr ? { ocr: sources.ocr } : {}),
     seconds: (performance.now() - started) / 1000,
   };

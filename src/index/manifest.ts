@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { documentFactsSchema } from '../ingest/index.js';
 
 /** What a build contains and how it was made; validated on load. */
 export const manifestSchema = z.object({
@@ -11,7 +12,14 @@ export const manifestSchema = z.object({
   builtAt: z.string(),
   documents: z.record(
     z.string(),
-    z.object({ hash: z.string(), title: z.string(), docNumber: z.string().optional(), chunks: z.number().int() }),
+    z.object({
+      hash: z.string(),
+      title: z.string(),
+      docNumber: z.string().optional(),
+      chunks: z.number().int(),
+      /** Absent in indexes built before document facts were read. */
+      facts: documentFactsSchema.optional(),
+    }),
   ),
   counts: z.object({ documents: z.number().int(), chunks: z.number().int() }),
 });

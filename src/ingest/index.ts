@@ -1,5 +1,5 @@
 export { parseDocument } from './parse-document.js';
-export type { Block, BlockKind, DocumentMeta, ParsedDocument, SourceText, Span } from './types.js';
+export type { Block, BlockKind, DocumentMeta, ParsedDocument, SourceText, Span, TableReport } from './types.js';
 export { chunkDocument, formatSection, type Chunk } from './chunk.js';
 export { loadSources, type LoadedSources } from './load-sources.js';
 export {
@@ -35,3 +35,5 @@ export {
   sniffContentType,
   type ContentType,
 } from './loaders/sniff-content-type.js';
+export { documentFactsSchema, extractDocumentFacts, isoDate, type DocumentFacts, type Period } from './document-facts.js';
+export { documentStatus, statusLabel, statusNotice, STATUS_LABELS, type DocumentStatus } from './document-status.js';

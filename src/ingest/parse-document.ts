@@ -1,11 +1,12 @@
 import { cleanText } from '../text/index.js';
 import { headingOf, stripBullet, type Heading } from './headings.js';
 import { breakInlineHeadings, isPageFooter, isRuleLine, sentenceSpans, splitLines, type Line } from './lines.js';
+import { extractDocumentFacts } from './document-facts.js';
 import { describeDocument, extractMeta } from './metadata.js';
 import { withPages } from './pages.js';
 import { parsePersonLine, roleContinues, type PersonLine } from './people.js';
-import { isTableLine, parseTabTable, pipePairs, rowFields } from './tables.js';
-import type { Block, ParsedDocument, SourceText, Span } from './types.js';
+import { isTableLine, parseTabTable, pipePairs, rowFields, type ParsedTable } from './tables.js';
+import type { Block, ParsedDocument, SourceText, Span, TableReport } from './types.js';
 
 interface PathEntry {
   level: number;
@@ -26,6 +27,7 @@ function wrapped(line: string): boolean {
 /** Mutable state of one pass over a document's lines. */
 class DocumentBuilder {
   readonly blocks: Block[] = [];
+  readonly tables: TableReport[] = [];
   private path: PathEntry[] = [];
   private paragraph: Line[] = [];
   private person: { line: Line; value: PersonLine; group?: string } | undefined;
@@ -83,10 +85,16 @@ class DocumentBuilder {
     return text;
   }
 
-  addTableRows(header: string[], rows: Array<{ cells: string[]; start: number; end: number }>, caption?: string): void {
+  addTableRows(table: ParsedTable, caption?: string): void {
+    const { header, rows, broken = [] } = table;
     this.flush();
     if (caption) this.openCaption(caption);
     const sectionPath = this.sectionPath();
+    this.tables.push({ caption: sectionPath.at(-1) ?? '', rows: rows.length, rebuilt: table.rebuilt === true, broken: broken.length });
+    for (const row of broken) {
+      const text = row.cells.map((cell) => cleanText(cell)).filter((cell) => cell !== '').join(' ');
+      if (text !== '') this.blocks.push({ kind: 'table-text', sectionPath, spans: [{ text, start: row.start, end: row.end }] });
+    }
     for (const row of rows) {
       const fields = rowFields(header, row.cells);
       if (fields.length === 0) continue;
@@ -98,7 +106,9 @@ class DocumentBuilder {
   addPerson(line: Line, value: PersonLine): void {
     this.flush();
     this.flushPerson();
-    if (value.group) this.personGroup = value.group === '成员' ? '成员' : undefined;
+    // Leadership lists run 组长, 副组长, 成员. Conversion drops a 副组长 label that stood on its own
+    // line, so the unlabelled names between the 组长 and the 成员 label are the 副组长.
+    if (value.group) this.personGroup = value.group === '成员' ? '成员' : value.group === '组长' ? '副组长' : undefined;
     this.person = { line, value, group: value.group ?? this.personGroup };
   }
 
@@ -165,7 +175,7 @@ export function parseDocument(input: SourceText): ParsedDocument {
     }
     const table = !input.plain && isTableLine(line) ? parseTabTable(lines, index) : undefined;
     if (table && table.next > index) {
-      builder.addTableRows(table.header, table.rows, builder.takeCaption());
+      builder.addTableRows(table, builder.takeCaption());
       index = table.next - 1;
       continue;
     }
@@ -197,5 +207,7 @@ export function parseDocument(input: SourceText): ParsedDocument {
   const blocks = info
     ? [{ kind: 'document-info' as const, sectionPath: ['文件信息'], spans: [{ text: info, start: 0, end: 0 }] }, ...body]
     : body;
-  return { source: input.source, meta, blocks, ...(input.plain ? { plain: true } : {}) };
+  if (input.date && !fields.has('生成日期') && !fields.has('发布日期')) fields.set('发布日期', input.date);
+  const facts = extractDocumentFacts(text, meta.title, fields, input.plain === true);
+  return { source: input.source, meta, facts, blocks, tables: builder.tables, ...(input.plain ? { plain: true } : {}) };
 }

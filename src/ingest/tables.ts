@@ -1,18 +1,18 @@
 import { cleanText } from '../text/index.js';
 import { headingOf } from './headings.js';
 import type { Line } from './lines.js';
+import { rebuildTable, type TableRow } from './table-rebuild.js';
 
-/** A table row as cells with the offsets of the lines it came from. */
-export interface TableRow {
-  cells: string[];
-  start: number;
-  end: number;
-}
+export type { TableRow } from './table-rebuild.js';
 
 /** A table found in the text and the index of the first line after it. */
 export interface ParsedTable {
   header: string[];
   rows: TableRow[];
+  /** Rows that could not be lined up with the header (see rebuildTable): kept as text only. */
+  broken?: TableRow[];
+  /** True when a multi-line header or row-spanning cells were put back together. */
+  rebuilt?: boolean;
   next: number;
 }
 
@@ -54,6 +54,8 @@ function parseRowPerLine(lines: Line[], first: number): ParsedTable {
     raw.push({ cells: line.text.split('\t').map(cellText), start: line.start, end: line.end });
     index += 1;
   }
+  const rebuilt = rebuildTable(raw);
+  if (rebuilt) return { ...rebuilt, rebuilt: true, next: index };
   // OCR'd tables often open with a half-empty fragment line: the fuller of the first two is the header.
   const headerIndex = raw.length > 1 && filled(raw[1]?.cells) > filled(raw[0]?.cells) ? 1 : 0;
   let header = raw[headerIndex]?.cells ?? [];

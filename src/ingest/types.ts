@@ -1,3 +1,5 @@
+import type { DocumentFacts } from './document-facts.js';
+
 /** A file or record handed to the parser: where it came from and its text. */
 export interface SourceText {
   /** File name relative to DOCS_DIR, or the JSONL record id. */
@@ -33,7 +35,8 @@ export interface Span {
   end: number;
 }
 
-export type BlockKind = 'paragraph' | 'table-row' | 'person' | 'document-info';
+/** `table-text`: rows of a table that could not be rebuilt, searchable but never quoted as a record or fact. */
+export type BlockKind = 'paragraph' | 'table-row' | 'person' | 'document-info' | 'table-text';
 
 /** One unit of document structure: a paragraph, a table row or a person, placed in its section. */
 export interface Block {
@@ -48,10 +51,23 @@ export interface Block {
 }
 
 /** A parsed document: metadata and structure, ready to be chunked. */
+/** How a table came out of the parser: an admin replaces the sources whose tables were not rebuilt. */
+export interface TableReport {
+  caption: string;
+  rows: number;
+  /** A multi-line header or merged cells were put back together. */
+  rebuilt: boolean;
+  /** Rows that did not line up with the header and are kept as text only. */
+  broken: number;
+}
+
 export interface ParsedDocument {
   source: string;
   /** A plain record (news, JSONL) rather than a structured policy document. */
   plain?: boolean;
   meta: DocumentMeta;
+  /** What the document says about itself: 文号, issuer, its own date, period, draft or not. */
+  facts: DocumentFacts;
   blocks: Block[];
+  tables: TableReport[];
 }

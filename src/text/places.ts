@@ -32,5 +32,20 @@ export function mentionsName(text: string, name: string): boolean {
  */
 export function questionAnchors(question: string): string[] {
   const years = [...new Set(searchForm(question).match(/(?<!\d)(?:19|20)\d{2}(?!\d)/g) ?? [])];
-  return [...placeNames(question), ...years];
+  // 中国公安部 is written 公安部, and 中国 itself locates nothing in a Chinese corpus.
+  const names = placeNames(question)
+    .map((name) => name.replace(/^(?:中国|我国|全国)(?=.{2,})/, ''))
+    .filter((name) => !NATIONWIDE.has(name));
+  return [...new Set(names), ...years];
+}
+
+const NATIONWIDE = new Set(['中国', '我国', '全国', '国家', '中华人民共和国']);
+
+/** Person names in a text (jieba's nr tag): whether a sentence names someone at all. */
+export function personNames(text: string): string[] {
+  tagger ??= Jieba.withDict(dict);
+  return tagger
+    .tag(searchForm(text), true)
+    .filter((token) => (token.tag === 'nr' || token.tag === 'nrfg') && token.word.length >= 2)
+    .map((token) => token.word);
 }

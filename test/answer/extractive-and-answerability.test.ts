@@ -68,7 +68,9 @@ describe('extractiveAnswer', () => {
       sectionPath: ['附件1', '全区建设培育青创空间汇总表（6个）'],
     });
     const result = extractiveAnswer(question, keyTerms(question), [row]);
-    expect(result.answer.startsWith('运营主体=南浔区人才产业集团')).toBe(true);
+    // Said as a sentence in the document's words: the record's name, then the asked field.
+    expect(result.answer.startsWith('頔塘青创社区：运营主体为南浔区人才产业集团，总面积15000平方米')).toBe(true);
+    expect(result.answer).not.toContain('=');
     expect(result.citations[0]?.quote).toBe(row.chunk.text);
   });
 

@@ -55,7 +55,7 @@ describe('CLI end to end on the seeds with the real model', () => {
   it('quotes a table row with its headers for a contact question', async () => {
     const run = await runCli(['ask', '--json', '頔塘青创社区的运营主体是谁？'], env);
     const result = JSON.parse(run.stdout) as AskJson;
-    expect(result.answer).toContain('运营主体=南浔区人才产业集团');
+    expect(result.answer).toContain('运营主体为南浔区人才产业集团');
     expect(result.citations[0]).toMatchObject({ source: SEED.nanxun, section: '附件1 › 全区建设培育青创空间汇总表（6个）' });
     expect(result.citations[0]?.quote).toContain('空间名称=頔塘青创社区');
   });
@@ -73,6 +73,9 @@ describe('CLI end to end on the seeds with the real model', () => {
     const run = await runCli(['ask', '南通计划到2020年底打造多少个众创社区？'], env);
     expect(run.stdout).toContain('10个左右');
     expect(run.stdout).toMatch(/来源：\n\[1\] 《南通市推进众创社区建设行动方案》 › 二、总体目标/);
+    // The cited document with its facts and status; the answer carries the expired notice.
+    expect(run.stdout).toContain('注意：《南通市推进众创社区建设行动方案》执行期为2017—2020年，已到期。');
+    expect(run.stdout).toContain('文件：\n《南通市推进众创社区建设行动方案》 通政办发〔2017〕93号 · 南通市人民政府办公室 · 2017年6月26日 · 执行期2017—2020年 · 已到期');
   });
 
   it('rejects an empty question and cuts a 5,000-character one with a note', async () => {

@@ -8,6 +8,7 @@ export function resultFor(question: string, answer = '到2020年底打造10个�
     query: question,
     answerable: true,
     answer,
+    documents: [],
     citations: [{ source: 'nantong.txt', title: '南通市推进众创社区建设行动方案', section: '二、总体目标', quote: answer }],
     passages: [],
     mode: 'llm',

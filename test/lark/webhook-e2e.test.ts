@@ -82,6 +82,8 @@ describe('Feishu bot in webhook mode, end to end', () => {
     expect(text).toContain('《南通市推进众创社区建设行动方案》 › 二、总体目标');
     expect(JSON.stringify(card)).toContain('"tag":"collapsible_panel"');
     expect(text).toContain('来源（');
+    // The Nantong plan ran 2017—2020: the card carries the expired notice.
+    expect(text).toContain('注意：《南通市推进众创社区建设行动方案》执行期为2017—2020年，已到期。');
     expect(card.schema).toBe('2.0');
     // acknowledged at once with a 「正在查找…」 card, then that same card was replaced by the answer
     const versions = fake.historyOf(replyId);
@@ -188,7 +190,8 @@ describe('Feishu bot in webhook mode, end to end', () => {
     expect(reply.replyInThread).toBe(false);
     const text = fake.textOf(reply.messageId);
     expect(text).toContain('共 5 份文档');
-    expect(text).toContain('《南通市推进众创社区建设行动方案》');
+    expect(text).toContain('《南通市推进众创社区建设行动方案》 通政办发〔2017〕93号 · 已到期（2017—2020年）');
+    expect(text).toContain('《南浔区全面建设“水晶晶青创新城”提升年行动计划》 · 征求意见稿');
   });
 
   it('wires the same handlers to the long connection (dispatcher level)', async () => {

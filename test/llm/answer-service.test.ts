@@ -76,7 +76,8 @@ describe('grounded LLM answers over the real index', () => {
     expect(result.answer.startsWith(partials.at(-1) ?? '?')).toBe(true);
     expect(result).toMatchObject({ answerable: true, mode: 'llm', model: 'fake-chat', query: NANTONG });
     expect(result.answer).toContain('10个左右');
-    expect(result.answer).toMatch(/\[1\]。$/);
+    // The Nantong plan ran 2017—2020: the answer carries the expired notice in LLM mode too.
+    expect(result.answer).toMatch(/\[1\]。\n注意：《南通市推进众创社区建设行动方案》执行期为2017—2020年，已到期。$/);
     expect(result.citations[0]).toMatchObject({ source: SEED.nantong, section: '二、总体目标' });
     expect(result.passages[0]?.text).toContain(result.citations[0]?.quote);
 
@@ -85,6 +86,8 @@ describe('grounded LLM answers over the real index', () => {
     for (const passage of result.passages.slice(0, 5)) expect(userPrompt(request!)).toContain(passage.text);
     expect(userPrompt(request!)).not.toContain(result.passages[5]?.text);
     expect(userPrompt(request!)).toContain(`【问题】\n${NANTONG}`);
+    // The passages' document facts follow them, status included.
+    expect(userPrompt(request!)).toMatch(/文件信息：\n(?:.*\n)*《南通市推进众创社区建设行动方案》；文号通政办发〔2017〕93号；发文单位南通市人民政府办公室；成文日期2017年6月26日；执行期2017—2020年；状态：已到期/);
     expect(systemPromptOf(request!)).toContain(REFUSAL_SIGNAL);
     expect(request).toMatchObject({ model: 'fake-chat', stream: true, temperature: 0.3, maxTokens: 500, authorization: `Bearer ${API_KEY}` });
   });
@@ -93,7 +96,7 @@ describe('grounded LLM answers over the real index', () => {
     server.handle((request) => text(`${passageText(request, 2)?.split('。')[0]}[2][9]。`));
     const cited = await service.ask({ question: NANTONG });
     expect(cited.answer).not.toContain('[9]');
-    expect(cited.answer).toMatch(/\[1\]。$/);
+    expect(cited.answer).toMatch(/\[1\]。\n注意：.*已到期。$/);
     expect(cited.citations).toHaveLength(1);
     expect(cited.citations[0]?.section).toBe(cited.passages[1]?.section);
 

@@ -64,7 +64,7 @@ export function systemPromptOf(request: FakeChatRequest): string {
 
 /** The text of passage [n] as the answer prompt lists it (`[n] 《title》 › section` then the text). */
 export function passageText(request: FakeChatRequest, number: number): string | undefined {
-  return new RegExp(`^\\[${number}\\] 《[^\\n]*\\n([^]*?)(?=\\n\\n\\[\\d+\\] 《|\\n\\n【问题】|$)`, 'm').exec(userPrompt(request))?.[1];
+  return new RegExp(`^\\[${number}\\] 《[^\\n]*\\n([^]*?)(?=\\n\\n\\[\\d+\\] 《|\\n\\n文件信息：|\\n\\n【问题】|$)`, 'm').exec(userPrompt(request))?.[1];
 }
 
 /** A well-behaved model: quotes the first sentence of passage [1] with its marker; repeats rewrite questions. */

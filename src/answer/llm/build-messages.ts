@@ -32,11 +32,15 @@ export function systemPrompt(prompts: PromptTemplates): string {
   return renderTemplate(prompts.system, { refusal: renderTemplate(prompts.refusal, { signal: REFUSAL_SIGNAL }) });
 }
 
-/** Messages asking for a grounded answer to one standalone question. */
-export function answerMessages(prompts: PromptTemplates, question: string, passages: RetrievedPassage[]): ModelMessage[] {
+/**
+ * Messages asking for a grounded answer to one standalone question. The passages' document facts
+ * (文号, issuer, date, period, status) follow them, so questions about a document itself are answerable.
+ */
+export function answerMessages(prompts: PromptTemplates, question: string, passages: RetrievedPassage[], documentFacts = ''): ModelMessage[] {
+  const facts = documentFacts === '' ? '' : `\n\n文件信息：\n${quoted(documentFacts)}`;
   return [
     { role: 'system', content: systemPrompt(prompts) },
-    { role: 'user', content: renderTemplate(prompts.answer, { passages: formatPassages(passages), question: quoted(question) }) },
+    { role: 'user', content: renderTemplate(prompts.answer, { passages: `${formatPassages(passages)}${facts}`, question: quoted(question) }) },
   ];
 }
 

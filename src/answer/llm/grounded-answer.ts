@@ -25,6 +25,8 @@ export interface GroundedAnswerRequest {
   passages: RetrievedPassage[];
   signal: AbortSignal;
   deadline: number;
+  /** The passages' documents described (文号, issuer, date, period, status), one line each. */
+  documentFacts?: string;
 }
 
 /**
@@ -33,7 +35,7 @@ export interface GroundedAnswerRequest {
  */
 export async function* groundedAnswer(setup: GroundedAnswerSetup, request: GroundedAnswerRequest): AsyncGenerator<string, AnswerCheck> {
   const given = request.passages.slice(0, setup.passageCount);
-  const messages = answerMessages(setup.prompts, request.query, given);
+  const messages = answerMessages(setup.prompts, request.query, given, request.documentFacts);
   let raw = '';
   let shown = '';
   let silenced = false;

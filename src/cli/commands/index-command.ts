@@ -15,10 +15,13 @@ function ocrLines(summary: BuildSummary): string {
 export async function indexCommand(runtime: Runtime, logger: Logger): Promise<number> {
   const summary = await buildWithProgress(runtime, logger);
   const skipped = summary.skipped.map((item) => `\n  skipped ${item.file}: ${item.reason}`).join('') + ocrLines(summary);
+  const tables = summary.tables
+    .map((table) => `\n  table ${table.source} 《${table.caption}》: ${table.rebuilt ? 'merged cells rebuilt' : 'read as is'}${table.broken > 0 ? `, ${table.broken} rows not aligned (kept as searchable text, never quoted)` : ''}`)
+    .join('');
   process.stderr.write(
     `Indexed ${summary.documents} documents into ${summary.chunks} chunks ` +
       `(${summary.embedded} embedded, ${summary.reused} reused) in ${summary.seconds.toFixed(1)} s` +
-      ` [added ${summary.added.length}, changed ${summary.changed.length}, removed ${summary.removed.length}]${skipped}\n`,
+      ` [added ${summary.added.length}, changed ${summary.changed.length}, removed ${summary.removed.length}]${skipped}${tables}\n`,
   );
   process.stdout.write(`${JSON.stringify(summary)}\n`);
   return 0;

@@ -1,5 +1,6 @@
 import type { ReindexProgress, StoredDocument, UploadResult } from '../../admin/index.js';
 import type { BuildSummary, Manifest } from '../../index/index.js';
+import { statusLabel } from '../../ingest/index.js';
 import type { CardJson } from '../outbound/open-platform.js';
 import { card, escapeMarkdown, markdown, plainText } from './card-parts.js';
 
@@ -99,10 +100,11 @@ export function uploadDoneCard(result: UploadResult, manifest: Manifest | undefi
 }
 
 /** `/docs`: the files in DOCS_DIR with their titles from the serving index, numbered for `/docs remove`. */
-export function documentListCard(documents: StoredDocument[], manifest: Manifest | undefined): CardJson {
+export function documentListCard(documents: StoredDocument[], manifest: Manifest | undefined, today: Date): CardJson {
   const lines = documents.slice(0, LISTED_DOCUMENTS).map((document, index) => {
     const indexed = manifest?.documents[document.name];
-    const title = indexed ? `《${escapeMarkdown(indexed.title)}》 · ${indexed.chunks} 段` : '（未入索引）';
+    const status = indexed ? statusLabel(indexed.facts, today) : '';
+    const title = indexed ? `《${escapeMarkdown(indexed.title)}》${status ? ` · ${escapeMarkdown(status)}` : ''} · ${indexed.chunks} 段` : '（未入索引）';
     return `${index + 1}. ${escapeMarkdown(document.name)} ${title} · ${size(document.bytes)}`;
   });
   if (documents.length > LISTED_DOCUMENTS) lines.push(`…… 共 ${documents.length} 个文件`);

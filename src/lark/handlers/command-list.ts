@@ -1,4 +1,5 @@
 import type { Manifest } from '../../index/index.js';
+import { statusLabel } from '../../ingest/index.js';
 import { silentLogger, type Logger } from '../../log/index.js';
 import type { RemindersService } from '../../reminders/index.js';
 import { noticeCard } from '../cards/notice-card.js';
@@ -45,11 +46,12 @@ function dateTime(epochMs: number): string {
 }
 
 /** `/sources`: titles, 文号 and chunk counts. */
-function sourcesText(manifest: Manifest): string {
+function sourcesText(manifest: Manifest, today: Date): string {
   const documents = Object.values(manifest.documents);
-  const lines = documents
-    .slice(0, LISTED_DOCUMENTS)
-    .map((document, index) => `${index + 1}. 《${document.title}》${document.docNumber ? ` ${document.docNumber}` : ''} · ${document.chunks} 段`);
+  const lines = documents.slice(0, LISTED_DOCUMENTS).map((document, index) => {
+    const status = statusLabel(document.facts, today);
+    return `${index + 1}. 《${document.title}》${document.docNumber ? ` ${document.docNumber}` : ''}${status ? ` · ${status}` : ''} · ${document.chunks} 段`;
+  });
   const more = documents.length > LISTED_DOCUMENTS ? [`…… 共 ${documents.length} 份`] : [];
   return [`共 ${documents.length} 份文档：`, ...lines, ...more].join('\n');
 }
@@ -111,7 +113,7 @@ export function createCommands(options: {
         await context.reply(helpCard());
       },
     },
-    { name: 'sources', aliases: ['文档列表'], run: withManifest('文档列表', sourcesText) },
+    { name: 'sources', aliases: ['文档列表'], run: withManifest('文档列表', (manifest) => sourcesText(manifest, new Date(clock.now()))) },
     { name: 'status', aliases: ['状态'], run: withManifest('运行状态', (manifest) => statusText(status, manifest, clock.now())) },
     ...(options.documents ? documentCommands(options.documents) : [serverOnlyReindex(isAdmin, options.logger ?? silentLogger)]),
     ...(options.reminders

@@ -129,7 +129,7 @@ function docs(deps: DocumentAdminDeps): Command {
       if (!(await requireAdmin(context, deps, 'docs', NOT_ADMIN_DOCS))) return;
       const [sub = '', ...rest] = args.split(/\s+/).filter((part) => part !== '');
       if (sub === '') {
-        await context.reply(documentListCard(await deps.admin.documents(), deps.manifest()));
+        await context.reply(documentListCard(await deps.admin.documents(), deps.manifest(), new Date(deps.clock.now())));
         return;
       }
       if (!['remove', 'rm', '删除'].includes(sub.toLowerCase()) || rest.length === 0) {

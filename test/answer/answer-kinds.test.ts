@@ -1,0 +1,140 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createAsker, type Ask } from '../../src/answer/index.js';
+import { createTransformersEmbedder, type Embedder } from '../../src/embed/index.js';
+import { buildIndex, loadIndex } from '../../src/index/index.js';
+import { silentLogger } from '../../src/log/index.js';
+import { createRetriever } from '../../src/retrieve/index.js';
+import { PROJECT_ROOT } from '../support/cli.js';
+import { SEED, SEEDS_DIR } from '../support/seeds.js';
+
+const TODAY = new Date('2026-12-02T09:00:00+08:00');
+let embedder: Embedder;
+
+async function askerOver(docsDir: string): Promise<Ask> {
+  const indexDir = join(mkdtempSync(join(tmpdir(), 'policy-bot-kinds-')), 'index');
+  await buildIndex({ docsDir, indexDir, chunkSize: 600, tokenizer: 'both', embedder, logger: silentLogger });
+  const index = loadIndex(indexDir);
+  return createAsker({ index, retriever: createRetriever(index, embedder), maxQuestionChars: 500, today: () => TODAY });
+}
+
+let ask: Ask;
+beforeAll(async () => {
+  embedder = await createTransformersEmbedder({ modelId: 'BAAI/bge-small-zh-v1.5', modelsRoot: join(PROJECT_ROOT, 'models'), workers: 1 });
+  ask = await askerOver(SEEDS_DIR);
+}, 120_000);
+
+describe('one answer for each kind of question, through ask()', () => {
+  it('answers a 文号 from the document facts, citing its line', async () => {
+    const result = await ask({ question: '播种计划的文号是什么？' });
+    expect(result.answer).toContain('湖政办发〔2025〕9号');
+    expect(result.citations[0]).toMatchObject({ source: SEED.bozhong, section: '文件信息', quote: '湖政办发[2025]9号' });
+    expect(result.documents[0]).toMatchObject({ source: SEED.bozhong, docNumber: '湖政办发〔2025〕9号', status: 'in-force' });
+  });
+
+  it("gives the document's own date, not the portal's 生成日期", async () => {
+    const result = await ask({ question: '鹿城大孵化器行动计划是哪天印发的？' });
+    expect(result.answer).toMatch(/^《温州市鹿城区[^》]+》印发（成文）日期是2025年6月12日/);
+  });
+
+  it('names the issuer and says whether a plan is still in force on the injected day', async () => {
+    expect((await ask({ question: '南通众创社区建设行动方案是哪个单位发的？' })).answer).toContain('南通市人民政府办公室');
+    const valid = await ask({ question: '湖州播种计划现在还有效吗？' });
+    expect(valid.answer).toContain('执行期为2025—2027年，截至2026年12月2日仍在执行期内');
+  });
+
+  it('tells 副组长 from 组长 in a leadership list', async () => {
+    const result = await ask({ question: '水晶晶青创新城领导小组的副组长是谁？' });
+    expect(result.answer).toContain('简芬芳');
+    expect(result.answer).not.toContain('沈燕方');
+  });
+
+  it('says a record as a sentence with the asked fields first', async () => {
+    const result = await ask({ question: '窑里青在空间的运营主体是哪家？' });
+    expect(result.answer).toMatch(/^窑里青在空间：运营主体为湖州市水漾窑里乡村有限发展公司，/);
+    expect(result.answer).not.toContain('=');
+  });
+
+  it("reads a rebuilt breakdown row as a sentence, and the plan's end from its period", async () => {
+    const row = await ask({ question: '德清县2026年要建成多少个科技型产业园？' });
+    expect(row.answer).toMatch(/^徳清县2026年：科技型产业园\(专业园\)8个/);
+    const end = await ask({ question: '播种计划什么时候到期？' });
+    expect(end.answer).toContain('执行期为2025—2027年');
+    expect(end.answer).not.toContain('=');
+  });
+
+  it('gives an activity its time and lead department', async () => {
+    const result = await ask({ question: '复旦大学·湖州周活动几月举办？谁牵头？' });
+    expect(result.answer).toContain('4月');
+    expect(result.answer).toContain('区人力社保局');
+  });
+
+  it('lists a whole table, or says 等N项 with the count', async () => {
+    const result = await ask({ question: '南浔建设培育了哪些青创空间？' });
+    expect(result.answer).toMatch(/頔塘青创社区.*窑里青在空间/);
+    expect(result.answer.includes('等') ? /等\d+项/.test(result.answer) : result.citations.length).toBeTruthy();
+  });
+
+  it('answers a question naming two places with evidence from both', async () => {
+    const result = await ask({ question: '湖州和鹿城分别要培育多少科技企业？' });
+    expect(result.answerable).toBe(true);
+    expect(result.answer).not.toContain('没有找到关于');
+  });
+
+  it('lists support measures with their lead departments', async () => {
+    const result = await ask({ question: '我是大学生，想在鹿城创业，有什么支持？' });
+    expect(result.answerable).toBe(true);
+    expect(result.answer).toMatch(/牵头\/责任单位：/);
+  });
+
+  it('carries the expired notice when it cites the 2017—2020 Nantong plan', async () => {
+    const result = await ask({ question: '南通计划到2020年底打造多少个众创社区？' });
+    expect(result.answer).toContain('10个左右');
+    expect(result.answer.split('\n').at(-1)).toBe('注意：《南通市推进众创社区建设行动方案》执行期为2017—2020年，已到期。');
+    expect(result.documents[0]?.status).toBe('expired');
+  });
+});
+
+describe('refusals on the asked fact', () => {
+  it.each([
+    ['湖州播种计划的咨询电话是多少？', '联系电话'],
+    ['南通众创社区的入驻企业可以免几年房租？', '具体年限'],
+    ['鹿城区对孵化器的运营补贴每年多少万元？', '具体金额'],
+  ])('refuses %s, naming what is missing, with a related clause', async (question, missing) => {
+    const result = await ask({ question });
+    expect(result.answerable).toBe(false);
+    expect(result.answer).toContain(`没有写明`);
+    expect(result.answer).toContain(missing);
+    expect(result.answer).toMatch(/\n相关内容：/);
+    expect(result.citations).toHaveLength(1);
+  });
+
+  it('refuses a question in English in Chinese and in English, suggesting to ask in Chinese', async () => {
+    const result = await ask({ question: 'How many maker communities does Nantong plan to build by the end of 2020?' });
+    expect(result.answerable).toBe(false);
+    expect(result.answer).toContain('请用中文提问');
+    expect(result.answer).toContain('Please ask in Chinese.');
+    expect((await ask({ question: '南通计划到2020年底打造多少个众创社区？' })).answerable).toBe(true);
+  });
+
+  it('applies the same rules to a small news knowledge base', async () => {
+    const docs = mkdtempSync(join(tmpdir(), 'policy-bot-news-'));
+    const articles = [
+      { id: 'n1', date: '2023-08-01', text: '本报讯 8月1日，第三届城市马拉松在滨江新区鸣枪开跑，共有2万名选手参赛。本届赛事以“奔跑吧，滨江”为主题。' },
+      { id: 'n2', date: '2023-08-02', text: '本报讯 市交通局昨日宣布，地铁5号线将于2024年6月底开通运营，全线共设站18座。' },
+      { id: 'n3', date: '2023-08-03', text: '本报讯 市气象台发布高温橙色预警，预计未来三天最高气温可达39摄氏度，请市民注意防暑。' },
+    ];
+    writeFileSync(join(docs, 'news.jsonl'), articles.map((article) => JSON.stringify(article)).join('\n'));
+    const news = await askerOver(docs);
+    const answered = await news({ question: '城市马拉松的主题是什么？' });
+    expect(answered.answerable).toBe(true);
+    expect(answered.answer).toContain('奔跑吧，滨江');
+    const opening = await news({ question: '地铁5号线什么时候开通？' });
+    expect(opening.answer).toContain('2024年6月底');
+    const phone = await news({ question: '城市马拉松的报名电话是多少？' });
+    expect(phone.answerable).toBe(false);
+    expect(phone.answer).toContain('联系电话');
+  }, 60_000);
+});

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { readQuestion } from '../../src/answer/read-question.js';
+
+// Generic phrasings written for this test, one or more per kind, not eval questions.
+const CASES: Array<[string, string[]]> = [
+  ['这个实施意见的文号是多少？', ['doc-number']],
+  ['这份通知是哪个部门印发的？', ['issuer']],
+  ['这个办法是什么时候印发的？', ['issued-date']],
+  ['这项政策现在还有效吗？', ['validity']],
+  ['该方案执行期是哪几年？', ['period']],
+  ['孵化器补贴每年多少万元？', ['money']],
+  ['园区的咨询电话是多少？', ['phone']],
+  ['入驻企业能免几年租金？', ['duration']],
+  ['领导小组副组长是谁？', ['person']],
+  ['这个比赛几月举办？谁牵头？', ['time', 'department']],
+  ['全区有哪些众创空间？', ['list']],
+  ['人才公寓的面积有多大？', ['count']],
+  ['研发投入占比要求是多少？', ['ratio']],
+  ['三服务是指什么？', ['definition']],
+  ['怎么申请创业担保贷款？', ['procedure']],
+  ['我是退役军人，在这里创业能享受什么政策？', ['eligibility']],
+];
+
+describe('readQuestion', () => {
+  it.each(CASES)('reads %s', (question, asks) => {
+    expect(readQuestion(question).asks).toEqual(asks);
+  });
+
+  it('tells the asked role apart: 副组长 is not 组长', () => {
+    expect(readQuestion('工作专班的副组长是谁？').role).toBe('副组长');
+    expect(readQuestion('工作专班的组长是谁？').role).toBe('组长');
+    expect(readQuestion('办公室主任是谁？').role).toBe('办公室主任');
+  });
+
+  it('reads places and years, and two places asked together as a comparison', () => {
+    const reading = readQuestion('苏州和杭州对孵化器分别有什么支持？');
+    expect(reading.places).toEqual(['苏州', '杭州']);
+    expect(reading.asks[0]).toBe('comparison');
+    expect(readQuestion('到2026年要建成多少个园区？').years).toEqual(['2026']);
+  });
+
+  it('keeps the subject words and the attribute asked for', () => {
+    const reading = readQuestion('训练营的主题是什么？');
+    expect(reading.subject).toEqual(expect.arrayContaining(['训练营', '主题']));
+    expect(reading.focus).toBe('主题');
+    expect(readQuestion('你好').asks).toEqual(['general']);
+  });
+});
