@@ -74,10 +74,11 @@ describe('an image-only PDF in DOCS_DIR, read by OCR', () => {
     expect(JSON.parse(info.stdout).answer).toContain('播种计划');
   });
 
-  it('reads a ruled table in a scanned image as header=value records', async () => {
+  it('reads a ruled table in a scanned image as records: a row answers with its cells', async () => {
     const run = await runCli(['ask', '--json', '含山未来合创谷的运营主体是谁？'], env);
     const result = JSON.parse(run.stdout) as { answer: string; citations: Array<{ source: string; section: string }> };
-    expect(result.answer).toContain('运营主体=杭州向村乡创科技有限公司');
+    expect(result.answer).toContain('杭州向村乡创科技有限公司');
+    expect(result.answer).toContain('4400');
     expect(result.citations[0]).toMatchObject({ source: '青创空间汇总表.png', section: expect.stringContaining('附件1') });
   });
 
