@@ -36,6 +36,9 @@ export const configSchema = z.object({
   CONVERSATION_TURNS: positiveInt(4),
   CONVERSATION_IDLE_MINUTES: positiveInt(30),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+  LOG_FORMAT: z.enum(['auto', 'json', 'pretty']).default('auto'),
+  // Read by loadEnvFile before this schema parses the environment; listed here so it is documented.
+  ENV_FILE: z.string().default('.env'),
   // Reminders (src/reminders); see README "Reminders".
   ...remindersEnvironmentShape,
   // Feishu / Lark bot (src/lark); see README "Feishu / Lark". Cross-field checks live in src/lark/settings.ts.

@@ -65,6 +65,13 @@ describe('one answer for each kind of question, through ask()', () => {
     expect(end.answer).not.toContain('=');
   });
 
+  it('states a number first, and a definition from the sentence that introduces the term', async () => {
+    const count = await ask({ question: '鹿城区到2027年要新增多少家省级及以上孵化器？' });
+    expect(count.answer).toContain('6家');
+    const definition = await ask({ question: '“两池”指的是什么？' });
+    expect(definition.answer).toMatch(/供给池[^。]*基金池|基金池[^。]*供给池/);
+  });
+
   it('gives an activity its time and lead department', async () => {
     const result = await ask({ question: '复旦大学·湖州周活动几月举办？谁牵头？' });
     expect(result.answer).toContain('4月');

@@ -30,7 +30,7 @@ describe('an image-only PDF in DOCS_DIR, read by OCR', () => {
     copyFileSync(join(FIXTURES, 'not-a-document.png'), join(docsDir, 'cat.png'));
     copyFileSync(join(FIXTURES, 'table-scan.png'), join(docsDir, '青创空间汇总表.png'));
     writeFileSync(join(docsDir, 'broken.jpg'), readFileSync(join(FIXTURES, 'notice-photo.jpg')).subarray(0, 300));
-    const built = await runCli(['index'], env);
+    const built = await runCli(['index', '--json'], env);
     expect(built.code, built.stderr).toBe(0);
     first = JSON.parse(built.stdout) as Summary;
     firstStderr = built.stderr;
@@ -83,7 +83,7 @@ describe('an image-only PDF in DOCS_DIR, read by OCR', () => {
   });
 
   it('re-indexes from the OCR cache without reading a page again', async () => {
-    const again = await runCli(['index'], env);
+    const again = await runCli(['index', '--json'], env);
     expect(again.code, again.stderr).toBe(0);
     const summary = JSON.parse(again.stdout) as Summary;
     expect(summary.ocr).toMatchObject({ pagesRead: 0, pagesCached: 4 });
