@@ -111,7 +111,7 @@ async function main(): Promise<void> {
   if (scale) execFileSync(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'scale.ts')], { stdio: 'inherit' });
   line('peak RSS', `${format(process.resourceUsage().maxRSS / 1024, 0)} MiB`);
   // The other benchmarks run in their own processes so their load does not skew each other.
-  for (const script of ['llm-overhead.ts', 'feishu-load.ts']) {
+  for (const script of ['llm-overhead.ts', 'feishu-load.ts', 'ocr.ts']) {
     process.stdout.write(`\n== ${script}\n`);
     execFileSync(process.execPath, ['--import', 'tsx', join(import.meta.dirname, script)], { stdio: 'inherit' });
   }

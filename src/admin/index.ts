@@ -9,5 +9,5 @@ export {
   type ReindexProgress,
   type UploadResult,
 } from './knowledge-admin.js';
-export { checkFileContent, checkFileName, UPLOAD_EXTENSIONS } from './upload-check.js';
+export { checkFileContent, checkFileName, imageUploadName, UPLOAD_EXTENSIONS } from './upload-check.js';
 export { watchDocs, type DocsWatcher } from './watch-docs.js';

@@ -46,6 +46,8 @@ export interface KnowledgeAdminOptions {
   rebuild: RebuildIndex;
   maxUploadBytes: number;
   logger: Logger;
+  /** Reads an uploaded scan by OCR before it is stored (throws when no text is found); false for a file that is no scan. */
+  readScan?: (name: string, bytes: Uint8Array, onProgress?: OnProgress) => Promise<boolean>;
 }
 
 /** Serialises every change to DOCS_DIR and the index behind one queue. */
@@ -111,8 +113,9 @@ export function createKnowledgeAdmin(options: KnowledgeAdminOptions): KnowledgeA
     async upload(fileName, bytes, onProgress) {
       const name = checkFileName(fileName);
       checkFileContent(name, bytes, options.maxUploadBytes);
-      // parsed before it is stored: a PDF without a text layer is refused, not left in the folder
-      await loadDocument(name, Buffer.from(bytes));
+      // parsed (or OCR'd) before it is stored: a file without readable text is refused, not left in the folder
+      const scanned = (await options.readScan?.(name, bytes, onProgress)) ?? false;
+      if (!scanned) await loadDocument(name, Buffer.from(bytes));
       return enqueue(async () => {
         const stored = await library.store(name, bytes);
         logger.info('admin.document_stored', { name, bytes: bytes.byteLength, replaced: stored.replaced });

@@ -14,6 +14,7 @@ import { asksDocumentFact, citedFirst, documentYears } from './evidence-helpers.
 import { readQuestion, type QuestionReading } from './read-question.js';
 import { refusalMessage } from './refusal.js';
 import type { AskResult, Citation } from './types.js';
+import { withScanNote } from './scan-note.js';
 
 /** What the extractive asker and the evidence finder are built from. */
 export interface AskerOptions {
@@ -165,7 +166,7 @@ export function composeResult(evidence: Evidence, written: WrittenAnswer, contex
     })),
     mode: written.mode,
     ...(written.model !== undefined ? { model: written.model } : {}),
-    notes: context.notes,
+    notes: withScanNote(context.notes, written.citations, evidence.passages),
     timings: { retrieveMs: round(evidence.retrieveMs), totalMs: round(performance.now() - context.started) },
   };
 }

@@ -3,6 +3,7 @@ import { ConfigError } from '../config/index.js';
 import { createDocumentLibrary, createKnowledgeAdmin, watchDocs, type DocsWatcher, type KnowledgeAdmin } from '../admin/index.js';
 import { acquireBuildLock, buildIndex, type BuildStage, type BuildSummary } from '../index/index.js';
 import type { Logger } from '../log/index.js';
+import { configuredOcr, stageLabel, uploadScanReader } from './ocr-settings.js';
 import { progressBar } from './progress.js';
 import type { Runtime } from './runtime.js';
 
@@ -24,6 +25,7 @@ export async function buildConfigured(runtime: Runtime, logger: Logger, onProgre
       logger,
       lockHeld: true,
       ...(onProgress ? { onProgress } : {}),
+      ...(config.OCR_ENABLED ? { ocr: configuredOcr(config) } : {}),
     });
   } finally {
     lock.release();
@@ -33,7 +35,7 @@ export async function buildConfigured(runtime: Runtime, logger: Logger, onProgre
 /** Builds DOCS_DIR into INDEX_DIR as configured, drawing a progress bar on stderr (and publishes it with INDEX_STORE=postgres). */
 export async function buildWithProgress(runtime: Runtime, logger: Logger): Promise<BuildSummary> {
   const progress = progressBar();
-  const summary = await buildConfigured(runtime, logger, (stage, done, total) => progress(stage, done, total));
+  const summary = await buildConfigured(runtime, logger, (stage, done, total) => progress(stageLabel(stage), done, total));
   if (runtime.config.INDEX_STORE === 'postgres') await runtime.publishBuild();
   return summary;
 }
@@ -53,6 +55,7 @@ export function knowledgeAdminFor(runtime: Runtime, logger: Logger): KnowledgeAd
     rebuild: (onProgress) => rebuildServingIndex(runtime, logger, (stage, done, total) => onProgress({ stage, done, total })),
     maxUploadBytes: Math.round(config.UPLOAD_MAX_MB * 1024 * 1024),
     logger,
+    ...(config.OCR_ENABLED ? { readScan: uploadScanReader(config, logger) } : {}),
   });
 }
 

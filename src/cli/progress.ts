@@ -13,6 +13,6 @@ export function progressBar(stream: NodeJS.WriteStream = process.stderr, status:
     if (line === lastLine) return;
     lastLine = line;
     if (stream.isTTY) status.draw(line, done >= total);
-    else if (done === total || newStage || label === 'embedding') stream.write(`${line}\n`);
+    else if (done === total || newStage || label === 'embedding' || label === '识别文字') stream.write(`${line}\n`);
   };
 }

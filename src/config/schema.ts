@@ -67,6 +67,15 @@ export const configSchema = z.object({
   UPLOAD_MAX_MB: z.coerce.number().positive().max(100).default(20),
   WATCH_DOCS: flag,
   WATCH_DEBOUNCE_MS: positiveInt(3_000),
+  // OCR of scanned PDFs and images (src/ingest/ocr, docs/ocr.md)
+  OCR_ENABLED: z
+    .enum(['1', '0', 'true', 'false', 'yes', 'no'])
+    .default('1')
+    .transform((value) => value === '1' || value === 'true' || value === 'yes'),
+  OCR_MAX_PAGES: positiveInt(50),
+  OCR_MAX_PIXELS: positiveInt(40_000_000),
+  OCR_RECYCLE_PAGES: positiveInt(20),
+  OCR_LOW_CONFIDENCE: z.coerce.number().min(0).max(1).default(0.6),
   LARK_ALLOWED_CHATS: z
     .string()
     .default('')

@@ -1,7 +1,7 @@
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import type { Embedder } from '../embed/index.js';
 import { EmbeddingCache, embeddingKey } from '../embed/index.js';
-import { chunkDocument, loadSources, parseDocument, type Chunk } from '../ingest/index.js';
+import { chunkDocument, flagLowConfidence, loadSources, parseDocument, type Chunk, type LoadedSources, type OcrOptions } from '../ingest/index.js';
 import type { Logger } from '../log/index.js';
 import { lexicalTerms, type TokenizerMode } from '../text/index.js';
 import { buildLexicalIndex } from './bm25.js';
@@ -14,7 +14,7 @@ import { layout, readCurrentBuild, switchCurrentBuild } from './store-layout.js'
 import { readManifest } from './load-index.js';
 import { buildVectorStore } from './vector-store.js';
 
-export type BuildStage = 'reading' | 'parsing' | 'embedding' | 'indexing';
+export type BuildStage = 'reading' | 'ocr' | 'parsing' | 'embedding' | 'indexing';
 
 export interface BuildOptions {
   docsDir: string;
@@ -24,6 +24,8 @@ export interface BuildOptions {
   embedder: Embedder;
   logger: Logger;
   onProgress?: (stage: BuildStage, done: number, total: number) => void;
+  /** Reads scanned PDF pages and images by OCR (cached under INDEX_DIR/cache/ocr); none = scans are skipped. */
+  ocr?: BuildOcr;
   now?: () => Date;
   /** The caller already holds INDEX_DIR's build lock (taken before loading the model, so a refusal is immediate). */
   lockHeld?: boolean;
@@ -44,8 +46,13 @@ export interface BuildSummary {
   skipped: Array<{ file: string; reason: string }>;
   /** Tables rebuilt from merged cells, or with rows kept as text only: which sources to check or replace. */
   tables: Array<{ source: string; caption: string; rebuilt: boolean; broken: number }>;
+  /** With OCR: pages recognised, pages taken from the OCR cache, scanned pages found blank (not indexed). */
+  ocr?: LoadedSources['ocr'];
   seconds: number;
 }
+
+/** The OCR settings of a build; the cache folder and progress are filled in by the build. */
+export type BuildOcr = Omit<OcrOptions, 'cacheDir' | 'onPage'>;
 
 const EMBED_SLICE = 256;
 
@@ -98,16 +105,21 @@ async function buildLocked(options: BuildOptions): Promise<BuildSummary> {
   const now = options.now ?? (() => new Date());
   const previousId = readCurrentBuild(options.indexDir);
   const previous = previousId ? safeManifest(options.indexDir, previousId) : undefined;
+  const ocr: OcrOptions | undefined = options.ocr && {
+    ...options.ocr,
+    cacheDir: layout.ocrCache(options.indexDir),
+    onPage: (done, total) => options.onProgress?.('ocr', done, total),
+  };
   // hashed before reading: a file changed in between is seen as changed at the next start
   const files = await hashDocsFiles(options.docsDir);
-  const sources = await loadSources(options.docsDir, options.logger, (done, total) => options.onProgress?.('reading', done, total));
+  const sources = await loadSources(options.docsDir, options.logger, (done, total) => options.onProgress?.('reading', done, total), ocr);
   const chunks: Chunk[] = [];
   const documents: Manifest['documents'] = {};
   const tables: BuildSummary['tables'] = [];
   sources.documents.forEach((source, index) => {
     const parsed = parseDocument(source);
     for (const table of parsed.tables) if (table.rebuilt || table.broken > 0) tables.push({ source: source.source, caption: table.caption, rebuilt: table.rebuilt, broken: table.broken });
-    const documentChunks = chunkDocument(parsed, options.chunkSize);
+    const documentChunks = flagLowConfidence(chunkDocument(parsed, options.chunkSize), source);
     for (const chunk of documentChunks) chunks.push({ ...chunk, id: `${chunk.source}#${chunks.length}` });
     documents[source.source] = {
       hash: sources.hashes[source.source] ?? '',
@@ -164,6 +176,7 @@ async function buildLocked(options: BuildOptions): Promise<BuildSummary> {
     removed: Object.keys(before).filter((name) => !documents[name]),
     skipped: sources.skipped,
     tables,
+    ...(sources.ocr ? { ocr: sources.ocr } : {}),
     seconds: (performance.now() - started) / 1000,
   };
 }

@@ -7,6 +7,7 @@ export const layout = {
   builds: (indexDir: string) => join(indexDir, 'builds'),
   build: (indexDir: string, buildId: string) => join(indexDir, 'builds', buildId),
   cache: (indexDir: string, modelId: string) => join(indexDir, 'cache', `${modelId.replace(/[^\w.-]+/g, '_')}.bin`),
+  ocrCache: (indexDir: string) => join(indexDir, 'cache', 'ocr'),
   manifest: (buildDir: string) => join(buildDir, 'manifest.json'),
   chunks: (buildDir: string) => join(buildDir, 'chunks.jsonl'),
   vectors: (buildDir: string) => join(buildDir, 'vectors.hnsw'),

@@ -14,6 +14,10 @@ export interface Chunk {
   plain?: boolean;
   /** 1-based page of a paged source (PDF) where the chunk starts. */
   page?: number;
+  /** Read by OCR from a scan. */
+  scanned?: boolean;
+  /** Part of it was read by OCR with low confidence: answers citing it tell the reader to check the original. */
+  lowConfidence?: boolean;
 }
 
 /** Joins a section path for display: 三、重点任务 › （一）… › 1. 招商引进一批. */

@@ -2,6 +2,31 @@ export { parseDocument } from './parse-document.js';
 export type { Block, BlockKind, DocumentMeta, ParsedDocument, SourceText, Span, TableReport } from './types.js';
 export { chunkDocument, formatSection, type Chunk } from './chunk.js';
 export { loadSources, type LoadedSources } from './load-sources.js';
+export {
+  createTesseractRecognizer,
+  flagLowConfidence,
+  IMAGE_EXTENSIONS,
+  imageInfo,
+  isScanRequest,
+  normalizePunctuation,
+  OcrError,
+  pageParagraphs,
+  pnmOf,
+  readScans,
+  readUploadedScan,
+  routeScan,
+  type Box,
+  type ImageInfo,
+  type OcrErrorCode,
+  type OcrOptions,
+  type PageImage,
+  type RecognizedLine,
+  type ScannedParagraph,
+  type ScanRequest,
+  type ScanResults,
+  type TesseractRecognizerConfig,
+  type TextRecognizer,
+} from './ocr/index.js';
 export { loadDocument } from './loaders/load-document.js';
 export { IngestError, type IngestErrorCode } from './errors.js';
 export {

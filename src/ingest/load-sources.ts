@@ -6,7 +6,9 @@ import { z } from 'zod';
 import type { Logger } from '../log/index.js';
 import { IngestError } from './errors.js';
 import { decodeText } from './loaders/decode-text.js';
+import { binaryExtractor } from './loaders/binary-extractor.js';
 import { loadDocument } from './loaders/load-document.js';
+import { isScanRequest, readScans, routeScan, type OcrOptions, type ScanRequest } from './ocr/index.js';
 import type { SourceText } from './types.js';
 
 /** Everything read from DOCS_DIR, with per-document content hashes for incremental re-indexing. */
@@ -14,6 +16,8 @@ export interface LoadedSources {
   documents: SourceText[];
   hashes: Record<string, string>;
   skipped: Array<{ file: string; reason: string }>;
+  /** With OCR on: scanned pages found blank (reported, not indexed) and pages read or taken from the cache. */
+  ocr?: { blankPages: Array<{ file: string; page: number }>; pagesRead: number; pagesCached: number };
 }
 
 const jsonlRecord = z.object({
@@ -71,9 +75,16 @@ function firstLineTitle(text: string): string {
 }
 
 /** Reads one file into `result`, or records why it was skipped; never throws for a bad file. */
-async function loadFile(path: string, file: string, result: LoadedSources, logger: Logger): Promise<void> {
+async function loadFile(path: string, file: string, result: LoadedSources, logger: Logger, scans?: ScanRequest[]): Promise<void> {
   try {
     const bytes = await readFile(path);
+    const routed = scans ? await routeScan(file, bytes, binaryExtractor) : undefined;
+    if (routed && isScanRequest(routed)) return void scans?.push(routed);
+    if (routed) {
+      result.documents.push(routed);
+      result.hashes[file] = sha256(routed.text);
+      return;
+    }
     if (extname(file).toLowerCase() === '.jsonl') {
       for (const document of parseJsonl(file, decodeText(bytes).replace(/^\uFEFF/, ''), logger, result.skipped)) {
         result.documents.push(document);
@@ -94,17 +105,28 @@ async function loadFile(path: string, file: string, result: LoadedSources, logge
 
 /**
  * Reads .txt/.md (any common encoding), .jsonl, .pdf, .docx and .html documents under a folder;
- * unsupported, corrupt or mislabelled files are skipped with a warning naming them.
+ * unsupported, corrupt or mislabelled files are skipped with a warning naming them. With `ocr`,
+ * scanned PDF pages and .png/.jpg/.jpeg/.webp images are read by OCR after the other files.
  */
-export async function loadSources(directory: string, logger: Logger, onFile?: (done: number, total: number) => void): Promise<LoadedSources> {
+export async function loadSources(directory: string, logger: Logger, onFile?: (done: number, total: number) => void, ocr?: OcrOptions): Promise<LoadedSources> {
   if (!statSync(directory, { throwIfNoEntry: false })?.isDirectory()) {
     throw new Error(`DOCS_DIR is not a folder: ${directory}`);
   }
   const result: LoadedSources = { documents: [], hashes: {}, skipped: [] };
   const paths = listFiles(directory);
+  const scans: ScanRequest[] | undefined = ocr ? [] : undefined;
   for (const [index, path] of paths.entries()) {
-    await loadFile(path, relative(directory, path).split(sep).join('/'), result, logger);
+    await loadFile(path, relative(directory, path).split(sep).join('/'), result, logger, scans);
     onFile?.(index + 1, paths.length);
+  }
+  if (ocr && scans) {
+    const scanned = await readScans(scans, ocr, logger);
+    for (const document of scanned.documents) {
+      result.documents.push(document);
+      result.hashes[document.source] = sha256(document.text);
+    }
+    result.skipped.push(...scanned.skipped.map(({ file, reason }) => ({ file, reason })));
+    result.ocr = { blankPages: scanned.blankPages, pagesRead: scanned.pagesRead, pagesCached: scanned.pagesCached };
   }
   return result;
 }

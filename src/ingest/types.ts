@@ -13,6 +13,10 @@ export interface SourceText {
   plain?: boolean;
   /** Paged sources (PDF): offset in `text` where each page starts, so blocks know their 第N页. */
   pageStarts?: number[];
+  /** Read by OCR from a scan (image-only PDF pages, photos). */
+  scanned?: boolean;
+  /** Text ranges `[start, end)` that OCR read with low confidence; chunks overlapping them are flagged. */
+  lowConfidence?: Array<[number, number]>;
 }
 
 /** What a reader needs to cite a document. */

@@ -2,7 +2,7 @@ import { AdminError } from '../admin/index.js';
 import { AnswerError } from '../answer/index.js';
 import { EmbeddingModelMissingError } from '../embed/index.js';
 import { IndexError } from '../index/index.js';
-import { IngestError } from '../ingest/index.js';
+import { IngestError, OcrError } from '../ingest/index.js';
 import { REMIND_ADD_USAGE, RemindersError } from '../reminders/index.js';
 import { LarkError } from './errors.js';
 
@@ -86,6 +86,8 @@ export function friendlyMessage(error: unknown): string {
   if (error instanceof AdminError) return adminMessage(error);
   if (error instanceof IngestError) return ingestMessage(error);
   if (error instanceof LarkError && error.details.platformCode === SCOPE_MISSING_CODE) return FAILURE_TEXT.permissionMissing;
+  // OCR messages are written in Chinese for admins (未识别到文字, the page or pixel limit)
+  if (error instanceof OcrError) return error.code === 'engine-failed' || error.code === 'cancelled' ? FAILURE_TEXT.unknown : `${error.message}，没有保存。`;
   if (error instanceof LarkError) return error.code === 'rate-limited' ? FAILURE_TEXT.platformBusy : FAILURE_TEXT.unknown;
   if (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError')) return FAILURE_TEXT.timeout;
   return FAILURE_TEXT.unknown;

@@ -19,8 +19,8 @@ export interface IncomingMessage {
   text: string;
   mentionedBot: boolean;
   threadId?: string;
-  /** A file message's file (key for the message-resource API, and the name the sender gave it). */
-  file?: { key: string; name: string };
+  /** A file message's file (key for the message-resource API, and the name the sender gave it); an image message's image has no name. */
+  file?: { key: string; name: string; type?: 'image' };
 }
 
 const MEDIA_TYPES = new Set(['image', 'file', 'sticker', 'audio', 'media']);
@@ -51,7 +51,7 @@ function senderUserId(raw: unknown): string | undefined {
 /** Reduces the SDK's NormalizedMessage (text already converted, bot mention already stripped). */
 export function toIncoming(message: NormalizedMessage): IncomingMessage {
   const rawType = message.rawContentType;
-  const file = rawType === 'file' ? message.resources.find((resource) => resource.type === 'file') : undefined;
+  const file = rawType === 'file' || rawType === 'image' ? message.resources.find((resource) => resource.type === rawType) : undefined;
   const userId = senderUserId(message.raw);
   const kind: MessageKind = rawType === 'text' || rawType === 'post' ? 'text' : MEDIA_TYPES.has(rawType) ? 'media' : 'other';
   return {
@@ -65,7 +65,7 @@ export function toIncoming(message: NormalizedMessage): IncomingMessage {
     text: kind === 'text' ? questionText(message.content, message.mentions.map((mention) => mention.name ?? '')) : '',
     mentionedBot: message.mentionedBot,
     ...(message.threadId ? { threadId: message.threadId } : {}),
-    ...(file ? { file: { key: file.fileKey, name: file.fileName ?? '' } } : {}),
+    ...(file ? { file: { key: file.fileKey, name: file.fileName ?? '', ...(file.type === 'image' ? { type: 'image' as const } : {}) } } : {}),
   };
 }
 

@@ -140,7 +140,8 @@ describe('documents from chat, end to end', () => {
       { name: 'setup.exe', bytes: Buffer.from('MZ\u0000\u0000'), says: '不支持「.exe」格式', downloads: false },
       { name: '改了扩展名.txt', bytes: makePdf([['正文']]), says: '文件内容和扩展名不符', downloads: true },
       { name: '../../etc/cron.d/evil.txt', bytes: Buffer.from('* * * * * root rm -rf /'), says: '文件名不安全', downloads: false },
-      { name: '扫描件.pdf', bytes: makePdf([['']]), says: '无法从这个文件读出文字', downloads: true },
+      // a PDF without a text layer is read by OCR (issue 18); a blank one has nothing to read
+      { name: '扫描件.pdf', bytes: makePdf([['']]), says: '未识别到文字', downloads: true },
     ];
     for (const { name, bytes, says, downloads } of cases) {
       const before = resourceCalls();

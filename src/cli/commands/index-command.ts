@@ -5,6 +5,16 @@ import type { Runtime } from '../runtime.js';
 
 const LISTED = 5;
 
+/** The OCR part of the summary: pages read or reused, and scanned pages found blank (not indexed). */
+function ocrLines(summary: BuildSummary): string[] {
+  const { ocr } = summary;
+  if (!ocr || ocr.pagesRead + ocr.pagesCached === 0) return [];
+  return [
+    `  OCR: ${ocr.pagesRead} pages read, ${ocr.pagesCached} from the OCR cache`,
+    ...ocr.blankPages.map((item) => `    blank page ${item.file} 第${item.page}页: not indexed`),
+  ];
+}
+
 /** `a.txt, b.txt and 3 more`: a few names, so a 2,000-document corpus still fits one line. */
 function names(list: string[]): string {
   return list.length > LISTED ? `${list.slice(0, LISTED).join(', ')} and ${list.length - LISTED} more` : list.join(', ');
@@ -27,6 +37,7 @@ export function summaryText(summary: BuildSummary): string {
     for (const item of summary.skipped.slice(0, LISTED)) lines.push(`    ${item.file}: ${item.reason}`);
     if (summary.skipped.length > LISTED) lines.push(`    … ${summary.skipped.length - LISTED} more (--json lists them all)`);
   }
+  lines.push(...ocrLines(summary));
   // Tables rebuilt from merged cells, or with rows that would not line up: the sources to check or replace.
   for (const table of summary.tables) {
     const rows = table.broken > 0 ? `, ${table.broken} rows not aligned (kept as searchable text, never quoted)` : '';

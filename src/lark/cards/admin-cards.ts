@@ -6,6 +6,7 @@ import { card, escapeMarkdown, markdown, plainText } from './card-parts.js';
 
 const STAGE_NAMES: Record<ReindexProgress['stage'], string> = {
   reading: '读取文件',
+  ocr: '识别文字',
   parsing: '解析文档',
   embedding: '生成向量',
   indexing: '写入索引',
@@ -26,7 +27,8 @@ function size(bytes: number): string {
 
 /** One line per stage: done stages ticked, the running one with its count. */
 function stageLines(progress: ReindexProgress): string {
-  const stages = Object.keys(STAGE_NAMES) as Array<ReindexProgress['stage']>;
+  // 识别文字 is listed only while scans are being read: most re-indexes have none.
+  const stages = (Object.keys(STAGE_NAMES) as Array<ReindexProgress['stage']>).filter((stage) => stage !== 'ocr' || progress.stage === 'ocr');
   const current = stages.indexOf(progress.stage);
   return stages
     .map((stage, index) => {

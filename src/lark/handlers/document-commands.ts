@@ -1,4 +1,4 @@
-import { checkFileName, type KnowledgeAdmin, type OnProgress, type ReindexProgress } from '../../admin/index.js';
+import { checkFileName, imageUploadName, type KnowledgeAdmin, type OnProgress, type ReindexProgress } from '../../admin/index.js';
 import type { BuildSummary, Manifest } from '../../index/index.js';
 import type { Logger } from '../../log/index.js';
 import { documentListCard, reindexBusyCard, reindexDoneCard, reindexProgressCard, uploadDoneCard } from '../cards/admin-cards.js';
@@ -164,17 +164,22 @@ export function acceptUploads(deps: DocumentAdminDeps): Middleware {
   return async (context, next) => {
     const { message } = context;
     if (!message.file) return next();
+    // A photo is a document (read by OCR) only when an admin sends it in a direct message; anyone else's gets the usual media reply.
+    const image = message.file.type === 'image';
+    if (image && (message.chatType !== 'p2p' || !deps.isAdmin(message))) return next();
     if (message.chatType !== 'p2p') {
       if (message.mentionedBot && deps.isAdmin(message)) await context.reply(noticeCard('上传文档', { text: UPLOAD_IN_GROUP }, 'orange'));
       else await next();
       return;
     }
     if (!(await requireAdmin(context, deps, 'upload', NOT_ADMIN_UPLOAD))) return;
-    const { key, name: fileName } = message.file;
+    const { key } = message.file;
+    let fileName = image ? '图片' : message.file.name;
     let bytes: Buffer;
     try {
-      checkFileName(fileName);
-      bytes = await deps.download({ messageId: message.messageId, fileKey: key, fileName, maxBytes: deps.maxUploadBytes });
+      if (!image) checkFileName(fileName);
+      bytes = await deps.download({ messageId: message.messageId, fileKey: key, fileName, maxBytes: deps.maxUploadBytes, ...(image ? { type: 'image' as const } : {}) });
+      if (image) fileName = imageUploadName(bytes, deps.clock.now());
     } catch (error) {
       deps.logger.info('lark.upload_refused', { fileName, reason: error instanceof Error ? error.message : String(error) });
       await deps.audit(context, 'upload', fileName, { ok: false, detail: error instanceof Error ? error.message : String(error) });

@@ -6,7 +6,7 @@ import { larkErrorFrom } from './sdk-request.js';
 import { dropTenantToken, TOKEN_REFUSED_CODES } from './tenant-token.js';
 
 /** Downloads a file a user sent in a message; refuses (AdminError `too-large`) past `maxBytes` without reading further. */
-export type DownloadMessageFile = (input: { messageId: string; fileKey: string; fileName: string; maxBytes: number }) => Promise<Buffer>;
+export type DownloadMessageFile = (input: { messageId: string; fileKey: string; fileName: string; maxBytes: number; type?: 'file' | 'image' }) => Promise<Buffer>;
 
 async function readLimited(stream: Readable, maxBytes: number, fileName: string): Promise<Buffer> {
   const chunks: Buffer[] = [];
@@ -40,7 +40,7 @@ async function withBodyRead(error: unknown): Promise<unknown> {
 }
 
 /**
- * Through the message-resource API (`GET /open-apis/im/v1/messages/:message_id/resources/:file_key?type=file`),
+ * Through the message-resource API (`GET /open-apis/im/v1/messages/:message_id/resources/:file_key?type=file`, `type=image` for an image message),
  * the only one that serves files users sent (the Channel's `downloadResource` reads the app's own uploads).
  * A `content-length` over the limit is refused before the body is read.
  */
@@ -60,12 +60,12 @@ export function messageFileDownloader(client: Client, timeoutMs: number): Downlo
 }
 
 function downloadOnce(client: Client, timeoutMs: number): DownloadMessageFile {
-  return async ({ messageId, fileKey, fileName, maxBytes }) => {
+  return async ({ messageId, fileKey, fileName, maxBytes, type = 'file' }) => {
     const path = `/open-apis/im/v1/messages/${messageId}/resources/${fileKey}`;
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(), timeoutMs);
     try {
-      const response = await client.im.v1.messageResource.get({ path: { message_id: messageId, file_key: fileKey }, params: { type: 'file' } });
+      const response = await client.im.v1.messageResource.get({ path: { message_id: messageId, file_key: fileKey }, params: { type } });
       const declared = Number(Reflect.get(Object(response.headers), 'content-length'));
       const stream = response.getReadableStream();
       if (Number.isFinite(declared) && declared > maxBytes) {
