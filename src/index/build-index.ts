@@ -1,7 +1,7 @@
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import type { Embedder } from '../embed/index.js';
 import { EmbeddingCache, embeddingKey } from '../embed/index.js';
-import { chunkDocument, loadSources, parseDocument, type Chunk } from '../ingest/index.js';
+import { chunkDocument, extractMeasures, loadSources, parseDocument, type Chunk } from '../ingest/index.js';
 import type { Logger } from '../log/index.js';
 import { lexicalTerms, type TokenizerMode } from '../text/index.js';
 import { buildLexicalIndex } from './bm25.js';
@@ -94,6 +94,7 @@ export async function buildIndex(options: BuildOptions): Promise<BuildSummary> {
       ...(parsed.meta.docNumber ? { docNumber: parsed.meta.docNumber } : {}),
       chunks: documentChunks.length,
       facts: parsed.facts,
+      measures: extractMeasures(parsed),
     };
     options.onProgress?.('parsing', index + 1, sources.documents.length);
   });
