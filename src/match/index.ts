@@ -3,3 +3,4 @@ export { FIELD_CLASSES, WHO_CLASSES, type ProfileClass } from './profile-words.j
 export { matchMeasures, type MatchDocument, type MatchedMeasure, type MatchResult, type MatchWeights } from './match-measures.js';
 export { appliesIn, coveredPlaces } from './coverage.js';
 export { quoteFor } from './quote.js';
+export { expiryNotice, type ExpiryEntry, type ExpiryNotice } from './expiry.js';
