@@ -4,3 +4,4 @@ export { matchMeasures, type MatchDocument, type MatchedMeasure, type MatchResul
 export { appliesIn, coveredPlaces } from './coverage.js';
 export { quoteFor } from './quote.js';
 export { expiryNotice, type ExpiryEntry, type ExpiryNotice } from './expiry.js';
+export { knownPlaces, matchDocumentsOf } from './from-manifest.js';
