@@ -113,7 +113,8 @@ export function matchMeasures(profile: Profile, documents: MatchDocument[], toda
   ranked.sort((left, right) => right.score - left.score);
   const notes: string[] = [];
   if (!place) notes.push('您没有说明所在地，以下按全部文件匹配，请留意各文件适用的地区。');
-  if (ranked.length === 0) notes.push(`${place ?? '现有文件'}的措施中没有找到与您的身份或行业相符的条目。`);
+  if (profile.who.length === 0 && profile.industry.length === 0) notes.push('请说明您的身份（如大学生、返乡青年、孵化器运营方）和行业（如文创、电商、生物医药），以便匹配措施。');
+  else if (ranked.length === 0) notes.push(`${place ?? '现有文件'}的措施中没有找到与您的身份或行业相符的条目。`);
   const flagged = new Set(ranked.map((measure) => measure.source));
   for (const document of inPlace.filter((candidate) => flagged.has(candidate.source))) {
     const notice = statusNotice(document.facts, today);

@@ -1,6 +1,6 @@
 /** The clauses of a measure's text, each ending at 。 or ；, its 「（X牵头）」 mark kept with it. */
 export function clausesOf(text: string): string[] {
-  return text.match(/[^。；;]+(?:[。；;]|$)/g)?.map((clause) => clause) ?? [text];
+  return text.match(/[^。；;]+(?:[。；;]|$)/g) ?? [text];
 }
 
 /** The one clause that holds most of the matched words: a verbatim stretch of the measure to quote. */

@@ -87,6 +87,19 @@ describe('matching five profiles against the seeds', () => {
   });
 });
 
+describe('a profile that says too little', () => {
+  it('asks for who and field when the sentence names only a place', () => {
+    const result = matchMeasures(readProfile('我在南浔', places), documents, today);
+    expect(result).toEqual({ profile: { place: '南浔', who: [], industry: [] }, measures: [], notes: ['请说明您的身份（如大学生、返乡青年、孵化器运营方）和行业（如文创、电商、生物医药），以便匹配措施。'] });
+  });
+
+  it('matches across all documents when no place is given, and says so', () => {
+    const result = matchMeasures(readProfile('我是做生物医药的'), documents, today);
+    expect(result.measures.map((measure) => measure.id)).toEqual([`${SEED.nantong}#9`]);
+    expect(result.notes[0]).toBe('您没有说明所在地，以下按全部文件匹配，请留意各文件适用的地区。');
+  });
+});
+
 describe('reading a profile from one sentence', () => {
   it('reads place, who, industry and stage, leaving out what the sentence does not say', () => {
     expect(readProfile('我是刚毕业的大学生，想在南浔开一家文创工作室')).toEqual({ place: '南浔', who: ['大学生'], industry: ['文创'], stage: '筹备' });
