@@ -1,8 +1,9 @@
-import { loadConfig, type Config } from './config/index.js';
-import { createLogger, type Logger } from './log/index.js';
+import { loadConfig, loadEnvFile, type Config } from './config/index.js';
+import { createLogger, resolveLogFormat, type Logger } from './log/index.js';
 import { chatCommand } from './cli/commands/chat-command.js';
 import { reportError } from './cli/run-cli.js';
 import { buildWithProgress, knowledgeAdminFor, watchConfiguredDocs } from './cli/build-with-progress.js';
+import { syncIndexWithDocs } from './cli/docs-sync.js';
 import { createRuntime, type Runtime } from './cli/runtime.js';
 import { openSharedStores } from './cli/shared-stores.js';
 import { CONNECT_VARIABLES, larkSettings, startLarkBot, type LarkSettings, type RunningBot } from './lark/index.js';
@@ -117,24 +118,31 @@ async function runBot(runtime: Runtime, config: Config, settings: LarkSettings, 
 
 /** `npm start`: builds the index if missing, then runs the Feishu/Lark bot when configured, else the console chat. */
 async function start(): Promise<number> {
+  loadEnvFile();
   const config = loadConfig();
   // secret values are scrubbed from every line, even from free text such as SDK messages
   const logger = createLogger(config.LOG_LEVEL, undefined, {
     secrets: [config.LARK_APP_SECRET, config.LARK_ENCRYPT_KEY, config.LARK_VERIFICATION_TOKEN, config.LLM_API_KEY],
+    format: resolveLogFormat(config.LOG_FORMAT, Boolean(process.stderr.isTTY)),
   });
   const settings = larkSettings(config);
   const runtime = createRuntime(config, { logger });
+  // the LLM settings are checked now, before a re-index that may take minutes
+  void runtime.llmModel;
   if (!(await runtime.hasIndex())) {
     process.stderr.write(`No index ${config.INDEX_STORE === 'postgres' ? `in PostgreSQL (${config.DATABASE_SCHEMA})` : `in ${config.INDEX_DIR}`} yet: building it from ${config.DOCS_DIR} …\n`);
     await buildWithProgress(runtime, logger);
+  } else {
+    await syncIndexWithDocs(runtime, logger);
   }
   if (settings) return runBot(runtime, config, settings, logger);
   process.stderr.write(
     `Feishu/Lark is not configured: set ${CONNECT_VARIABLES.join(' and ')} to connect the bot (see README "Feishu / Lark"); opening the console chat.\n`,
   );
-  const watcher = watchConfiguredDocs(runtime, knowledgeAdminFor(runtime, logger), logger);
+  const knowledge = knowledgeAdminFor(runtime, logger);
+  const watcher = watchConfiguredDocs(runtime, knowledge, logger);
   try {
-    return await chatCommand(runtime, logger);
+    return await chatCommand(runtime, logger, undefined, knowledge);
   } finally {
     watcher?.close();
   }

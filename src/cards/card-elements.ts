@@ -25,9 +25,13 @@ export function markdown(content: string, id?: string): CardElement {
   return { tag: 'markdown', ...(id ? { element_id: id } : {}), content };
 }
 
-/** Keeps `<`, `>`, `*`, `_`, `~` and backticks in document text from being read as card markdown. */
+/**
+ * Keeps document text from being read as card markdown: `< > * _ ~` and backticks (styles, tags),
+ * `[ ] ( )` (links), `#` (headings), `- +` (lists), `\\` (escapes), `$` (formulas), `!` (images) become
+ * HTML character references. Character by character, so the escape of a prefix is a prefix of the escape.
+ */
 export function escapeMarkdown(text: string): string {
-  return text.replace(/[<>*_~`]/g, (character) => `&#${character.charCodeAt(0)};`);
+  return text.replace(/[<>*_~`[\]()#\-+\\$!]/g, (character) => `&#${character.charCodeAt(0)};`);
 }
 
 /** A collapsed panel: the sources live here so the answer stays short. */

@@ -1,5 +1,7 @@
+import { statSync } from 'node:fs';
+import { ConfigError } from '../config/index.js';
 import { createDocumentLibrary, createKnowledgeAdmin, watchDocs, type DocsWatcher, type KnowledgeAdmin } from '../admin/index.js';
-import { buildIndex, type BuildStage, type BuildSummary } from '../index/index.js';
+import { acquireBuildLock, buildIndex, type BuildStage, type BuildSummary } from '../index/index.js';
 import type { Logger } from '../log/index.js';
 import { progressBar } from './progress.js';
 import type { Runtime } from './runtime.js';
@@ -7,15 +9,25 @@ import type { Runtime } from './runtime.js';
 /** Builds DOCS_DIR into INDEX_DIR as configured, reporting each stage's progress. */
 export async function buildConfigured(runtime: Runtime, logger: Logger, onProgress?: (stage: BuildStage, done: number, total: number) => void): Promise<BuildSummary> {
   const { config } = runtime;
-  return buildIndex({
-    docsDir: config.DOCS_DIR,
-    indexDir: config.INDEX_DIR,
-    chunkSize: config.CHUNK_SIZE,
-    tokenizer: 'both',
-    embedder: await runtime.embedder(),
-    logger,
-    ...(onProgress ? { onProgress } : {}),
-  });
+  if (!statSync(config.DOCS_DIR, { throwIfNoEntry: false })?.isDirectory()) {
+    throw new ConfigError([`DOCS_DIR: ${config.DOCS_DIR} is not a folder (create it and put your documents in it, see docs/documents.md)`]);
+  }
+  // taken before the model loads: a second build is refused at once, not after seconds of loading
+  const lock = acquireBuildLock(config.INDEX_DIR);
+  try {
+    return await buildIndex({
+      docsDir: config.DOCS_DIR,
+      indexDir: config.INDEX_DIR,
+      chunkSize: config.CHUNK_SIZE,
+      tokenizer: 'both',
+      embedder: await runtime.embedder(),
+      logger,
+      lockHeld: true,
+      ...(onProgress ? { onProgress } : {}),
+    });
+  } finally {
+    lock.release();
+  }
 }
 
 /** Builds DOCS_DIR into INDEX_DIR as configured, drawing a progress bar on stderr (and publishes it with INDEX_STORE=postgres). */

@@ -1,5 +1,7 @@
-/** A one-line progress bar on stderr (redrawn in a terminal, plain lines otherwise). */
-export function progressBar(stream: NodeJS.WriteStream = process.stderr): (label: string, done: number, total: number) => void {
+import { stderrStatus, type StatusLine } from '../log/index.js';
+
+/** A one-line progress bar on stderr (redrawn in a terminal, below any log lines; plain lines otherwise). */
+export function progressBar(stream: NodeJS.WriteStream = process.stderr, status: StatusLine = stderrStatus): (label: string, done: number, total: number) => void {
   let lastLine = '';
   let lastLabel = '';
   return (label, done, total) => {
@@ -10,7 +12,7 @@ export function progressBar(stream: NodeJS.WriteStream = process.stderr): (label
     const line = `${label.padEnd(10)} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total}`;
     if (line === lastLine) return;
     lastLine = line;
-    if (stream.isTTY) stream.write(`\r${line}${done >= total ? '\n' : ''}`);
+    if (stream.isTTY) status.draw(line, done >= total);
     else if (done === total || newStage || label === 'embedding') stream.write(`${line}\n`);
   };
 }

@@ -1,27 +1,29 @@
 import { parseArgs } from 'node:util';
 import { AnswerError, PromptTemplateError } from '../answer/index.js';
-import { ConfigError, loadConfig } from '../config/index.js';
+import { ConfigError, loadConfig, loadEnvFile } from '../config/index.js';
 import { DatabaseError } from '../postgres/index.js';
 import { EmbeddingModelMissingError } from '../embed/index.js';
 import { IndexError } from '../index/index.js';
-import { createLogger } from '../log/index.js';
+import { createLogger, resolveLogFormat } from '../log/index.js';
 import { larkSettings, standaloneReminderSender } from '../lark/index.js';
 import { RemindersError } from '../reminders/index.js';
 import { askCommand } from './commands/ask-command.js';
 import { chatCommand } from './commands/chat-command.js';
 import { evalCommand } from './commands/eval-command.js';
 import { indexCommand } from './commands/index-command.js';
+import { inspectCommand } from './commands/inspect-command.js';
 import { matchCommand } from './commands/match-command.js';
 import { measuresCommand } from './commands/measures-command.js';
 import { REMINDER_USAGE, ReminderUsageError, remindersCli } from './commands/reminders-cli.js';
 import { createRuntime } from './runtime.js';
 
 const USAGE = `usage: npm run -s cli -- <command>
-  index                         build DOCS_DIR into INDEX_DIR
+  index [--json]                build DOCS_DIR into INDEX_DIR (--json: the full summary as JSON)
   ask [--json] "问题"            answer one question with citations
   ask --json --batch FILE       answer JSONL lines {id, question}, one JSON object per line
   eval --file FILE [--json]     score an eval file (format of ../shared/eval/dev.jsonl)
   chat                          interactive console chat (follow-up questions work)
+  inspect FILE… [--json]        what the parser reads in one document: title, 文号, period, status, sections, tables
   measures [--json]             list the measures read from each document, for review
   match [--json] "描述"          measures that fit one sentence about an entrepreneur
   --mode llm|extractive         who writes answers (default: llm when LLM_* is configured)
@@ -49,25 +51,32 @@ export async function runCli(argv: string[]): Promise<number> {
     process.stdout.write(`${USAGE}\n`);
     return command ? 0 : 2;
   }
+  loadEnvFile();
   const config = loadConfig();
-  const logger = createLogger(config.LOG_LEVEL);
+  const logger = createLogger(config.LOG_LEVEL, undefined, { format: resolveLogFormat(config.LOG_FORMAT, Boolean(process.stderr.isTTY)) });
   const runtime = createRuntime(config, { logger });
-  const mode = answerMode(values.mode, runtime.llmModel);
+  // only the answering commands read the LLM settings: `index` runs without them
+  const mode = (): 'llm' | 'extractive' | undefined => answerMode(values.mode, runtime.llmModel);
   switch (command) {
     case 'index':
-      return indexCommand(runtime, logger);
-    case 'ask':
+      return indexCommand(runtime, logger, values.json ?? false);
+    case 'ask': {
+      const chosen = mode();
       return askCommand(runtime, logger, {
         json: values.json ?? false,
         ...(values.batch ? { batch: values.batch } : {}),
-        ...(mode ? { mode } : {}),
+        ...(chosen ? { mode: chosen } : {}),
         question: rest.join(' '),
       });
+    }
     case 'eval':
       if (!values.file) throw new UsageError('eval needs --file FILE');
-      return evalCommand(runtime, logger, values.file, values.json ?? false, mode);
+      return evalCommand(runtime, logger, values.file, values.json ?? false, mode());
+    case 'inspect':
+      if (!rest[0]) throw new UsageError('inspect needs a FILE');
+      return inspectCommand(runtime, rest, values.json ?? false);
     case 'chat':
-      return chatCommand(runtime, logger, mode);
+      return chatCommand(runtime, logger, mode());
     case 'measures':
       return measuresCommand(runtime, values.json ?? false);
     case 'match':

@@ -24,8 +24,8 @@ import { createRetriever, type Retriever } from '../retrieve/index.js';
 /** Everything a command needs, built once per process (the model loads once). */
 export interface Runtime {
   config: Config;
-  /** The chat model's name when an endpoint is configured (LLM_API_KEY or LLM_BASE_URL). */
-  llmModel: string | undefined;
+  /** The chat model's name when an endpoint is configured (LLM_API_KEY or LLM_BASE_URL); read (and checked) at first use. */
+  readonly llmModel: string | undefined;
   embedder(): Promise<Embedder>;
   /** The index answers come from: loaded at first use, replaced when a newer build is switched in. */
   index(): KnowledgeIndex;
@@ -87,7 +87,14 @@ function llmSetup(config: Config, logger: Logger, transport: typeof fetch | unde
 /** Lazily wires config → embedder → index → retriever → asker and answer service. */
 export function createRuntime(config: Config, options: RuntimeOptions = {}): Runtime {
   const logger = options.logger ?? createLogger(config.LOG_LEVEL);
-  const llm = llmSetup(config, logger, options.fetch);
+  // read at first use, so commands that never answer (`cli index`) do not need the LLM settings
+  let llmRead = false;
+  let llmValue: LlmSetup | undefined;
+  const llmOf = (): LlmSetup | undefined => {
+    if (!llmRead) llmValue = llmSetup(config, logger, options.fetch);
+    llmRead = true;
+    return llmValue;
+  };
   let embedder: Promise<Embedder> | undefined;
   let index: KnowledgeIndex | undefined;
   let serving: Promise<AskerOptions> | undefined;
@@ -138,7 +145,9 @@ export function createRuntime(config: Config, options: RuntimeOptions = {}): Run
   };
   const runtime: Runtime = {
     config,
-    llmModel: llm?.model.modelId,
+    get llmModel() {
+      return llmOf()?.model.modelId;
+    },
     embedder() {
       embedder ??= createTransformersEmbedder({
         modelId: config.EMBEDDING_MODEL_ID,
@@ -181,6 +190,7 @@ export function createRuntime(config: Config, options: RuntimeOptions = {}): Run
       return async (input) => createAsker(await askerOptions())(input);
     },
     answerService() {
+      const llm = llmOf();
       service ??= askerOptions().then(() =>
         createAnswerService({
           find: async (query, signal) => createEvidenceFinder(await askerOptions())(query, signal),

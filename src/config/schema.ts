@@ -36,6 +36,9 @@ export const configSchema = z.object({
   CONVERSATION_TURNS: positiveInt(4),
   CONVERSATION_IDLE_MINUTES: positiveInt(30),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+  LOG_FORMAT: z.enum(['auto', 'json', 'pretty']).default('auto'),
+  // Read by loadEnvFile before this schema parses the environment; listed here so it is documented.
+  ENV_FILE: z.string().default('.env'),
   // Reminders (src/reminders); see README "Reminders".
   ...remindersEnvironmentShape,
   // Feishu / Lark bot (src/lark); see README "Feishu / Lark". Cross-field checks live in src/lark/settings.ts.
@@ -72,6 +75,8 @@ export const configSchema = z.object({
   LARK_MAX_MESSAGE_CHARS: positiveInt(2000),
   LARK_DEDUP_TTL_HOURS: z.coerce.number().int().min(24).default(48),
   LARK_STREAMING: z.enum(['auto', 'cardkit', 'patch']).default('auto'),
+  // a 「思考中」 reaction on each question while it is answered (needs im:message.reactions:write_only)
+  LARK_THINKING_REACTION: flag,
   // Several instances (src/postgres); see README "Running several instances".
   STORE: z.enum(['embedded', 'postgres']).default('embedded'),
   INDEX_STORE: z.enum(['file', 'postgres']).default('file'),

@@ -5,6 +5,8 @@ import { chunkDocument, extractMeasures, loadSources, parseDocument, type Chunk 
 import type { Logger } from '../log/index.js';
 import { lexicalTerms, type TokenizerMode } from '../text/index.js';
 import { buildLexicalIndex } from './bm25.js';
+import { acquireBuildLock } from './build-lock.js';
+import { hashDocsFiles } from './docs-drift.js';
 import { IndexError } from './errors.js';
 import type { Manifest } from './manifest.js';
 import { embeddingText, lexicalText } from './search-text.js';
@@ -23,6 +25,8 @@ export interface BuildOptions {
   logger: Logger;
   onProgress?: (stage: BuildStage, done: number, total: number) => void;
   now?: () => Date;
+  /** The caller already holds INDEX_DIR's build lock (taken before loading the model, so a refusal is immediate). */
+  lockHeld?: boolean;
   /** Test hook: called after the new build is written and before it is switched in. */
   beforeSwitch?: () => Promise<void> | void;
 }
@@ -49,7 +53,12 @@ async function embedChunks(chunks: Chunk[], options: BuildOptions, cache: Embedd
   const { embedder } = options;
   const texts = chunks.map(embeddingText);
   const keys = texts.map((text) => embeddingKey(embedder.cacheKey ?? embedder.modelId, text));
-  const missing = keys.flatMap((key, index) => (cache.get(key) ? [] : [index]));
+  // identical chunk text (a document copied twice, repeated boilerplate) is embedded once per build
+  const firstOfKey = new Map<string, number>();
+  keys.forEach((key, index) => {
+    if (!cache.get(key) && !firstOfKey.has(key)) firstOfKey.set(key, index);
+  });
+  const missing = [...firstOfKey.values()];
   for (let offset = 0; offset < missing.length; offset += EMBED_SLICE) {
     const slice = missing.slice(offset, offset + EMBED_SLICE);
     const vectors = await embedder.embed(slice.map((index) => texts[index] ?? ''), 'passage');
@@ -72,13 +81,25 @@ function removeStaleBuilds(indexDir: string, keep: string[]): void {
 
 /**
  * Builds a new index beside the serving one and switches CURRENT to it only when complete:
- * a build that fails or is killed leaves the previous index serving.
+ * a build that fails or is killed leaves the previous index serving. One build per INDEX_DIR at a
+ * time: a second one is refused at once with IndexError('busy').
  */
 export async function buildIndex(options: BuildOptions): Promise<BuildSummary> {
+  const lock = options.lockHeld ? undefined : acquireBuildLock(options.indexDir);
+  try {
+    return await buildLocked(options);
+  } finally {
+    lock?.release();
+  }
+}
+
+async function buildLocked(options: BuildOptions): Promise<BuildSummary> {
   const started = performance.now();
   const now = options.now ?? (() => new Date());
   const previousId = readCurrentBuild(options.indexDir);
   const previous = previousId ? safeManifest(options.indexDir, previousId) : undefined;
+  // hashed before reading: a file changed in between is seen as changed at the next start
+  const files = await hashDocsFiles(options.docsDir);
   const sources = await loadSources(options.docsDir, options.logger, (done, total) => options.onProgress?.('reading', done, total));
   const chunks: Chunk[] = [];
   const documents: Manifest['documents'] = {};
@@ -120,6 +141,7 @@ export async function buildIndex(options: BuildOptions): Promise<BuildSummary> {
       builtAt: now().toISOString(),
       documents,
       counts: { documents: Object.keys(documents).length, chunks: chunks.length },
+      files,
     };
     writeFileSync(layout.manifest(buildDir), JSON.stringify(manifest, null, 2));
     await options.beforeSwitch?.();

@@ -1,5 +1,7 @@
 export { BM25, buildLexicalIndex, idfFromCounts, inverseDocumentFrequency, searchBm25, type LexicalIndex, type ScoredChunk } from './bm25.js';
 export { buildIndex, type BuildOptions, type BuildStage, type BuildSummary } from './build-index.js';
+export { acquireBuildLock, busyMessage, type BuildLock, type BuildLockHolder } from './build-lock.js';
+export { docsDrift, driftIsEmpty, hashDocsFiles, type DocsDrift, type FileHashes } from './docs-drift.js';
 export { IndexError, IndexNotFoundError, type IndexErrorCode } from './errors.js';
 export { loadIndex, readManifest, type KnowledgeIndex } from './load-index.js';
 export type { Manifest } from './manifest.js';

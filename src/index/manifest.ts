@@ -24,6 +24,8 @@ export const manifestSchema = z.object({
     }),
   ),
   counts: z.object({ documents: z.number().int(), chunks: z.number().int() }),
+  /** sha256 of each DOCS_DIR file's bytes at build time, so a start can tell the index is stale without parsing. */
+  files: z.record(z.string(), z.string()).optional(),
 });
 
 export type Manifest = z.infer<typeof manifestSchema>;

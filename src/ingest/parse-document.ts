@@ -202,12 +202,15 @@ export function parseDocument(input: SourceText): ParsedDocument {
   if (input.title) meta.title = input.title;
   if (input.date) meta.date = input.date;
   if (input.url) meta.url = input.url;
-  const info = input.plain ? undefined : describeDocument(meta);
+  if (input.date && !fields.has('生成日期') && !fields.has('发布日期')) fields.set('发布日期', input.date);
+  const facts = extractDocumentFacts(text, meta.title, fields, input.plain === true);
+  // The 文件信息 record says what the facts say: the 文号 in its official form, the document's own date.
+  if (facts.docNumber) meta.docNumber = facts.docNumber;
+  const info = input.plain ? undefined : describeDocument({ ...meta, ...(facts.issuer ? { issuer: facts.issuer } : {}), ...(facts.issuedOn ? { date: facts.issuedOn } : {}) });
   const body = input.pageStarts ? withPages(builder.blocks, input.pageStarts) : builder.blocks;
   const blocks = info
     ? [{ kind: 'document-info' as const, sectionPath: ['文件信息'], spans: [{ text: info, start: 0, end: 0 }] }, ...body]
     : body;
-  if (input.date && !fields.has('生成日期') && !fields.has('发布日期')) fields.set('发布日期', input.date);
-  const facts = extractDocumentFacts(text, meta.title, fields, input.plain === true);
+
   return { source: input.source, meta, facts, blocks, tables: builder.tables, ...(input.plain ? { plain: true } : {}) };
 }

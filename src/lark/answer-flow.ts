@@ -7,7 +7,9 @@ import { answerCard, failureCard } from './cards/answer-cards.js';
 import { friendlyMessage } from './friendly-messages.js';
 import { repliesInThread, type IncomingMessage } from './incoming-message.js';
 import type { AnswerRecords } from './store/answer-records.js';
+import type { Recalls } from './recalls.js';
 import type { TaskSet } from './task-set.js';
+import type { ThinkingReaction } from './thinking-reaction.js';
 
 /** Answers take at most this long before the card says so. */
 export const ANSWER_TIMEOUT_MS = 60_000;
@@ -34,6 +36,10 @@ export function createAnswerFlow(deps: {
   timeoutMs?: number;
   /** Counts questions, refusals, latency and failures (default: nothing). */
   metrics?: Metrics;
+  /** Questions recalled by their senders: not answered, and their reply withdrawn. */
+  recalls?: Recalls;
+  /** A 「思考中」 reaction on the question while it is answered. */
+  thinking?: ThinkingReaction;
 }): AnswerFlow {
   const { service, surfaces, records, tasks, logger } = deps;
   const metrics = deps.metrics ?? noopMetrics;
@@ -77,6 +83,11 @@ export function createAnswerFlow(deps: {
   };
 
   return async (message, question, uuid, onFinished) => {
+    if (deps.recalls?.isRecalled(message.messageId)) {
+      logger.info('lark.recalled_unanswered', { messageId: message.messageId });
+      onFinished?.();
+      return;
+    }
     const surface = surfaces({
       messageId: message.messageId,
       chatId: message.chatId,
@@ -85,16 +96,24 @@ export function createAnswerFlow(deps: {
       inThread: repliesInThread(message),
     });
     try {
-      await surface.open();
+      const replyId = await surface.open();
+      if (replyId) deps.recalls?.replied(message.messageId, replyId);
     } catch (error) {
       onFinished?.();
       throw error;
     }
+    // not awaited: the reaction must not hold up the answer
+    const thinking = deps.thinking?.add(message.messageId);
     tasks.run(async () => {
       const started = performance.now();
       const outcome = { mode: 'failed', answerable: false };
       const card = await produceCard(message, question, (text) => surface.partial(text), outcome);
       try {
+        // recalled while it was being answered: its reply is withdrawn, nothing more is sent
+        if (deps.recalls?.isRecalled(message.messageId)) {
+          logger.info('lark.recalled_while_answering', { messageId: message.messageId });
+          return;
+        }
         await surface.finish(card);
         const ms = performance.now() - started;
         metrics.questionAnswered({ channel: 'lark', mode: outcome.mode, answerable: outcome.answerable, seconds: ms / 1000 });
@@ -103,6 +122,8 @@ export function createAnswerFlow(deps: {
         metrics.error('send');
         logger.error('lark.send_failed', { messageId: message.messageId, error });
       } finally {
+        const removeThinking = await thinking;
+        await removeThinking?.();
         onFinished?.();
       }
     });

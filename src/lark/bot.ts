@@ -36,6 +36,9 @@ import { openAuditLog, type AuditLog } from './store/audit-log.js';
 import { createChannelCache } from './store/channel-cache.js';
 import { openFeedbackLog } from './store/feedback-log.js';
 import { createTaskSet } from './task-set.js';
+import { lifecycleHandlers } from './handlers/lifecycle-events.js';
+import { createRecalls } from './recalls.js';
+import { createThinkingReaction } from './thinking-reaction.js';
 
 /** What the bot needs from the rest of the program. */
 export interface LarkBotOptions {
@@ -116,6 +119,7 @@ export function createLarkBot(options: LarkBotOptions): LarkBot {
     metrics.error('task');
     logger.error('lark.task_failed', { error });
   });
+  const recalls = createRecalls();
   // A CardKit entity costs an extra call per answer and only pays off when text streams in.
   const cardMode = settings.streaming === 'auto' ? (options.streamsAnswers ? 'cardkit' : 'patch') : settings.streaming;
   const answer = createAnswerFlow({
@@ -125,6 +129,8 @@ export function createLarkBot(options: LarkBotOptions): LarkBot {
     tasks,
     logger,
     metrics,
+    recalls,
+    ...(settings.thinkingReaction ? { thinking: createThinkingReaction(platform, logger) } : {}),
     ...(options.answerTimeoutMs ? { timeoutMs: options.answerTimeoutMs } : {}),
   });
   const recordAdminAction = adminAuditor({ audit, clock, logger, onError: () => metrics.error('audit') });
@@ -263,6 +269,10 @@ export function createLarkBot(options: LarkBotOptions): LarkBot {
       await channel.connect();
       dispatcher.unregister('card.action.trigger');
       dispatcher.register<{ 'card.action.trigger': (data: unknown) => Promise<unknown> }>({ 'card.action.trigger': onCardCallback });
+      // ours replace the Channel's own (its bot-added handler only calls a hook we do not set)
+      const lifecycle = lifecycleHandlers({ platform, recalls, audit, clock, logger, ...(options.reminders ? { reminders: options.reminders } : {}) });
+      dispatcher.unregister(...Object.keys(lifecycle));
+      dispatcher.register(lifecycle);
       connected = true;
       logger.info('lark.connected', { bot: channel.botIdentity?.name, mode: settings.mode, cards: cardMode });
     },

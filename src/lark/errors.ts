@@ -11,8 +11,12 @@ const RETRYABLE: ReadonlySet<LarkErrorCode> = new Set(['rate-limited', 'server-e
 
 /** Platform codes that mean "too many requests" whatever the HTTP status says. */
 export const RATE_LIMIT_CODES: ReadonlySet<number> = new Set([230020, 11232, 99991400]);
-/** "The group to which the message belongs does not support reply in thread." */
-export const THREAD_UNSUPPORTED_CODE = 230071;
+/**
+ * Replies that cannot go in a thread, so the reply goes to the chat instead: 230071 "The group to which
+ * the message belongs does not support reply in thread", 230072 "Aggregated messages do not support
+ * reply in thread".
+ */
+export const THREAD_UNSUPPORTED_CODES: ReadonlySet<number> = new Set([230071, 230072]);
 
 /** The lark layer's error type: carries what retry code needs (`isRetryable`, `retryAfterMs`). */
 export class LarkError extends Error {
@@ -36,7 +40,7 @@ export class LarkError extends Error {
 /** Classifies a platform answer (HTTP status plus body `code`) into a LarkError code. */
 export function codeFor(httpStatus: number | undefined, platformCode: number | undefined): LarkErrorCode {
   if (platformCode !== undefined && RATE_LIMIT_CODES.has(platformCode)) return 'rate-limited';
-  if (platformCode === THREAD_UNSUPPORTED_CODE) return 'thread-unsupported';
+  if (platformCode !== undefined && THREAD_UNSUPPORTED_CODES.has(platformCode)) return 'thread-unsupported';
   if (httpStatus === 429) return 'rate-limited';
   if (httpStatus !== undefined && httpStatus >= 500) return 'server-error';
   return 'rejected';

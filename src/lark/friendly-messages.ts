@@ -17,7 +17,11 @@ export const FAILURE_TEXT = {
   unknown: '抱歉，处理这个问题时出错了，请稍后再试。',
   remindersUnavailable: '提醒数据暂时无法读写，请稍后再试或联系管理员。',
   calendarBroken: '提醒日历文件有误，已沿用上一版日历，请联系管理员检查。',
+  permissionMissing: '机器人缺少所需的飞书权限，请管理员在开发者后台「权限管理」中开通（清单见 docs/feishu.md）并重新发布应用。',
 } as const;
+
+/** The platform's code for an API whose scope the app was not granted. */
+const SCOPE_MISSING_CODE = 99991672;
 
 /** How the reminder commands are written, for usage replies. */
 export const REMINDER_COMMAND_USAGE = [
@@ -81,6 +85,7 @@ export function friendlyMessage(error: unknown): string {
   if (error instanceof RemindersError) return remindersMessage(error);
   if (error instanceof AdminError) return adminMessage(error);
   if (error instanceof IngestError) return ingestMessage(error);
+  if (error instanceof LarkError && error.details.platformCode === SCOPE_MISSING_CODE) return FAILURE_TEXT.permissionMissing;
   if (error instanceof LarkError) return error.code === 'rate-limited' ? FAILURE_TEXT.platformBusy : FAILURE_TEXT.unknown;
   if (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError')) return FAILURE_TEXT.timeout;
   return FAILURE_TEXT.unknown;

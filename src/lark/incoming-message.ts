@@ -1,4 +1,5 @@
 import type { NormalizedMessage } from '@larksuiteoapi/node-sdk';
+import { z } from 'zod';
 
 /** What kind of content arrived: text and rich text are questions, media gets a short help reply. */
 export type MessageKind = 'text' | 'media' | 'other';
@@ -10,6 +11,8 @@ export interface IncomingMessage {
   /** `p2p` or `group` as the platform sent it. */
   chatType: string;
   senderId: string;
+  /** The sender's user_id, when the app may read it (raw event); `/whoami` shows it. */
+  senderUserId?: string;
   kind: MessageKind;
   rawType: string;
   /** Plain question text: mentions, markdown marks and media placeholders removed. */
@@ -36,16 +39,27 @@ export function questionText(content: string, mentionNames: string[]): string {
     .trim();
 }
 
+const rawSender = z.object({ sender: z.object({ sender_id: z.object({ user_id: z.string().optional() }) }) });
+
+/** The sender's user_id in the raw event (empty or absent without the permission to read it). */
+function senderUserId(raw: unknown): string | undefined {
+  const parsed = rawSender.safeParse(raw);
+  const id = parsed.success ? parsed.data.sender.sender_id.user_id : undefined;
+  return id ? id : undefined;
+}
+
 /** Reduces the SDK's NormalizedMessage (text already converted, bot mention already stripped). */
 export function toIncoming(message: NormalizedMessage): IncomingMessage {
   const rawType = message.rawContentType;
   const file = rawType === 'file' ? message.resources.find((resource) => resource.type === 'file') : undefined;
+  const userId = senderUserId(message.raw);
   const kind: MessageKind = rawType === 'text' || rawType === 'post' ? 'text' : MEDIA_TYPES.has(rawType) ? 'media' : 'other';
   return {
     messageId: message.messageId,
     chatId: message.chatId,
     chatType: message.chatType,
     senderId: message.senderId,
+    ...(userId ? { senderUserId: userId } : {}),
     kind,
     rawType,
     text: kind === 'text' ? questionText(message.content, message.mentions.map((mention) => mention.name ?? '')) : '',

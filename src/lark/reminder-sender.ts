@@ -1,4 +1,4 @@
-import { Client } from '@larksuiteoapi/node-sdk';
+import { Client, DefaultCache } from '@larksuiteoapi/node-sdk';
 import type { Logger } from '../log/index.js';
 import { SendError, type Sender, type SendErrorCode } from '../reminders/index.js';
 import { systemClock, type Clock } from './clock.js';
@@ -13,9 +13,10 @@ import type { LarkSettings } from './settings.js';
 /**
  * Platform codes that mean the chat cannot receive the bot's messages (not worth retrying soon):
  * 230002 the bot is not in the group, 230013 the bot is not available to this user,
- * 230045 the chat does not exist (dissolved). Other 4xx codes are plain `rejected`.
+ * 232009 the chat was dissolved (230045 is the Pin API's code, not the send API's). Other 4xx codes are
+ * plain `rejected`.
  */
-export const CHAT_UNAVAILABLE_CODES: ReadonlySet<number> = new Set([230002, 230013, 230045]);
+export const CHAT_UNAVAILABLE_CODES: ReadonlySet<number> = new Set([230002, 230013, 232009]);
 
 /** Maps a failed Open Platform call onto the reminders' SendError (retry code reads only `isRetryable`). */
 export function sendErrorFrom(error: unknown): SendError {
@@ -63,7 +64,8 @@ export function standaloneReminderSender(
   options: { clock?: Clock; retry?: RetryPolicy; requestTimeoutMs?: number } = {},
 ): Sender {
   const clock = options.clock ?? systemClock;
-  const client = new Client({ appId: settings.appId, appSecret: settings.appSecret, domain: settings.domain, logger: sdkLogger(logger), loggerLevel: SDK_LOGGER_LEVEL });
+  // its own token cache: the SDK's default one is shared by every client in the process, whatever the domain
+  const client = new Client({ appId: settings.appId, appSecret: settings.appSecret, domain: settings.domain, cache: new DefaultCache(), logger: sdkLogger(logger), loggerLevel: SDK_LOGGER_LEVEL });
   const platform = createOpenPlatform({
     request: sdkRequest(client, options.requestTimeoutMs ?? 10_000),
     limiter: createOutboundLimiter(FEISHU_LIMITS, clock),

@@ -24,6 +24,8 @@ export function createSdkChannel(settings: LarkSettings, cache: Cache, logger: L
     cache,
     logger: sdkLogger(logger),
     loggerLevel: SDK_LOGGER_LEVEL,
+    // the raw event carries the sender's user_id, which `/whoami` shows (the normalised message has only open_id)
+    includeRawEvent: true,
     webhook: {
       ...(settings.verificationToken ? { verificationToken: settings.verificationToken } : {}),
       ...(settings.encryptKey ? { encryptKey: settings.encryptKey } : {}),

@@ -25,6 +25,8 @@ export interface LarkSettings {
   dedupTtlMs: number;
   /** How answer cards are updated; `auto` = CardKit streaming when answers stream (LLM), PATCH otherwise. */
   streaming: 'auto' | 'cardkit' | 'patch';
+  /** A 「思考中」 reaction on each question while it is answered. */
+  thinkingReaction: boolean;
   dataDir: string;
 }
 
@@ -64,6 +66,7 @@ export function larkSettings(config: Config): LarkSettings | undefined {
     maxMessageChars: config.LARK_MAX_MESSAGE_CHARS,
     dedupTtlMs: config.LARK_DEDUP_TTL_HOURS * 3600_000,
     streaming: config.LARK_STREAMING,
+    thinkingReaction: config.LARK_THINKING_REACTION,
     dataDir: config.DATA_DIR,
   };
 }

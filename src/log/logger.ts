@@ -1,5 +1,7 @@
 import { pino, type DestinationStream } from 'pino';
+import { prettyLine, type LogFormat } from './pretty-line.js';
 import { requestFields } from './request-context.js';
+import { stderrStatus } from './status-line.js';
 
 /** Structured log sink; the CLI writes JSON lines to stderr so stdout stays data. */
 export interface Logger {
@@ -80,6 +82,8 @@ export interface LoggerOptions {
    * free text such as an SDK message: every occurrence is replaced before the line is written.
    */
   secrets?: readonly (string | undefined)[];
+  /** `pretty`: short human lines (a terminal); `json` (default): one JSON object per line. */
+  format?: LogFormat;
 }
 
 /** Replaces every occurrence of the given secrets (raw and JSON-escaped) in a finished line. */
@@ -97,7 +101,8 @@ function scrubber(secrets: readonly (string | undefined)[]): (line: string) => s
  * redacted by field name, by pino `redact` paths and by value.
  */
 export function createLogger(level: LogLevel = 'info', write?: (line: string) => void, options: LoggerOptions = {}): Logger {
-  const scrub = scrubber(options.secrets ?? []);
+  const scrubbed = scrubber(options.secrets ?? []);
+  const scrub = options.format === 'pretty' ? (line: string) => prettyLine(scrubbed(line)) : scrubbed;
   const destination: DestinationStream = write ? { write: (line: string) => write(scrub(line)) } : scrubbingStderr(scrub);
   const base = pino(
     {
@@ -136,7 +141,8 @@ export function createLogger(level: LogLevel = 'info', write?: (line: string) =>
 function scrubbingStderr(scrub: (line: string) => string): DestinationStream & { flush(callback?: (error?: Error) => void): void } {
   const stderr = pino.destination({ dest: 2, sync: true });
   return {
-    write: (line: string) => stderr.write(scrub(line)),
+    // written above a progress bar, so neither breaks the other
+    write: (line: string) => stderrStatus.writeAbove(() => stderr.write(scrub(line))),
     flush: (callback) => {
       stderr.flush(callback);
     },

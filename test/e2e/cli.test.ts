@@ -29,7 +29,7 @@ describe('CLI end to end on the seeds with the real model', () => {
   const env = { DOCS_DIR: SEEDS_DIR, INDEX_DIR: join(root, 'index') };
 
   beforeAll(async () => {
-    const built = await runCli(['index'], env);
+    const built = await runCli(['index', '--json'], env);
     expect(built.code, built.stderr).toBe(0);
     expect(JSON.parse(built.stdout)).toMatchObject({ documents: 5 });
   });

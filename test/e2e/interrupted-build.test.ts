@@ -41,7 +41,7 @@ describe('a build killed midway', () => {
     expect(serving.manifest.documents['note-1']).toBeUndefined();
     expect(serving.chunks.length).toBe(before.counts.chunks);
 
-    const rebuilt = await runCli(['index'], env);
+    const rebuilt = await runCli(['index', '--json'], env);
     expect(rebuilt.code, rebuilt.stderr).toBe(0);
     const summary = JSON.parse(rebuilt.stdout) as { reused: number; embedded: number; chunks: number };
     expect(summary.reused).toBeGreaterThan(before.counts.chunks);

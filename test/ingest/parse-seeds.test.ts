@@ -9,7 +9,8 @@ describe('document metadata', () => {
   it('takes the issued plan as title, not the notice or the file name, and reads 文号', () => {
     const bozhong = parseSeed(SEED.bozhong).meta;
     expect(bozhong.title).toBe('湖州市创新型小微企业"播种计划"行动方案(2025—2027年)');
-    expect(bozhong.docNumber).toBe('湖政办发[2025]9号');
+    // the 文号 in its official form (六角括号); the source line keeps its own brackets for citations
+    expect(bozhong.docNumber).toBe('湖政办发〔2025〕9号');
     expect(bozhong.issuer).toBe('湖州市人民政府办公室');
     const lucheng = parseSeed(SEED.lucheng).meta;
     expect(lucheng.title).toBe('温州市鹿城区大孵化器集群建设“百千万”新三年行动计划(2025-2027年)');

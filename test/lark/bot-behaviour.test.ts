@@ -53,7 +53,9 @@ const finalText = (platform: FakeFeishu, messageId: string): Promise<string> =>
   platform.waitFor(() => {
     const reply = platform.repliesTo(messageId)[0];
     const card = reply ? platform.cardOf(reply.messageId) : undefined;
-    return reply && card && !JSON.stringify(card).includes('正在查找') && !JSON.stringify(card).includes(' …') ? platform.textOf(reply.messageId) : undefined;
+    const json = JSON.stringify(card ?? {});
+    const pending = json.includes('正在查找') || json.includes(' …') || json.includes('"template":"wathet"');
+    return reply && card && !pending ? platform.textOf(reply.messageId) : undefined;
   }, 10_000, `the final card for ${messageId}`);
 
 afterEach(async () => {
@@ -72,6 +74,7 @@ describe('answer cards', () => {
     const messageId = await ask(bot, platform, '南通打造多少个众创社区？');
     const text = await finalText(platform, messageId);
     expect(text).toContain('来源（1）');
+    await bot.running.bot.settled();
     const streamed = platform.callsTo(/\/elements\/answer\/content$/, 'PUT');
     expect(streamed.length).toBeGreaterThanOrEqual(1);
     expect(streamed.length).toBeLessThanOrEqual(4);

@@ -9,6 +9,7 @@ import { createRuntime, type Runtime } from '../../src/cli/runtime.js';
 import { loadConfig, type Config } from '../../src/config/index.js';
 import { buildIndex } from '../../src/index/index.js';
 import { larkSettings, startLarkBot, type BotStatus, type LarkSettings, type RunningBot, type WsClientFactory } from '../../src/lark/index.js';
+import type { RetryPolicy } from '../../src/lark/outbound/retry.js';
 import { createLogger, silentLogger, type Logger } from '../../src/log/index.js';
 import type { Reminders, ReminderSchedulerOptions } from '../../src/reminders/index.js';
 import { FakeFeishu, WebhookClient, webhookEnvironment } from '../support/fake-feishu/index.js';
@@ -72,6 +73,8 @@ export async function startBot(options: {
   reminders?: Reminders;
   reminderScheduler?: Pick<ReminderSchedulerOptions, 'cron' | 'lock' | 'lease' | 'sendLog' | 'graceMs'>;
   knowledge?: KnowledgeAdmin;
+  /** The retry policy (default FAST_RETRY). */
+  retry?: RetryPolicy;
 }): Promise<Harness> {
   const { settings } = settingsFor(options.fake, options.dataDir, options.environment);
   const running = await startLarkBot({
@@ -80,7 +83,7 @@ export async function startBot(options: {
     status: options.status,
     logger: options.logger ?? testLogger(),
     ...(options.streamsAnswers !== undefined ? { streamsAnswers: options.streamsAnswers } : {}),
-    tuning: { retry: FAST_RETRY, requestTimeoutMs: 5_000, progressIntervalMs: 200 },
+    tuning: { retry: options.retry ?? FAST_RETRY, requestTimeoutMs: 5_000, progressIntervalMs: 200 },
     ...(options.wsClientFactory ? { wsClientFactory: options.wsClientFactory } : {}),
     ...(options.reminders ? { reminders: options.reminders } : {}),
     ...(options.reminderScheduler ? { reminderScheduler: options.reminderScheduler } : {}),

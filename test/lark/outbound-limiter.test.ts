@@ -46,3 +46,36 @@ describe('outbound limiter', () => {
     expect(clock.sleeps).toEqual([]);
   });
 });
+
+describe('outbound limiter: the per-minute limit (issue 14 point 4)', () => {
+  it('keeps each API at 1,000 calls a minute as well as 50 a second', () => {
+    const clock = new RecordingClock();
+    const limiter = createOutboundLimiter(FEISHU_LIMITS, clock);
+    const slots = Array.from({ length: 1001 }, (_, index) => reserve(limiter, clock, `oc_${index}`, 'im.message.patch'));
+    expect(busiestWindow(slots, 66_000)).toBe(1000);
+    expect(busiestWindow(slots, 1100)).toBe(50);
+    // the 1001st waits for the first minute to pass, not just for a free second
+    expect((slots.at(-1) ?? 0) - clock.now()).toBeGreaterThanOrEqual(66_000);
+    expect(reserve(limiter, clock, undefined, 'im.message.reply')).toBe(clock.now());
+  });
+
+  it('lets calls the platform does not count (CardKit on a streaming card) skip the API windows', () => {
+    const clock = new RecordingClock();
+    const limiter = createOutboundLimiter(FEISHU_LIMITS, clock);
+    for (let index = 0; index < 60; index += 1) void limiter.acquire({ api: 'cardkit.card.element.content', exempt: true });
+    expect(clock.sleeps).toEqual([]);
+  });
+});
+
+describe('outbound limiter: optional calls', () => {
+  it('skips a call that would wait longer than it may, without taking a slot', async () => {
+    const clock = new RecordingClock();
+    const limiter = createOutboundLimiter({ ...FEISHU_LIMITS, perAppPerMinute: 3 }, clock);
+    for (let index = 0; index < 3; index += 1) expect(await limiter.acquire({ api: 'im.message.patch' })).toBe(true);
+    expect(await limiter.acquire({ api: 'im.message.patch', maxWaitMs: 250 })).toBe(false);
+    expect(clock.sleeps).toEqual([]);
+    // the final update still gets the next free slot, a minute on
+    expect(await limiter.acquire({ api: 'im.message.patch' })).toBe(true);
+    expect(clock.sleeps).toEqual([66_000]);
+  });
+});

@@ -22,16 +22,18 @@ describe('runtime wiring of the chat model', () => {
     expect(runtimeFor({ LLM_BASE_URL: 'http://127.0.0.1:11434/v1', LLM_MODEL: 'qwen2.5:7b' }).llmModel).toBe('qwen2.5:7b');
   });
 
-  it('needs LLM_MODEL once an endpoint is configured', () => {
-    expect(() => runtimeFor({ LLM_API_KEY: 'sk-x' })).toThrow(ConfigError);
-    expect(() => runtimeFor({ LLM_API_KEY: 'sk-x' })).toThrow('LLM_MODEL: required when LLM_BASE_URL or LLM_API_KEY is set');
+  it('needs LLM_MODEL once an endpoint is configured, checked when the model is first asked for (npm start does at once)', () => {
+    // commands that never answer (cli index) run without it
+    const runtime = runtimeFor({ LLM_API_KEY: 'sk-x' });
+    expect(() => runtime.llmModel).toThrow(ConfigError);
+    expect(() => runtimeFor({ LLM_API_KEY: 'sk-x' }).llmModel).toThrow('LLM_MODEL: required when LLM_BASE_URL or LLM_API_KEY is set');
   });
 
   it('loads the prompts at start: a missing file stops it, named', () => {
     const broken = mkdtempSync(join(tmpdir(), 'policy-bot-prompts-'));
     cpSync(PROMPTS_DIR, broken, { recursive: true });
     rmSync(join(broken, 'rewrite.txt'));
-    const start = () => runtimeFor({ LLM_BASE_URL: 'http://127.0.0.1:1/v1', LLM_MODEL: 'm', PROMPTS_DIR: broken });
+    const start = () => runtimeFor({ LLM_BASE_URL: 'http://127.0.0.1:1/v1', LLM_MODEL: 'm', PROMPTS_DIR: broken }).llmModel;
     expect(start).toThrow(PromptTemplateError);
     expect(start).toThrow(`${join(broken, 'rewrite.txt')}: file is missing`);
   });

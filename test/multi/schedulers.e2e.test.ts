@@ -13,7 +13,7 @@ import { silentLogger } from '../../src/log/index.js';
 import { createReminders, loadRemindersSettings, type CardJson, type Reminders, type TickReport } from '../../src/reminders/index.js';
 import { FakeFeishu, webhookEnvironment, type FakeMessage, type SendFate } from '../support/fake-feishu/index.js';
 import { PROJECT_ROOT } from '../support/cli.js';
-import { testDatabase } from '../support/postgres.js';
+import { hasServer, testDatabase } from '../support/postgres.js';
 import { SECRETS } from '../lark/harness.js';
 import { cardTitle, FakeSender, ManualClock } from '../reminders/support/fake-sender.js';
 import { at, calendarYaml, planSource } from '../reminders/support/fixtures.js';
@@ -141,7 +141,8 @@ afterEach(async () => {
 
 const posted = (fake: FakeFeishu): FakeMessage[] => fake.posted();
 
-describe.each<{ crash: string; fate: SendFate }>([
+// several processes on one database: needs the server (skipped without it, see test/support/pg-global-setup.ts)
+describe.skipIf(!hasServer()).each<{ crash: string; fate: SendFate }>([
   { crash: 'before the platform got the send', fate: 'drop' },
   { crash: 'after the platform took the send, before the answer reached it', fate: 'store-then-drop' },
 ])('three scheduler processes on one PostgreSQL, the lease holder killed -9 $crash', ({ fate }) => {

@@ -1,5 +1,5 @@
 // One contract per storage interface, run against the embedded (in-process) implementation and the
-// PostgreSQL one alike, on the machine's real PostgreSQL server. Nothing is mocked.
+// PostgreSQL one alike, on the machine's real PostgreSQL server (PGlite when there is none). Nothing is mocked.
 import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -18,7 +18,7 @@ import {
 } from '../../src/reminders/index.js';
 import { migrate, MIGRATIONS, openDatabase, DatabaseError, type Database } from '../../src/postgres/index.js';
 import { systemClock } from '../../src/lark/clock.js';
-import { testDatabase } from '../support/postgres.js';
+import { contractDatabase } from '../support/postgres.js';
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -26,7 +26,7 @@ let database: Database;
 let drop: () => Promise<void>;
 
 beforeAll(async () => {
-  ({ database, drop } = await testDatabase());
+  ({ database, drop } = await contractDatabase());
 });
 
 afterAll(async () => {

@@ -15,7 +15,7 @@ import { keyTerms } from '../../src/retrieve/index.js';
 import { lexicalTerms } from '../../src/text/index.js';
 import { FakeEmbedder } from '../support/fake-embedder.js';
 import { pgliteDatabase } from '../support/pglite.js';
-import { testDatabase } from '../support/postgres.js';
+import { describeOnServer, testDatabase } from '../support/postgres.js';
 import { SEEDS_DIR } from '../support/seeds.js';
 
 const QUESTIONS = ['南通计划到2020年底打造多少个众创社区？', '頔塘青创社区的运营主体是谁？', '播种计划由哪个部门牵头？', '创业导师', '大孵化器集群建设目标'];
@@ -123,7 +123,7 @@ describe('knowledge index on PGlite with pgvector', () => {
   });
 });
 
-describe('knowledge index on the machine PostgreSQL server', () => {
+describeOnServer('knowledge index on the machine PostgreSQL server', () => {
   it('runs when the server has pgvector, and otherwise says how to install it', async () => {
     const { database, drop } = await testDatabase();
     try {

@@ -30,7 +30,7 @@ export async function startBotProcess(fake: FakeFeishu, secrets: { encryptKey: s
   const port = await freePort();
   const child = spawn(process.execPath, ['--import', 'tsx', join(PROJECT_ROOT, 'src/main.ts')], {
     cwd: PROJECT_ROOT,
-    env: { ...process.env, LOG_LEVEL: 'warn', ...webhookEnvironment(fake, secrets), LARK_RATE_LIMIT_PER_MINUTE: '1000', PORT: String(port), ...environment },
+    env: { ...process.env, LOG_LEVEL: 'warn', ENV_FILE: 'none', ...webhookEnvironment(fake, secrets), LARK_RATE_LIMIT_PER_MINUTE: '1000', PORT: String(port), ...environment },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   const bot: BotProcess = {

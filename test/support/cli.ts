@@ -15,7 +15,7 @@ export function runCli(args: string[], env: Record<string, string>, input?: stri
     const child = execFile(
       process.execPath,
       ['--import', 'tsx', join(PROJECT_ROOT, 'src/cli/main.ts'), ...args],
-      { cwd: PROJECT_ROOT, env: { ...process.env, LOG_LEVEL: 'warn', ...env }, maxBuffer: 64 * 1024 * 1024 },
+      { cwd: PROJECT_ROOT, env: { ...process.env, LOG_LEVEL: 'warn', ENV_FILE: 'none', ...env }, maxBuffer: 64 * 1024 * 1024 },
       (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
     );
     if (input !== undefined) child.stdin?.end(input);
@@ -26,6 +26,6 @@ export function runCli(args: string[], env: Record<string, string>, input?: stri
 export function spawnCli(args: string[], env: Record<string, string>): ChildProcess {
   return spawn(process.execPath, ['--import', 'tsx', join(PROJECT_ROOT, 'src/cli/main.ts'), ...args], {
     cwd: PROJECT_ROOT,
-    env: { ...process.env, LOG_LEVEL: 'warn', ...env },
+    env: { ...process.env, LOG_LEVEL: 'warn', ENV_FILE: 'none', ...env },
   });
 }

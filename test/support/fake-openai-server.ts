@@ -101,11 +101,16 @@ export async function startFakeOpenAiServer(initial: FakeHandler = groundedEcho)
   const wait = (milliseconds: number, response: ServerResponse): Promise<boolean> =>
     new Promise((resolve) => {
       if (milliseconds <= 0) return resolve(!response.destroyed);
-      const timer = setTimeout(() => resolve(!response.destroyed), milliseconds);
-      response.once('close', () => {
+      // the close listener goes when the wait ends: a streamed reply waits once per chunk on one response
+      const onClose = (): void => {
         clearTimeout(timer);
         resolve(false);
-      });
+      };
+      const timer = setTimeout(() => {
+        response.off('close', onClose);
+        resolve(!response.destroyed);
+      }, milliseconds);
+      response.once('close', onClose);
     });
   const server = createServer(async (request, response) => {
     if (request.method !== 'POST' || !request.url?.endsWith('/chat/completions')) {

@@ -1,7 +1,11 @@
 import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
 import { createInterface } from 'node:readline';
+import type { KnowledgeAdmin } from '../../admin/index.js';
 import { AnswerError, type AnswerService, type AskRequest } from '../../answer/index.js';
 import type { Logger } from '../../log/index.js';
+import { knowledgeAdminFor } from '../build-with-progress.js';
+import { appendHistory, consoleCommands, consoleHelp, parseConsoleInput, readHistory, smallTalk, type ConsoleContext } from '../console/index.js';
 import { formatAnswer } from '../format-answer.js';
 import type { Runtime } from '../runtime.js';
 
@@ -21,29 +25,53 @@ async function streamAnswer(service: AnswerService, request: AskRequest): Promis
   }
 }
 
-/** `chat`: an interactive console to talk to the bot without Feishu; one conversation, so follow-ups work. */
-export async function chatCommand(runtime: Runtime, logger: Logger, mode?: 'llm' | 'extractive'): Promise<number> {
+async function answer(service: AnswerService, request: AskRequest, logger: Logger): Promise<void> {
+  try {
+    await streamAnswer(service, request);
+  } catch (error) {
+    if (error instanceof AnswerError) process.stdout.write(`${error.message}\n`);
+    else {
+      logger.error('chat.failed', { error });
+      process.stdout.write('抱歉，处理这个问题时出错了，请稍后再试。\n');
+    }
+  }
+}
+
+/**
+ * `chat` (and `npm start` without Feishu): an interactive console; one conversation, so follow-ups work.
+ * Slash commands (/help, /sources, /docs, /reindex, /calendar, /quit) and greetings are handled here.
+ */
+export async function chatCommand(runtime: Runtime, logger: Logger, mode?: 'llm' | 'extractive', knowledge?: KnowledgeAdmin): Promise<number> {
   const service = await runtime.answerService();
   const conversationId = `console-${randomUUID()}`;
+  const commands = consoleCommands();
+  const context: ConsoleContext = {
+    runtime,
+    knowledge: knowledge ?? knowledgeAdminFor(runtime, logger),
+    logger,
+    write: (text) => process.stdout.write(text),
+    now: () => Date.now(),
+  };
+  const terminal = Boolean(process.stdin.isTTY);
+  const historyFile = join(runtime.config.DATA_DIR, 'console-history.txt');
   // The line iterator buffers input, so lines piped in while an answer is written are not lost.
-  const lines = createInterface({ input: process.stdin, output: process.stdout, terminal: Boolean(process.stdin.isTTY) });
-  process.stdout.write('政策通 · 控制台对话（输入问题后回车；可以接着追问，如「那南浔呢？」；/quit 退出）\n');
+  const lines = createInterface({ input: process.stdin, output: process.stdout, terminal, historySize: 200, ...(terminal ? { history: readHistory(historyFile) } : {}) });
+  process.stdout.write('政策通 · 控制台对话（输入问题后回车；可以接着追问，如「那南浔呢？」；/help 查看命令，/quit 退出）\n');
   lines.setPrompt('\n问> ');
   lines.prompt();
   try {
     for await (const line of lines) {
-      const question = line.trim();
-      if (question === '/quit' || question === '/exit') break;
-      if (question !== '') {
-        try {
-          await streamAnswer(service, { question, conversationId, ...(mode ? { mode } : {}) });
-        } catch (error) {
-          if (error instanceof AnswerError) process.stdout.write(`${error.message}\n`);
-          else {
-            logger.error('chat.failed', { error });
-            process.stdout.write('抱歉，处理这个问题时出错了，请稍后再试。\n');
-          }
-        }
+      const text = line.trim();
+      if (text !== '' && terminal) appendHistory(historyFile, text);
+      const input = parseConsoleInput(text, commands);
+      if (input.type === 'command') {
+        if ((await input.command.run(context, input.args)) === 'quit') break;
+      } else if (input.type === 'unknown') {
+        context.write(`${consoleHelp(commands, `没有「/${input.word}」这个命令。`)}\n`);
+      } else if (text !== '') {
+        const talk = smallTalk(text);
+        if (talk) context.write(`${consoleHelp(commands, talk === 'greeting' ? '你好！我是政策通。' : undefined)}\n`);
+        else await answer(service, { question: text, conversationId, ...(mode ? { mode } : {}) }, logger);
       }
       lines.prompt();
     }

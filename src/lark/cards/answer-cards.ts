@@ -2,7 +2,12 @@ import type { AskResult } from '../../answer/index.js';
 import type { CardJson } from '../outbound/open-platform.js';
 import { callbackButton, card, collapsiblePanel, escapeMarkdown, markdown, plainText, row, type CardElement } from './card-parts.js';
 
-/** Streamed text is shown in a markdown element: escape what documents could contain, add a cursor. */
+export { escapeMarkdown };
+
+/**
+ * Text shown in a markdown element while it grows by PATCH: escaped, with a cursor. Not for CardKit
+ * streaming, where each text must be a prefix of the next for the typewriter to type it.
+ */
 export function escapeMarkdownForStream(text: string): string {
   return `${escapeMarkdown(text)} …`;
 }

@@ -68,6 +68,23 @@ function statusText(status: BotStatus, manifest: Manifest, now: number): string 
   ].join('\n');
 }
 
+/** `/whoami`: the sender's ids and the chat's, so an admin can fill ADMIN_OPEN_IDS and ADMIN_CHAT_IDS. */
+const whoamiCommand: Command = {
+  name: 'whoami',
+  aliases: ['我是谁'],
+  run: async (context) => {
+    const { senderId, senderUserId, chatId } = context.message;
+    const text = [
+      `open_id：${senderId}`,
+      `user_id：${senderUserId ?? '（应用没有读取 user_id 的权限）'}`,
+      `chat_id：${chatId}`,
+      '',
+      '管理员：把 open_id 填进 ADMIN_OPEN_IDS；让一个群的成员都成为管理员：把 chat_id 填进 ADMIN_CHAT_IDS。',
+    ].join('\n');
+    await context.reply(noticeCard('我的 ID', { text }));
+  },
+};
+
 /** `/reindex` when this process cannot rebuild (no document admin wired): says how to do it on the server. */
 function serverOnlyReindex(isAdmin: IsAdmin, logger: Logger): Command {
   return {
@@ -108,12 +125,14 @@ export function createCommands(options: {
   return [
     {
       name: 'help',
-      aliases: ['帮助'],
+      // a bare greeting gets the help too, not a search of the documents
+      aliases: ['帮助', '你好', '您好'],
       run: async (context) => {
         await context.reply(helpCard());
       },
     },
     { name: 'sources', aliases: ['文档列表'], run: withManifest('文档列表', (manifest) => sourcesText(manifest, new Date(clock.now()))) },
+    whoamiCommand,
     { name: 'status', aliases: ['状态'], run: withManifest('运行状态', (manifest) => statusText(status, manifest, clock.now())) },
     ...(options.documents ? documentCommands(options.documents) : [serverOnlyReindex(isAdmin, options.logger ?? silentLogger)]),
     ...(options.reminders

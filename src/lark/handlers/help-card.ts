@@ -13,6 +13,7 @@ export const HELP_MARKDOWN = [
   '- **/help**（帮助）：查看用法',
   '- **/sources**（文档列表）：可查询的文档',
   '- **/status**（状态）：知识库与运行状态',
+  '- **/whoami**（我是谁）：我的 open_id、user_id 和本群 chat_id（填管理员设置用）',
   '- **/reindex**（重建索引）：重建知识库，仅管理员',
   '- **/reminders**（近期提醒）：本群近期的活动与截止日期',
   '- **/subscribe**（订阅）、**/unsubscribe**（取消订阅）：本群接收每周摘要和日程提醒，仅管理员',

@@ -1,8 +1,9 @@
 import type { Client } from '@larksuiteoapi/node-sdk';
-import type { Readable } from 'node:stream';
+import { Readable } from 'node:stream';
 import { AdminError } from '../../admin/index.js';
 import { LarkError } from '../errors.js';
 import { larkErrorFrom } from './sdk-request.js';
+import { dropTenantToken, TOKEN_REFUSED_CODES } from './tenant-token.js';
 
 /** Downloads a file a user sent in a message; refuses (AdminError `too-large`) past `maxBytes` without reading further. */
 export type DownloadMessageFile = (input: { messageId: string; fileKey: string; fileName: string; maxBytes: number }) => Promise<Buffer>;
@@ -23,11 +24,42 @@ async function readLimited(stream: Readable, maxBytes: number, fileName: string)
 }
 
 /**
+ * A failed download's error body arrives as a stream (the request asked for one): read it (it is a
+ * short JSON envelope) so the platform's code, 99991672 for a missing scope say, is not lost.
+ */
+async function withBodyRead(error: unknown): Promise<unknown> {
+  const response: unknown = typeof error === 'object' && error !== null ? Reflect.get(error, 'response') : undefined;
+  const data: unknown = typeof response === 'object' && response !== null ? Reflect.get(response, 'data') : undefined;
+  if (!(data instanceof Readable)) return error;
+  try {
+    const text = (await readLimited(data, 64 * 1024, 'error body')).toString('utf8');
+    return { response: { ...Object(response), data: JSON.parse(text) as unknown } };
+  } catch {
+    return error;
+  }
+}
+
+/**
  * Through the message-resource API (`GET /open-apis/im/v1/messages/:message_id/resources/:file_key?type=file`),
  * the only one that serves files users sent (the Channel's `downloadResource` reads the app's own uploads).
  * A `content-length` over the limit is refused before the body is read.
  */
 export function messageFileDownloader(client: Client, timeoutMs: number): DownloadMessageFile {
+  const once = downloadOnce(client, timeoutMs);
+  return async (input) => {
+    try {
+      return await once(input);
+    } catch (error) {
+      // a refused tenant token: a fresh one and one more try, as for every other call (sdk-request.ts)
+      const code = error instanceof LarkError ? error.details.platformCode : undefined;
+      if (code === undefined || !TOKEN_REFUSED_CODES.has(code)) throw error;
+      await dropTenantToken(client);
+      return once(input);
+    }
+  };
+}
+
+function downloadOnce(client: Client, timeoutMs: number): DownloadMessageFile {
   return async ({ messageId, fileKey, fileName, maxBytes }) => {
     const path = `/open-apis/im/v1/messages/${messageId}/resources/${fileKey}`;
     const controller = new AbortController();
@@ -44,7 +76,7 @@ export function messageFileDownloader(client: Client, timeoutMs: number): Downlo
       return await readLimited(stream, maxBytes, fileName);
     } catch (error) {
       if (error instanceof AdminError || error instanceof LarkError) throw error;
-      throw larkErrorFrom(error, path);
+      throw larkErrorFrom(await withBodyRead(error), path);
     } finally {
       clearTimeout(timer);
     }

@@ -1,6 +1,7 @@
 import type { Client } from '@larksuiteoapi/node-sdk';
 import { z } from 'zod';
 import { codeFor, LarkError } from '../errors.js';
+import { dropTenantToken, TOKEN_REFUSED_CODES } from './tenant-token.js';
 
 /** One Open Platform call, as plain data. */
 export interface PlatformCall {
@@ -56,9 +57,26 @@ export function larkErrorFrom(error: unknown, path: string): LarkError {
 
 /**
  * The real transport: the SDK client adds the tenant token (fetched, cached and refreshed by the SDK)
- * and the domain; we add a timeout and error classification.
+ * and the domain; we add a timeout, error classification, and one retry with a new token when the
+ * platform refuses the cached one (99991663/99991661).
  */
 export function sdkRequest(client: Client, timeoutMs: number): PlatformRequest {
+  const once = requestOnce(client, timeoutMs);
+  return async (call) => {
+    try {
+      return await once(call);
+    } catch (error) {
+      // a refused tenant token (expired early, or a reset app secret): a fresh one, and one more try
+      const code = error instanceof LarkError ? error.details.platformCode : undefined;
+      if (code === undefined || !TOKEN_REFUSED_CODES.has(code)) throw error;
+      await dropTenantToken(client);
+      return once(call);
+    }
+  };
+}
+
+/** One request through the SDK client, with a timeout that also covers fetching a token. */
+function requestOnce(client: Client, timeoutMs: number): PlatformRequest {
   return async (call) => {
     let timer: NodeJS.Timeout | undefined;
     // The axios timeout covers the call itself; this one also covers the SDK fetching a tenant token first.

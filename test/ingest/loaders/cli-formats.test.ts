@@ -39,7 +39,7 @@ describe('CLI index and ask over PDF, DOCX, HTML and GBK text with the real mode
       '<html><head><title>测试区人才安居办法</title></head><body><nav>首页</nav><h2>一、安居补贴</h2><p>对新引进的博士研究生给予每人30万元安家补贴。</p></body></html>',
     );
     writeFileSync(join(docs, 'farming.txt'), iconv.encode('测试镇春耕工作通知\n一、工作安排\n各村要在3月15日前完成春耕备耕物资储备。\n', 'gbk'));
-    const built = await runCli(['index'], env);
+    const built = await runCli(['index', '--json'], env);
     expect(built.code, built.stderr).toBe(0);
     expect(JSON.parse(built.stdout)).toMatchObject({ documents: 4 });
   });

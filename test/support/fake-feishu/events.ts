@@ -1,6 +1,7 @@
 // Events as the Feishu Open Platform sends them (schema 2.0), encrypted and signed like the real thing,
 // and a small client that posts them to a webhook.
 import { createCipheriv, createHash, randomBytes, randomUUID } from 'node:crypto';
+import type { CallbackOutcome } from './callbacks.js';
 import type { FakeFeishu, Json } from './fake-open-platform.js';
 
 export interface MessageEventInput {
@@ -43,6 +44,15 @@ export function messageEvent(fake: FakeFeishu, token: string, input: MessageEven
         ...(input.threadId ? { thread_id: input.threadId, root_id: 'om_root' } : {}),
       },
     },
+  };
+}
+
+/** Any other event as the platform sends it (schema 2.0): bot added, chat disbanded, menu, recalled … */
+export function platformEvent(fake: FakeFeishu, token: string, eventType: string, event: Json, eventId: string = randomUUID()): Json {
+  return {
+    schema: '2.0',
+    header: { event_id: eventId, event_type: eventType, create_time: String(Date.now()), token, app_id: fake.appId, tenant_key: 'tk' },
+    event,
   };
 }
 
@@ -120,10 +130,14 @@ export class WebhookClient {
     return { status: response.status, body };
   }
 
-  /** Clicks a card button: the callback goes to the webhook and its response is applied to the card, as Feishu does. */
-  async click(fake: FakeFeishu, input: { messageId: string; chatId: string; operatorId: string; value: Json; eventId?: string }): Promise<WebhookResponse> {
+  /**
+   * Clicks a card button: the callback goes to the webhook and its response is applied to the card as
+   * Feishu does (not after the 3 s deadline, not to a card entity still streaming).
+   */
+  async click(fake: FakeFeishu, input: { messageId: string; chatId: string; operatorId: string; value: Json; eventId?: string }): Promise<WebhookResponse & { outcome?: CallbackOutcome }> {
+    const started = Date.now();
     const response = await this.post(cardActionEvent(fake, this.secrets.verificationToken, input));
-    if (response.status === 200) fake.applyCallbackResponse(input.messageId, response.body);
-    return response;
+    if (response.status !== 200) return response;
+    return { ...response, outcome: fake.applyCallbackResponse(input.messageId, response.body, Date.now() - started) };
   }
 }

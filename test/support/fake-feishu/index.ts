@@ -1,2 +1,18 @@
-export { FakeFeishu, type FailureRule, type FakeFeishuOptions, type FakeMessage, type Json, type RecordedCall, type SendFate } from './fake-open-platform.js';
-export { cardActionEvent, encrypt, messageEvent, signatureHeaders, WebhookClient, webhookEnvironment, type MessageEventInput, type WebhookResponse } from './events.js';
+export {
+  FakeFeishu,
+  type CardEntity,
+  type DelayRule,
+  type FailureRule,
+  type FakeFeishuOptions,
+  type FakeMessage,
+  type FakeReaction,
+  type Json,
+  type RecordedCall,
+  type SendFate,
+} from './fake-open-platform.js';
+export { cardActionEvent, encrypt, messageEvent, platformEvent, signatureHeaders, WebhookClient, webhookEnvironment, type MessageEventInput, type WebhookResponse } from './events.js';
+export { cardProblem, MAX_CARD_BYTES } from './card-schema.js';
+export { API_SCOPES, DEFAULT_GRANTED_SCOPES } from './scopes.js';
+export { CALLBACK_DEADLINE_MS, type CallbackOutcome } from './callbacks.js';
+export { FakeLongConnection, type EventAck } from './ws-server.js';
+export { decodeFrame, encodeFrame, type Frame } from './ws-frames.js';

@@ -1,0 +1,75 @@
+// A bot over a scripted AnswerService against a fresh fake platform: the setup of the issue-14 tests.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { AnswerService } from '../../src/answer/index.js';
+import type { Manifest } from '../../src/index/index.js';
+import type { BotStatus } from '../../src/lark/index.js';
+import type { RetryPolicy } from '../../src/lark/outbound/retry.js';
+import { silentLogger } from '../../src/log/index.js';
+import { createReminders, systemClock, toRemindersSettings, type Reminders } from '../../src/reminders/index.js';
+import { calendarYaml, WEEK_ENTRIES } from '../reminders/support/fixtures.js';
+import { FakeFeishu, messageEvent, type FakeFeishuOptions, type MessageEventInput } from '../support/fake-feishu/index.js';
+import { SECRETS, settingsFor, startBot, type Harness } from './harness.js';
+import { ScriptedAnswers } from './scripted-answers.js';
+
+const manifest: Manifest = {
+  version: 1,
+  buildId: 'b1',
+  modelId: 'BAAI/bge-small-zh-v1.5',
+  dimensions: 512,
+  tokenizer: 'both',
+  chunkSize: 360,
+  builtAt: new Date().toISOString(),
+  documents: { 'a.txt': { hash: 'h', title: '南通市推进众创社区建设行动方案', docNumber: '通政办发〔2018〕1号', chunks: 12 } },
+  counts: { documents: 1, chunks: 12 },
+};
+const status: BotStatus = { manifest: () => manifest, answerMode: 'scripted', startedAt: Date.now() };
+
+/** A started fake and bot; `stop()` closes both. */
+export interface ScriptedBot {
+  fake: FakeFeishu;
+  bot: Harness;
+  /** Posts a message event (a group @mention unless told otherwise) and expects it acknowledged. */
+  say(input: Partial<MessageEventInput> & { messageId: string }): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/** The real reminders over a week's calendar in `dataDir`, their scheduler never firing on its own. */
+function remindersFor(fake: FakeFeishu, dataDir: string): { reminders: Reminders; environment: Record<string, string> } {
+  const calendarFile = join(dataDir, 'calendar.yaml');
+  writeFileSync(calendarFile, calendarYaml(WEEK_ENTRIES));
+  const environment = { CALENDAR_FILE: calendarFile, REMINDER_GROUPS: 'staff=oc_staff' };
+  const { config } = settingsFor(fake, dataDir, environment);
+  return { reminders: createReminders({ settings: toRemindersSettings(config, config.DATA_DIR), clock: systemClock, logger: silentLogger }), environment };
+}
+
+export async function startScriptedBot(
+  options: { answers?: AnswerService; fake?: FakeFeishuOptions; environment?: Record<string, string>; streamsAnswers?: boolean; withReminders?: boolean; retry?: RetryPolicy } = {},
+): Promise<ScriptedBot> {
+  const fake = await FakeFeishu.start(options.fake ?? {});
+  const dataDir = mkdtempSync(join(tmpdir(), 'lark-scripted-'));
+  const reminders = options.withReminders ? remindersFor(fake, dataDir) : undefined;
+  const bot = await startBot({
+    fake,
+    dataDir,
+    answers: options.answers ?? new ScriptedAnswers(),
+    status,
+    ...(options.environment || reminders ? { environment: { ...options.environment, ...reminders?.environment } } : {}),
+    ...(options.streamsAnswers !== undefined ? { streamsAnswers: options.streamsAnswers } : {}),
+    ...(reminders ? { reminders: reminders.reminders, reminderScheduler: { cron: () => ({ stop: () => undefined }) } } : {}),
+    ...(options.retry ? { retry: options.retry } : {}),
+  });
+  return {
+    fake,
+    bot,
+    async say(input) {
+      const response = await bot.webhook.post(messageEvent(fake, SECRETS.verificationToken, { chatId: 'oc_group', text: '南通打造多少个众创社区？', mentionBot: true, ...input }));
+      if (response.status !== 200) throw new Error(`webhook answered ${response.status}`);
+    },
+    async stop() {
+      await bot.running.stop(2_000);
+      await fake.close();
+    },
+  };
+}
