@@ -12,6 +12,8 @@ import { chatCommand } from './commands/chat-command.js';
 import { evalCommand } from './commands/eval-command.js';
 import { indexCommand } from './commands/index-command.js';
 import { inspectCommand } from './commands/inspect-command.js';
+import { matchCommand } from './commands/match-command.js';
+import { measuresCommand } from './commands/measures-command.js';
 import { REMINDER_USAGE, ReminderUsageError, remindersCli } from './commands/reminders-cli.js';
 import { createRuntime } from './runtime.js';
 
@@ -22,6 +24,8 @@ const USAGE = `usage: npm run -s cli -- <command>
   eval --file FILE [--json]     score an eval file (format of ../shared/eval/dev.jsonl)
   chat                          interactive console chat (follow-up questions work)
   inspect FILE… [--json]        what the parser reads in one document: title, 文号, period, status, sections, tables
+  measures [--json]             list the measures read from each document, for review
+  match [--json] "描述"          measures that fit one sentence about an entrepreneur
   --mode llm|extractive         who writes answers (default: llm when LLM_* is configured)
 ${REMINDER_USAGE}`;
 
@@ -73,6 +77,11 @@ export async function runCli(argv: string[]): Promise<number> {
       return inspectCommand(runtime, rest, values.json ?? false);
     case 'chat':
       return chatCommand(runtime, logger, mode());
+    case 'measures':
+      return measuresCommand(runtime, values.json ?? false);
+    case 'match':
+      if (rest.length === 0) throw new UsageError('match needs a description: match "我是刚毕业的大学生，想在南浔开一家文创工作室"');
+      return matchCommand(runtime, rest.join(' '), values.json ?? false);
     case 'calendar':
     case 'reminders':
       return remindersCli(command, rest, { ...values, json: values.json ?? false, dryRun: values['dry-run'] ?? false }, config, logger, async () => {

@@ -1,7 +1,7 @@
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import type { Embedder } from '../embed/index.js';
 import { EmbeddingCache, embeddingKey } from '../embed/index.js';
-import { chunkDocument, flagLowConfidence, loadSources, parseDocument, type Chunk, type LoadedSources, type OcrOptions } from '../ingest/index.js';
+import { chunkDocument, extractMeasures, flagLowConfidence, loadSources, parseDocument, type Chunk, type LoadedSources, type OcrOptions } from '../ingest/index.js';
 import type { Logger } from '../log/index.js';
 import { lexicalTerms, type TokenizerMode } from '../text/index.js';
 import { buildLexicalIndex } from './bm25.js';
@@ -127,6 +127,7 @@ async function buildLocked(options: BuildOptions): Promise<BuildSummary> {
       ...(parsed.meta.docNumber ? { docNumber: parsed.meta.docNumber } : {}),
       chunks: documentChunks.length,
       facts: parsed.facts,
+      measures: extractMeasures(parsed),
     };
     options.onProgress?.('parsing', index + 1, sources.documents.length);
   });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { documentFactsSchema } from '../ingest/index.js';
+import { documentFactsSchema, documentMeasuresSchema } from '../ingest/index.js';
 
 /** What a build contains and how it was made; validated on load. */
 export const manifestSchema = z.object({
@@ -19,6 +19,8 @@ export const manifestSchema = z.object({
       chunks: z.number().int(),
       /** Absent in indexes built before document facts were read. */
       facts: documentFactsSchema.optional(),
+      /** Absent in indexes built before measures were read; kept in the manifest so the PostgreSQL generation carries them too. */
+      measures: documentMeasuresSchema.optional(),
     }),
   ),
   counts: z.object({ documents: z.number().int(), chunks: z.number().int() }),

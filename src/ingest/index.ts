@@ -37,3 +37,17 @@ export {
 } from './loaders/sniff-content-type.js';
 export { documentFactsSchema, extractDocumentFacts, isoDate, type DocumentFacts, type Period } from './document-facts.js';
 export { documentStatus, statusLabel, statusNotice, STATUS_LABELS, type DocumentStatus } from './document-status.js';
+export {
+  AUDIENCE_WORDS,
+  departmentsOf,
+  documentMeasuresSchema,
+  extractMeasures,
+  FIELD_WORDS,
+  measureSchema,
+  placesOf,
+  placeStem,
+  splitDepartments,
+  wordsIn,
+  type DocumentMeasures,
+  type Measure,
+} from './measures/index.js';

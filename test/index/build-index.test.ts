@@ -28,6 +28,7 @@ describe('buildIndex', () => {
     expect(index.vectors.size).toBe(summary.chunks);
     expect(index.manifest.documents[SEED.lucheng]).toMatchObject({ docNumber: '温鹿政办〔2025〕21号' });
     expect(index.manifest.modelId).toBe('fake/bigram-hash');
+    expect(index.manifest.documents[SEED.lucheng]?.measures?.measures).toHaveLength(24);
   });
 
   it('re-embeds only the chunks of a changed document', async () => {

@@ -66,6 +66,7 @@ describe('knowledge index on PGlite with pgvector', () => {
     await writeGeneration(database, index.manifest, rows);
     const generation = await currentGeneration(database);
     expect(generation?.chunkCount).toBe(index.chunks.length);
+    expect(generation?.manifest.documents).toEqual(index.manifest.documents);
     for (const lexical of ['auto', 'bounded', 'exact', 'sum'] as const) {
       await expectEmbeddedBm25(postgresSearch(database, generation!, { lexical }));
     }
