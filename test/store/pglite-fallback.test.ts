@@ -9,8 +9,9 @@ import { PROJECT_ROOT, type CliRun } from '../support/cli.js';
 const CLOSED_PORT_URL = 'postgres://postgres@127.0.0.1:1/test';
 
 function vitest(files: string[], extra: Record<string, string>): Promise<CliRun> {
-  // the outer run's VITEST_* variables would make the inner one think it is a worker
-  const environment = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('VITEST')));
+  // the outer run's VITEST_* variables would make the inner one think it is a worker, and CI's
+  // POLICY_BOT_REQUIRE_PG=1 is what the second case sets on purpose, not what the first one inherits
+  const environment = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('VITEST') && name !== 'POLICY_BOT_REQUIRE_PG'));
   return new Promise((resolve) => {
     execFile(
       process.execPath,
