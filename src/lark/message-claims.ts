@@ -1,5 +1,6 @@
 import type { EventDispatcher } from '@larksuiteoapi/node-sdk';
 import type { Logger } from '../log/index.js';
+import { createLeaseKeeper } from './lease-keeper.js';
 import type { DedupeStore } from './store/dedupe-store.js';
 import type { TaskSet } from './task-set.js';
 
@@ -27,7 +28,8 @@ export function messageIdOf(payload: unknown): string | undefined {
  * Exactly-once handling across instances. A message event is claimed before it is dispatched, so
  * before the platform gets its acknowledgement: an instance that dies after acknowledging still left
  * a claim (with the event) behind. Another instance given the same event (cluster re-delivery) finds
- * the claim and only acknowledges. The claim is a lease until the answer is sent, then kept as done for
+ * the claim and only acknowledges. The claim is a lease, renewed while this instance works on it (so a
+ * live instance's question is never taken over), until the answer is sent, then kept as done for
  * the dedup TTL; a lease that runs out (the process died mid-answer) is taken over by another
  * instance's sweep, which dispatches the stored event again. Replies carry a uuid derived from the
  * message id, so a takeover after the first reply still shows the user one reply.
@@ -46,6 +48,19 @@ export function createMessageClaims(deps: {
 }): MessageClaims {
   const { dedupe, tasks, logger } = deps;
   const keyOf = (messageId: string): string => `message:${messageId}`;
+  // a claim held by this live instance is renewed until its answer is sent (`finished`), queued or
+  // not: only a dead instance's claims run out and are taken over
+  const leases = createLeaseKeeper({ dedupe, leaseMs: deps.leaseMs, logger });
+  const invokeClaimed = async (key: string, payload: unknown, params?: { needCheck?: boolean }): Promise<unknown> => {
+    leases.keep(key);
+    try {
+      return await deps.dispatcher.invoke(payload, params);
+    } catch (error) {
+      // not handled here: the lease runs out and the event can be taken again
+      leases.release(key);
+      throw error;
+    }
+  };
   const invoke = (payload: unknown, params?: { needCheck?: boolean }): Promise<unknown> => deps.dispatcher.invoke(payload, params);
 
   const claimingDispatcher: EventDispatcher = Object.create(deps.dispatcher, {
@@ -57,7 +72,7 @@ export function createMessageClaims(deps: {
           logger.debug('lark.claimed_elsewhere', { messageId });
           return {};
         }
-        return invoke(payload, params);
+        return invokeClaimed(keyOf(messageId), payload, params);
       },
     },
   });
@@ -72,7 +87,7 @@ export function createMessageClaims(deps: {
       }
       logger.warn('lark.taking_over', { messageId, attempts: claim.attempts });
       tasks.run(async () => {
-        await invoke(claim.payload, { needCheck: false });
+        await invokeClaimed(claim.key, claim.payload, { needCheck: false });
       });
     }
   };
@@ -87,13 +102,20 @@ export function createMessageClaims(deps: {
   return {
     dispatcher: claimingDispatcher,
     finished(messageId, finished) {
+      const key = keyOf(messageId);
+      leases.keep(key);
       tasks.run(async () => {
-        await finished;
-        await dedupe.complete(keyOf(messageId), deps.doneTtlMs);
+        try {
+          await finished;
+          await dedupe.complete(key, deps.doneTtlMs);
+        } finally {
+          leases.release(key);
+        }
       });
     },
     stop() {
       clearInterval(timer);
+      leases.stop();
     },
   };
 }

@@ -91,6 +91,21 @@ describe.each(dedupeStores)('DedupeStore contract ($name)', ({ make }) => {
     expect((await second.takeAbandoned(10_000, 100)).filter((claim) => claim.key === key)).toEqual([]);
     expect(await second.claim(key, 10_000)).toBe(true);
   });
+
+  it('keeps a renewed claim (its holder is alive) from being taken over, and renews nothing once done', async () => {
+    const { first, second } = make();
+    const key = `k-${Math.random()}`;
+    expect(await first.claim(key, 200, { question: '问题' })).toBe(true);
+    for (let beat = 0; beat < 4; beat += 1) {
+      await sleep(100);
+      expect(await first.renew(key, 200)).toBe(true);
+    }
+    // 400 ms after a 200 ms claim: only the renewals keep it
+    expect((await second.takeAbandoned(10_000, 100)).filter((claim) => claim.key === key)).toEqual([]);
+    expect(await second.claim(key, 10_000)).toBe(false);
+    await first.complete(key, 10_000);
+    expect(await first.renew(key, 200)).toBe(false);
+  });
 });
 
 const leaseLocks: Array<Pair<LeaseLock>> = [

@@ -25,6 +25,11 @@ export interface DedupeStore {
    * instance. Claims without one (the Channel's "seen" claims) simply run out.
    */
   takeAbandoned(ttlMs: number, limit: number): Promise<AbandonedClaim[]>;
+  /**
+   * Extends this caller's unfinished claim of `key` to `ttlMs` from now (a live holder's heartbeat, so
+   * only a dead holder's work is taken over); false when the claim is no longer this caller's to extend.
+   */
+  renew(key: string, ttlMs: number): Promise<boolean>;
   close(): Promise<void>;
 }
 
@@ -77,6 +82,13 @@ export function createMemoryDedupeStore(
       }
       await Promise.all(taken.map(([key, claim]) => put(key, claim)));
       return taken.map(([key, claim]) => ({ key, payload: claim.payload, attempts: claim.attempts }));
+    },
+    async renew(key, ttlMs) {
+      // one process holds every claim in this store: a `processing` claim is always its own
+      const claim = claims.get(key);
+      if (claim?.state !== 'processing') return false;
+      await put(key, { ...claim, expiresAt: clock.now() + ttlMs });
+      return true;
     },
     async close() {
       claims.clear();
@@ -159,6 +171,13 @@ export function createPostgresDedupeStore(database: Database, owner: string): De
         [owner, ttlMs, limit],
       );
       return result.rows.map((row) => ({ key: row.key, payload: row.payload, attempts: row.attempts }));
+    },
+    async renew(key, ttlMs) {
+      const result = await database.query(
+        `UPDATE claims SET expires_at = now() + $3 * interval '1 millisecond' WHERE key = $1 AND owner = $2 AND state = 'processing'`,
+        [key, owner, ttlMs],
+      );
+      return result.rowCount === 1;
     },
     async close() {
       return undefined;
