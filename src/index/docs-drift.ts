@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
-import { readdirSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { join, relative, sep } from 'node:path';
+import { relative, sep } from 'node:path';
+import { listFiles } from '../ingest/index.js';
 
 /** Files of DOCS_DIR (named relative to it with `/`) and the sha256 of their bytes. */
 export type FileHashes = Record<string, string>;
@@ -11,18 +12,6 @@ export interface DocsDrift {
   added: string[];
   changed: string[];
   removed: string[];
-}
-
-function listFiles(directory: string): string[] {
-  const files: string[] = [];
-  for (const entry of readdirSync(directory, { withFileTypes: true })) {
-    // hidden entries are ignored, as the loader and the document library ignore them
-    if (entry.name.startsWith('.')) continue;
-    const path = join(directory, entry.name);
-    if (entry.isDirectory()) files.push(...listFiles(path));
-    else if (entry.isFile()) files.push(path);
-  }
-  return files.sort();
 }
 
 /** Hashes every file of a folder (an absent folder has none): cheap enough to run at every start. */

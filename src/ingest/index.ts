@@ -1,7 +1,7 @@
 export { parseDocument } from './parse-document.js';
 export type { Block, BlockKind, DocumentMeta, ParsedDocument, SourceText, Span, TableReport } from './types.js';
 export { chunkDocument, formatSection, type Chunk } from './chunk.js';
-export { loadSources, type LoadedSources } from './load-sources.js';
+export { listFiles, loadSources, type LoadedSources } from './load-sources.js';
 export {
   createTesseractRecognizer,
   flagLowConfidence,

@@ -32,7 +32,8 @@ function sha256(text: string): string {
   return createHash('sha256').update(text).digest('hex');
 }
 
-function listFiles(directory: string): string[] {
+/** Every file below a folder, sorted; hidden entries are ignored (the loader, the document library and the drift check agree). */
+export function listFiles(directory: string): string[] {
   const files: string[] = [];
   for (const entry of readdirSync(directory, { withFileTypes: true })) {
     if (entry.name.startsWith('.')) continue;
