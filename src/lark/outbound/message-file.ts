@@ -2,8 +2,7 @@ import type { Client } from '@larksuiteoapi/node-sdk';
 import { Readable } from 'node:stream';
 import { AdminError } from '../../admin/index.js';
 import { LarkError } from '../errors.js';
-import { larkErrorFrom } from './sdk-request.js';
-import { dropTenantToken, TOKEN_REFUSED_CODES } from './tenant-token.js';
+import { larkErrorFrom, withFreshTokenRetry } from './sdk-request.js';
 
 /** Downloads a file a user sent in a message; refuses (AdminError `too-large`) past `maxBytes` without reading further. */
 export type DownloadMessageFile = (input: { messageId: string; fileKey: string; fileName: string; maxBytes: number; type?: 'file' | 'image' }) => Promise<Buffer>;
@@ -45,18 +44,8 @@ async function withBodyRead(error: unknown): Promise<unknown> {
  * A `content-length` over the limit is refused before the body is read.
  */
 export function messageFileDownloader(client: Client, timeoutMs: number): DownloadMessageFile {
-  const once = downloadOnce(client, timeoutMs);
-  return async (input) => {
-    try {
-      return await once(input);
-    } catch (error) {
-      // a refused tenant token: a fresh one and one more try, as for every other call (sdk-request.ts)
-      const code = error instanceof LarkError ? error.details.platformCode : undefined;
-      if (code === undefined || !TOKEN_REFUSED_CODES.has(code)) throw error;
-      await dropTenantToken(client);
-      return once(input);
-    }
-  };
+  // a refused tenant token: a fresh one and one more try, as for every other call
+  return withFreshTokenRetry(client, downloadOnce(client, timeoutMs));
 }
 
 function downloadOnce(client: Client, timeoutMs: number): DownloadMessageFile {

@@ -61,16 +61,22 @@ export function larkErrorFrom(error: unknown, path: string): LarkError {
  * platform refuses the cached one (99991663/99991661).
  */
 export function sdkRequest(client: Client, timeoutMs: number): PlatformRequest {
-  const once = requestOnce(client, timeoutMs);
-  return async (call) => {
+  return withFreshTokenRetry(client, requestOnce(client, timeoutMs));
+}
+
+/**
+ * Wraps a call through the SDK client: when the platform refuses the cached tenant token (expired
+ * early, or a reset app secret: 99991663/99991661), a fresh one is fetched and the call tried once more.
+ */
+export function withFreshTokenRetry<Input, Output>(client: Client, once: (input: Input) => Promise<Output>): (input: Input) => Promise<Output> {
+  return async (input) => {
     try {
-      return await once(call);
+      return await once(input);
     } catch (error) {
-      // a refused tenant token (expired early, or a reset app secret): a fresh one, and one more try
       const code = error instanceof LarkError ? error.details.platformCode : undefined;
       if (code === undefined || !TOKEN_REFUSED_CODES.has(code)) throw error;
       await dropTenantToken(client);
-      return once(call);
+      return once(input);
     }
   };
 }
