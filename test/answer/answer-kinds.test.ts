@@ -61,7 +61,8 @@ describe('one answer for each kind of question, through ask()', () => {
     const row = await ask({ question: '德清县2026年要建成多少个科技型产业园？' });
     expect(row.answer).toMatch(/^徳清县2026年：科技型产业园\(专业园\)8个/);
     const end = await ask({ question: '播种计划什么时候到期？' });
-    expect(end.answer).toContain('执行期为2025—2027年');
+    expect(end.answer).toContain('执行期为2025—2027年，到2027年底到期');
+    expect((await ask({ question: '南通众创社区行动方案什么时候到期？' })).answer).toContain('已于2020年底到期');
     expect(end.answer).not.toContain('=');
   });
 

@@ -52,6 +52,14 @@ function validityLine(facts: DocumentFacts, today: Date): string | undefined {
   return `执行期为${period}，截至${formatDay(today)}尚未开始。`;
 }
 
+/** 「，到2027年底到期」 or 「，已于2020年底到期」: when the period ends, as 什么时候到期 asks. */
+function periodEnd(facts: DocumentFacts, today: Date): string {
+  const to = facts.period?.to;
+  if (!to) return '';
+  const end = to.endsWith('-12-31') ? `${to.slice(0, 4)}年底` : to;
+  return documentStatus(facts, today) === 'expired' ? `，已于${end}到期` : `，到${end}到期`;
+}
+
 /** One document fact said plainly, or undefined when the document does not state it. */
 function factLine(kind: Asked, facts: DocumentFacts, today: Date): { text: string; field: string } | undefined {
   switch (kind) {
@@ -63,7 +71,7 @@ function factLine(kind: Asked, facts: DocumentFacts, today: Date): { text: strin
       if (!facts.issuedOn) return undefined;
       return { text: `的印发（成文）日期是${facts.issuedOn}${facts.publishedOn ? `；网站的生成日期${facts.publishedOn}是网页发布时间，不是成文日期` : ''}。`, field: 'issuedOn' };
     case 'period':
-      return facts.period ? { text: `执行期为${facts.period.text}。`, field: 'period' } : undefined;
+      return facts.period ? { text: `执行期为${facts.period.text}${periodEnd(facts, today)}。`, field: 'period' } : undefined;
     case 'validity': {
       const line = validityLine(facts, today);
       return line ? { text: line, field: facts.draft ? 'draft' : 'period' } : undefined;
