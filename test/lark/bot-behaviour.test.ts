@@ -5,23 +5,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { AnswerError, type AnswerService } from '../../src/answer/index.js';
-import type { Manifest } from '../../src/index/index.js';
 import type { BotStatus } from '../../src/lark/index.js';
 import { FakeFeishu, messageEvent } from '../support/fake-feishu/index.js';
 import { SECRETS, startBot, type Harness } from './harness.js';
 import { RecordingLogger, ScriptedAnswers } from './scripted-answers.js';
+import { testManifest } from './test-manifest.js';
 
-const manifest: Manifest = {
-  version: 1,
-  buildId: 'b1',
-  modelId: 'BAAI/bge-small-zh-v1.5',
-  dimensions: 512,
-  tokenizer: 'both',
-  chunkSize: 360,
-  builtAt: new Date(Date.now() - 3 * 3600_000).toISOString(),
-  documents: { 'a.txt': { hash: 'h', title: '南通市推进众创社区建设行动方案', docNumber: '通政办发〔2018〕1号', chunks: 12 } },
-  counts: { documents: 1, chunks: 12 },
-};
+const manifest = testManifest({ builtAt: new Date(Date.now() - 3 * 3600_000).toISOString() });
 const status: BotStatus = { manifest: () => manifest, answerMode: '大模型 scripted（不可用时退回原文摘录）', startedAt: Date.now() - 65 * 60_000 };
 
 let fake: FakeFeishu | undefined;

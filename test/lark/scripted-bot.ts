@@ -3,7 +3,6 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AnswerService } from '../../src/answer/index.js';
-import type { Manifest } from '../../src/index/index.js';
 import type { BotStatus } from '../../src/lark/index.js';
 import type { RetryPolicy } from '../../src/lark/outbound/retry.js';
 import { silentLogger } from '../../src/log/index.js';
@@ -12,18 +11,9 @@ import { calendarYaml, WEEK_ENTRIES } from '../reminders/support/fixtures.js';
 import { FakeFeishu, messageEvent, type FakeFeishuOptions, type MessageEventInput } from '../support/fake-feishu/index.js';
 import { SECRETS, settingsFor, startBot, type Harness } from './harness.js';
 import { ScriptedAnswers } from './scripted-answers.js';
+import { testManifest } from './test-manifest.js';
 
-const manifest: Manifest = {
-  version: 1,
-  buildId: 'b1',
-  modelId: 'BAAI/bge-small-zh-v1.5',
-  dimensions: 512,
-  tokenizer: 'both',
-  chunkSize: 360,
-  builtAt: new Date().toISOString(),
-  documents: { 'a.txt': { hash: 'h', title: '南通市推进众创社区建设行动方案', docNumber: '通政办发〔2018〕1号', chunks: 12 } },
-  counts: { documents: 1, chunks: 12 },
-};
+const manifest = testManifest();
 const status: BotStatus = { manifest: () => manifest, answerMode: 'scripted', startedAt: Date.now() };
 
 /** A started fake and bot; `stop()` closes both. */

@@ -3,22 +3,12 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Manifest } from '../../src/index/index.js';
 import { FakeFeishu, messageEvent } from '../support/fake-feishu/index.js';
 import { SECRETS, startBot, type Harness } from './harness.js';
 import { ScriptedAnswers } from './scripted-answers.js';
+import { testManifest } from './test-manifest.js';
 
-const manifest: Manifest = {
-  version: 1,
-  buildId: 'b1',
-  modelId: 'BAAI/bge-small-zh-v1.5',
-  dimensions: 512,
-  tokenizer: 'both',
-  chunkSize: 360,
-  builtAt: new Date().toISOString(),
-  documents: {},
-  counts: { documents: 0, chunks: 0 },
-};
+const manifest = testManifest({ documents: {}, counts: { documents: 0, chunks: 0 } });
 
 let fake: FakeFeishu | undefined;
 let harness: Harness | undefined;
