@@ -1,7 +1,8 @@
 // The Card JSON 2.0 `table` component as the Open Platform documents it (卡片 JSON 2.0 › 表格): at the
 // card's root only, no nested components, page_size an integer in [1,10], at most 50 columns each
 // with a unique `name` and a known `data_type`, widths auto / [80,600]px / a percentage, and rows
-// keyed by column name with values of the column's type.
+// keyed by column name with values of the column's type. Where the platform degrades quietly (it does
+// not show columns past 50, nor cells of an unnamed column) the fake refuses, so such a card is noticed.
 import { isJson, type Json } from './router.js';
 
 export const MAX_TABLE_COLUMNS = 50;
