@@ -13,7 +13,7 @@ import { foreignRefusal, isForeignQuestion } from './foreign-question.js';
 import { asksDocumentFact, citedFirst, documentYears } from './evidence-helpers.js';
 import { readQuestion, type QuestionReading } from './read-question.js';
 import { refusalMessage } from './refusal.js';
-import type { AskResult, Citation } from './types.js';
+import type { AskResult, Citation, ComparisonRow } from './types.js';
 import { withScanNote } from './scan-note.js';
 
 /** What the extractive asker and the evidence finder are built from. */
@@ -43,8 +43,8 @@ export interface Evidence {
   query: string;
   passages: RetrievedPassage[];
   verdict: Answerability;
-  /** The extractive answer, present when the passages answer the query. */
-  extracted?: { answer: string; citations: Citation[] };
+  /** The extractive answer, present when the passages answer the query (with a comparison's rows). */
+  extracted?: { answer: string; citations: Citation[]; comparison?: ComparisonRow[] };
   /** The honest "not in the documents" answer for this query. */
   refusal: string;
   /** The related clause a precise refusal quotes (「相关内容」), when there is one. */
@@ -117,7 +117,7 @@ export function createEvidenceFinder(options: AskerOptions): FindEvidence {
       query,
       passages: answered ? citedFirst(passages, answered.citations) : passages,
       verdict: answered ? { ...verdict, answerable: true } : preciseRefusal ? { ...verdict, answerable: false } : verdict,
-      ...(answered ? { extracted: { answer: answered.answer, citations: answered.citations } } : {}),
+      ...(answered ? { extracted: { answer: answered.answer, citations: answered.citations, ...(answered.comparison ? { comparison: answered.comparison } : {}) } } : {}),
       refusal: preciseRefusal?.answer ?? refusalMessage(options.index.manifest, verdict.missingPlaces),
       refusalCitations: preciseRefusal?.citations ?? [],
       reading,
@@ -156,6 +156,8 @@ export function composeResult(evidence: Evidence, written: WrittenAnswer, contex
     answerable: written.answerable,
     answer: withNotices(written.answer, noticesFor(written.citations, evidence.facts, evidence.today)),
     citations: written.citations,
+    // The rows come from the evidence, so a model-written answer keeps its table too.
+    ...(written.answerable && evidence.extracted?.comparison ? { comparison: evidence.extracted.comparison } : {}),
     documents: documentReports(written.citations, evidence.facts, evidence.today),
     passages: evidence.passages.map(({ chunk, score }) => ({
       source: chunk.source,

@@ -46,6 +46,33 @@ describe('Card JSON 2.0', () => {
     expect(cardProblem(card([text()]), 31 * 1024)).toMatch(/30 KB/);
   });
 
+  it('checks a table as documented: root only, page_size 1–10, named and typed columns, rows by column name', () => {
+    const columns = [
+      { name: 'place', display_name: '地区', data_type: 'text', width: '88px' },
+      { name: 'amount', display_name: '金额', data_type: 'number' },
+    ];
+    const table = (extra: Record<string, unknown> = {}) => ({ tag: 'table', page_size: 2, columns, rows: [{ place: '南浔', amount: 5 }], ...extra });
+    expect(cardProblem(card([table(), table({ row_height: 'auto', row_max_height: '120px', header_style: { bold: true, background_style: 'grey' } })]), 100)).toBeUndefined();
+    expect(cardProblem(card(Array.from({ length: 5 }, () => table())), 100)).toBeUndefined();
+    expect(cardProblem(card(Array.from({ length: 6 }, () => table())), 100)).toMatch(/6 tables, over 5/);
+    expect(cardProblem(card([{ tag: 'collapsible_panel', header: { title: { tag: 'plain_text', content: 't' } }, elements: [table()] }]), 100)).toMatch(/only be placed at the card's root/);
+    expect(cardProblem(card([table({ page_size: 11 })]), 100)).toMatch(/page_size/);
+    expect(cardProblem(card([table({ page_size: 0 })]), 100)).toMatch(/page_size/);
+    expect(cardProblem(card([table({ row_height: '200px' })]), 100)).toMatch(/row_height/);
+    expect(cardProblem(card([table({ header_style: { colour: 'red' } })]), 100)).toMatch(/unknown property .*header_style.colour/);
+    expect(cardProblem(card([table({ columns: undefined })]), 100)).toMatch(/columns required/);
+    expect(cardProblem(card([table({ columns: Array.from({ length: 51 }, (_, index) => ({ name: `c${index}`, data_type: 'text' })), rows: [] })]), 100)).toMatch(/51 columns, over 50/);
+    expect(cardProblem(card([table({ columns: [{ display_name: '地区', data_type: 'text' }], rows: [] })]), 100)).toMatch(/name required/);
+    expect(cardProblem(card([table({ columns: [columns[0], columns[0]], rows: [] })]), 100)).toMatch(/not unique/);
+    expect(cardProblem(card([table({ columns: [{ name: 'place', data_type: 'string' }], rows: [] })]), 100)).toMatch(/data_type must be one of/);
+    expect(cardProblem(card([table({ columns: [{ name: 'place', data_type: 'text', width: '40px' }], rows: [] })]), 100)).toMatch(/width/);
+    expect(cardProblem(card([table({ columns: [{ name: 'place', data_type: 'text', colour: 'red' }], rows: [] })]), 100)).toMatch(/unknown property .*colour/);
+    expect(cardProblem(card([table({ rows: undefined })]), 100)).toMatch(/rows required/);
+    expect(cardProblem(card([table({ rows: [{ place: '南浔', city: '湖州' }] })]), 100)).toMatch(/rows\[0\]\.city names no column/);
+    expect(cardProblem(card([table({ rows: [{ place: '南浔', amount: '5' }] })]), 100)).toMatch(/does not fit data_type number/);
+    expect(cardProblem(card([table({ elements: [] })]), 100)).toMatch(/unknown property .*elements/);
+  });
+
   it('answers a bad card in a message with 230099', async () => {
     const { call } = await open();
     expect((await call('POST', '/open-apis/im/v1/messages?receive_id_type=chat_id', send(card([{ tag: 'markdown', content: 'x', colour: 1 }])))).code).toBe(230099);

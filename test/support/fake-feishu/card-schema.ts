@@ -1,7 +1,8 @@
 // Card JSON 2.0 as the platform checks it: known properties only (per tag), at most 200 elements and
-// 5 tables, element_id unique, at most 20 characters (letters, digits, underscores, a letter first),
+// 5 tables (each as table-schema.ts checks it), element_id unique, at most 20 characters (letters, digits, underscores, a letter first),
 // 30 KB at most. Only the components our cards could use are listed; an unlisted tag is refused too.
 import { isJson, type Json } from './router.js';
+import { tableProblems } from './table-schema.js';
 
 export const MAX_CARD_BYTES = 30 * 1024;
 export const MAX_ELEMENTS = 200;
@@ -26,7 +27,7 @@ const PROPERTIES: Record<string, readonly string[]> = {
   column: ['tag', 'element_id', 'background_style', 'width', 'weight', 'horizontal_spacing', 'horizontal_align', 'vertical_align', 'vertical_spacing', 'direction', 'padding', 'margin', 'elements'],
   button: [...COMMON, 'type', 'size', 'width', 'text', 'icon', 'hover_tips', 'disabled', 'disabled_tips', 'confirm', 'behaviors', 'form_action_type', 'name'],
   collapsible_panel: [...COMMON, 'direction', 'vertical_spacing', 'horizontal_spacing', 'vertical_align', 'horizontal_align', 'padding', 'background_color', 'expanded', 'border', 'header', 'elements'],
-  table: [...COMMON, 'page_size', 'row_height', 'freeze_first_column', 'header_style', 'columns', 'rows'],
+  table: [...COMMON, 'page_size', 'row_height', 'row_max_height', 'freeze_first_column', 'header_style', 'columns', 'rows'],
 };
 
 /** The config properties (also what the settings API accepts). */
@@ -54,7 +55,10 @@ export function cardProblem(card: unknown, bytes: number): string | undefined {
     const tag = typeof node.tag === 'string' ? node.tag : '';
     if (!PROPERTIES[tag] || ['card', 'config', 'header', 'body', 'plain_text', 'lark_md'].includes(tag)) return void problems.push(`${where}: unsupported tag "${tag}"`);
     if (tag !== 'column') elements += 1;
-    if (tag === 'table') tables += 1;
+    if (tag === 'table') {
+      tables += 1;
+      problems.push(...tableProblems(node, where, /^body\.elements\[\d+\]$/.test(where)));
+    }
     unknown(node, tag, `${where}<${tag}>`);
     if (node.element_id !== undefined) {
       const id = node.element_id;
