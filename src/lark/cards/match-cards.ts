@@ -14,6 +14,7 @@ const MAX_CARD_BYTES = 30 * 1024;
 const BYTES_MARGIN = 2 * 1024;
 const LISTED_MEASURES = 10;
 const QUOTE_CHARS = 120;
+const NOTES_CHARS = 2_000;
 
 /** A profile as a button value (strings only), so 返回 can redraw the result it came from. */
 export function profileValue(profile: Profile): Record<string, string> {
@@ -63,7 +64,7 @@ function resultCardOf(result: MatchResult, listed: number): CardJson {
     elements: [
       markdown(`**条件** ${escapeMarkdown(profileSummary(profile))}\n${head}`),
       ...measures.slice(0, listed).flatMap((measure, index) => measureElements(measure, index, profile)),
-      ...(notes.length > 0 ? [plainText(notes.join('\n'), { small: true })] : []),
+      ...(notes.length > 0 ? [plainText(cut(notes.join('\n'), NOTES_CHARS), { small: true })] : []),
       plainText('发送 /match 修改条件，/match forget 删除保存的条件。', { grey: true, small: true }),
     ],
   });
