@@ -15,10 +15,11 @@ let runtime: Runtime;
 let bot: Harness;
 let counter = 0;
 
-/** Sends a direct message from `sender`; resolves with the bot's final reply (not the 「正在查找…」 card). */
-async function say(sender: string, text: string): Promise<{ replyId: string; card: Json; text: string }> {
+/** Sends a direct message (or a group @mention) from `sender`; resolves with the bot's final reply (not the 「正在查找…」 card). */
+async function say(sender: string, text: string, inGroup = false): Promise<{ replyId: string; card: Json; text: string }> {
   const messageId = `om_match_${(counter += 1)}`;
-  const event = messageEvent(fake, SECRETS.verificationToken, { messageId, chatId: `oc_dm_${sender}`, chatType: 'p2p', senderId: sender, text });
+  const where = inGroup ? { chatId: 'oc_group', chatType: 'group' as const, mentionBot: true } : { chatId: `oc_dm_${sender}`, chatType: 'p2p' as const };
+  const event = messageEvent(fake, SECRETS.verificationToken, { messageId, ...where, senderId: sender, text });
   expect((await bot.webhook.post(event)).status).toBe(200);
   return fake.waitFor(
     () => {
@@ -117,9 +118,11 @@ describe('/match in Feishu', () => {
     expect(titleOf(fake.cardOf(replyId))).toBe('政策匹配结果');
   });
 
-  it('prefills the form from the submitted profile for that person only, and forgets it on /match forget', async () => {
+  it('prefills the form from the submitted profile for that person only, in a direct message only, and forgets it on /match forget', async () => {
     expect(initialChoices((await say(STUDENT, '/match')).card)).toEqual({ place: '南浔区', who: '大学生', industry: '文创', stage: undefined });
     expect(initialChoices((await say(OTHER, '/match')).card)).toEqual({ place: undefined, who: undefined, industry: undefined, stage: undefined });
+    // never shown to a group
+    expect(initialChoices((await say(STUDENT, '/match', true)).card)).toEqual({ place: undefined, who: undefined, industry: undefined, stage: undefined });
     expect((await say(STUDENT, '/match forget')).text).toContain('已删除您保存的匹配条件。');
     expect(initialChoices((await say(STUDENT, '/match')).card)).toEqual({ place: undefined, who: undefined, industry: undefined, stage: undefined });
     expect((await say(STUDENT, '/match forget')).text).toContain('您没有保存过匹配条件。');

@@ -57,7 +57,7 @@ export function matchFormCard(choices: FormChoices, saved?: Profile): CardJson {
           },
         ],
       },
-      plainText('提交即保存这些条件，下次 /match 时预填；发送 /match forget 可删除。', { grey: true, small: true }),
+      plainText('提交即保存这些条件，下次私聊发送 /match 时预填；发送 /match forget 可删除。', { grey: true, small: true }),
     ],
   });
 }

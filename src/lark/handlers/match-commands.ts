@@ -59,7 +59,8 @@ export function matchCommand(deps: MatchDeps): Command {
         await context.reply(matchResultCard(matchMeasures(profile, documents, new Date(deps.clock.now()))));
         return;
       }
-      const saved = await deps.profiles.get(person);
+      // a saved profile is shown only to its owner: prefilled in a direct message, never in a group
+      const saved = context.message.chatType === 'p2p' ? await deps.profiles.get(person) : undefined;
       await context.reply(matchFormCard(formChoices(documents), saved?.profile));
     },
   };
