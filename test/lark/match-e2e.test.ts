@@ -4,7 +4,7 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Runtime } from '../../src/cli/runtime.js';
-import { FakeFeishu, messageEvent, type Json } from '../support/fake-feishu/index.js';
+import { cardActionEvent, FakeFeishu, messageEvent, type Json } from '../support/fake-feishu/index.js';
 import { SECRETS, seedRuntime, startBot, statusOf, type Harness } from './harness.js';
 
 const STUDENT = 'ou_student';
@@ -126,6 +126,14 @@ describe('/match in Feishu', () => {
     expect((await say(STUDENT, '/match forget')).text).toContain('已删除您保存的匹配条件。');
     expect(initialChoices((await say(STUDENT, '/match')).card)).toEqual({ place: undefined, who: undefined, industry: undefined, stage: undefined });
     expect((await say(STUDENT, '/match forget')).text).toContain('您没有保存过匹配条件。');
+  });
+
+  it('refuses a forged submit (a choice the form never offered) without saving anything', async () => {
+    const { replyId } = await say(OTHER, '/match');
+    const action = { tag: 'button', name: 'match_submit', value: { action: 'match-submit' }, form_value: { place: '杭州市', who: '大学生' } };
+    const response = await bot.webhook.post(cardActionEvent(fake, SECRETS.verificationToken, { messageId: replyId, chatId: `oc_dm_${OTHER}`, operatorId: OTHER, value: action.value, action }));
+    expect(response.body).toEqual({ toast: { type: 'warning', content: '无法识别提交的条件，请重新发送 /match。' } });
+    expect(initialChoices((await say(OTHER, '/match')).card)).toEqual({ place: undefined, who: undefined, industry: undefined, stage: undefined });
   });
 
   it('flags an expired document in the result', async () => {
