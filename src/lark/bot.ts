@@ -188,11 +188,11 @@ export function createLarkBot(options: LarkBotOptions): LarkBot {
     ...(options.reminders ? { reminders: options.reminders } : {}),
     ...(documents ? { documents } : {}),
   });
-  // `/console` (控制台) only when the admin console is on
   // `/match` (政策匹配): profiles in DATA_DIR, or shared on PostgreSQL (STORE=postgres)
   const profiles = options.stores?.profiles ?? openFileProfiles(settings.dataDir);
   const matching: MatchDeps = { documents: () => matchDocumentsOf(options.status.manifest()), profiles, clock, logger };
   commands.push(matchCommand(matching));
+  // `/console` (控制台) only when the admin console is on
   if (options.consoleLink) commands.push(consoleCommand({ issue: options.consoleLink, isAdmin, logger, audit: recordAdminAction }));
   const handle = compose([
     requireMentionInGroups,
