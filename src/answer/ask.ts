@@ -5,6 +5,7 @@ import { questionAnchors } from '../text/index.js';
 import { DEFAULT_THRESHOLDS, judgeAnswerability, type Answerability, type AnswerabilityThresholds } from './answerability.js';
 import { AnswerError } from './errors.js';
 import { composeAnswer } from './compose/compose-answer.js';
+import { matchAnswer, questionMatch } from './compose/match-answer.js';
 import { measuresAnswer } from './compose/measures-answer.js';
 import { strictFactRefusal } from './compose/unit-answer.js';
 import type { FactsBySource } from './compose/document-answer.js';
@@ -55,6 +56,8 @@ export interface Evidence {
   facts: FactsBySource;
   today: Date;
   retrieveMs: number;
+  /** The composed answer is complete as it stands (a profile match): the model does not rewrite it. */
+  settled?: boolean;
 }
 
 /** Retrieves and judges one standalone query. */
@@ -103,8 +106,11 @@ export function createEvidenceFinder(options: AskerOptions): FindEvidence {
     const terms = keyTerms(query);
     const verdict = judgeAnswerability(terms, questionAnchors(query), passages, options.thresholds ?? DEFAULT_THRESHOLDS, (source) => documentYears(facts(source)));
     const today = options.today?.() ?? new Date();
+    // "I am …, what applies to me" is answered by matching the measures read at index time, not by search.
+    const match = reading.whatApplies ? questionMatch(query, options.index.manifest, today) : undefined;
+    const matched = match ? matchAnswer(match) : undefined;
     // Document facts and "what can I get" are answered from titles and measures, not from one passage's words.
-    const measures = !verdict.answerable && verdict.reason === 'off-topic' && reading.asks.includes('eligibility') ? measuresAnswer(reading, passages) : undefined;
+    const measures = matched ?? (!verdict.answerable && verdict.reason === 'off-topic' && reading.asks.includes('eligibility') ? measuresAnswer(reading, passages) : undefined);
     const composed = measures ?? (verdict.answerable || asksDocumentFact(reading) ? composeAnswer({ question: query, reading, passages, facts, today }) : undefined);
     const answered = composed?.answerable && composed.answer !== '' ? composed : undefined;
     const preciseRefusal =
@@ -124,6 +130,7 @@ export function createEvidenceFinder(options: AskerOptions): FindEvidence {
       facts,
       today,
       retrieveMs,
+      ...(matched ? { settled: true } : {}),
     };
   };
   return async (query, signal) => {
@@ -186,7 +193,9 @@ export function createAsker(options: AskerOptions): Ask {
 
 /** The answer with one notice line per expired or draft document it cites. */
 function withNotices(answer: string, notices: string[]): string {
-  return notices.length > 0 ? `${answer}\n${notices.join('\n')}` : answer;
+  // A profile match already carries its documents' notices among its notes.
+  const fresh = notices.filter((notice) => !answer.includes(notice));
+  return fresh.length > 0 ? `${answer}\n${fresh.join('\n')}` : answer;
 }
 
 function round(milliseconds: number): number {

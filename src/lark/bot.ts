@@ -43,6 +43,8 @@ import { createTaskSet } from './task-set.js';
 import { lifecycleHandlers } from './handlers/lifecycle-events.js';
 import { createRecalls } from './recalls.js';
 import { createThinkingReaction } from './thinking-reaction.js';
+import { matchCardActions, matchCommand, type MatchDeps } from './handlers/match-commands.js';
+import { matchDocumentsOf, openFileProfiles } from '../match/index.js';
 
 /** What the bot needs from the rest of the program. */
 export interface LarkBotOptions {
@@ -186,6 +188,10 @@ export function createLarkBot(options: LarkBotOptions): LarkBot {
     ...(options.reminders ? { reminders: options.reminders } : {}),
     ...(documents ? { documents } : {}),
   });
+  // `/match` (政策匹配): profiles in DATA_DIR, or shared on PostgreSQL (STORE=postgres)
+  const profiles = options.stores?.profiles ?? openFileProfiles(settings.dataDir);
+  const matching: MatchDeps = { documents: () => matchDocumentsOf(options.status.manifest()), profiles, clock, logger };
+  commands.push(matchCommand(matching));
   // `/console` (控制台) only when the admin console is on
   if (options.consoleLink) commands.push(consoleCommand({ issue: options.consoleLink, isAdmin, logger, audit: recordAdminAction }));
   const handle = compose([
@@ -278,6 +284,7 @@ export function createLarkBot(options: LarkBotOptions): LarkBot {
     dispatchCardAction({
       feedback: feedbackHandler({ records, log: feedback, clock, logger, metrics, questions }),
       'reminder-ask': reminderAskHandler({ ask: askFromCard, logger }),
+      ...matchCardActions(matching),
     }),
     logger,
     () => metrics.error('card_action'),
@@ -313,7 +320,7 @@ export function createLarkBot(options: LarkBotOptions): LarkBot {
       // Disconnecting flushes the SDK's per-chat queues, which may start a last few answers.
       await channel.disconnect();
       if (!(await tasks.drain(timeoutMs))) logger.warn('lark.shutdown_with_answers_in_flight', { count: tasks.size });
-      await Promise.all([records.close(), feedback.close(), audit.close(), dedupe.close(), questions.close()]);
+      await Promise.all([records.close(), feedback.close(), audit.close(), dedupe.close(), questions.close(), profiles.close()]);
     },
   };
 }

@@ -103,4 +103,16 @@ export const MIGRATIONS: Migration[] = [
       CREATE INDEX audit_log_time ON audit_log (time);
     `,
   },
+  {
+    // issue 16: profiles remembered per person after they submit the /match form
+    version: 1621,
+    name: 'match profiles',
+    sql: `
+      CREATE TABLE match_profiles (
+        open_id text PRIMARY KEY,
+        saved jsonb NOT NULL,
+        updated_at timestamptz NOT NULL DEFAULT now()
+      );
+    `,
+  },
 ];

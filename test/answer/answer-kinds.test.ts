@@ -97,6 +97,16 @@ describe('one answer for each kind of question, through ask()', () => {
     expect(result.answer).toMatch(/牵头\/责任单位：/);
   });
 
+  it('answers a self-described "what applies to me" from the measures, with lead, validity and citations', async () => {
+    const result = await ask({ question: '我是在南通海门做生物医药研发的小公司，有什么政策？' });
+    expect(result.answerable).toBe(true);
+    expect(result.answer).toContain('1. 《南通市推进众创社区建设行动方案》海门市');
+    expect(result.answer).toContain('执行期2017—2020年，已到期');
+    expect(result.citations[0]?.section).toBe('四、创建重点 > 海门市');
+    // the expired notice comes once, though both the match notes and the cited document carry it
+    expect(result.answer.split('注意：《南通市推进众创社区建设行动方案》执行期为2017—2020年，已到期。')).toHaveLength(2);
+  });
+
   it('carries the expired notice when it cites the 2017—2020 Nantong plan', async () => {
     const result = await ask({ question: '南通计划到2020年底打造多少个众创社区？' });
     expect(result.answer).toContain('10个左右');

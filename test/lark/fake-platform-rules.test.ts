@@ -1,7 +1,7 @@
 // The fake Open Platform's own rules (issue 14 point 8), called over HTTP as the platform would be:
 // if the fake stops enforcing one, the bot tests built on it stop proving anything.
 import { afterEach, describe, expect, it } from 'vitest';
-import { cardProblem, FakeFeishu, type FakeFeishuOptions } from '../support/fake-feishu/index.js';
+import { cardProblem, FakeFeishu, formSubmission, type FakeFeishuOptions } from '../support/fake-feishu/index.js';
 
 let fake: FakeFeishu | undefined;
 afterEach(async () => {
@@ -76,6 +76,54 @@ describe('Card JSON 2.0', () => {
   it('answers a bad card in a message with 230099', async () => {
     const { call } = await open();
     expect((await call('POST', '/open-apis/im/v1/messages?receive_id_type=chat_id', send(card([{ tag: 'markdown', content: 'x', colour: 1 }])))).code).toBe(230099);
+  });
+});
+
+describe('Card JSON 2.0 forms and selects', () => {
+  const option = (value: string) => ({ text: { tag: 'plain_text', content: value }, value });
+  const select = (name: string | undefined, extra: Record<string, unknown> = {}) => ({ tag: 'select_static', ...(name ? { name } : {}), options: [option('南浔区'), option('鹿城区')], ...extra });
+  const submit = (extra: Record<string, unknown> = {}) => ({ tag: 'button', name: 'go', text: { tag: 'plain_text', content: '提交' }, form_action_type: 'submit', behaviors: [{ type: 'callback', value: { action: 'x' } }], ...extra });
+  const form = (elements: unknown[], name = 'f') => ({ tag: 'form', ...(name ? { name } : {}), elements });
+
+  it('accepts a form with named selects and a submit button', () => {
+    expect(cardProblem(card([form([select('place', { initial_option: '鹿城区', required: true }), submit()])]), 100)).toBeUndefined();
+  });
+
+  it('refuses a form without a name, without a submit button, nested, or holding a table or a form', () => {
+    expect(cardProblem(card([form([select('place'), submit()], '')]), 100)).toMatch(/form name required/);
+    expect(cardProblem(card([form([select('place')])]), 100)).toMatch(/needs a button with form_action_type "submit"/);
+    expect(cardProblem(card([{ tag: 'collapsible_panel', header: { title: { tag: 'plain_text', content: 'x' } }, elements: [form([submit()])] }]), 100)).toMatch(/root of body.elements/);
+    expect(cardProblem(card([form([{ tag: 'table', columns: [], rows: [] }, submit()])]), 100)).toMatch(/cannot hold a table/);
+    expect(cardProblem(card([form([form([submit({ name: 'inner' })], 'g'), submit()])]), 100)).toMatch(/cannot hold a form/);
+  });
+
+  it('refuses components in a form without a name, or with a name used twice in the card', () => {
+    expect(cardProblem(card([form([select(undefined), submit()])]), 100)).toMatch(/select_static in a form needs a name/);
+    expect(cardProblem(card([form([select('place'), select('place'), submit()])]), 100)).toMatch(/name "place" is not unique/);
+    expect(cardProblem(card([form([select('f'), submit()])]), 100)).toMatch(/name "f" is not unique/);
+    expect(cardProblem(card([form([select('place'), submit({ name: undefined })])]), 100)).toMatch(/button in a form needs a name/);
+  });
+
+  it('refuses form_action_type and required outside a form, and a button in a form without form_action_type', () => {
+    expect(cardProblem(card([submit()]), 100)).toMatch(/form_action_type only inside a form/);
+    expect(cardProblem(card([form([select('place'), submit({ form_action_type: 'send' })])]), 100)).toMatch(/submit or reset/);
+    expect(cardProblem(card([select('place', { required: true })]), 100)).toMatch(/required only inside a form/);
+    expect(cardProblem(card([form([select('place'), submit(), { tag: 'button', name: 'other', text: { tag: 'plain_text', content: 'x' } }])]), 100)).toMatch(/needs form_action_type/);
+  });
+
+  it('refuses select options that are not plain_text with unique string values, and an initial_option that is not one of them', () => {
+    expect(cardProblem(card([select('place', { options: [option('南浔区'), option('南浔区')] })]), 100)).toMatch(/repeats an option value/);
+    expect(cardProblem(card([select('place', { options: [{ text: { tag: 'lark_md', content: 'x' }, value: 'x' }] })]), 100)).toMatch(/must be plain_text/);
+    expect(cardProblem(card([select('place', { options: [{ text: { tag: 'plain_text', content: 'x' }, value: '' }] })]), 100)).toMatch(/non-empty string/);
+    expect(cardProblem(card([select('place', { initial_option: '杭州' })]), 100)).toMatch(/initial_option "杭州" is not an option value/);
+    expect(cardProblem(card([select('place', { colour: 'red' })]), 100)).toMatch(/unknown property/);
+  });
+
+  it('submits only offered choices, keeps initial options, and stops on an empty required field', () => {
+    const shown = card([form([select('place', { initial_option: '鹿城区' }), select('who', { required: true }), submit()])]);
+    expect(formSubmission(shown, { who: '南浔区' })).toEqual({ action: { tag: 'button', name: 'go', value: { action: 'x' }, form_value: { place: '鹿城区', who: '南浔区' } }, value: { action: 'x' } });
+    expect(formSubmission(shown, {})).toEqual({ blocked: 'who is required' });
+    expect(formSubmission(shown, { who: '杭州' })).toEqual({ blocked: '"杭州" is not an option of who' });
   });
 });
 

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { postgresProfiles } from '../../match/index.js';
 import type { Database } from '../../postgres/index.js';
 import type { AnswerRecord, AnswerRecords } from './answer-records.js';
 import { answerRecordSchema, RECORD_TTL_MS, replyCardSchema } from './answer-records.js';
@@ -92,5 +93,6 @@ export function postgresSharedStores(database: Database, owner: string, question
     feedback: postgresFeedbackLog(database),
     audit: postgresAuditLog(database),
     questions: postgresQuestionLog(database, questionRetentionDays),
+    profiles: postgresProfiles(database),
   };
 }
