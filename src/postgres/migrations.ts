@@ -103,4 +103,16 @@ export const MIGRATIONS: Migration[] = [
       CREATE INDEX audit_log_time ON audit_log (time);
     `,
   },
+  {
+    // numbered apart from the others' so parallel branches do not collide
+    version: 301,
+    name: 'notices state',
+    sql: `
+      CREATE TABLE notices_state (
+        only_one boolean PRIMARY KEY DEFAULT true CHECK (only_one),
+        state jsonb NOT NULL,
+        updated_at timestamptz NOT NULL DEFAULT now()
+      );
+    `,
+  },
 ];
