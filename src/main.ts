@@ -8,6 +8,7 @@ import { createRuntime, type Runtime } from './cli/runtime.js';
 import { openSharedStores } from './cli/shared-stores.js';
 import { consoleFor } from './cli/console-wiring.js';
 import { CONNECT_VARIABLES, larkSettings, startLarkBot, type LarkSettings, type RunningBot } from './lark/index.js';
+import { createNotices, toNoticesSettings } from './notices/index.js';
 import { createPrometheusMetrics } from './ops/index.js';
 import {
   createReminders,
@@ -76,6 +77,8 @@ async function runBot(runtime: Runtime, config: Config, settings: LarkSettings, 
       reminders,
       ...(shared.reminders ? { reminderScheduler: shared.reminders } : {}),
       knowledge,
+      notices: createNotices({ settings: toNoticesSettings(config, config.DATA_DIR), logger, ...(shared.noticesState ? { store: shared.noticesState } : {}) }),
+      ...(shared.notices ? { noticeScheduler: shared.notices } : {}),
       tuning: {
         ...(shared.stores ? { stores: shared.stores } : {}),
         claimLeaseMs: config.LARK_CLAIM_LEASE_SECONDS * 1000,

@@ -43,6 +43,8 @@ import { createTaskSet } from './task-set.js';
 import { lifecycleHandlers } from './handlers/lifecycle-events.js';
 import { createRecalls } from './recalls.js';
 import { createThinkingReaction } from './thinking-reaction.js';
+import type { NoticesService } from '../notices/index.js';
+import { noticeHandlers } from './handlers/notice-handlers.js';
 
 /** What the bot needs from the rest of the program. */
 export interface LarkBotOptions {
@@ -81,6 +83,8 @@ export interface LarkBotOptions {
   questionRetentionDays?: number;
   /** The admin console's one-time login links: enables `/console`. */
   consoleLink?: IssueConsoleLink;
+  /** New-policy and expiry notices: enables `/subscribe policies` and the expiry card's buttons. */
+  notices?: NoticesService;
 }
 
 /** The bot's stores, for the admin console beside it (which reads and deletes, and claims one-time links). */
@@ -177,7 +181,8 @@ export function createLarkBot(options: LarkBotOptions): LarkBot {
         ...(options.progressIntervalMs !== undefined ? { progressIntervalMs: options.progressIntervalMs } : {}),
       }
     : undefined;
-  const commands = createCommands({
+  const notices = options.notices ? noticeHandlers({ notices: options.notices, manifest: () => options.status.manifest(), isAdmin, audit, recordAdminAction, platform, tasks, clock, logger, ...(options.knowledge ? { knowledge: options.knowledge } : {}) }) : undefined;
+  const baseCommands = createCommands({
     status: options.status,
     isAdmin,
     clock,
@@ -186,6 +191,7 @@ export function createLarkBot(options: LarkBotOptions): LarkBot {
     ...(options.reminders ? { reminders: options.reminders } : {}),
     ...(documents ? { documents } : {}),
   });
+  const commands = notices ? notices.commands(baseCommands) : baseCommands;
   // `/console` (控制台) only when the admin console is on
   if (options.consoleLink) commands.push(consoleCommand({ issue: options.consoleLink, isAdmin, logger, audit: recordAdminAction }));
   const handle = compose([
@@ -278,6 +284,7 @@ export function createLarkBot(options: LarkBotOptions): LarkBot {
     dispatchCardAction({
       feedback: feedbackHandler({ records, log: feedback, clock, logger, metrics, questions }),
       'reminder-ask': reminderAskHandler({ ask: askFromCard, logger }),
+      ...notices?.cardActions,
     }),
     logger,
     () => metrics.error('card_action'),
