@@ -1,4 +1,4 @@
-import { callbackButton, escapeMarkdown, markdown, plainText, type CardElement } from '../cards/index.js';
+import { callbackButton, markdown, plainText, type CardElement } from '../cards/index.js';
 import { expiryNotice, type ExpiryEntry, type ExpiryNotice, type MatchDocument } from '../match/index.js';
 import type { CardJson } from '../reminders/index.js';
 import type { NoticesState } from './notices-state.js';
@@ -33,7 +33,7 @@ function section(heading: string, entries: ExpiryEntry[], when: (entry: ExpiryEn
   return [
     markdown(`**${heading}（${entries.length}）**`),
     ...listed.flatMap((entry) => [
-      markdown(`《${escapeMarkdown(entry.title)}》`),
+      plainText(`《${entry.title}》`),
       plainText(`执行期${entry.period ? `：${entry.period}` : ''}，${when(entry)}`, { grey: true, small: true }),
       buttons(entry, week),
     ]),

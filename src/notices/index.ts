@@ -12,3 +12,4 @@ export { noticePlan, policyEntry, EXPIRY_ENTRY, type NoticeInput, type NoticeSen
 export { createNoticeScheduler, type NoticeScheduler, type NoticeSchedulerOptions, type NoticeTickReport } from './notice-scheduler.js';
 export { isoWeek, dayIn } from './iso-week.js';
 export { noticesEnvironmentShape, toNoticesSettings } from './settings.js';
+export { withInForceMarks } from './served-manifest.js';

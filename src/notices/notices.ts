@@ -9,6 +9,7 @@ import type { NoticesState, NoticesStateStore } from './notices-state.js';
 import { createNoticeScheduler, type NoticeScheduler, type NoticeSchedulerOptions } from './notice-scheduler.js';
 import { createFileNoticesState } from './store/file-notices-state.js';
 import type { CardJson } from '../reminders/index.js';
+import type { InForceMark } from '../ingest/index.js';
 
 /** What the notices read from the configuration. */
 export interface NoticesSettings {
@@ -18,6 +19,8 @@ export interface NoticesSettings {
   expiryCron: string;
   /** REMINDER_TIMEZONE: the zone of the cron and of the ISO week. */
   timeZone: string;
+  /** REMINDER_CATCH_UP_HOURS: how late a missed expiry card still goes out (as for the reminders' digest). */
+  catchUpMs: number;
 }
 
 /** The admin operations the chat commands and card buttons call. */
@@ -27,8 +30,11 @@ export interface NoticesService {
   unsubscribe(chatId: string): Promise<{ changed: boolean }>;
   /** Records an admin's 「仍然有效」: the document's status stays in force whatever its written period says. */
   confirmInForce(source: string, by: string): Promise<void>;
-  /** The sources admins confirmed as still in force, for the status of answers and lists. */
-  stillInForce(): Promise<ReadonlySet<string>>;
+  /**
+   * Admins' 「仍然有效」 marks by source, as last read (at every tick, click and start): answers and lists
+   * read them synchronously, so a mark made on another instance shows within a tick.
+   */
+  inForceMarks(): ReadonlyMap<string, InForceMark>;
   /** The expiry card as it stands now, with a line saying what was just done. */
   expiryCardNow(documents: MatchDocument[], week: string, done: string): Promise<CardJson>;
 }
@@ -48,11 +54,9 @@ export interface Notices {
   scheduler(sources: NoticeSources, extra?: Pick<NoticeSchedulerOptions, 'cron' | 'sendLog' | 'lease' | 'lock'>): NoticeScheduler;
 }
 
-const WEEK_MS = 7 * 86_400_000;
-
-/** The latest expiry slot within the past week, if one has come. */
-export function expirySlotAt(fields: CronFields, now: number, timeZone: string): { week: string; at: number } | undefined {
-  const at = cronTimes(fields, now - WEEK_MS, now, timeZone).at(-1);
+/** The latest expiry slot within the catch-up window, if one has come: a card missed for longer is not sent late. */
+export function expirySlotAt(fields: CronFields, now: number, timeZone: string, catchUpMs: number): { week: string; at: number } | undefined {
+  const at = cronTimes(fields, now - catchUpMs, now, timeZone).at(-1);
   return at === undefined ? undefined : { week: isoWeek(at, timeZone), at };
 }
 
@@ -70,7 +74,17 @@ export function createNotices(options: { settings: NoticesSettings; store?: Noti
   const logger = options.logger ?? silentLogger;
   const parsed = parseCron(settings.expiryCron);
   if (!parsed.ok) throw new NoticesError('settings-invalid', `EXPIRY_CRON: ${parsed.message}`);
-  const store = options.store ?? createFileNoticesState(join(settings.directory, 'state.json'));
+  const stored = options.store ?? createFileNoticesState(join(settings.directory, 'state.json'));
+  let marks: ReadonlyMap<string, InForceMark> = new Map();
+  const remember = (state: NoticesState): NoticesState => {
+    marks = new Map(Object.entries(state.stillInForce));
+    return state;
+  };
+  const store: NoticesStateStore = {
+    read: async () => remember(await stored.read()),
+    update: async (change) => remember(await stored.update(change)),
+  };
+  store.read().catch((error: unknown) => logger.error('notices.state_unreadable', { error }));
   const service: NoticesService = {
     async subscribe(chatId, by, known) {
       let changed = false;
@@ -91,7 +105,7 @@ export function createNotices(options: { settings: NoticesSettings; store?: Noti
     async confirmInForce(source, by) {
       await store.update((state) => ({ ...state, stillInForce: { ...state.stillInForce, [source]: { at: new Date(clock.now()).toISOString(), by } } }));
     },
-    stillInForce: async () => new Set(Object.keys((await store.read()).stillInForce)),
+    inForceMarks: () => marks,
     async expiryCardNow(documents, week, done) {
       return expiryCard(noticeOf(documents, await store.read(), new Date(clock.now())), week, done);
     },
@@ -107,7 +121,7 @@ export function createNotices(options: { settings: NoticesSettings; store?: Noti
         logger,
         snapshot: async () => {
           const now = clock.now();
-          const slot = expirySlotAt(parsed.fields, now, settings.timeZone);
+          const slot = expirySlotAt(parsed.fields, now, settings.timeZone, settings.catchUpMs);
           return {
             documents: sources.documents(),
             state: await store.read(),

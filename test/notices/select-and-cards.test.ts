@@ -96,10 +96,13 @@ describe('what is due', () => {
   it('the weekly expiry card goes to each admin chat once its slot has come, keyed by the ISO week', () => {
     const monday = parseCron('0 9 * * 1');
     if (!monday.ok) throw new Error('cron');
-    const before = expirySlotAt(monday.fields, Date.parse('2026-11-30T00:59:00Z'), 'Asia/Shanghai');
-    const after = expirySlotAt(monday.fields, Date.parse('2026-11-30T01:00:00Z'), 'Asia/Shanghai');
-    expect(before?.week).toBe('2026-W48');
+    const slot = (iso: string) => expirySlotAt(monday.fields, Date.parse(iso), 'Asia/Shanghai', 6 * 3_600_000);
+    expect(slot('2026-11-30T00:59:00Z')).toBeUndefined();
+    const after = slot('2026-11-30T01:00:00Z');
     expect(after).toEqual({ week: '2026-W49', at: Date.parse('2026-11-30T01:00:00Z') });
+    // within the catch-up window a missed slot still counts; later it is not sent a week late
+    expect(slot('2026-11-30T06:59:00Z')?.week).toBe('2026-W49');
+    expect(slot('2026-11-30T07:01:00Z')).toBeUndefined();
     const plan = noticePlan({ ...input, expirySlot: after! }, new Map());
     expect(plan.sends.filter((send) => send.key.entry === EXPIRY_ENTRY).map((send) => send.key)).toEqual([{ entry: EXPIRY_ENTRY, occurrence: '2026-W49', chat: 'oc_admin' }]);
     expect(isoWeek(Date.parse('2027-01-01T04:00:00Z'), 'Asia/Shanghai')).toBe('2026-W53');
