@@ -22,6 +22,7 @@ const STEP = 60 * 60_000;
 const START = at('2027-12-19 20:00');
 const END = at('2027-12-28 12:00');
 const NEW_AT = at('2027-12-20 12:00');
+const CRASH_FROM = at('2027-12-27 00:00');
 
 interface Instance {
   child: ChildProcess;
@@ -106,10 +107,12 @@ describeOnServer('two notice processes on one PostgreSQL, the lease holder kille
     expect(await instances[0]!.request({ type: 'subscribe', now: START, chat: 'oc_a', by: 'ou_admin' })).toMatchObject({ result: { changed: true } });
     expect(await instances[1]!.request({ type: 'subscribe', now: START, chat: 'oc_b', by: 'ou_admin' })).toMatchObject({ result: { changed: true } });
 
-    // the first send (the W51 expiry card): kill the lease holder while the platform holds its request (it stores the message)
+    // the new-policy cards go out while both instances run; the first send of the second week (the W52
+    // expiry card) kills the lease holder while the platform holds its request (it stores the message)
+    let now = START;
     let killed: number | undefined;
     fake.sendGate = async () => {
-      if (killed !== undefined) return 'handle';
+      if (killed !== undefined || now < CRASH_FROM) return 'handle';
       const holder = await database.query<{ holder: string }>("SELECT holder FROM leases WHERE name = 'notices-scheduler'");
       const pid = Number(holder.rows[0]?.holder.split(':').pop());
       killed = instances.findIndex((instance) => instance.child.pid === pid);
@@ -119,9 +122,11 @@ describeOnServer('two notice processes on one PostgreSQL, the lease holder kille
     };
 
     let waited = false;
-    for (let now = START; now < END; now += STEP) {
+    let standbys = 0;
+    for (; now < END; now += STEP) {
       if (now === NEW_AT) serve([SEED.nanxun, SEED.bozhong, SEED.shangyu, SEED.nantong, SEED.lucheng]);
-      await Promise.all(instances.map((instance) => instance.request({ type: 'tick', now })));
+      const reports = await Promise.all(instances.map((instance) => instance.request({ type: 'tick', now })));
+      if (killed === undefined) standbys += reports.filter((report) => report !== 'dead' && report.report?.standby).length;
       // the dead holder's lease has to run out (real time) before the other instance can send
       if (killed !== undefined && !waited) {
         waited = true;
@@ -130,6 +135,8 @@ describeOnServer('two notice processes on one PostgreSQL, the lease holder kille
     }
 
     expect(killed).toBeDefined();
+    // both were alive for the new-policy cards: at every tick one held the lease, the other stood by
+    expect(standbys).toBeGreaterThan(100);
     const posted = fake.posted().map((message) => `${message.chatId} ${JSON.stringify(message.content).includes('新收录政策') ? 'policy' : 'expiry'}`);
     // Monday 2027-12-20 09:00 (W51) and 2027-12-27 09:00 (W52): one expiry card each; the new document once per group
     expect(posted.sort()).toEqual(['oc_a policy', 'oc_admin expiry', 'oc_admin expiry', 'oc_b policy']);
