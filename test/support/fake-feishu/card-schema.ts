@@ -1,6 +1,7 @@
 // Card JSON 2.0 as the platform checks it: known properties only (per tag), at most 200 elements and
 // 5 tables, element_id unique, at most 20 characters (letters, digits, underscores, a letter first),
 // 30 KB at most. Only the components our cards could use are listed; an unlisted tag is refused too.
+import { elementValueProblems, headerValueProblems } from './card-values.js';
 import { isJson, type Json } from './router.js';
 
 export const MAX_CARD_BYTES = 30 * 1024;
@@ -43,7 +44,10 @@ export function cardProblem(card: unknown, bytes: number): string | undefined {
   };
   unknown(card, 'card', 'card');
   if (isJson(card.config)) unknown(card.config, 'config', 'config');
-  if (isJson(card.header)) unknown(card.header, 'header', 'header');
+  if (isJson(card.header)) {
+    unknown(card.header, 'header', 'header');
+    problems.push(...headerValueProblems(card.header));
+  }
   if (!isJson(card.body) || !Array.isArray(card.body.elements)) return 'body.elements required';
   unknown(card.body, 'body', 'body');
   let elements = 0;
@@ -56,6 +60,7 @@ export function cardProblem(card: unknown, bytes: number): string | undefined {
     if (tag !== 'column') elements += 1;
     if (tag === 'table') tables += 1;
     unknown(node, tag, `${where}<${tag}>`);
+    problems.push(...elementValueProblems(node, tag, `${where}<${tag}>`));
     if (node.element_id !== undefined) {
       const id = node.element_id;
       if (typeof id !== 'string' || id.length > MAX_ELEMENT_ID || !/^[A-Za-z][A-Za-z0-9_]*$/.test(id)) problems.push(`${where}: element_id "${String(id)}" must be 1-20 letters, digits or _ starting with a letter`);
