@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { expiryCard, noticeOf, noticePlan, policyCard, policyEntry, selectMeasures, emptyNoticesState, isoWeek, expirySlotAt, EXPIRY_ENTRY } from '../../src/notices/index.js';
+import { documentStatus, statusLabel, statusNotice, withInForceMark } from '../../src/ingest/index.js';
+import { expiryCard, noticeOf, noticePlan, policyCard, policyEntry, selectMeasures, emptyNoticesState, isoWeek, expirySlotAt, withInForceMarks, EXPIRY_ENTRY } from '../../src/notices/index.js';
 import { foldLog, parseCron, type SendRecord } from '../../src/reminders/index.js';
 import { cardProblem } from '../support/fake-feishu/card-schema.js';
 import { seedDocuments } from '../support/seed-measures.js';
 import { SEED } from '../support/seeds.js';
+import { manifestOf } from './support/served-library.js';
 
 const documents = seedDocuments();
 const documentOf = (source: string) => documents.find((document) => document.source === source)!;
@@ -124,5 +126,28 @@ describe('the expiry card', () => {
   it('leaves out a document an admin marked as still in force', () => {
     const state = { ...emptyNoticesState(), stillInForce: { [SEED.nantong]: { at: '2026-12-01T00:00:00Z', by: 'ou_admin' } } };
     expect(noticeOf(documents, state, day('2026-12-02'))).toEqual({ expiring: [], expired: [] });
+  });
+});
+
+describe("an admin's 「仍然有效」 mark on the served facts", () => {
+  const nantong = documentOf(SEED.nantong);
+  const marked = withInForceMark(nantong.facts, { at: '2026-12-01T01:00:00Z', by: 'ou_admin' });
+
+  it('makes an expired plan in force: no notice, a label saying who decided', () => {
+    expect(documentStatus(nantong.facts, day('2026-12-02'))).toBe('expired');
+    expect(documentStatus(marked, day('2026-12-02'))).toBe('in-force');
+    expect(statusNotice(marked, day('2026-12-02'))).toBeUndefined();
+    expect(statusLabel(marked, day('2026-12-02'))).toBe('有效（2017—2020年，管理员已确认仍有效）');
+  });
+
+  it('never turns a draft into a policy in force', () => {
+    const draft = documentOf(SEED.nanxun).facts;
+    expect(documentStatus(withInForceMark(draft, { at: '2026-12-01T01:00:00Z', by: 'ou_admin' }), day('2026-12-02'))).toBe('draft');
+  });
+
+  it('is carried by the served manifest only for the marked document', () => {
+    const manifest = withInForceMarks(manifestOf(documents), new Map([[SEED.nantong, { at: '2026-12-01T01:00:00Z', by: 'ou_admin' }]]));
+    expect(manifest.documents[SEED.nantong]?.facts?.confirmedInForce).toEqual({ at: '2026-12-01T01:00:00Z', by: 'ou_admin' });
+    expect(manifest.documents[SEED.bozhong]?.facts?.confirmedInForce).toBeUndefined();
   });
 });

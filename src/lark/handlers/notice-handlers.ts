@@ -20,12 +20,12 @@ export interface NoticeHandlers {
   cardActions: CardActionHandlers;
 }
 
-/** The served documents; none while no index is loaded. */
-function servedDocuments(manifest: () => Manifest): MatchDocument[] {
+/** The served documents; undefined while no index is loaded. */
+function servedDocuments(manifest: () => Manifest): MatchDocument[] | undefined {
   try {
     return matchDocumentsOf(manifest());
   } catch {
-    return [];
+    return undefined;
   }
 }
 
@@ -42,10 +42,10 @@ export function noticeHandlers(deps: {
   clock: Clock;
   logger: Logger;
 }): NoticeHandlers {
-  const documents = (): MatchDocument[] => servedDocuments(deps.manifest);
+  const documents = (): MatchDocument[] => servedDocuments(deps.manifest) ?? [];
   return {
     commands: (commands) =>
-      withPolicySubscriptions(commands, { notices: deps.notices, isAdmin: deps.isAdmin, logger: deps.logger, audit: deps.recordAdminAction, known: () => documents().map((document) => document.source) }),
+      withPolicySubscriptions(commands, { notices: deps.notices, isAdmin: deps.isAdmin, logger: deps.logger, audit: deps.recordAdminAction, known: () => servedDocuments(deps.manifest)?.map((document) => document.source) }),
     cardActions: expiryActionHandlers({
       notices: deps.notices,
       ...(deps.knowledge ? { knowledge: deps.knowledge } : {}),

@@ -18,8 +18,8 @@ export interface PolicyCommandDeps {
   isAdmin: IsAdmin;
   logger: Logger;
   audit: RecordAdminAction;
-  /** The documents served now: a chat that subscribes is not sent these. */
-  known(): string[];
+  /** The documents served now (a chat that subscribes is not sent these); undefined while no index is loaded. */
+  known(): string[] | undefined;
 }
 
 /** True when the arguments ask for new-policy cards: `/subscribe policies`, `/订阅 政策`. */
@@ -29,6 +29,8 @@ export function isPolicyArgument(args: string): boolean {
 
 async function subscribe(deps: PolicyCommandDeps, context: MessageContext): Promise<string> {
   const known = deps.known();
+  // without the served list every document would count as new to the chat once the index loads
+  if (!known) return '知识库还没有加载完成，请稍后再订阅。';
   const { changed } = await deps.notices.subscribe(context.message.chatId, context.message.senderId, known);
   if (!changed) return '本群已经订阅了新政策通知。取消：/unsubscribe policies';
   return `本群已订阅新政策通知：今后每收录一份新文件，本群会收到一张卡片（标题、发文单位、执行期、状态，以及与本群提问最相关的几条措施和原文出处）。已收录的 ${known.length} 份文件不会补发。取消：/unsubscribe policies`;
