@@ -1,4 +1,4 @@
-/** What can go wrong in the notices layer: a stored state that does not parse, a lease lost mid-tick. */
+/** What can go wrong in the notices layer: a stored state that does not parse, a setting that is invalid. */
 export type NoticesErrorCode = 'state-invalid' | 'settings-invalid';
 
 /** The notices layer's one error type; the channel edge turns it into Chinese. */

@@ -16,12 +16,13 @@ export function sectionPath(section: string[]): string {
   return section.join(' › ');
 }
 
-function measureElements(selected: SelectedMeasure, index: number): CardElement[] {
+function measureElements(selected: SelectedMeasure): CardElement[] {
   const { measure } = selected;
-  const label = measure.section.at(-1) ?? `第${index + 1}条`;
+  // the item's own label carries its number (「1.支持引导“拨投联动”」, 「（三）…」, 「海门市」)
+  const label = measure.section.at(-1) ?? '';
   const lead = measure.lead.length > 0 ? `（牵头：${measure.lead.join('、')}）` : '';
   return [
-    markdown(`**${index + 1}. ${escapeMarkdown(label)}**${escapeMarkdown(lead)}`),
+    markdown(`**${escapeMarkdown(label)}**${escapeMarkdown(lead)}`),
     plainText(`「${quoteFor(measure.text, selected.words)}」`),
     plainText(`出处：${sectionPath(measure.section)}`, { grey: true, small: true }),
   ];
@@ -53,7 +54,8 @@ export function policyCard(policy: NewPolicy, measures: SelectedMeasure[], today
   return {
     schema: '2.0',
     config: { update_multi: true, streaming_mode: false, summary: { content: `新政策：${title}`.slice(0, 60) } },
-    header: { title: { tag: 'plain_text', content: '新收录政策' }, subtitle: { tag: 'plain_text', content: title.slice(0, 60) }, template: 'blue' },
+    // the title in the body, not a subtitle: a subtitle shows one line and long titles are common
+    header: { title: { tag: 'plain_text', content: '新收录政策' }, template: 'blue' },
     body: { elements },
   };
 }
