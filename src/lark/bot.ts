@@ -304,7 +304,7 @@ export function createLarkBot(options: LarkBotOptions): LarkBot {
       dispatcher.unregister('card.action.trigger');
       dispatcher.register<{ 'card.action.trigger': (data: unknown) => Promise<unknown> }>({ 'card.action.trigger': onCardCallback });
       // ours replace the Channel's own (its bot-added handler only calls a hook we do not set)
-      const lifecycle = lifecycleHandlers({ platform, recalls, audit, clock, logger, ...(options.reminders ? { reminders: options.reminders } : {}) });
+      const lifecycle = lifecycleHandlers({ platform, recalls, audit, clock, logger, ...(options.reminders ? { reminders: options.reminders } : {}), ...(options.notices ? { notices: options.notices } : {}) });
       dispatcher.unregister(...Object.keys(lifecycle));
       dispatcher.register(lifecycle);
       connected = true;

@@ -11,7 +11,7 @@ import { createNotices, withInForceMarks, type Notices } from '../../src/notices
 import type { CronStarter } from '../../src/reminders/index.js';
 import { at } from '../reminders/support/fixtures.js';
 import { ManualClock } from '../reminders/support/fake-sender.js';
-import { FakeFeishu, messageEvent } from '../support/fake-feishu/index.js';
+import { FakeFeishu, messageEvent, platformEvent } from '../support/fake-feishu/index.js';
 import { SEED } from '../support/seeds.js';
 import { ServedLibrary } from '../notices/support/served-library.js';
 import { SECRETS, startBot, type Harness } from './harness.js';
@@ -135,9 +135,19 @@ describe('new-policy cards to subscribed groups', () => {
     expect(fake.postedTo('oc_quiet')).toEqual([]);
   });
 
+  it('a group the bot was removed from is dropped from the subscriptions', async () => {
+    const removed = platformEvent(fake, SECRETS.verificationToken, 'im.chat.member.bot.deleted_v1', { chat_id: 'oc_late', operator_id: { open_id: 'ou_owner' }, external: false });
+    expect((await bot.bot.webhook.post(removed)).status).toBe(200);
+    await bot.bot.running.bot.settled();
+    // (added back) it subscribes afresh, with the documents served now as its starting point
+    expect(await bot.say('oc_late', '/subscribe policies')).toContain('本群已订阅新政策通知');
+  });
+
   it('the subscription changes are in the audit log', async () => {
     const entries = await bot.bot.running.bot.stores.audit.recent(20);
-    expect(entries.map((entry) => `${entry.chatId} ${entry.action}`)).toEqual(expect.arrayContaining(['oc_sub subscribe policies', 'oc_late subscribe policies', 'oc_sub unsubscribe policies']));
+    expect(entries.map((entry) => `${entry.chatId} ${entry.action} ${entry.actor}`)).toEqual(
+      expect.arrayContaining(['oc_sub subscribe policies ou_admin', 'oc_late subscribe policies ou_admin', 'oc_sub unsubscribe policies ou_admin', 'oc_late unsubscribe policies ou_owner']),
+    );
   });
 });
 
