@@ -60,6 +60,11 @@ export function expirySlotAt(fields: CronFields, now: number, timeZone: string, 
   return at === undefined ? undefined : { week: isoWeek(at, timeZone), at };
 }
 
+/** Whether any subscribed chat has a served document it did not have when it subscribed. */
+function hasNewDocument(state: NoticesState, documents: MatchDocument[]): boolean {
+  return Object.values(state.subscriptions).some((subscription) => documents.some((document) => !subscription.known.includes(document.source)));
+}
+
 function withSubscription(state: NoticesState, chatId: string, entry: NoticesState['subscriptions'][string] | undefined): NoticesState {
   const subscriptions = { ...state.subscriptions };
   if (entry) subscriptions[chatId] = entry;
@@ -122,10 +127,13 @@ export function createNotices(options: { settings: NoticesSettings; store?: Noti
         snapshot: async () => {
           const now = clock.now();
           const slot = expirySlotAt(parsed.fields, now, settings.timeZone, settings.catchUpMs);
+          const documents = sources.documents();
+          const state = await store.read();
           return {
-            documents: sources.documents(),
-            state: await store.read(),
-            questions: await sources.questions(),
+            documents,
+            state,
+            // the question log is read only when some chat has a document new to it (most minutes none has)
+            questions: hasNewDocument(state, documents) ? await sources.questions() : new Map(),
             adminChats: sources.adminChats,
             ...(slot ? { expirySlot: slot } : {}),
             now,
