@@ -1,5 +1,5 @@
 import type { KnowledgeIndex } from '../index/index.js';
-import { formatSection } from '../ingest/index.js';
+import { formatSection, withInForceMark, type InForceMark } from '../ingest/index.js';
 import { keyTerms, type RetrievedPassage, type Retriever } from '../retrieve/index.js';
 import { questionAnchors } from '../text/index.js';
 import { DEFAULT_THRESHOLDS, judgeAnswerability, type Answerability, type AnswerabilityThresholds } from './answerability.js';
@@ -27,6 +27,8 @@ export interface AskerOptions {
   passageCount?: number;
   /** Today, for a document's status (expired, in force); the injected clock in production. */
   today?: () => Date;
+  /** Admins' 「仍然有效」 marks by source (the notices' state): such a document is not reported as expired. */
+  inForceMarks?: () => ReadonlyMap<string, InForceMark>;
 }
 
 /** One question to the extractive asker. */
@@ -95,7 +97,7 @@ export function prepareQuestion(raw: string, maxChars: number): { query: string;
 /** Creates the retrieve-and-judge stage shared by the extractive and the LLM answerers. */
 export function createEvidenceFinder(options: AskerOptions): FindEvidence {
   const passageCount = options.passageCount ?? 10;
-  const facts: FactsBySource = (source) => options.index.manifest.documents[source]?.facts;
+  const facts: FactsBySource = (source) => withInForceMark(options.index.manifest.documents[source]?.facts, options.inForceMarks?.().get(source));
   const judge = async (query: string, signal?: AbortSignal): Promise<Evidence> => {
     const started = performance.now();
     const reading = readQuestion(query);

@@ -1,3 +1,4 @@
+import type { InForceMark } from '../ingest/index.js';
 import {
   createAnswerService,
   createAsker,
@@ -49,6 +50,8 @@ export interface RuntimeOptions {
   fetch?: typeof fetch;
   /** The database for INDEX_STORE=postgres (tests: PGlite); default: DATABASE_URL. */
   database?: Database;
+  /** Admins' 「仍然有效」 marks (the notices' state): answers stop calling such a document expired. */
+  inForceMarks?: () => ReadonlyMap<string, InForceMark>;
 }
 
 /** How often answering checks whether another process switched in a newer build. */
@@ -114,6 +117,7 @@ export function createRuntime(config: Config, options: RuntimeOptions = {}): Run
   };
   const postgres =
     config.INDEX_STORE === 'postgres' ? createPostgresServing({ config, database: openKnowledgeDatabase, embedder: () => runtime.embedder(), logger }) : undefined;
+  const withMarks = (asker: AskerOptions): AskerOptions => (options.inForceMarks ? { ...asker, inForceMarks: options.inForceMarks } : asker);
   /** What answers are built from: the current index and a retriever over it, rebuilt after a reload. */
   const askerOptions = (): Promise<AskerOptions> => {
     if (postgres) return postgres.options();
@@ -187,13 +191,13 @@ export function createRuntime(config: Config, options: RuntimeOptions = {}): Run
     },
     async asker() {
       await askerOptions();
-      return async (input) => createAsker(await askerOptions())(input);
+      return async (input) => createAsker(withMarks(await askerOptions()))(input);
     },
     answerService() {
       const llm = llmOf();
       service ??= askerOptions().then(() =>
         createAnswerService({
-          find: async (query, signal) => createEvidenceFinder(await askerOptions())(query, signal),
+          find: async (query, signal) => createEvidenceFinder(withMarks(await askerOptions()))(query, signal),
           maxQuestionChars: config.MAX_QUESTION_CHARS,
           ...(llm ? { llm } : {}),
           conversations: createConversationStore({ maxTurns: config.CONVERSATION_TURNS, idleMs: config.CONVERSATION_IDLE_MINUTES * 60_000 }),

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { databaseUrl, type Config } from '../config/index.js';
 import { postgresSharedStores, type SharedStores } from '../lark/index.js';
 import type { Logger } from '../log/index.js';
+import { createPostgresNoticesState, type NoticesStateStore } from '../notices/index.js';
 import { openDatabase } from '../postgres/index.js';
 import {
   createPostgresLeaseLock,
@@ -24,6 +25,10 @@ export interface InstanceStores {
   reminders?: Pick<ReminderSchedulerOptions, 'lease' | 'sendLog'>;
   /** Subscriptions and chat edits of the calendar. */
   reminderState?: StateStore;
+  /** The notices' lease and fenced send log (the reminders' kind, in a table of its own). */
+  notices?: Pick<ReminderSchedulerOptions, 'lease' | 'sendLog'>;
+  /** Policy subscriptions and 「仍然有效」 marks. */
+  noticesState?: NoticesStateStore;
   close(): Promise<void>;
 }
 
@@ -50,6 +55,12 @@ export async function openSharedStores(config: Config, logger: Logger, options: 
       sendLog: createPostgresSendLog(database),
     },
     reminderState: createPostgresStateStore(database),
+    // the reminders' send log and lease machinery, with a lease and a table of their own
+    notices: {
+      lease: { lock: createPostgresLeaseLock(database), name: 'notices-scheduler', holder: instance, ttlMs: options.leaseMs ?? SCHEDULER_LEASE_MS },
+      sendLog: createPostgresSendLog(database, 'notice_log'),
+    },
+    noticesState: createPostgresNoticesState(database),
     close: () => database.close(),
   };
 }

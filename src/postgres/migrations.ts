@@ -104,7 +104,7 @@ export const MIGRATIONS: Migration[] = [
     `,
   },
   {
-    // issue 16: profiles remembered per person after they submit the /match form
+    // profiles remembered per person after they submit the /match form
     version: 1621,
     name: 'match profiles',
     sql: `
@@ -113,6 +113,28 @@ export const MIGRATIONS: Migration[] = [
         saved jsonb NOT NULL,
         updated_at timestamptz NOT NULL DEFAULT now()
       );
+    `,
+  },
+  {
+    // numbered apart from the others' so parallel branches do not collide
+    version: 301,
+    name: 'notices state and send log',
+    sql: `
+      CREATE TABLE notices_state (
+        only_one boolean PRIMARY KEY DEFAULT true CHECK (only_one),
+        state jsonb NOT NULL,
+        updated_at timestamptz NOT NULL DEFAULT now()
+      );
+      CREATE TABLE notice_log (
+        id bigserial PRIMARY KEY,
+        entry text NOT NULL,
+        occurrence text NOT NULL,
+        chat text NOT NULL,
+        type text NOT NULL,
+        record jsonb NOT NULL,
+        written_at timestamptz NOT NULL DEFAULT now()
+      );
+      CREATE INDEX notice_log_key ON notice_log (entry, occurrence, chat);
     `,
   },
 ];

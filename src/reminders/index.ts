@@ -30,7 +30,7 @@ export { acquireDataLock, type DataLock, type LockOptions } from './delivery/dat
 export { SendError, printingSender, sendSafely, type Sender, type SendErrorCode, type SendResult } from './delivery/sender.js';
 export { createReminderScheduler, type CronStarter, type ReminderScheduler, type ReminderSchedulerOptions, type SchedulerLease, type TickReport } from './delivery/scheduler.js';
 export { createMemoryLeaseLock, createPostgresLeaseLock, type Lease, type LeaseLock } from './delivery/lease-lock.js';
-export { createPostgresSendLog } from './delivery/postgres-send-log.js';
+export { createPostgresSendLog, type SendLogTable } from './delivery/postgres-send-log.js';
 export type { CardJson } from './cards/card-parts.js';
 export { renderCard } from './cards/render.js';
 export { reminderCard, ASK_ACTION, type RenderContext } from './cards/reminder-card.js';

@@ -73,6 +73,22 @@ describe('Card JSON 2.0', () => {
     expect(cardProblem(card([table({ elements: [] })]), 100)).toMatch(/unknown property .*elements/);
   });
 
+  it('refuses values outside the documented enums: header colour, button type, size, width, text and behaviors, column width', () => {
+    const button = (extra: Record<string, unknown> = {}) => ({ tag: 'button', text: { tag: 'plain_text', content: '移除' }, behaviors: [{ type: 'callback', value: { action: 'x' } }], ...extra });
+    const header = (template: string) => ({ header: { title: { tag: 'plain_text', content: 't' }, template } });
+    const columns = (width: string) => ({ tag: 'column_set', columns: [{ tag: 'column', width, elements: [button()] }] });
+    expect(cardProblem(card([button({ type: 'primary', size: 'small' }), columns('auto'), columns('120px')], header('orange')), 100)).toBeUndefined();
+    expect(cardProblem(card([button()], header('pink')), 100)).toMatch(/header.template "pink"/);
+    expect(cardProblem(card([button({ type: 'success' })]), 100)).toMatch(/button type "success"/);
+    expect(cardProblem(card([button({ size: 'mini' })]), 100)).toMatch(/button size "mini"/);
+    expect(cardProblem(card([button({ width: '80px' })]), 100)).toMatch(/button width "80px"/);
+    expect(cardProblem(card([button({ text: { tag: 'plain_text', content: '长'.repeat(101) } })]), 100)).toMatch(/over 100 characters/);
+    expect(cardProblem(card([button({ behaviors: undefined })]), 100)).toMatch(/needs behaviors/);
+    expect(cardProblem(card([button({ behaviors: [{ type: 'submit' }] })]), 100)).toMatch(/behavior type/);
+    expect(cardProblem(card([button({ behaviors: undefined, form_action_type: 'submit' })]), 100)).toBeUndefined();
+    expect(cardProblem(card([columns('700px')]), 100)).toMatch(/column width "700px"/);
+  });
+
   it('answers a bad card in a message with 230099', async () => {
     const { call } = await open();
     expect((await call('POST', '/open-apis/im/v1/messages?receive_id_type=chat_id', send(card([{ tag: 'markdown', content: 'x', colour: 1 }])))).code).toBe(230099);

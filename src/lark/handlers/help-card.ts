@@ -18,6 +18,7 @@ export const HELP_MARKDOWN = [
   '- **/match**（政策匹配）：按地区、身份、行业和阶段找出适用的措施；**/match forget** 删除保存的条件',
   '- **/reminders**（近期提醒）：本群近期的活动与截止日期',
   '- **/subscribe**（订阅）、**/unsubscribe**（取消订阅）：本群接收每周摘要和日程提醒，仅管理员',
+  '- **/subscribe policies**（订阅 政策）：此后新收录的政策文件各发一张卡片到本群；**/unsubscribe policies** 取消，仅管理员',
   '- **/remind add 2026-12-01 09:00 内容**：到时在本群提醒；**/remind remove|pause|resume 编号**：删除、暂停、恢复，仅管理员',
 ].join('\n');
 

@@ -2,6 +2,7 @@
 // 5 tables (each as table-schema.ts checks it), element_id unique, at most 20 characters (letters, digits, underscores, a letter first),
 // 30 KB at most; forms and selects as form-rules.ts says. Only the components our cards could use are listed; an unlisted tag is refused too.
 import { formProblems, type FormScope } from './form-rules.js';
+import { elementValueProblems, headerValueProblems } from './card-values.js';
 import { isJson, type Json } from './router.js';
 import { tableProblems } from './table-schema.js';
 
@@ -47,7 +48,10 @@ export function cardProblem(card: unknown, bytes: number): string | undefined {
   };
   unknown(card, 'card', 'card');
   if (isJson(card.config)) unknown(card.config, 'config', 'config');
-  if (isJson(card.header)) unknown(card.header, 'header', 'header');
+  if (isJson(card.header)) {
+    unknown(card.header, 'header', 'header');
+    problems.push(...headerValueProblems(card.header));
+  }
   if (!isJson(card.body) || !Array.isArray(card.body.elements)) return 'body.elements required';
   unknown(card.body, 'body', 'body');
   let elements = 0;
@@ -67,6 +71,7 @@ export function cardProblem(card: unknown, bytes: number): string | undefined {
     const scope: FormScope = { ...(form !== undefined ? { form } : {}), names };
     problems.push(...formProblems(node, tag, where, scope, /^body\.elements\[\d+\]$/.test(where)));
     const inside = tag === 'form' ? String(node.name) : form;
+    problems.push(...elementValueProblems(node, tag, `${where}<${tag}>`));
     if (node.element_id !== undefined) {
       const id = node.element_id;
       if (typeof id !== 'string' || id.length > MAX_ELEMENT_ID || !/^[A-Za-z][A-Za-z0-9_]*$/.test(id)) problems.push(`${where}: element_id "${String(id)}" must be 1-20 letters, digits or _ starting with a letter`);
