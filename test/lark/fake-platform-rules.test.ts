@@ -85,7 +85,8 @@ describe('Card JSON 2.0', () => {
     expect(cardProblem(card([button({ text: { tag: 'plain_text', content: '长'.repeat(101) } })]), 100)).toMatch(/over 100 characters/);
     expect(cardProblem(card([button({ behaviors: undefined })]), 100)).toMatch(/needs behaviors/);
     expect(cardProblem(card([button({ behaviors: [{ type: 'submit' }] })]), 100)).toMatch(/behavior type/);
-    expect(cardProblem(card([button({ behaviors: undefined, form_action_type: 'submit' })]), 100)).toBeUndefined();
+    // a form's submit button needs no behaviors (and may stand only inside a form)
+    expect(cardProblem(card([{ tag: 'form', name: 'f', elements: [button({ behaviors: undefined, form_action_type: 'submit', name: 'send' })] }]), 100)).toBeUndefined();
     expect(cardProblem(card([columns('700px')]), 100)).toMatch(/column width "700px"/);
   });
 
