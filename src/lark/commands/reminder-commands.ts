@@ -1,9 +1,9 @@
 import type { Logger } from '../../log/index.js';
 import { RemindersError, whenText, type CalendarEntry, type RemindersService } from '../../reminders/index.js';
 import { noticeCard } from '../cards/notice-card.js';
-import { friendlyMessage, remindersMessage } from '../friendly-messages.js';
-import type { MessageContext } from '../middleware.js';
-import type { Command } from './commands.js';
+import { friendlyMessage, remindersMessage } from '../answering/friendly-messages.js';
+import type { MessageContext } from '../inbound/middleware.js';
+import type { Command } from './route-commands.js';
 import { noAudit, type RecordAdminAction } from './admin-audit.js';
 import type { IsAdmin } from './admin-policy.js';
 

@@ -1,6 +1,6 @@
-import type { Logger } from '../log/index.js';
-import { LarkError } from './errors.js';
-import type { OpenPlatform } from './outbound/open-platform.js';
+import type { Logger } from '../../log/index.js';
+import { LarkError } from '../errors.js';
+import type { OpenPlatform } from '../outbound/open-platform.js';
 
 /** The emoji_type of the 「思考中」 reaction. */
 export const THINKING_EMOJI = 'THINKING';

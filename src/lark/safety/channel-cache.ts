@@ -1,6 +1,6 @@
 import type { Cache } from '@larksuiteoapi/node-sdk';
 import type { Clock } from '../clock.js';
-import type { DedupeStore } from './dedupe-store.js';
+import type { DedupeStore } from '../store/dedupe-store.js';
 
 /** The SDK types its keys as strings or Symbols (the tenant-token key is a Symbol). */
 type CacheKey = Parameters<Cache['get']>[0];

@@ -9,8 +9,8 @@ import type { Clock } from '../clock.js';
 import { directWelcomeCard, faqCard, groupWelcomeCard, subscribeHelpCard } from '../cards/welcome-cards.js';
 import { LarkError } from '../errors.js';
 import type { CardJson, OpenPlatform } from '../outbound/open-platform.js';
-import type { Recalls } from '../recalls.js';
-import { replyUuid } from '../reply-uuid.js';
+import type { Recalls } from './recalls.js';
+import { replyUuid } from '../outbound/reply-uuid.js';
 import type { AuditLog } from '../store/audit-log.js';
 
 /** The bot menu's event keys (set in the developer console, see docs/feishu.md) and what each answers. */

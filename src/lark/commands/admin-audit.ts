@@ -1,6 +1,6 @@
 import { requestFields, type Logger } from '../../log/index.js';
 import type { Clock } from '../clock.js';
-import type { MessageContext } from '../middleware.js';
+import type { MessageContext } from '../inbound/middleware.js';
 import type { AuditLog } from '../store/audit-log.js';
 
 /** Records one admin action of the message's sender; never throws (a failed write is logged). */

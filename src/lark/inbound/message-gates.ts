@@ -1,8 +1,8 @@
 import { noticeCard } from '../cards/notice-card.js';
 import type { Clock } from '../clock.js';
-import type { Middleware } from '../middleware.js';
-import type { IsAdmin } from './admin-policy.js';
-import { helpCard } from './help-card.js';
+import type { Middleware } from './middleware.js';
+import type { IsAdmin } from '../commands/admin-policy.js';
+import { helpCard } from '../commands/help-card.js';
 import { createUserRateLimit } from './user-rate-limit.js';
 
 /** Groups: only messages that @mention the bot go on (the SDK checks too; this also covers odd chat types). */

@@ -1,7 +1,7 @@
 import type { Logger } from '../../log/index.js';
 import { noticeCard } from '../cards/notice-card.js';
-import type { IncomingMessage } from '../incoming-message.js';
-import type { MessageContext } from '../middleware.js';
+import type { IncomingMessage } from '../inbound/incoming-message.js';
+import type { MessageContext } from '../inbound/middleware.js';
 
 /** Who may run admin commands and upload documents. */
 export type IsAdmin = (message: Pick<IncomingMessage, 'senderId' | 'chatId'>) => boolean;

@@ -1,5 +1,5 @@
-import type { Logger } from '../log/index.js';
-import type { DedupeStore } from './store/dedupe-store.js';
+import type { Logger } from '../../log/index.js';
+import type { DedupeStore } from '../store/dedupe-store.js';
 
 /** A claim is renewed this many times per lease, so one slow renewal does not let it run out. */
 const RENEWALS_PER_LEASE = 3;

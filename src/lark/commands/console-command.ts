@@ -1,6 +1,6 @@
 import type { Logger } from '../../log/index.js';
 import { noticeCard } from '../cards/notice-card.js';
-import type { Command } from './commands.js';
+import type { Command } from './route-commands.js';
 import type { RecordAdminAction } from './admin-audit.js';
 import { requireAdmin, type IsAdmin } from './admin-policy.js';
 

@@ -1,14 +1,14 @@
-import type { AnswerService, AskResult } from '../answer/index.js';
-import type { Logger } from '../log/index.js';
-import { noopMetrics, type Metrics } from '../ops/index.js';
+import type { AnswerService, AskResult } from '../../answer/index.js';
+import type { Logger } from '../../log/index.js';
+import { noopMetrics, type Metrics } from '../../ops/index.js';
 import type { SurfaceFactory } from './answer-surface.js';
-import type { CardJson } from './outbound/open-platform.js';
-import { answerCard, failureCard } from './cards/answer-cards.js';
+import type { CardJson } from '../outbound/open-platform.js';
+import { answerCard, failureCard } from '../cards/answer-cards.js';
 import { friendlyMessage } from './friendly-messages.js';
-import { repliesInThread, type IncomingMessage } from './incoming-message.js';
-import type { AnswerRecords } from './store/answer-records.js';
-import type { Recalls } from './recalls.js';
-import type { QuestionLog } from './store/question-log.js';
+import { repliesInThread, type IncomingMessage } from '../inbound/incoming-message.js';
+import type { AnswerRecords } from '../store/answer-records.js';
+import type { Recalls } from '../inbound/recalls.js';
+import type { QuestionLog } from '../store/question-log.js';
 import type { TaskSet } from './task-set.js';
 import type { ThinkingReaction } from './thinking-reaction.js';
 

@@ -1,8 +1,8 @@
 import type { EventDispatcher } from '@larksuiteoapi/node-sdk';
-import type { Logger } from '../log/index.js';
+import type { Logger } from '../../log/index.js';
 import { createLeaseKeeper } from './lease-keeper.js';
-import type { DedupeStore } from './store/dedupe-store.js';
-import type { TaskSet } from './task-set.js';
+import type { DedupeStore } from '../store/dedupe-store.js';
+import type { TaskSet } from '../answering/task-set.js';
 
 /** A claimed delivery whose handling fails this many times is given up (logged), not retried forever. */
 const MAX_ATTEMPTS = 3;

@@ -4,12 +4,12 @@ import type { Logger } from '../../log/index.js';
 import { documentListCard, reindexBusyCard, reindexDoneCard, reindexProgressCard, uploadDoneCard } from '../cards/admin-cards.js';
 import { noticeCard } from '../cards/notice-card.js';
 import type { Clock } from '../clock.js';
-import { friendlyMessage } from '../friendly-messages.js';
-import type { MessageContext, Middleware } from '../middleware.js';
+import { friendlyMessage } from '../answering/friendly-messages.js';
+import type { MessageContext, Middleware } from '../inbound/middleware.js';
 import type { CardJson } from '../outbound/open-platform.js';
 import type { DownloadMessageFile } from '../outbound/message-file.js';
-import { latestThrottle } from '../throttle.js';
-import type { Command } from './commands.js';
+import { latestThrottle } from '../answering/throttle.js';
+import type { Command } from './route-commands.js';
 import type { RecordAdminAction } from './admin-audit.js';
 import { requireAdmin, type IsAdmin } from './admin-policy.js';
 

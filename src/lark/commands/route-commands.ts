@@ -1,5 +1,5 @@
 import { escapeMarkdown } from '../cards/card-parts.js';
-import type { MessageContext, Middleware } from '../middleware.js';
+import type { MessageContext, Middleware } from '../inbound/middleware.js';
 import { helpCard } from './help-card.js';
 
 /** One command: an English `/name`, Chinese aliases, and what it does. */

@@ -1,10 +1,10 @@
-import { AdminError } from '../admin/index.js';
-import { AnswerError } from '../answer/index.js';
-import { EmbeddingModelMissingError } from '../embed/index.js';
-import { IndexError } from '../index/index.js';
-import { IngestError, OcrError } from '../ingest/index.js';
-import { REMIND_ADD_USAGE, RemindersError } from '../reminders/index.js';
-import { LarkError } from './errors.js';
+import { AdminError } from '../../admin/index.js';
+import { AnswerError } from '../../answer/index.js';
+import { EmbeddingModelMissingError } from '../../embed/index.js';
+import { IndexError } from '../../index/index.js';
+import { IngestError, OcrError } from '../../ingest/index.js';
+import { REMIND_ADD_USAGE, RemindersError } from '../../reminders/index.js';
+import { LarkError } from '../errors.js';
 
 /** Every sentence the bot says about a failure; errors become Chinese for people only here, at the channel edge. */
 export const FAILURE_TEXT = {

@@ -1,7 +1,7 @@
 import { createLarkChannel, EventDispatcher, type Cache, type LarkChannel } from '@larksuiteoapi/node-sdk';
-import type { Logger } from '../log/index.js';
+import type { Logger } from '../../log/index.js';
 import { SDK_LOGGER_LEVEL, sdkLogger } from './sdk-logger.js';
-import type { LarkSettings } from './settings.js';
+import type { LarkSettings } from '../settings.js';
 
 /**
  * Platform re-deliveries come after 15 s, 5 min, 1 h and 6 h: a message up to 8 h old is still answered
@@ -49,7 +49,7 @@ export function createSdkChannel(settings: LarkSettings, cache: Cache, logger: L
 export function dispatcherOf(channel: LarkChannel): EventDispatcher {
   const candidate: unknown = Reflect.get(channel, 'dispatcher');
   if (!(candidate instanceof EventDispatcher)) {
-    throw new Error('@larksuiteoapi/node-sdk: LarkChannel.dispatcher is missing; the SDK changed, check src/lark/sdk-channel.ts');
+    throw new Error('@larksuiteoapi/node-sdk: LarkChannel.dispatcher is missing; the SDK changed, check src/lark/transport/sdk-channel.ts');
   }
   return candidate;
 }

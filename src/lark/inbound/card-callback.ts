@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import type { Logger } from '../log/index.js';
-import type { CardAction, CardActionReply } from './handlers/card-actions.js';
+import type { Logger } from '../../log/index.js';
+import type { CardAction, CardActionReply } from './card-actions.js';
 
 /** The `card.action.trigger` callback as the dispatcher hands it over (v2 header and event merged). */
 const callbackSchema = z.object({

@@ -1,6 +1,6 @@
 import { inspect } from 'node:util';
 import { LoggerLevel, type Logger as SdkLogger } from '@larksuiteoapi/node-sdk';
-import type { Logger } from '../log/index.js';
+import type { Logger } from '../../log/index.js';
 
 /** Never throws (the SDK logs inside its own catch blocks, and axios errors are circular). */
 function text(parts: unknown[]): string {
