@@ -1,6 +1,6 @@
 import { ConfigError } from './errors.js';
 import { z } from 'zod';
-import { remindersEnvironmentShape } from '../reminders/index.js';
+import { remindersEnvironmentShape } from './reminder-environment.js';
 
 const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 const flag = z

@@ -6,7 +6,7 @@ import type { KnowledgeAdmin } from '../admin/index.js';
 import type { AnswerService } from '../answer/index.js';
 import { withRequestFields, type Logger } from '../log/index.js';
 import { noopMetrics, type Metrics } from '../ops/index.js';
-import type { RemindersService } from '../reminders/index.js';
+import { ASK_ACTION, type RemindersService } from '../reminders/index.js';
 import { createAnswerFlow } from './answering/answer-flow.js';
 import { createMessageClaims } from './safety/message-claims.js';
 import { createSurfaceFactory } from './answering/answer-surface.js';
@@ -277,7 +277,7 @@ export function createLarkBot(options: LarkBotOptions): LarkBot {
   const onCardCallback = cardCallbackHandler(
     dispatchCardAction({
       feedback: feedbackHandler({ records, log: feedback, clock, logger, metrics, questions }),
-      'reminder-ask': reminderAskHandler({ ask: askFromCard, logger }),
+      [ASK_ACTION]: reminderAskHandler({ ask: askFromCard, logger }),
     }),
     logger,
     () => metrics.error('card_action'),

@@ -2,7 +2,7 @@ import type { AnswerService, AskResult } from '../../answer/index.js';
 import type { Logger } from '../../log/index.js';
 import { noopMetrics, type Metrics } from '../../ops/index.js';
 import type { SurfaceFactory } from './answer-surface.js';
-import type { CardJson } from '../outbound/open-platform.js';
+import type { CardJson } from '../../cards/index.js';
 import { answerCard, failureCard } from '../cards/answer-cards.js';
 import { friendlyMessage } from './friendly-messages.js';
 import { repliesInThread, type IncomingMessage } from '../inbound/incoming-message.js';

@@ -3,7 +3,8 @@ import type { AnswerRecords, ReplyCard } from '../store/answer-records.js';
 import { ANSWER_ELEMENT_ID, escapeMarkdown, partialCard, pendingCard } from '../cards/answer-cards.js';
 import type { Clock } from '../clock.js';
 import { LarkError } from '../errors.js';
-import type { CardJson, OpenPlatform } from '../outbound/open-platform.js';
+import type { CardJson } from '../../cards/index.js';
+import type { OpenPlatform } from '../outbound/open-platform.js';
 import { holdThroughRateLimits } from '../outbound/hold-final.js';
 import { latestThrottle } from './throttle.js';
 

@@ -1,6 +1,6 @@
 import type { AskResult } from '../../answer/index.js';
-import type { CardJson } from '../outbound/open-platform.js';
-import { callbackButton, card, collapsiblePanel, escapeMarkdown, markdown, plainText, row, type CardElement } from './card-parts.js';
+import type { CardJson } from '../../cards/index.js';
+import { callbackButton, card, collapsiblePanel, escapeMarkdown, markdown, plainText, row, type CardElement } from '../../cards/index.js';
 
 export { escapeMarkdown };
 

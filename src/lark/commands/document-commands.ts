@@ -6,7 +6,7 @@ import { noticeCard } from '../cards/notice-card.js';
 import type { Clock } from '../clock.js';
 import { friendlyMessage } from '../answering/friendly-messages.js';
 import type { MessageContext, Middleware } from '../inbound/middleware.js';
-import type { CardJson } from '../outbound/open-platform.js';
+import type { CardJson } from '../../cards/index.js';
 import type { DownloadMessageFile } from '../outbound/message-file.js';
 import { latestThrottle } from '../answering/throttle.js';
 import type { Command } from './route-commands.js';

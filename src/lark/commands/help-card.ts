@@ -1,5 +1,5 @@
 import { noticeCard } from '../cards/notice-card.js';
-import type { CardJson } from '../outbound/open-platform.js';
+import type { CardJson } from '../../cards/index.js';
 
 /** The command list, with Chinese and English names (see `commands.ts`). */
 export const HELP_MARKDOWN = [

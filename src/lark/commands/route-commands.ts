@@ -1,4 +1,4 @@
-import { escapeMarkdown } from '../cards/card-parts.js';
+import { escapeMarkdown } from '../../cards/index.js';
 import type { MessageContext, Middleware } from '../inbound/middleware.js';
 import { helpCard } from './help-card.js';
 

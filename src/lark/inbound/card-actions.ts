@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import type { Logger } from '../../log/index.js';
 import type { Metrics } from '../../ops/index.js';
+import { ASK_ACTION } from '../../reminders/index.js';
 import { answerCard, type Vote } from '../cards/answer-cards.js';
 import type { Clock } from '../clock.js';
-import type { CardJson } from '../outbound/open-platform.js';
+import type { CardJson } from '../../cards/index.js';
 import type { AnswerRecords } from '../store/answer-records.js';
 import type { FeedbackLog } from '../store/feedback-log.js';
 import type { QuestionLog } from '../store/question-log.js';
@@ -69,7 +70,7 @@ export function feedbackHandler(deps: { records: AnswerRecords; log: FeedbackLog
   };
 }
 
-const reminderAskSchema = z.object({ action: z.literal('reminder-ask'), question: z.string().trim().min(1).max(500), entry: z.string().optional() });
+const reminderAskSchema = z.object({ action: z.literal(ASK_ACTION), question: z.string().trim().min(1).max(500), entry: z.string().optional() });
 
 /**
  * 问问政策通 on a reminder card: `value.question` is answered in that chat through the normal answer flow

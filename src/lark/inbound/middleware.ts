@@ -1,4 +1,4 @@
-import type { CardJson } from '../outbound/open-platform.js';
+import type { CardJson } from '../../cards/index.js';
 import type { IncomingMessage } from './incoming-message.js';
 
 /** What every message handler gets: the message and one way to answer it. */

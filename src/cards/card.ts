@@ -1,9 +1,12 @@
-import type { CardJson } from '../outbound/open-platform.js';
-import type { CardElement, HeaderColor } from '../../cards/index.js';
+import type { CardElement, HeaderColor } from './card-elements.js';
 
-export { callbackButton, collapsiblePanel, escapeMarkdown, markdown, plainText, type CardElement, type HeaderColor } from '../../cards/index.js';
+/** A card as JSON (Feishu Card JSON 2.0): what the bot replies with and a reminder Sender posts. */
+export type CardJson = Record<string, unknown>;
 
-/** A Card JSON 2.0 card: shared (`update_multi`) so updates reach everyone, with a chat-list summary. */
+/**
+ * A Card JSON 2.0 card: shared (`update_multi`) so updates reach everyone, with a chat-list summary.
+ * `streaming` turns on the typewriter mode a CardKit entity needs while an answer streams in.
+ */
 export function card(options: {
   title: string;
   subtitle?: string;
@@ -20,12 +23,17 @@ export function card(options: {
       summary: { content: options.summary.slice(0, 60) },
     },
     header: {
-      title: { tag: 'plain_text', content: options.title },
+      title: { tag: 'plain_text', content: options.title.slice(0, 100) },
       ...(options.subtitle ? { subtitle: { tag: 'plain_text', content: options.subtitle.slice(0, 60) } } : {}),
       template: options.color,
     },
     body: { elements: options.elements },
   };
+}
+
+/** A thin divider. */
+export function divider(): CardElement {
+  return { tag: 'hr' };
 }
 
 /** Elements side by side (how Card JSON 2.0 lays out a row of buttons). */
