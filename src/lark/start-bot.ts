@@ -157,7 +157,9 @@ export async function startLarkBot(options: {
   logger: Logger;
   /** Whether answers stream partial text (an LLM is configured). */
   streamsAnswers?: boolean;
-  tuning?: Omit<LarkBotOptions, 'settings' | 'answers' | 'status' | 'logger' | 'streamsAnswers' | 'reminders' | 'knowledge'>;
+  /** The bot's stores, opened by the app; closed when the bot stops. */
+  stores: LarkBotOptions['stores'];
+  tuning?: Omit<LarkBotOptions, 'settings' | 'answers' | 'status' | 'logger' | 'streamsAnswers' | 'reminders' | 'knowledge' | 'stores'>;
   wsClientFactory?: WsClientFactory;
   /** The reminders (`createReminders`): their commands are answered and their scheduler runs while the bot does. */
   reminders?: Reminders;
@@ -175,6 +177,7 @@ export async function startLarkBot(options: {
     answers: options.answers,
     status: options.status,
     logger,
+    stores: options.stores,
     ...(options.streamsAnswers !== undefined ? { streamsAnswers: options.streamsAnswers } : {}),
     ...(options.reminders ? { reminders: options.reminders.service } : {}),
     ...(options.knowledge ? { knowledge: options.knowledge } : {}),

@@ -1,17 +1,17 @@
 import type { EventDispatcher } from '@larksuiteoapi/node-sdk';
 import type { Logger } from '../../log/index.js';
-import { createLeaseKeeper } from './lease-keeper.js';
-import type { DedupeStore } from '../store/dedupe-store.js';
 import type { TaskSet } from '../answering/task-set.js';
-
-/** A claimed delivery whose handling fails this many times is given up (logged), not retried forever. */
-const MAX_ATTEMPTS = 3;
+import type { DedupeStore } from '../store/dedupe-store.js';
+import { createLeaseKeeper } from './lease-keeper.js';
+import { seenKey } from './seen.js';
 
 export interface MessageClaims {
   /** The dispatcher the transports feed: claims each message event before the SDK sees (and acknowledges) it. */
   readonly dispatcher: EventDispatcher;
   /** The message's answer is sent (or it needed none): refuse re-deliveries for the dedup TTL. */
   finished(messageId: string, finished: Promise<void>): void;
+  /** Dispatches a claim taken over from a dead instance again (the sweep's hand-over). */
+  redeliver(key: string, payload: unknown): void;
   stop(): void;
 }
 
@@ -31,8 +31,11 @@ export function messageIdOf(payload: unknown): string | undefined {
  * the claim and only acknowledges. The claim is a lease, renewed while this instance works on it (so a
  * live instance's question is never taken over), until the answer is sent, then kept as done for
  * the dedup TTL; a lease that runs out (the process died mid-answer) is taken over by another
- * instance's sweep, which dispatches the stored event again. Replies carry a uuid derived from the
- * message id, so a takeover after the first reply still shows the user one reply.
+ * instance's sweep (sweep.ts), which hands the stored event to `redeliver`. Replies carry a uuid
+ * derived from the message id, so a takeover after the first reply still shows the user one reply.
+ *
+ * The front is the SDK's own dispatcher with `invoke` replaced (prototype delegation, so `register`
+ * and the rest are the SDK's public methods): the WSClient only accepts an EventDispatcher.
  */
 export function createMessageClaims(deps: {
   dispatcher: EventDispatcher;
@@ -41,13 +44,8 @@ export function createMessageClaims(deps: {
   logger: Logger;
   leaseMs: number;
   doneTtlMs: number;
-  /** 0 = no sweeping (single instance: nobody else could take work over). */
-  sweepIntervalMs: number;
-  /** Whether this instance takes events now (not before connecting, not while closing). */
-  active: () => boolean;
 }): MessageClaims {
   const { dedupe, tasks, logger } = deps;
-  const keyOf = (messageId: string): string => `message:${messageId}`;
   // a claim held by this live instance is renewed until its answer is sent (`finished`), queued or
   // not: only a dead instance's claims run out and are taken over
   const leases = createLeaseKeeper({ dedupe, leaseMs: deps.leaseMs, logger });
@@ -61,48 +59,20 @@ export function createMessageClaims(deps: {
       throw error;
     }
   };
-  const invoke = (payload: unknown, params?: { needCheck?: boolean }): Promise<unknown> => deps.dispatcher.invoke(payload, params);
-
-  const claimingDispatcher: EventDispatcher = Object.create(deps.dispatcher, {
-    invoke: {
-      value: async (payload: unknown, params?: { needCheck?: boolean }): Promise<unknown> => {
-        const messageId = messageIdOf(payload);
-        if (!messageId) return invoke(payload, params);
-        if (!(await dedupe.claim(keyOf(messageId), deps.leaseMs, payload))) {
-          logger.debug('lark.claimed_elsewhere', { messageId });
-          return {};
-        }
-        return invokeClaimed(keyOf(messageId), payload, params);
-      },
-    },
-  });
-
-  const sweep = async (): Promise<void> => {
-    for (const claim of await dedupe.takeAbandoned(deps.leaseMs, 10)) {
-      const messageId = messageIdOf(claim.payload);
-      if (!messageId || claim.attempts > MAX_ATTEMPTS) {
-        logger.error('lark.claim_given_up', { key: claim.key, attempts: claim.attempts });
-        await dedupe.complete(claim.key, deps.doneTtlMs);
-        continue;
-      }
-      logger.warn('lark.taking_over', { messageId, attempts: claim.attempts });
-      tasks.run(async () => {
-        await invokeClaimed(claim.key, claim.payload, { needCheck: false });
-      });
+  const claimThenInvoke = async (payload: unknown, params?: { needCheck?: boolean }): Promise<unknown> => {
+    const messageId = messageIdOf(payload);
+    if (!messageId) return deps.dispatcher.invoke(payload, params);
+    if (!(await dedupe.claim(seenKey.message(messageId), deps.leaseMs, payload))) {
+      logger.debug('lark.claimed_elsewhere', { messageId });
+      return {};
     }
+    return invokeClaimed(seenKey.message(messageId), payload, params);
   };
-  const timer =
-    deps.sweepIntervalMs > 0
-      ? setInterval(() => {
-          if (deps.active()) sweep().catch((error: unknown) => logger.error('lark.sweep_failed', { error }));
-        }, deps.sweepIntervalMs)
-      : undefined;
-  timer?.unref();
 
   return {
-    dispatcher: claimingDispatcher,
+    dispatcher: Object.create(deps.dispatcher, { invoke: { value: claimThenInvoke } }) as EventDispatcher,
     finished(messageId, finished) {
-      const key = keyOf(messageId);
+      const key = seenKey.message(messageId);
       leases.keep(key);
       tasks.run(async () => {
         try {
@@ -113,8 +83,12 @@ export function createMessageClaims(deps: {
         }
       });
     },
+    redeliver(key, payload) {
+      tasks.run(async () => {
+        await invokeClaimed(key, payload, { needCheck: false });
+      });
+    },
     stop() {
-      clearInterval(timer);
       leases.stop();
     },
   };

@@ -1,4 +1,4 @@
-import { createLarkChannel, EventDispatcher, type Cache, type LarkChannel } from '@larksuiteoapi/node-sdk';
+import { createLarkChannel, type Cache, type LarkChannel } from '@larksuiteoapi/node-sdk';
 import type { Logger } from '../../log/index.js';
 import { SDK_LOGGER_LEVEL, sdkLogger } from './sdk-logger.js';
 import type { LarkSettings } from '../settings.js';
@@ -43,13 +43,4 @@ export function createSdkChannel(settings: LarkSettings, cache: Cache, logger: L
       ...(settings.allowedChats.length > 0 ? { groupAllowlist: settings.allowedChats } : {}),
     },
   });
-}
-
-/** The Channel keeps its EventDispatcher private in the types; it is a plain property at run time. */
-export function dispatcherOf(channel: LarkChannel): EventDispatcher {
-  const candidate: unknown = Reflect.get(channel, 'dispatcher');
-  if (!(candidate instanceof EventDispatcher)) {
-    throw new Error('@larksuiteoapi/node-sdk: LarkChannel.dispatcher is missing; the SDK changed, check src/lark/transport/sdk-channel.ts');
-  }
-  return candidate;
 }

@@ -47,8 +47,8 @@ export interface RuntimeOptions {
   logger?: Logger;
   /** Transport of the chat model client (tests, proxies). */
   fetch?: typeof fetch;
-  /** The database for INDEX_STORE=postgres (tests: PGlite); default: DATABASE_URL. */
-  database?: Database;
+  /** The database for INDEX_STORE=postgres (tests: PGlite; the app: its one pool, opened at first use); default: DATABASE_URL. */
+  database?: Database | (() => Promise<Database>);
 }
 
 /** How often answering checks whether another process switched in a newer build. */
@@ -103,6 +103,7 @@ export function createRuntime(config: Config, options: RuntimeOptions = {}): Run
   let database: Promise<Database> | undefined;
   const openKnowledgeDatabase = (): Promise<Database> => {
     database ??= (async () => {
+      if (typeof options.database === 'function') return options.database();
       if (options.database) return options.database;
       // 100 candidates per HNSW search: recall@10 ≥ 0.99 in bench/pg-store.ts (pgvector's default is 40)
       return openDatabase({ url: databaseUrl(config), schema: config.DATABASE_SCHEMA, logger, settings: { 'hnsw.ef_search': 100 } });
