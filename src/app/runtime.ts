@@ -84,27 +84,35 @@ function llmSetup(config: Config, logger: Logger, transport: typeof fetch | unde
   };
 }
 
-/** Lazily wires config → embedder → index → retriever → asker and answer service. */
-export function createRuntime(config: Config, options: RuntimeOptions = {}): Runtime {
-  const logger = options.logger ?? createLogger(config.LOG_LEVEL);
-  // read at first use, so commands that never answer (`cli index`) do not need the LLM settings
-  let llmRead = false;
-  let llmValue: LlmSetup | undefined;
-  const llmOf = (): LlmSetup | undefined => {
-    if (!llmRead) llmValue = llmSetup(config, logger, options.fetch);
-    llmRead = true;
-    return llmValue;
+/** Read once at first use, so commands that never answer (`cli index`) do not need the LLM settings. */
+function lazy<T>(make: () => T): () => T {
+  let made: { value: T } | undefined;
+  return () => {
+    made ??= { value: make() };
+    return made.value;
   };
-  let embedder: Promise<Embedder> | undefined;
-  let index: KnowledgeIndex | undefined;
-  let serving: Promise<AskerOptions> | undefined;
-  let service: Promise<AnswerService> | undefined;
-  let checkedAt = 0;
+}
+
+/** The embedding model the settings name (loaded by its worker pool at first use). */
+function configuredEmbedder(config: Config): Promise<Embedder> {
+  return createTransformersEmbedder({
+    modelId: config.EMBEDDING_MODEL_ID,
+    ...(config.EMBEDDING_MODEL_DIR ? { modelDir: config.EMBEDDING_MODEL_DIR } : {}),
+    allowRemote: config.EMBEDDING_ALLOW_REMOTE,
+    ...(config.HF_ENDPOINT ? { hubEndpoint: config.HF_ENDPOINT } : {}),
+    batchTokens: config.EMBEDDING_BATCH_TOKENS,
+    maxPassageTokens: config.EMBEDDING_PASSAGE_TOKENS,
+    workers: config.EMBEDDING_WORKERS,
+  });
+}
+
+/** The knowledge database (INDEX_STORE=postgres): the one given, else a pool on DATABASE_URL; pgvector checked once. */
+function knowledgeDatabase(config: Config, logger: Logger, given: RuntimeOptions['database']): () => Promise<Database> {
   let database: Promise<Database> | undefined;
-  const openKnowledgeDatabase = (): Promise<Database> => {
+  return () => {
     database ??= (async () => {
-      if (typeof options.database === 'function') return options.database();
-      if (options.database) return options.database;
+      if (typeof given === 'function') return given();
+      if (given) return given;
       // 100 candidates per HNSW search: recall@10 ≥ 0.99 in bench/pg-store.ts (pgvector's default is 40)
       return openDatabase({ url: databaseUrl(config), schema: config.DATABASE_SCHEMA, logger, settings: { 'hnsw.ef_search': 100 } });
     })().then(async (opened) => {
@@ -113,68 +121,72 @@ export function createRuntime(config: Config, options: RuntimeOptions = {}): Run
     });
     return database;
   };
-  const postgres =
-    config.INDEX_STORE === 'postgres' ? createPostgresServing({ config, database: openKnowledgeDatabase, embedder: () => runtime.embedder(), logger }) : undefined;
-  /** What answers are built from: the current index and a retriever over it, rebuilt after a reload. */
-  const askerOptions = (): Promise<AskerOptions> => {
-    if (postgres) return postgres.options();
-    pickUpNewBuild();
-    serving ??= (async () => {
-      const loaded = runtime.index();
-      const retriever: Retriever = createRetriever(loaded, await runtime.embedder());
-      return { index: loaded, retriever, maxQuestionChars: config.MAX_QUESTION_CHARS };
-    })();
-    return serving;
+}
+
+/**
+ * The file index as served: loaded at first use; a build switched in by another process (`cli index`,
+ * a second bot) is picked up within REBUILD_CHECK_MS without a restart (reading the small CURRENT
+ * file is all it costs); `serving` is what answers are built from, rebuilt after a reload.
+ */
+function fileServing(config: Config, logger: Logger, embedder: () => Promise<Embedder>) {
+  let index: KnowledgeIndex | undefined;
+  let serving: Promise<AskerOptions> | undefined;
+  let checkedAt = 0;
+  const reload = (): KnowledgeIndex => {
+    // loaded before it replaces anything: a broken build leaves the serving index in place
+    const loaded = loadIndex(config.INDEX_DIR);
+    index = loaded;
+    serving = undefined;
+    checkedAt = Date.now();
+    return loaded;
   };
-  /**
-   * A build switched in by another process (`cli index`, a second bot) is picked up within
-   * REBUILD_CHECK_MS without a restart; reading the small CURRENT file is all it costs.
-   */
+  const current = (): KnowledgeIndex => (index ??= loadIndex(config.INDEX_DIR));
   const pickUpNewBuild = (): void => {
     const now = Date.now();
     if (!index || now - checkedAt < REBUILD_CHECK_MS) return;
     checkedAt = now;
-    const current = readCurrentBuild(config.INDEX_DIR);
-    if (current && current !== index.manifest.buildId) {
-      try {
-        runtime.reloadIndex();
-        logger.info('index.reloaded', { buildId: current });
-      } catch (error) {
-        logger.error('index.reload_failed', { buildId: current, error });
-      }
+    const build = readCurrentBuild(config.INDEX_DIR);
+    if (!build || build === index.manifest.buildId) return;
+    try {
+      reload();
+      logger.info('index.reloaded', { buildId: build });
+    } catch (error) {
+      logger.error('index.reload_failed', { buildId: build, error });
     }
   };
-  const runtime: Runtime = {
+  const options = (): Promise<AskerOptions> => {
+    pickUpNewBuild();
+    serving ??= (async () => {
+      const loaded = current();
+      const retriever: Retriever = createRetriever(loaded, await embedder());
+      return { index: loaded, retriever, maxQuestionChars: config.MAX_QUESTION_CHARS };
+    })();
+    return serving;
+  };
+  return { index: current, reload, options };
+}
+
+/** Lazily wires config → embedder → index → retriever → asker and answer service. */
+export function createRuntime(config: Config, options: RuntimeOptions = {}): Runtime {
+  const logger = options.logger ?? createLogger(config.LOG_LEVEL);
+  const llmOf = lazy(() => llmSetup(config, logger, options.fetch));
+  const embedder = lazy(() => configuredEmbedder(config));
+  const files = fileServing(config, logger, embedder);
+  const postgres =
+    config.INDEX_STORE === 'postgres' ? createPostgresServing({ config, database: knowledgeDatabase(config, logger, options.database), embedder, logger }) : undefined;
+  /** What answers are built from: the PostgreSQL generation, or the current file index. */
+  const askerOptions = (): Promise<AskerOptions> => (postgres ? postgres.options() : files.options());
+  let service: Promise<AnswerService> | undefined;
+  return {
     config,
     get llmModel() {
       return llmOf()?.model.modelId;
     },
-    embedder() {
-      embedder ??= createTransformersEmbedder({
-        modelId: config.EMBEDDING_MODEL_ID,
-        ...(config.EMBEDDING_MODEL_DIR ? { modelDir: config.EMBEDDING_MODEL_DIR } : {}),
-        allowRemote: config.EMBEDDING_ALLOW_REMOTE,
-        ...(config.HF_ENDPOINT ? { hubEndpoint: config.HF_ENDPOINT } : {}),
-        batchTokens: config.EMBEDDING_BATCH_TOKENS,
-        maxPassageTokens: config.EMBEDDING_PASSAGE_TOKENS,
-        workers: config.EMBEDDING_WORKERS,
-      });
-      return embedder;
-    },
-    index() {
-      index ??= loadIndex(config.INDEX_DIR);
-      return index;
-    },
-    reloadIndex() {
-      // loaded before it replaces anything: a broken build leaves the serving index in place
-      const loaded = loadIndex(config.INDEX_DIR);
-      index = loaded;
-      serving = undefined;
-      checkedAt = Date.now();
-      return loaded;
-    },
+    embedder,
+    index: files.index,
+    reloadIndex: files.reload,
     manifest() {
-      if (!postgres) return runtime.index().manifest;
+      if (!postgres) return files.index().manifest;
       const manifest = postgres.manifest();
       if (!manifest) throw new IndexNotFoundError(`PostgreSQL (${config.DATABASE_SCHEMA})`);
       return manifest;
@@ -184,7 +196,7 @@ export function createRuntime(config: Config, options: RuntimeOptions = {}): Run
     },
     async publishBuild() {
       if (postgres) await postgres.publish();
-      else runtime.reloadIndex();
+      else files.reload();
     },
     async asker() {
       await askerOptions();
@@ -204,5 +216,4 @@ export function createRuntime(config: Config, options: RuntimeOptions = {}): Run
       return service;
     },
   };
-  return runtime;
 }
