@@ -1,19 +1,18 @@
-export { createLarkBot, type BotStores, type LarkBot, type LarkBotOptions, type LarkStores } from './bot.js';
+// The Feishu/Lark channel: what the app, the console, the reminders CLI and the tests use of it.
+export type { BotStores, LarkBotOptions, LarkStores } from './bot.js';
 export type { BotStatus } from './commands/command-list.js';
 export type { IssueConsoleLink } from './commands/console-command.js';
 export { systemClock, type Clock } from './clock.js';
-export { LarkError, type LarkErrorCode } from './errors.js';
+export { LarkError } from './errors.js';
 export { friendlyMessage } from './answering/friendly-messages.js';
 export { CONNECT_VARIABLES, larkSettings, type LarkSettings } from './settings.js';
-export { startLarkBot, type OpsOptions, type RunningBot } from './start-bot.js';
-export { CHAT_UNAVAILABLE_CODES, larkReminderSender, sendErrorFrom, standaloneReminderSender } from './outbound/reminder-sender.js';
+export { startLarkBot, type RunningBot } from './start-bot.js';
+export { standaloneReminderSender } from './outbound/reminder-sender.js';
 export type { RetryPolicy } from './outbound/retry.js';
 export type { WsClientFactory } from './transport/long-connection.js';
 export { openAnswerRecords } from './store/answer-records.js';
-export { openAuditLog, type AuditEntry, type AuditLog } from './store/audit-log.js';
-export { createFileDedupeStore, createMemoryDedupeStore, createPostgresDedupeStore, type DedupeStore } from './store/dedupe-store.js';
+export { openAuditLog } from './store/audit-log.js';
+export { createFileDedupeStore, createMemoryDedupeStore } from './store/dedupe-store.js';
 export { openFeedbackLog } from './store/feedback-log.js';
-export { DEFAULT_RETENTION_DAYS, openQuestionLog, retentionCutoff, type QuestionEntry, type QuestionLog } from './store/question-log.js';
+export { openQuestionLog, retentionCutoff, type QuestionEntry, type QuestionLog } from './store/question-log.js';
 export { postgresSharedStores } from './store/postgres-logs.js';
-export { postgresQuestionLog } from './store/postgres-question-log.js';
-export type { SharedStores } from './store/shared-stores.js';
