@@ -31,7 +31,7 @@ export { SendError, printingSender, sendSafely, type Sender, type SendErrorCode,
 export { createReminderScheduler, type CronStarter, type ReminderScheduler, type ReminderSchedulerOptions, type SchedulerLease, type TickReport } from './delivery/scheduler.js';
 export { createMemoryLeaseLock, createPostgresLeaseLock, type Lease, type LeaseLock } from './delivery/lease-lock.js';
 export { createPostgresSendLog, type SendLogTable } from './delivery/postgres-send-log.js';
-export type { CardJson } from './cards/card-parts.js';
+export type { CardJson } from '../cards/index.js';
 export { renderCard } from './cards/render.js';
 export { reminderCard, ASK_ACTION, type RenderContext } from './cards/reminder-card.js';
 export { digestCard } from './cards/digest-card.js';
