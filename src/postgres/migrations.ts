@@ -104,18 +104,6 @@ export const MIGRATIONS: Migration[] = [
     `,
   },
   {
-    // profiles remembered per person after they submit the /match form
-    version: 1621,
-    name: 'match profiles',
-    sql: `
-      CREATE TABLE match_profiles (
-        open_id text PRIMARY KEY,
-        saved jsonb NOT NULL,
-        updated_at timestamptz NOT NULL DEFAULT now()
-      );
-    `,
-  },
-  {
     // numbered apart from the others' so parallel branches do not collide
     version: 301,
     name: 'notices state and send log',
@@ -135,6 +123,18 @@ export const MIGRATIONS: Migration[] = [
         written_at timestamptz NOT NULL DEFAULT now()
       );
       CREATE INDEX notice_log_key ON notice_log (entry, occurrence, chat);
+    `,
+  },
+  {
+    // profiles remembered per person after they submit the /match form
+    version: 1621,
+    name: 'match profiles',
+    sql: `
+      CREATE TABLE match_profiles (
+        open_id text PRIMARY KEY,
+        saved jsonb NOT NULL,
+        updated_at timestamptz NOT NULL DEFAULT now()
+      );
     `,
   },
 ];
