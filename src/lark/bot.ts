@@ -11,7 +11,7 @@ import { createAnswerFlow } from './answer-flow.js';
 import { createMessageClaims } from './message-claims.js';
 import { createSurfaceFactory } from './answer-surface.js';
 import { cardCallbackHandler } from './card-callback.js';
-import { systemClock, type Clock } from './clock.js';
+import { systemClock, type Clock } from '../clock/index.js';
 import { dispatchCardAction, feedbackHandler, reminderAskHandler, type CardAction } from './handlers/card-actions.js';
 import { adminAuditor } from './handlers/admin-audit.js';
 import { adminPolicy } from './handlers/admin-policy.js';

@@ -1,6 +1,5 @@
 export { createLarkBot, type LarkBot, type LarkBotOptions } from './bot.js';
 export type { BotStatus } from './handlers/command-list.js';
-export { systemClock, type Clock } from './clock.js';
 export { LarkError, type LarkErrorCode } from './errors.js';
 export { friendlyMessage } from './friendly-messages.js';
 export { CONNECT_VARIABLES, larkSettings, type LarkSettings } from './settings.js';

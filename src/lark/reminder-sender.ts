@@ -1,7 +1,7 @@
 import { Client, DefaultCache } from '@larksuiteoapi/node-sdk';
 import type { Logger } from '../log/index.js';
 import { SendError, type Sender, type SendErrorCode } from '../reminders/index.js';
-import { systemClock, type Clock } from './clock.js';
+import { systemClock, type Clock } from '../clock/index.js';
 import { LarkError } from './errors.js';
 import { createOpenPlatform, type OpenPlatform } from './outbound/open-platform.js';
 import { createOutboundLimiter, FEISHU_LIMITS } from './outbound/outbound-limiter.js';

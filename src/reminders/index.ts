@@ -1,7 +1,6 @@
 // The reminders layer (issue 6): calendar, schedule, delivery and admin operations, beside src/lark.
 export { createReminders, type Reminders } from './reminders.js';
 export { RemindersError, type RemindersErrorCode } from './errors.js';
-export { systemClock, type Clock } from './clock.js';
 export {
   loadRemindersSettings,
   remindersEnvironmentSchema,

@@ -3,7 +3,7 @@ import { silentLogger, type Logger } from '../log/index.js';
 import { createCalendarSource } from './admin/calendar-source.js';
 import { createRemindersService, type RemindersService } from './admin/service.js';
 import { createStateStore, type StateStore } from './admin/state-store.js';
-import { systemClock, type Clock } from './clock.js';
+import { systemClock, type Clock } from '../clock/index.js';
 import { createReminderScheduler, type ReminderScheduler, type ReminderSchedulerOptions } from './delivery/scheduler.js';
 import type { Sender } from './delivery/sender.js';
 import type { RemindersSettings } from './settings.js';

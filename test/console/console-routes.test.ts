@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createConsole } from '../../src/console/index.js';
-import { createMemoryDedupeStore, openAuditLog, openQuestionLog, systemClock } from '../../src/lark/index.js';
+import { systemClock } from '../../src/clock/index.js';
+import { createMemoryDedupeStore, openAuditLog, openQuestionLog } from '../../src/lark/index.js';
 import { openFeedbackLog } from '../../src/lark/store/feedback-log.js';
 import { silentLogger } from '../../src/log/index.js';
 

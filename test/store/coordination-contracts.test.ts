@@ -17,7 +17,7 @@ import {
   type StateStore,
 } from '../../src/reminders/index.js';
 import { migrate, MIGRATIONS, openDatabase, DatabaseError, type Database } from '../../src/postgres/index.js';
-import { systemClock } from '../../src/lark/clock.js';
+import { frozenClock, systemClock } from '../../src/clock/index.js';
 import { contractDatabase } from '../support/postgres.js';
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
@@ -200,7 +200,7 @@ describe('reminders admin state shared by two instances (PostgreSQL)', () => {
     const directory = mkdtempSync(join(tmpdir(), 'policy-bot-state-'));
     writeFileSync(join(directory, 'calendar.yaml'), 'version: 1\nentries: []\n');
     const settings = loadRemindersSettings({ DATA_DIR: directory, CALENDAR_FILE: join(directory, 'calendar.yaml') });
-    const clock = { now: () => Date.parse('2026-11-23T02:00:00Z') };
+    const clock = frozenClock(Date.parse('2026-11-23T02:00:00Z'));
     const [one, two] = [0, 1].map(() => createReminders({ settings, clock, store: createPostgresStateStore(database) }).service);
     await one!.subscribe('oc_a', 'ou_admin');
     expect((await two!.snapshot()).audience.subscribed).toEqual(['oc_a']);

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Logger } from '../../log/index.js';
 import type { Metrics } from '../../ops/index.js';
 import { answerCard, type Vote } from '../cards/answer-cards.js';
-import type { Clock } from '../clock.js';
+import type { Clock } from '../../clock/index.js';
 import type { CardJson } from '../outbound/open-platform.js';
 import type { AnswerRecords } from '../store/answer-records.js';
 import type { FeedbackLog } from '../store/feedback-log.js';

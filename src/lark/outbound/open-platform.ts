@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Clock } from '../clock.js';
+import type { Clock } from '../../clock/index.js';
 import { codeFor, LarkError } from '../errors.js';
 import type { Logger } from '../../log/index.js';
 import type { OutboundLimiter } from './outbound-limiter.js';

@@ -1,4 +1,4 @@
-import type { Clock } from '../clock.js';
+import type { Clock } from '../../clock/index.js';
 import { LarkError } from '../errors.js';
 
 /** How hard to retry: attempts in total, exponential backoff, and the longest wait worth making. */

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { z } from 'zod';
 import type { AskResult } from '../../answer/index.js';
-import type { Clock } from '../clock.js';
+import type { Clock } from '../../clock/index.js';
 import { createFileStore, parseWith, type FileStore } from './file-store.js';
 
 /** What a feedback click needs to know about the answer it rates (the callback only carries a reference). */

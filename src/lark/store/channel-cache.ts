@@ -1,5 +1,5 @@
 import type { Cache } from '@larksuiteoapi/node-sdk';
-import type { Clock } from '../clock.js';
+import type { Clock } from '../../clock/index.js';
 import type { DedupeStore } from './dedupe-store.js';
 
 /** The SDK types its keys as strings or Symbols (the tenant-token key is a Symbol). */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Clock } from '../clock.js';
+import type { Clock } from '../../clock/index.js';
 import { openJsonLines, readJsonLines } from './json-lines.js';
 
 /** A small durable key-value map with expiry: survives restarts, bounded in entries and file size. */

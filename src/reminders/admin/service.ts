@@ -3,7 +3,7 @@ import type { CardJson } from '../cards/card-parts.js';
 import { upcomingCard } from '../cards/upcoming-card.js';
 import type { Calendar, CalendarEntry, EntryStatus } from '../calendar/types.js';
 import { whenText } from '../calendar/when.js';
-import type { Clock } from '../clock.js';
+import type { Clock } from '../../clock/index.js';
 import { RemindersError } from '../errors.js';
 import { reaches, type Audience } from '../schedule/audience.js';
 import { listUndated, listUpcoming } from '../schedule/digest.js';

@@ -1,5 +1,5 @@
 import type { Database } from '../../postgres/index.js';
-import type { Clock } from '../clock.js';
+import type { Clock } from '../../clock/index.js';
 
 /** A held lease: the fencing token grows with every change of holder, so a stale holder can be told apart. */
 export interface Lease {

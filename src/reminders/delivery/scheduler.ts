@@ -4,7 +4,7 @@ import cron from 'node-cron';
 import type { Logger } from '../../log/index.js';
 import { renderCard } from '../cards/render.js';
 import type { Calendar } from '../calendar/types.js';
-import type { Clock } from '../clock.js';
+import type { Clock } from '../../clock/index.js';
 import type { Audience } from '../schedule/audience.js';
 import { due, type DueSend } from '../schedule/due.js';
 import type { RemindersSettings } from '../settings.js';
