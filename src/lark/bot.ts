@@ -7,6 +7,7 @@ import type { AnswerService } from '../answer/index.js';
 import { withRequestFields, type Logger } from '../log/index.js';
 import { noopMetrics, type Metrics } from '../ops/index.js';
 import type { RemindersService } from '../reminders/index.js';
+import type { RetryPolicy } from '../retry/index.js';
 import { createAnswerFlow } from './answer-flow.js';
 import { createMessageClaims } from './message-claims.js';
 import { createSurfaceFactory } from './answer-surface.js';
@@ -23,7 +24,7 @@ import { repliesInThread, toIncoming, type IncomingMessage } from './incoming-me
 import { compose, type MessageContext } from './middleware.js';
 import { createOpenPlatform, type OpenPlatform } from './outbound/open-platform.js';
 import { createOutboundLimiter, FEISHU_LIMITS } from './outbound/outbound-limiter.js';
-import { DEFAULT_RETRY, type RetryPolicy } from './outbound/retry.js';
+import { DEFAULT_RETRY } from './outbound/retry.js';
 import { messageFileDownloader } from './outbound/message-file.js';
 import { sdkRequest } from './outbound/sdk-request.js';
 import { chatNames } from './outbound/chat-names.js';

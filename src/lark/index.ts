@@ -5,7 +5,6 @@ export { friendlyMessage } from './friendly-messages.js';
 export { CONNECT_VARIABLES, larkSettings, type LarkSettings } from './settings.js';
 export { startLarkBot, type OpsOptions, type RunningBot } from './start-bot.js';
 export { openAuditLog, type AuditEntry, type AuditLog } from './store/audit-log.js';
-export type { RetryPolicy } from './outbound/retry.js';
 export type { WsClientFactory } from './transport/long-connection.js';
 export { CHAT_UNAVAILABLE_CODES, larkReminderSender, sendErrorFrom, standaloneReminderSender } from './reminder-sender.js';
 export type { SharedStores } from './store/shared-stores.js';

@@ -9,7 +9,7 @@ import { createRuntime, type Runtime } from '../../src/cli/runtime.js';
 import { loadConfig, type Config } from '../../src/config/index.js';
 import { buildIndex } from '../../src/index/index.js';
 import { larkSettings, startLarkBot, type BotStatus, type LarkSettings, type RunningBot, type WsClientFactory } from '../../src/lark/index.js';
-import type { RetryPolicy } from '../../src/lark/outbound/retry.js';
+import type { RetryPolicy } from '../../src/retry/index.js';
 import { createLogger, silentLogger, type Logger } from '../../src/log/index.js';
 import type { Reminders, ReminderSchedulerOptions } from '../../src/reminders/index.js';
 import { FakeFeishu, WebhookClient, webhookEnvironment } from '../support/fake-feishu/index.js';

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AnswerService } from '../../src/answer/index.js';
 import type { BotStatus } from '../../src/lark/index.js';
-import type { RetryPolicy } from '../../src/lark/outbound/retry.js';
+import type { RetryPolicy } from '../../src/retry/index.js';
 import { silentLogger } from '../../src/log/index.js';
 import { systemClock } from '../../src/clock/index.js';
 import { createReminders, toRemindersSettings, type Reminders } from '../../src/reminders/index.js';

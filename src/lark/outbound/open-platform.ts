@@ -2,8 +2,8 @@ import { z } from 'zod';
 import type { Clock } from '../../clock/index.js';
 import { codeFor, LarkError } from '../errors.js';
 import type { Logger } from '../../log/index.js';
+import { withRetry, type RetryPolicy } from '../../retry/index.js';
 import type { OutboundLimiter } from './outbound-limiter.js';
-import { withRetry, type RetryPolicy } from './retry.js';
 import type { PlatformCall, PlatformRequest } from './sdk-request.js';
 
 /** A card as JSON (Card JSON 2.0). */
@@ -100,8 +100,9 @@ export function createOpenPlatform(options: OpenPlatformOptions): OpenPlatform {
         }
       },
       {
-        ...options.retry,
+        policy: options.retry,
         clock: options.clock,
+        retries: LarkError,
         onRetry: (error, attempt, delayMs) =>
           options.logger.warn('lark.retry', { path: request.path, attempt, delayMs, code: error.code, platformCode: error.details.platformCode }),
       },
