@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { z } from 'zod';
-import { openJsonLines, readJsonLines, type JsonLinesFile } from './json-lines.js';
+import { openJsonLines, readJsonLines, type JsonLinesFile } from '../../files/index.js';
 
 /** One admin action: who did what, when, where, and how it ended. */
 export interface AuditEntry {

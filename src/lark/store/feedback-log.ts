@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type { Citation } from '../../answer/index.js';
-import { openJsonLines, readJsonLines, type JsonLinesFile } from './json-lines.js';
+import { openJsonLines, readJsonLines, type JsonLinesFile } from '../../files/index.js';
 
 /** One 👍/👎 on an answer card, with what was asked and answered, for reviewing answer quality. */
 export interface FeedbackEntry {

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { z } from 'zod';
 import type { Clock } from '../../clock/index.js';
-import { openJsonLines, readJsonLines, type JsonLinesFile } from './json-lines.js';
+import { openJsonLines, readJsonLines, type JsonLinesFile } from '../../files/index.js';
 
 /** One answered question as the admin console lists it: what was asked where, and how it went. */
 export interface QuestionEntry {

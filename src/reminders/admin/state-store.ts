@@ -1,6 +1,5 @@
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
-import { dirname } from 'node:path';
 import { z } from 'zod';
+import { readJsonFile, writeFileAtomic } from '../../files/index.js';
 import { RemindersError } from '../errors.js';
 
 const stamp = { at: z.string(), by: z.string().optional() };
@@ -43,14 +42,13 @@ export function parseState(value: unknown, where: string): RemindersState {
 
 /** Reads `DATA_DIR/reminders/state.json` as it is now (empty when there is none). */
 export function readStateFile(file: string): RemindersState {
-  if (!existsSync(file)) return emptyState();
   let value: unknown;
   try {
-    value = JSON.parse(readFileSync(file, 'utf8'));
+    value = readJsonFile(file, z.unknown());
   } catch (error) {
     throw new RemindersError('state-invalid', `${file} is not valid JSON`, [], { cause: error });
   }
-  return parseState(value, file);
+  return value === undefined ? emptyState() : parseState(value, file);
 }
 
 /** The state store over a JSON file, written aside, fsynced and renamed, so a crash leaves the old or the new file. */
@@ -60,16 +58,7 @@ export function createStateStore(file: string): StateStore {
     async update(change) {
       // read, change and write run without an await in between: nothing else in this process interleaves
       const next = stateSchema.parse(change(readStateFile(file)));
-      mkdirSync(dirname(file), { recursive: true });
-      const aside = `${file}.tmp`;
-      const handle = openSync(aside, 'w');
-      try {
-        writeSync(handle, `${JSON.stringify(next, null, 2)}\n`);
-        fsyncSync(handle);
-      } finally {
-        closeSync(handle);
-      }
-      renameSync(aside, file);
+      writeFileAtomic(file, `${JSON.stringify(next, null, 2)}\n`);
       return next;
     },
   };

@@ -1,10 +1,12 @@
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import cron from 'node-cron';
+import { z } from 'zod';
+import type { Clock } from '../../clock/index.js';
+import { readJsonFile, writeFileAtomic } from '../../files/index.js';
 import type { Logger } from '../../log/index.js';
 import { renderCard } from '../cards/render.js';
 import type { Calendar } from '../calendar/types.js';
-import type { Clock } from '../../clock/index.js';
 import type { Audience } from '../schedule/audience.js';
 import { due, type DueSend } from '../schedule/due.js';
 import type { RemindersSettings } from '../settings.js';
@@ -70,10 +72,11 @@ export interface ReminderScheduler {
 
 const defaultCron: CronStarter = (expression, job, options) => cron.schedule(expression, job, { timezone: options.timezone, noOverlap: true, name: 'policy-bot-reminders' });
 
+const lastTickSchema = z.object({ at: z.number() });
+
 function readLastTick(file: string): number | undefined {
   try {
-    const value: unknown = JSON.parse(readFileSync(file, 'utf8'));
-    return typeof value === 'object' && value !== null && 'at' in value && typeof value.at === 'number' ? value.at : undefined;
+    return readJsonFile(file, lastTickSchema)?.at;
   } catch {
     return undefined;
   }
@@ -81,9 +84,7 @@ function readLastTick(file: string): number | undefined {
 
 /** Atomic but not fsync'd: losing the last tick only shortens what a restart reports as missed. */
 function writeLastTick(file: string, at: number): void {
-  const aside = `${file}.tmp`;
-  writeFileSync(aside, JSON.stringify({ at, iso: new Date(at).toISOString() }));
-  renameSync(aside, file);
+  writeFileAtomic(file, JSON.stringify({ at, iso: new Date(at).toISOString() }), { durable: false });
 }
 
 /** The file log's records at start (the file log reads synchronously; a shared log is read at the first tick). */

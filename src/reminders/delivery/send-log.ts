@@ -1,6 +1,6 @@
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, writeSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
 import { z } from 'zod';
+import { openDurableAppend, parseJsonLines } from '../../files/index.js';
 import type { Logger } from '../../log/index.js';
 import type { SendRecord } from './ledger.js';
 import type { Lease } from './lease-lock.js';
@@ -29,21 +29,9 @@ export interface SendLog {
 
 /** Parses log text; a torn last line (crash mid-append) or a corrupt line is skipped with a warning. */
 export function parseSendLog(text: string, logger?: Logger, file = 'send-log'): SendRecord[] {
-  const records: SendRecord[] = [];
-  text.split('\n').forEach((line, index) => {
-    if (line.trim() === '') return;
-    let value: unknown;
-    try {
-      value = JSON.parse(line);
-    } catch {
-      logger?.warn('reminders.log.torn_line', { file, line: index + 1 });
-      return;
-    }
-    const parsed = sendRecordSchema.safeParse(value);
-    if (parsed.success) records.push(parsed.data);
-    else logger?.warn('reminders.log.invalid_line', { file, line: index + 1, reason: parsed.error.issues[0]?.message });
-  });
-  return records;
+  return parseJsonLines(text, sendRecordSchema, ({ line, reason, detail }) =>
+    reason === 'torn' ? logger?.warn('reminders.log.torn_line', { file, line }) : logger?.warn('reminders.log.invalid_line', { file, line, reason: detail }),
+  );
 }
 
 /** The single-instance log in DATA_DIR: synchronous. */
@@ -55,20 +43,10 @@ export interface FileSendLog extends SendLog {
 
 /** Opens (creating its folder) the JSON-lines send log; every append is fsync'd before it returns. */
 export function openSendLog(file: string, logger?: Logger): FileSendLog {
-  mkdirSync(dirname(file), { recursive: true });
-  let handle: number | undefined;
+  const log = openDurableAppend(file);
   return {
-    append(record) {
-      handle ??= openSync(file, 'a');
-      writeSync(handle, `${JSON.stringify(record)}\n`);
-      fsyncSync(handle);
-    },
-    read() {
-      return existsSync(file) ? parseSendLog(readFileSync(file, 'utf8'), logger, file) : [];
-    },
-    close() {
-      if (handle !== undefined) closeSync(handle);
-      handle = undefined;
-    },
+    append: (record) => log.append(`${JSON.stringify(record)}\n`),
+    read: () => (existsSync(file) ? parseSendLog(readFileSync(file, 'utf8'), logger, file) : []),
+    close: () => log.close(),
   };
 }
