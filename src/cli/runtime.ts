@@ -16,7 +16,9 @@ import {
 import { ConfigError, databaseUrl, type Config } from '../config/index.js';
 import { createTransformersEmbedder, type Embedder } from '../embed/index.js';
 import { IndexNotFoundError, loadIndex, prepareKnowledgeSchema, readCurrentBuild, type KnowledgeIndex, type Manifest } from '../index/index.js';
+import { larkMigrations } from '../lark/index.js';
 import { openDatabase, type Database } from '../postgres/index.js';
+import { remindersMigrations } from '../reminders/index.js';
 import { createPostgresServing } from './postgres-serving.js';
 import { createLogger, type Logger } from '../log/index.js';
 import { createRetriever, type Retriever } from '../retrieve/index.js';
@@ -105,7 +107,7 @@ export function createRuntime(config: Config, options: RuntimeOptions = {}): Run
     database ??= (async () => {
       if (options.database) return options.database;
       // 100 candidates per HNSW search: recall@10 ≥ 0.99 in bench/pg-store.ts (pgvector's default is 40)
-      return openDatabase({ url: databaseUrl(config), schema: config.DATABASE_SCHEMA, logger, settings: { 'hnsw.ef_search': 100 } });
+      return openDatabase({ url: databaseUrl(config), schema: config.DATABASE_SCHEMA, logger, migrations: [...larkMigrations, ...remindersMigrations], settings: { 'hnsw.ef_search': 100 } });
     })().then(async (opened) => {
       await prepareKnowledgeSchema(opened);
       return opened;

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { databaseUrl, type Config } from '../config/index.js';
-import { postgresSharedStores, type SharedStores } from '../lark/index.js';
+import { larkMigrations, postgresSharedStores, type SharedStores } from '../lark/index.js';
 import type { Logger } from '../log/index.js';
 import { openDatabase } from '../postgres/index.js';
 import {
@@ -10,6 +10,7 @@ import {
   createPostgresSendLog,
   createPostgresStateStore,
   importState,
+  remindersMigrations,
   readStateFile,
   toRemindersSettings,
   type ReminderSchedulerOptions,
@@ -36,7 +37,7 @@ const SCHEDULER_LEASE_MS = 3 * 60_000;
  */
 export async function openSharedStores(config: Config, logger: Logger, options: { leaseMs?: number; instance?: string } = {}): Promise<InstanceStores> {
   if (config.STORE === 'embedded') return { close: async () => undefined };
-  const database = await openDatabase({ url: databaseUrl(config), schema: config.DATABASE_SCHEMA, logger });
+  const database = await openDatabase({ url: databaseUrl(config), schema: config.DATABASE_SCHEMA, logger, migrations: [...larkMigrations, ...remindersMigrations] });
   const instance = options.instance ?? `${hostname()}:${process.pid}`;
   logger.info('postgres.connected', { schema: config.DATABASE_SCHEMA, instance });
   // an embedded bot's subscriptions and /remind edits move into the database the first time (never over a newer state)

@@ -2,11 +2,14 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { openAuditLog } from '../../src/lark/store/audit-log.js';
-import { openFeedbackLog } from '../../src/lark/store/feedback-log.js';
-import { postgresAuditLog, postgresFeedbackLog, postgresSharedStores } from '../../src/lark/store/postgres-logs.js';
+import { openAuditLog } from '../../src/lark/store/file-audit-log.js';
+import { openFeedbackLog } from '../../src/lark/store/file-feedback-log.js';
+import { openQuestionLog } from '../../src/lark/store/file-question-log.js';
+import { postgresSharedStores } from '../../src/lark/store/lark-stores.js';
+import { postgresAuditLog } from '../../src/lark/store/postgres-audit-log.js';
+import { postgresFeedbackLog } from '../../src/lark/store/postgres-feedback-log.js';
 import { postgresQuestionLog } from '../../src/lark/store/postgres-question-log.js';
-import { openQuestionLog, type QuestionLog } from '../../src/lark/store/question-log.js';
+import type { QuestionLog } from '../../src/lark/store/question-log.js';
 import { testDatabase } from '../support/postgres.js';
 
 const DAY = 86_400_000;

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildIndex, embeddingText, lexicalText, loadIndex, searchBm25, type KnowledgeIndex } from '../../src/index/index.js';
-import { currentGeneration, postgresSearch, prepareKnowledgeSchema, writeGeneration, type GenerationRow, type PostgresSearch } from '../../src/index/postgres-knowledge.js';
+import { currentGeneration, postgresSearch, prepareKnowledgeSchema, writeGeneration, type GenerationRow, type PostgresSearch } from '../../src/index/store/postgres-knowledge.js';
 import { silentLogger } from '../../src/log/index.js';
 import { DatabaseError, type Database } from '../../src/postgres/index.js';
 import { queryTerms } from '../../src/retrieve/retriever.js';

@@ -1,6 +1,11 @@
 import { PGlite, type Transaction } from '@electric-sql/pglite';
 import { vector } from '@electric-sql/pglite/vector';
-import { migrate, type Database, type Queryable } from '../../src/postgres/index.js';
+import { larkMigrations } from '../../src/lark/index.js';
+import { migrate, type Database, type Migration, type Queryable } from '../../src/postgres/index.js';
+import { remindersMigrations } from '../../src/reminders/index.js';
+
+/** The migrations a bot's shared-store database gets at start (the index adds its own when it lives there). */
+export const STORE_MIGRATIONS: Migration[] = [...larkMigrations, ...remindersMigrations];
 
 /**
  * PostgreSQL in-process (PGlite 0.4.6, pinned: the last release with pgvector built in) behind the
@@ -26,6 +31,6 @@ export async function pgliteDatabase(): Promise<Database> {
     transaction: (work) => db.transaction((tx) => work(queryable(tx))),
     close: () => db.close(),
   };
-  await migrate(database);
+  await migrate(database, STORE_MIGRATIONS);
   return database;
 }

@@ -12,7 +12,7 @@ import type { RemindersSettings } from '../settings.js';
 import type { CalendarSource } from './calendar-source.js';
 import { parseRemindAdd } from './remind-command.js';
 import { customEntry, mergeCalendar } from './merge-calendar.js';
-import type { StateStore } from './state-store.js';
+import type { StateStore } from '../store/state-store.js';
 import type { UpcomingList } from '../schedule/messages.js';
 
 /** The merged calendar and who receives what, as one tick sees them. */

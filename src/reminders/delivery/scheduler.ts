@@ -11,9 +11,10 @@ import type { Audience } from '../schedule/audience.js';
 import { due, type DueSend } from '../schedule/due.js';
 import type { RemindersSettings } from '../settings.js';
 import { acquireDataLock, type DataLock, type LockOptions } from './data-lock.js';
-import type { Lease, LeaseLock } from './lease-lock.js';
+import type { Lease, LeaseLock } from '../store/lease-lock.js';
 import { applyRecord, foldLog, type LedgerEntry, type SendRecord } from './ledger.js';
-import { openSendLog, type SendLog } from './send-log.js';
+import { openSendLog } from '../store/file-send-log.js';
+import type { SendLog } from '../store/send-log.js';
 import { sendSafely, type Sender } from './sender.js';
 
 /** What one tick did. */

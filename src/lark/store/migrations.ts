@@ -1,15 +1,12 @@
-/** One schema change: applied once, in version order, recorded in `schema_migrations`. */
-export interface Migration {
-  version: number;
-  name: string;
-  sql: string;
-}
+import type { Migration } from '../../postgres/index.js';
 
 /**
- * The shared state of several bot instances. Times are the database's (`now()`), so instances with
- * skewed clocks still agree on when a claim or lease has expired.
+ * The lark layer's tables in PostgreSQL (STORE=postgres): claims, answer records, feedback, audit and
+ * the console's questions. Times are the database's (`now()`), so instances with skewed clocks still
+ * agree on when a claim has expired. Version 1 also made `leases` and `lease_tokens`, which the
+ * reminders' lease lock uses: it predates storage per layer, and a version is never rewritten.
  */
-export const MIGRATIONS: Migration[] = [
+export const larkMigrations: Migration[] = [
   {
     version: 1,
     name: 'coordination',
@@ -54,33 +51,6 @@ export const MIGRATIONS: Migration[] = [
         question_message_id text PRIMARY KEY,
         record jsonb NOT NULL,
         expires_at timestamptz NOT NULL
-      );
-    `,
-  },
-  {
-    version: 2,
-    name: 'reminder send log',
-    sql: `
-      CREATE TABLE reminder_log (
-        id bigserial PRIMARY KEY,
-        entry text NOT NULL,
-        occurrence text NOT NULL,
-        chat text NOT NULL,
-        type text NOT NULL,
-        record jsonb NOT NULL,
-        written_at timestamptz NOT NULL DEFAULT now()
-      );
-      CREATE INDEX reminder_log_key ON reminder_log (entry, occurrence, chat);
-    `,
-  },
-  {
-    version: 3,
-    name: 'reminder admin state',
-    sql: `
-      CREATE TABLE reminder_state (
-        only_one boolean PRIMARY KEY DEFAULT true CHECK (only_one),
-        state jsonb NOT NULL,
-        updated_at timestamptz NOT NULL DEFAULT now()
       );
     `,
   },

@@ -1,8 +1,7 @@
-import { existsSync, readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { openDurableAppend, parseJsonLines } from '../../files/index.js';
+import { parseJsonLines } from '../../files/index.js';
 import type { Logger } from '../../log/index.js';
-import type { SendRecord } from './ledger.js';
+import type { SendRecord } from '../delivery/ledger.js';
 import type { Lease } from './lease-lock.js';
 
 const keySchema = z.object({ entry: z.string(), occurrence: z.string(), chat: z.string() });
@@ -32,21 +31,4 @@ export function parseSendLog(text: string, logger?: Logger, file = 'send-log'): 
   return parseJsonLines(text, sendRecordSchema, ({ line, reason, detail }) =>
     reason === 'torn' ? logger?.warn('reminders.log.torn_line', { file, line }) : logger?.warn('reminders.log.invalid_line', { file, line, reason: detail }),
   );
-}
-
-/** The single-instance log in DATA_DIR: synchronous. */
-export interface FileSendLog extends SendLog {
-  append(record: SendRecord): void;
-  read(): SendRecord[];
-  close(): void;
-}
-
-/** Opens (creating its folder) the JSON-lines send log; every append is fsync'd before it returns. */
-export function openSendLog(file: string, logger?: Logger): FileSendLog {
-  const log = openDurableAppend(file);
-  return {
-    append: (record) => log.append(`${JSON.stringify(record)}\n`),
-    read: () => (existsSync(file) ? parseSendLog(readFileSync(file, 'utf8'), logger, file) : []),
-    close: () => log.close(),
-  };
 }
