@@ -1,9 +1,9 @@
-// The SendLog contract, run against the JSON-lines file and the PostgreSQL table alike (the fence a
-// shared log checks is covered in test/store/coordination-contracts.test.ts: the file log has none).
+// The SendLog contract, run against the JSON-lines file and the PostgreSQL table alike; then what each
+// does beyond it (the file skips damaged lines; the shared table checks the scheduler's lease fence).
 import { appendFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createPostgresSendLog, openSendLog, type SendLog, type SendRecord } from '../../../src/reminders/index.js';
+import { createPostgresLeaseLock, createPostgresSendLog, openSendLog, type SendLog, type SendRecord } from '../../../src/reminders/index.js';
 import { dataDirectory, sharedContractDatabase, type StoreUnderContract } from '../../support/store-contract.js';
 
 const database = sharedContractDatabase();
@@ -61,5 +61,20 @@ describe('SendLog (file) beyond the contract', () => {
     appendFileSync(file, '{"type":"sent","key":{}}\n{"type":"att');
     expect(log.read()).toEqual([records[0]]);
     log.close();
+  });
+});
+
+describe('SendLog (PostgreSQL) beyond the contract', () => {
+  it('refuses a write fenced by a lease that is no longer held, so a stalled scheduler cannot send beside the new holder', async () => {
+    await database().query('DELETE FROM reminder_log');
+    const leases = createPostgresLeaseLock(database());
+    const name = `scheduler-${Math.random()}`;
+    const stale = await leases.acquire(name, 'instance-a', 50);
+    await new Promise((resolve) => setTimeout(resolve, 120));
+    const current = await leases.acquire(name, 'instance-b', 10_000);
+    const log = createPostgresSendLog(database());
+    await expect(log.append(records[0]!, stale)).rejects.toMatchObject({ code: 'lock-lost' });
+    await log.append(records[1]!, current);
+    expect(await log.read()).toEqual([records[1]]);
   });
 });
