@@ -12,7 +12,7 @@ const optionalText = z
   .optional()
   .transform((value) => (value && value.trim() !== '' ? value.trim() : undefined));
 
-/** Every setting of the bot, read from environment variables; see README "Settings". */
+/** Every setting of the bot, read from environment variables; see docs/configuration.md. */
 export const configSchema = z.object({
   DOCS_DIR: z.string().default('seeds'),
   INDEX_DIR: z.string().default('knowledge/index'),
@@ -39,9 +39,9 @@ export const configSchema = z.object({
   LOG_FORMAT: z.enum(['auto', 'json', 'pretty']).default('auto'),
   // Read by loadEnvFile before this schema parses the environment; listed here so it is documented.
   ENV_FILE: z.string().default('.env'),
-  // Reminders (src/reminders); see README "Reminders".
+  // Reminders (src/reminders); see docs/reminders.md.
   ...remindersEnvironmentShape,
-  // Feishu / Lark bot (src/lark); see README "Feishu / Lark". Cross-field checks live in src/lark/settings.ts.
+  // Feishu / Lark bot (src/lark); see docs/feishu.md. Cross-field checks live in src/lark/settings.ts.
   LARK_APP_ID: optionalText,
   LARK_APP_SECRET: optionalText,
   LARK_MODE: z.enum(['long-connection', 'webhook']).default('long-connection'),
@@ -86,14 +86,14 @@ export const configSchema = z.object({
   LARK_STREAMING: z.enum(['auto', 'cardkit', 'patch']).default('auto'),
   // a 「思考中」 reaction on each question while it is answered (needs im:message.reactions:write_only)
   LARK_THINKING_REACTION: flag,
-  // Several instances (src/postgres); see README "Running several instances".
+  // Several instances (src/postgres); see docs/multi-instance.md.
   STORE: z.enum(['embedded', 'postgres']).default('embedded'),
   INDEX_STORE: z.enum(['file', 'postgres']).default('file'),
   DATABASE_URL: optionalText,
   DATABASE_SCHEMA: z.string().regex(/^[a-z_][a-z0-9_]{0,62}$/, 'must be a plain lower-case name').default('policybot'),
   LARK_CLAIM_LEASE_SECONDS: positiveInt(120),
   LARK_SWEEP_SECONDS: z.coerce.number().int().min(0).default(10),
-  // Operations (src/ops); see README "Operations".
+  // Operations (src/ops); see docs/operations.md.
   OPS_PORT: z.coerce.number().int().min(0).max(65_535).optional(),
   OPS_HOST: optionalText,
   SHUTDOWN_TIMEOUT_MS: positiveInt(10_000),

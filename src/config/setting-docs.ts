@@ -9,9 +9,9 @@ export interface SettingDoc {
  * A schema entry without a line here fails test/config/config-docs.test.ts: add its meaning when you add a setting.
  */
 export const SETTING_DOCS: Readonly<Record<string, SettingDoc>> = {
-  DOCS_DIR: { group: 'Documents, index and model', meaning: 'source documents: `.pdf` (text layer), `.docx`, `.html`/`.htm`, `.txt`/`.md` (UTF-8, GB18030/GBK, Big5, UTF-16 with BOM), `.jsonl` (`{id, text, title?, date?, url?}` per line); see "Document formats"' },
+  DOCS_DIR: { group: 'Documents, index and model', meaning: 'source documents: `.pdf` (text layer), `.docx`, `.html`/`.htm`, `.txt`/`.md` (UTF-8, GB18030/GBK, Big5, UTF-16 with BOM), `.jsonl` (`{id, text, title?, date?, url?}` per line); see docs/documents.md' },
   INDEX_DIR: { group: 'Documents, index and model', meaning: 'built index (generated, git-ignored)' },
-  DATA_DIR: { group: 'Documents, index and model', meaning: 'runtime state: feedback, answer records, dedup (`lark-seen.jsonl`), reminder send logs, console history' },
+  DATA_DIR: { group: 'Documents, index and model', meaning: 'runtime state: feedback, answer records, dedup (`lark-claims.jsonl`), reminder send logs, console history' },
   EMBEDDING_MODEL_ID: { group: 'Documents, index and model', meaning: 'model id inside `models/`' },
   EMBEDDING_MODEL_DIR: { group: 'Documents, index and model', meaning: 'any other Transformers.js model folder' },
   EMBEDDING_ALLOW_REMOTE: { group: 'Documents, index and model', meaning: '`1` lets Transformers.js download from the Hugging Face hub (online users only)' },

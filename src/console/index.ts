@@ -1,4 +1,4 @@
-// The admin console (issue 17): server-rendered pages beside /healthz and /metrics, off unless CONSOLE_ENABLED=1.
+// The admin console: server-rendered pages beside /healthz and /metrics, off unless CONSOLE_ENABLED=1.
 export { createConsole, type AdminConsole } from './console.js';
 export type { ConsoleDeps, ConsoleRuntime, ConsoleSetup } from './console-deps.js';
 export { ConsoleError, type ConsoleErrorCode } from './errors.js';

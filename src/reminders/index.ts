@@ -1,4 +1,4 @@
-// The reminders layer (issue 6): calendar, schedule, delivery and admin operations, beside src/lark.
+// The reminders layer: calendar, schedule, delivery and admin operations, beside src/lark.
 export { createReminders, type Reminders } from './reminders.js';
 export { RemindersError, type RemindersErrorCode } from './errors.js';
 export {

@@ -6,7 +6,7 @@ import { addBonus, reciprocalRankFusion, weightedScoreFusion } from './fusion.js
 import { intentBonus } from './intent.js';
 import { keyTerms } from './query-terms.js';
 
-/** How dense, lexical and title/section evidence are weighed; measured, see README. */
+/** How dense, lexical and title/section evidence are weighed; measured, see docs/decisions.md. */
 export interface RetrievalWeights {
   dense: number;
   lexical: number;

@@ -2,7 +2,7 @@ import { Jieba } from '@node-rs/jieba';
 import { dict } from '@node-rs/jieba/dict.js';
 import { searchForm } from './normalize.js';
 
-/** How text becomes lexical terms; chosen by measurement (see README "Retrieval"). */
+/** How text becomes lexical terms; chosen by measurement (see docs/decisions.md). */
 export type TokenizerMode = 'bigram' | 'jieba' | 'both';
 
 let jieba: Jieba | undefined;
