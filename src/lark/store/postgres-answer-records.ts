@@ -1,13 +1,13 @@
 import type { z } from 'zod';
 import type { Database } from '../../postgres/index.js';
 import { answerRecordSchema, RECORD_TTL_MS, replyCardSchema, type AnswerRecord, type AnswerRecords } from './answer-records.js';
-import { parseWith } from './file-store.js';
 
 /** Answers by question message id: a 👍 may reach another instance than the one that answered. */
 export function postgresAnswerRecords(database: Database): AnswerRecords {
   const recordAt = async <T>(key: string, schema: z.ZodType<T>): Promise<T | undefined> => {
     const result = await database.query<{ record: unknown }>('SELECT record FROM answer_records WHERE question_message_id = $1 AND expires_at > now()', [key]);
-    return parseWith(schema)(result.rows[0]?.record);
+    const parsed = schema.safeParse(result.rows[0]?.record);
+    return parsed.success ? parsed.data : undefined;
   };
   return {
     async save(id, record) {
