@@ -1,4 +1,4 @@
-// `npm run bench`: prints numbers (build, re-index, embedding throughput, query latency); asserts nothing.
+// `npm run bench`: prints numbers (build, re-index, embedding throughput, query latency, matching P/R); asserts nothing.
 // `npm run bench -- --scale` adds news-20k (build time, peak RSS, query latency at that size).
 // `npm run bench -- --store postgres [--chunks 100000]` compares the index in-process and in PostgreSQL.
 import { cpSync, existsSync, mkdtempSync } from 'node:fs';
@@ -111,7 +111,7 @@ async function main(): Promise<void> {
   if (scale) execFileSync(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'scale.ts')], { stdio: 'inherit' });
   line('peak RSS', `${format(process.resourceUsage().maxRSS / 1024, 0)} MiB`);
   // The other benchmarks run in their own processes so their load does not skew each other.
-  for (const script of ['llm-overhead.ts', 'feishu-load.ts', 'ocr.ts']) {
+  for (const script of ['match-quality.ts', 'llm-overhead.ts', 'feishu-load.ts', 'ocr.ts']) {
     process.stdout.write(`\n== ${script}\n`);
     execFileSync(process.execPath, ['--import', 'tsx', join(import.meta.dirname, script)], { stdio: 'inherit' });
   }

@@ -8,6 +8,8 @@ import { createRuntime, type Runtime } from './cli/runtime.js';
 import { openSharedStores } from './cli/shared-stores.js';
 import { consoleFor } from './cli/console-wiring.js';
 import { CONNECT_VARIABLES, larkSettings, startLarkBot, type LarkSettings, type RunningBot } from './lark/index.js';
+import type { InForceMark } from './ingest/index.js';
+import { createNotices, toNoticesSettings, withInForceMarks } from './notices/index.js';
 import { createPrometheusMetrics } from './ops/index.js';
 import {
   createReminders,
@@ -50,7 +52,12 @@ function remindersFor(config: Config, logger: Logger, store?: StateStore): Remin
 }
 
 /** Runs the Feishu/Lark bot until SIGINT/SIGTERM, then stops gracefully (answers in flight finish). */
-async function runBot(runtime: Runtime, config: Config, settings: LarkSettings, logger: Logger): Promise<number> {
+/** Where answers read admins' 「仍然有效」 marks: set once the bot's notices exist. */
+interface InForceSource {
+  marks: () => ReadonlyMap<string, InForceMark>;
+}
+
+async function runBot(runtime: Runtime, config: Config, settings: LarkSettings, logger: Logger, inForce: InForceSource): Promise<number> {
   // Loads the index and the embedding model now (and warms it), so a broken setup fails at start.
   const answers = await runtime.answerService();
   await answers.ask({ question: '政策', mode: 'extractive' });
@@ -63,6 +70,8 @@ async function runBot(runtime: Runtime, config: Config, settings: LarkSettings, 
     await shared.close();
     return 1;
   }
+  const notices = createNotices({ settings: toNoticesSettings(config, config.DATA_DIR), logger, ...(shared.noticesState ? { store: shared.noticesState } : {}) });
+  inForce.marks = () => notices.service.inForceMarks();
   const opsPort = config.OPS_PORT ?? config.PORT;
   const adminConsole = await consoleFor({ runtime, config, logger, opsPort, knowledge, reminders, ...(shared.reminders?.sendLog ? { sendLog: shared.reminders.sendLog } : {}) });
   let running: RunningBot;
@@ -70,12 +79,14 @@ async function runBot(runtime: Runtime, config: Config, settings: LarkSettings, 
     running = await startLarkBot({
       settings,
       answers,
-      status: { manifest: () => runtime.manifest(), answerMode: answerMode(runtime), startedAt: Date.now() },
+      status: { manifest: () => withInForceMarks(runtime.manifest(), notices.service.inForceMarks()), answerMode: answerMode(runtime), startedAt: Date.now() },
       streamsAnswers: runtime.llmModel !== undefined,
       logger,
       reminders,
       ...(shared.reminders ? { reminderScheduler: shared.reminders } : {}),
       knowledge,
+      notices,
+      ...(shared.notices ? { noticeScheduler: shared.notices } : {}),
       tuning: {
         ...(shared.stores ? { stores: shared.stores } : {}),
         claimLeaseMs: config.LARK_CLAIM_LEASE_SECONDS * 1000,
@@ -133,7 +144,8 @@ async function start(): Promise<number> {
     format: resolveLogFormat(config.LOG_FORMAT, Boolean(process.stderr.isTTY)),
   });
   const settings = larkSettings(config);
-  const runtime = createRuntime(config, { logger });
+  const inForce: InForceSource = { marks: () => new Map() };
+  const runtime = createRuntime(config, { logger, inForceMarks: () => inForce.marks() });
   // the LLM settings are checked now, before a re-index that may take minutes
   void runtime.llmModel;
   if (!(await runtime.hasIndex())) {
@@ -142,7 +154,7 @@ async function start(): Promise<number> {
   } else {
     await syncIndexWithDocs(runtime, logger);
   }
-  if (settings) return runBot(runtime, config, settings, logger);
+  if (settings) return runBot(runtime, config, settings, logger, inForce);
   process.stderr.write(
     `Feishu/Lark is not configured: set ${CONNECT_VARIABLES.join(' and ')} to connect the bot (see README "Feishu / Lark"); opening the console chat.\n`,
   );

@@ -1,10 +1,11 @@
 import type { KnowledgeIndex } from '../index/index.js';
-import { formatSection } from '../ingest/index.js';
+import { formatSection, withInForceMark, type InForceMark } from '../ingest/index.js';
 import { keyTerms, type RetrievedPassage, type Retriever } from '../retrieve/index.js';
 import { questionAnchors } from '../text/index.js';
 import { DEFAULT_THRESHOLDS, judgeAnswerability, type Answerability, type AnswerabilityThresholds } from './answerability.js';
 import { AnswerError } from './errors.js';
 import { composeAnswer } from './compose/compose-answer.js';
+import { matchAnswer, questionMatch } from './compose/match-answer.js';
 import { measuresAnswer } from './compose/measures-answer.js';
 import { strictFactRefusal } from './compose/unit-answer.js';
 import type { FactsBySource } from './compose/document-answer.js';
@@ -13,7 +14,7 @@ import { foreignRefusal, isForeignQuestion } from './foreign-question.js';
 import { asksDocumentFact, citedFirst, documentYears } from './evidence-helpers.js';
 import { readQuestion, type QuestionReading } from './read-question.js';
 import { refusalMessage } from './refusal.js';
-import type { AskResult, Citation } from './types.js';
+import type { AskResult, Citation, ComparisonRow } from './types.js';
 import { withScanNote } from './scan-note.js';
 
 /** What the extractive asker and the evidence finder are built from. */
@@ -26,6 +27,8 @@ export interface AskerOptions {
   passageCount?: number;
   /** Today, for a document's status (expired, in force); the injected clock in production. */
   today?: () => Date;
+  /** Admins' 「仍然有效」 marks by source (the notices' state): such a document is not reported as expired. */
+  inForceMarks?: () => ReadonlyMap<string, InForceMark>;
 }
 
 /** One question to the extractive asker. */
@@ -43,8 +46,8 @@ export interface Evidence {
   query: string;
   passages: RetrievedPassage[];
   verdict: Answerability;
-  /** The extractive answer, present when the passages answer the query. */
-  extracted?: { answer: string; citations: Citation[] };
+  /** The extractive answer, present when the passages answer the query (with a comparison's rows). */
+  extracted?: { answer: string; citations: Citation[]; comparison?: ComparisonRow[] };
   /** The honest "not in the documents" answer for this query. */
   refusal: string;
   /** The related clause a precise refusal quotes (「相关内容」), when there is one. */
@@ -55,6 +58,8 @@ export interface Evidence {
   facts: FactsBySource;
   today: Date;
   retrieveMs: number;
+  /** The composed answer is complete as it stands (a profile match): the model does not rewrite it. */
+  settled?: boolean;
 }
 
 /** Retrieves and judges one standalone query. */
@@ -92,7 +97,7 @@ export function prepareQuestion(raw: string, maxChars: number): { query: string;
 /** Creates the retrieve-and-judge stage shared by the extractive and the LLM answerers. */
 export function createEvidenceFinder(options: AskerOptions): FindEvidence {
   const passageCount = options.passageCount ?? 10;
-  const facts: FactsBySource = (source) => options.index.manifest.documents[source]?.facts;
+  const facts: FactsBySource = (source) => withInForceMark(options.index.manifest.documents[source]?.facts, options.inForceMarks?.().get(source));
   const judge = async (query: string, signal?: AbortSignal): Promise<Evidence> => {
     const started = performance.now();
     const reading = readQuestion(query);
@@ -103,8 +108,11 @@ export function createEvidenceFinder(options: AskerOptions): FindEvidence {
     const terms = keyTerms(query);
     const verdict = judgeAnswerability(terms, questionAnchors(query), passages, options.thresholds ?? DEFAULT_THRESHOLDS, (source) => documentYears(facts(source)));
     const today = options.today?.() ?? new Date();
+    // "I am …, what applies to me" is answered by matching the measures read at index time, not by search.
+    const match = reading.whatApplies ? questionMatch(query, options.index.manifest, today) : undefined;
+    const matched = match ? matchAnswer(match) : undefined;
     // Document facts and "what can I get" are answered from titles and measures, not from one passage's words.
-    const measures = !verdict.answerable && verdict.reason === 'off-topic' && reading.asks.includes('eligibility') ? measuresAnswer(reading, passages) : undefined;
+    const measures = matched ?? (!verdict.answerable && verdict.reason === 'off-topic' && reading.asks.includes('eligibility') ? measuresAnswer(reading, passages) : undefined);
     const composed = measures ?? (verdict.answerable || asksDocumentFact(reading) ? composeAnswer({ question: query, reading, passages, facts, today }) : undefined);
     const answered = composed?.answerable && composed.answer !== '' ? composed : undefined;
     const preciseRefusal =
@@ -117,13 +125,14 @@ export function createEvidenceFinder(options: AskerOptions): FindEvidence {
       query,
       passages: answered ? citedFirst(passages, answered.citations) : passages,
       verdict: answered ? { ...verdict, answerable: true } : preciseRefusal ? { ...verdict, answerable: false } : verdict,
-      ...(answered ? { extracted: { answer: answered.answer, citations: answered.citations } } : {}),
+      ...(answered ? { extracted: { answer: answered.answer, citations: answered.citations, ...(answered.comparison ? { comparison: answered.comparison } : {}) } } : {}),
       refusal: preciseRefusal?.answer ?? refusalMessage(options.index.manifest, verdict.missingPlaces),
       refusalCitations: preciseRefusal?.citations ?? [],
       reading,
       facts,
       today,
       retrieveMs,
+      ...(matched ? { settled: true } : {}),
     };
   };
   return async (query, signal) => {
@@ -156,6 +165,8 @@ export function composeResult(evidence: Evidence, written: WrittenAnswer, contex
     answerable: written.answerable,
     answer: withNotices(written.answer, noticesFor(written.citations, evidence.facts, evidence.today)),
     citations: written.citations,
+    // The rows come from the evidence, so a model-written answer keeps its table too.
+    ...(written.answerable && evidence.extracted?.comparison ? { comparison: evidence.extracted.comparison } : {}),
     documents: documentReports(written.citations, evidence.facts, evidence.today),
     passages: evidence.passages.map(({ chunk, score }) => ({
       source: chunk.source,
@@ -184,7 +195,9 @@ export function createAsker(options: AskerOptions): Ask {
 
 /** The answer with one notice line per expired or draft document it cites. */
 function withNotices(answer: string, notices: string[]): string {
-  return notices.length > 0 ? `${answer}\n${notices.join('\n')}` : answer;
+  // A profile match already carries its documents' notices among its notes.
+  const fresh = notices.filter((notice) => !answer.includes(notice));
+  return fresh.length > 0 ? `${answer}\n${fresh.join('\n')}` : answer;
 }
 
 function round(milliseconds: number): number {

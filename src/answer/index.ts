@@ -16,7 +16,7 @@ export {
 export { AnswerError, type AnswerErrorCode } from './errors.js';
 export { citationOf, extractiveAnswer, MAX_ANSWER_CHARS } from './extractive.js';
 export { coverageSummary, refusalMessage } from './refusal.js';
-export type { AskResult, Citation, DocumentReport, PassageReport } from './types.js';
+export type { AskResult, Citation, ComparisonRow, DocumentReport, PassageReport } from './types.js';
 export { createAnswerService, finalResult, type AnswerService, type AnswerServiceOptions, type AskEvent, type AskRequest, type LlmSetup } from './service.js';
 export { extractiveService } from './extractive-service.js';
 export { createConversationStore, type ConversationStore, type ConversationStoreOptions, type Turn } from './conversation-store.js';

@@ -37,6 +37,8 @@ export interface QuestionReading {
   years: string[];
   /** The subject word right before the question word (主题 in 「…的主题是什么」): the attribute asked for. */
   focus?: string;
+  /** The asker describes themselves and asks what applies to them (「我是…，想在…开…，有什么政策？」). */
+  whatApplies?: boolean;
 }
 
 /** Document-level kinds: answered from a document's facts rather than its passages. */
@@ -65,6 +67,16 @@ const PATTERNS: Array<[Asked, RegExp]> = [
   ['comparison', /分别|对比|比较|区别|不同|差异|哪个(?:多|少|大|更)/],
   ['attributes', /有什么|是什么|怎么样|情况|介绍|多大/],
 ];
+
+// A self-description (我是…, 我们想…, 作为…) and a request for what applies (有什么政策, 能享受哪些…).
+const SELF_DESCRIPTION = /我(?:们)?(?:是|刚|已经|准备|打算|想|计划|要|在|家|今年|去年)|本人|作为(?:一[名个家])?/;
+const ASKS_WHAT_APPLIES = /(?:有|能有|可以有)(?:什么|哪些)(?:政策|支持|补贴|扶持|优惠|帮助|福利|措施)|(?:能|可以|可)(?:享受|申请|获得|拿到|得到)(?:什么|哪些)|(?:什么|哪些)(?:政策|措施|支持)(?:适合|适用|能用|可以用)|适合我|适用于我/;
+
+/** Whether a question describes the asker and asks what applies to them: answered by matching, not by search. */
+export function asksWhatApplies(question: string): boolean {
+  const text = searchForm(question);
+  return SELF_DESCRIPTION.test(text) && ASKS_WHAT_APPLIES.test(text);
+}
 
 const ROLE = /(副组长|组长|副主任|办公室主任|主任|成员|主理人|召集人|负责人|联系人)/;
 
@@ -109,6 +121,7 @@ export function readQuestion(question: string): QuestionReading {
   if (role) reading.role = role;
   const focus = focusOf(text, subject);
   if (focus) reading.focus = focus;
+  if (asksWhatApplies(question)) reading.whatApplies = true;
   return reading;
 }
 

@@ -93,7 +93,7 @@ export function createAnswerService({ find, maxQuestionChars, llm, conversations
     const evidence = await find(query, request.signal);
     let written = extractiveAnswerOf(evidence);
     // The answerability gate comes first: the model is never asked about out-of-scope questions.
-    if (active && budget && evidence.extracted) {
+    if (active && budget && evidence.extracted && !evidence.settled) {
       const documentFacts = factsForPrompt(evidence.passages.slice(0, active.passageCount), evidence.facts, evidence.today);
       const answering = groundedAnswer(active, { query, passages: evidence.passages, documentFacts, ...budget });
       try {

@@ -6,6 +6,18 @@ export interface Citation {
   quote: string;
 }
 
+/**
+ * One place's row of a side-by-side answer: what the documents offer there, and where that is
+ * written (empty source, title and section when no document covers the place).
+ */
+export interface ComparisonRow {
+  place: string;
+  offer: string;
+  source: string;
+  title: string;
+  section: string;
+}
+
 /** A passage as reported in `ask --json`. */
 export interface PassageReport {
   source: string;
@@ -35,6 +47,8 @@ export interface AskResult {
   answerable: boolean;
   answer: string;
   citations: Citation[];
+  /** Present for a comparison question (南浔和鹿城…分别…): one row per place, for a table. */
+  comparison?: ComparisonRow[];
   /** The cited documents with their 文号, issuer, date, period and status. */
   documents: DocumentReport[];
   passages: PassageReport[];

@@ -1,3 +1,4 @@
+import type { InForceMark } from '../ingest/index.js';
 import {
   createAnswerService,
   createAsker,
@@ -16,10 +17,9 @@ import {
 import { ConfigError, databaseUrl, type Config } from '../config/index.js';
 import { createTransformersEmbedder, type Embedder } from '../embed/index.js';
 import { IndexNotFoundError, loadIndex, prepareKnowledgeSchema, readCurrentBuild, type KnowledgeIndex, type Manifest } from '../index/index.js';
-import { larkMigrations } from '../lark/index.js';
 import { openDatabase, type Database } from '../postgres/index.js';
-import { remindersMigrations } from '../reminders/index.js';
 import { createPostgresServing } from './postgres-serving.js';
+import { STORE_MIGRATIONS } from './shared-stores.js';
 import { createLogger, type Logger } from '../log/index.js';
 import { createRetriever, type Retriever } from '../retrieve/index.js';
 
@@ -51,6 +51,8 @@ export interface RuntimeOptions {
   fetch?: typeof fetch;
   /** The database for INDEX_STORE=postgres (tests: PGlite); default: DATABASE_URL. */
   database?: Database;
+  /** Admins' 「仍然有效」 marks (the notices' state): answers stop calling such a document expired. */
+  inForceMarks?: () => ReadonlyMap<string, InForceMark>;
 }
 
 /** How often answering checks whether another process switched in a newer build. */
@@ -107,7 +109,7 @@ export function createRuntime(config: Config, options: RuntimeOptions = {}): Run
     database ??= (async () => {
       if (options.database) return options.database;
       // 100 candidates per HNSW search: recall@10 ≥ 0.99 in bench/pg-store.ts (pgvector's default is 40)
-      return openDatabase({ url: databaseUrl(config), schema: config.DATABASE_SCHEMA, logger, migrations: [...larkMigrations, ...remindersMigrations], settings: { 'hnsw.ef_search': 100 } });
+      return openDatabase({ url: databaseUrl(config), schema: config.DATABASE_SCHEMA, logger, migrations: STORE_MIGRATIONS, settings: { 'hnsw.ef_search': 100 } });
     })().then(async (opened) => {
       await prepareKnowledgeSchema(opened);
       return opened;
@@ -116,6 +118,7 @@ export function createRuntime(config: Config, options: RuntimeOptions = {}): Run
   };
   const postgres =
     config.INDEX_STORE === 'postgres' ? createPostgresServing({ config, database: openKnowledgeDatabase, embedder: () => runtime.embedder(), logger }) : undefined;
+  const withMarks = (asker: AskerOptions): AskerOptions => (options.inForceMarks ? { ...asker, inForceMarks: options.inForceMarks } : asker);
   /** What answers are built from: the current index and a retriever over it, rebuilt after a reload. */
   const askerOptions = (): Promise<AskerOptions> => {
     if (postgres) return postgres.options();
@@ -189,13 +192,13 @@ export function createRuntime(config: Config, options: RuntimeOptions = {}): Run
     },
     async asker() {
       await askerOptions();
-      return async (input) => createAsker(await askerOptions())(input);
+      return async (input) => createAsker(withMarks(await askerOptions()))(input);
     },
     answerService() {
       const llm = llmOf();
       service ??= askerOptions().then(() =>
         createAnswerService({
-          find: async (query, signal) => createEvidenceFinder(await askerOptions())(query, signal),
+          find: async (query, signal) => createEvidenceFinder(withMarks(await askerOptions()))(query, signal),
           maxQuestionChars: config.MAX_QUESTION_CHARS,
           ...(llm ? { llm } : {}),
           conversations: createConversationStore({ maxTurns: config.CONVERSATION_TURNS, idleMs: config.CONVERSATION_IDLE_MINUTES * 60_000 }),

@@ -1,5 +1,6 @@
 import { ConfigError } from './errors.js';
 import { z } from 'zod';
+import { noticesEnvironmentShape } from '../notices/index.js';
 import { remindersEnvironmentShape } from '../reminders/index.js';
 
 const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
@@ -41,6 +42,8 @@ export const configSchema = z.object({
   ENV_FILE: z.string().default('.env'),
   // Reminders (src/reminders); see docs/reminders.md.
   ...remindersEnvironmentShape,
+  // New-policy and expiry notices (src/notices); see docs/measures.md.
+  ...noticesEnvironmentShape,
   // Feishu / Lark bot (src/lark); see docs/feishu.md. Cross-field checks live in src/lark/settings.ts.
   LARK_APP_ID: optionalText,
   LARK_APP_SECRET: optionalText,

@@ -60,6 +60,7 @@ export const SETTING_DOCS: Readonly<Record<string, SettingDoc>> = {
   REMINDER_TIMEZONE: { group: 'Reminders', meaning: 'zone of calendar times, cron and card dates' },
   REMINDER_CATCH_UP_HOURS: { group: 'Reminders', meaning: 'how late a missed send may still go out' },
   DIGEST_CRON: { group: 'Reminders', meaning: 'weekly digest (node-cron syntax, in the zone; no seconds, no L/#)' },
+  EXPIRY_CRON: { group: 'Reminders', meaning: 'weekly card to `ADMIN_CHAT_IDS` listing documents that expire within 30 days or have expired (node-cron syntax, in `REMINDER_TIMEZONE`; a missed one goes out within `REMINDER_CATCH_UP_HOURS`)' },
   DIGEST_DAYS: { group: 'Reminders', meaning: 'how far ahead the digest looks' },
   CALENDAR_FILE: { group: 'Reminders', meaning: 'the curated calendar (re-read when it changes)' },
   REMINDER_GROUPS: { group: 'Reminders', meaning: 'named chat groups: `staff=oc_a|oc_b,startups=oc_c` (or repeat a name)' },

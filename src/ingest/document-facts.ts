@@ -27,6 +27,11 @@ export const documentFactsSchema = z.object({
   /** 试行 or 暂行, when the title says so. */
   trial: z.boolean().optional(),
   kind: z.enum(['official', 'article']),
+  /**
+   * Set when served, never at index time: an admin confirmed the document is still in force after its
+   * written period ended (「仍然有效」 on the expiry card), so it is no longer reported as expired.
+   */
+  confirmedInForce: z.object({ at: z.string(), by: z.string() }).optional(),
   /** The source line each field was read from (field name → verbatim line). */
   lines: z.record(z.string(), z.string()),
 });

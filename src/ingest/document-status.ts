@@ -17,10 +17,14 @@ function isoDay(today: Date): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(today);
 }
 
-/** A document's status on a given day: a draft stays a draft; a period that ended before today is expired. */
+/**
+ * A document's status on a given day: a draft stays a draft; one an admin confirmed as still in force
+ * is in force; a period that ended before today is expired.
+ */
 export function documentStatus(facts: DocumentFacts | undefined, today: Date): DocumentStatus {
   if (!facts || facts.kind !== 'official') return 'unknown';
   if (facts.draft) return 'draft';
+  if (facts.confirmedInForce) return facts.trial ? 'trial' : 'in-force';
   const day = isoDay(today);
   if (facts.period?.to && facts.period.to < day) return 'expired';
   if (facts.period?.from && facts.period.from > day) return 'unknown';
@@ -42,6 +46,17 @@ export function statusNotice(facts: DocumentFacts | undefined, today: Date): str
 export function statusLabel(facts: DocumentFacts | undefined, today: Date): string {
   const status = documentStatus(facts, today);
   if (!facts || facts.kind !== 'official') return '';
-  const period = facts.period ? `（${facts.period.text}）` : '';
+  const period = facts.period ? `（${facts.period.text}${facts.confirmedInForce ? '，管理员已确认仍有效' : ''}）` : '';
   return status === 'unknown' ? (period ? `执行期${period}` : '') : `${STATUS_LABELS[status]}${status === 'draft' ? '' : period}`;
+}
+
+/** An admin's 「仍然有效」 on a document: who, and when. */
+export interface InForceMark {
+  at: string;
+  by: string;
+}
+
+/** The facts as served: with an admin's 「仍然有效」 mark when there is one (index-time facts never carry it). */
+export function withInForceMark(facts: DocumentFacts | undefined, mark: InForceMark | undefined): DocumentFacts | undefined {
+  return facts && mark ? { ...facts, confirmedInForce: mark } : facts;
 }

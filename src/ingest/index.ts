@@ -36,7 +36,7 @@ export {
   type ContentType,
 } from './loaders/sniff-content-type.js';
 export { documentFactsSchema, extractDocumentFacts, isoDate, type DocumentFacts, type Period } from './document-facts.js';
-export { documentStatus, statusLabel, statusNotice, STATUS_LABELS, type DocumentStatus } from './document-status.js';
+export { documentStatus, statusLabel, statusNotice, STATUS_LABELS, withInForceMark, type DocumentStatus, type InForceMark } from './document-status.js';
 export {
   AUDIENCE_WORDS,
   departmentsOf,

@@ -68,10 +68,10 @@ export function createAnswerFlow(deps: {
           continue;
         }
         const { result } = event;
-        const { answer, answerable, citations, notes } = result;
+        const { answer, answerable, citations, notes, comparison } = result;
         // Kept for 👍/👎 (readable at once; the disk write finishes in the background).
         records
-          .save(message.messageId, { question: result.question, answer, answerable, citations, notes, chatId: message.chatId })
+          .save(message.messageId, { question: result.question, answer, answerable, citations, notes, ...(comparison ? { comparison } : {}), chatId: message.chatId })
           .catch((error: unknown) => logger.error('lark.record_failed', { messageId: message.messageId, error }));
         logger.debug('lark.result', { messageId: message.messageId, answerable: result.answerable, mode: result.mode });
         outcome.mode = result.mode;

@@ -47,6 +47,10 @@ import { createTaskSet } from './task-set.js';
 import { lifecycleHandlers } from './handlers/lifecycle-events.js';
 import { createRecalls } from './recalls.js';
 import { createThinkingReaction } from './thinking-reaction.js';
+import { matchCardActions, matchCommand, type MatchDeps } from './handlers/match-commands.js';
+import { matchDocumentsOf, openFileProfiles } from '../match/index.js';
+import type { NoticesService } from '../notices/index.js';
+import { noticeHandlers } from './handlers/notice-handlers.js';
 
 /** What the bot needs from the rest of the program. */
 export interface LarkBotOptions {
@@ -85,6 +89,8 @@ export interface LarkBotOptions {
   questionRetentionDays?: number;
   /** The admin console's one-time login links: enables `/console`. */
   consoleLink?: IssueConsoleLink;
+  /** New-policy and expiry notices: enables `/subscribe policies` and the expiry card's buttons. */
+  notices?: NoticesService;
 }
 
 /** The bot's stores, for the admin console beside it (which reads and deletes, and claims one-time links). */
@@ -181,7 +187,8 @@ export function createLarkBot(options: LarkBotOptions): LarkBot {
         ...(options.progressIntervalMs !== undefined ? { progressIntervalMs: options.progressIntervalMs } : {}),
       }
     : undefined;
-  const commands = createCommands({
+  const notices = options.notices ? noticeHandlers({ notices: options.notices, manifest: () => options.status.manifest(), isAdmin, audit, recordAdminAction, platform, tasks, clock, logger, ...(options.knowledge ? { knowledge: options.knowledge } : {}) }) : undefined;
+  const baseCommands = createCommands({
     status: options.status,
     isAdmin,
     clock,
@@ -190,6 +197,11 @@ export function createLarkBot(options: LarkBotOptions): LarkBot {
     ...(options.reminders ? { reminders: options.reminders } : {}),
     ...(documents ? { documents } : {}),
   });
+  const commands = notices ? notices.commands(baseCommands) : baseCommands;
+  // `/match` (政策匹配): profiles in DATA_DIR, or shared on PostgreSQL (STORE=postgres)
+  const profiles = options.stores?.profiles ?? openFileProfiles(settings.dataDir);
+  const matching: MatchDeps = { documents: () => matchDocumentsOf(options.status.manifest()), profiles, clock, logger };
+  commands.push(matchCommand(matching));
   // `/console` (控制台) only when the admin console is on
   if (options.consoleLink) commands.push(consoleCommand({ issue: options.consoleLink, isAdmin, logger, audit: recordAdminAction }));
   const handle = compose([
@@ -282,6 +294,8 @@ export function createLarkBot(options: LarkBotOptions): LarkBot {
     dispatchCardAction({
       feedback: feedbackHandler({ records, log: feedback, clock, logger, metrics, questions }),
       'reminder-ask': reminderAskHandler({ ask: askFromCard, logger }),
+      ...matchCardActions(matching),
+      ...notices?.cardActions,
     }),
     logger,
     () => metrics.error('card_action'),
@@ -301,7 +315,7 @@ export function createLarkBot(options: LarkBotOptions): LarkBot {
       dispatcher.unregister('card.action.trigger');
       dispatcher.register<{ 'card.action.trigger': (data: unknown) => Promise<unknown> }>({ 'card.action.trigger': onCardCallback });
       // ours replace the Channel's own (its bot-added handler only calls a hook we do not set)
-      const lifecycle = lifecycleHandlers({ platform, recalls, audit, clock, logger, ...(options.reminders ? { reminders: options.reminders } : {}) });
+      const lifecycle = lifecycleHandlers({ platform, recalls, audit, clock, logger, ...(options.reminders ? { reminders: options.reminders } : {}), ...(options.notices ? { notices: options.notices } : {}) });
       dispatcher.unregister(...Object.keys(lifecycle));
       dispatcher.register(lifecycle);
       connected = true;
@@ -317,7 +331,7 @@ export function createLarkBot(options: LarkBotOptions): LarkBot {
       // Disconnecting flushes the SDK's per-chat queues, which may start a last few answers.
       await channel.disconnect();
       if (!(await tasks.drain(timeoutMs))) logger.warn('lark.shutdown_with_answers_in_flight', { count: tasks.size });
-      await Promise.all([records.close(), feedback.close(), audit.close(), dedupe.close(), questions.close()]);
+      await Promise.all([records.close(), feedback.close(), audit.close(), dedupe.close(), questions.close(), profiles.close()]);
     },
   };
 }

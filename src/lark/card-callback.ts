@@ -6,7 +6,7 @@ import type { CardAction, CardActionReply } from './handlers/card-actions.js';
 const callbackSchema = z.object({
   event_id: z.string().optional(),
   operator: z.object({ open_id: z.string() }),
-  action: z.object({ value: z.unknown() }),
+  action: z.object({ value: z.unknown(), form_value: z.record(z.string(), z.unknown()).optional() }),
   context: z.object({ open_message_id: z.string().optional(), open_chat_id: z.string().optional() }).optional(),
   open_message_id: z.string().optional(),
   open_chat_id: z.string().optional(),
@@ -40,7 +40,8 @@ export function cardCallbackHandler(
     if (!messageId) return {};
     const known = event.event_id ? replies.get(event.event_id) : undefined;
     if (known) return known;
-    const reply = onAction({ messageId, chatId, operatorId: event.operator.open_id, value: event.action.value }).catch((error: unknown) => {
+    const formValue = event.action.form_value;
+    const reply = onAction({ messageId, chatId, operatorId: event.operator.open_id, value: event.action.value, ...(formValue ? { formValue } : {}) }).catch((error: unknown) => {
       logger.error('lark.card_action_failed', { messageId, error });
       onError();
       return { toast: { type: 'error' as const, content: '操作没有成功，请稍后再试。' } };

@@ -8,6 +8,8 @@ import type { Logger } from '../log/index.js';
 import { opsRoutes, startOpsServer, type HealthSources, type OpsRoutes, type PrometheusMetrics } from '../ops/index.js';
 import { RemindersError, type Reminders, type ReminderScheduler, type ReminderSchedulerOptions, type Sender } from '../reminders/index.js';
 import { createLarkBot, type LarkBot, type LarkBotOptions } from './bot.js';
+import { startNotices, type NoticeSchedulerExtra } from './notice-sources.js';
+import type { NoticeScheduler, Notices } from '../notices/index.js';
 import type { BotStatus } from './handlers/command-list.js';
 import { larkReminderSender } from './reminder-sender.js';
 import type { LarkSettings } from './settings.js';
@@ -23,6 +25,8 @@ export interface RunningBot {
   readonly opsPort?: number;
   /** The reminder scheduler, when reminders are on and this process holds the data-directory lock. */
   readonly reminders?: ReminderScheduler;
+  /** The new-policy and expiry notices' scheduler, when notices are on and this process holds their lock. */
+  readonly notices?: NoticeScheduler;
   /** Stops taking events, lets answers in flight finish (up to `timeoutMs`), closes everything. */
   stop(timeoutMs?: number): Promise<void>;
 }
@@ -167,6 +171,10 @@ export async function startLarkBot(options: {
   ops?: OpsOptions;
   /** Document administration from chat: uploads, `/docs`, `/reindex`. */
   knowledge?: KnowledgeAdmin;
+  /** New-policy cards to subscribed groups and the weekly expiry card to the admin chats. */
+  notices?: Notices;
+  /** Their scheduler's tuning (tests: a cron that never fires; several instances: lease and shared send log). */
+  noticeScheduler?: NoticeSchedulerExtra;
 }): Promise<RunningBot> {
   const { settings, logger, ops } = options;
   const bot = createLarkBot({
@@ -178,10 +186,12 @@ export async function startLarkBot(options: {
     ...(options.streamsAnswers !== undefined ? { streamsAnswers: options.streamsAnswers } : {}),
     ...(options.reminders ? { reminders: options.reminders.service } : {}),
     ...(options.knowledge ? { knowledge: options.knowledge } : {}),
+    ...(options.notices ? { notices: options.notices.service } : {}),
     ...options.tuning,
   });
   let transport: { port?: number; opsPort?: number; close(): Promise<void> } | undefined;
   let scheduler: ReminderScheduler | undefined;
+  let noticeScheduler: NoticeScheduler | undefined;
   const health: HealthSources = {
     indexBuiltAt: () => options.status.manifest().builtAt,
     modelLoaded: () => ops?.modelLoaded() ?? false,
@@ -196,6 +206,7 @@ export async function startLarkBot(options: {
     await bot.connect();
     transport = await startTransport(settings, bot, logger, options.wsClientFactory, routes && ops ? { routes, port: ops.port, metrics: ops.metrics, ...(ops.host ? { host: ops.host } : {}) } : undefined);
     if (options.reminders) scheduler = startReminders(options.reminders, bot, logger, options.reminderScheduler ?? {}, ops?.metrics);
+    if (options.notices) noticeScheduler = startNotices(options.notices, { bot, manifest: () => options.status.manifest(), adminChats: [...settings.adminChats], logger, extra: options.noticeScheduler ?? {} });
   } catch (error) {
     await transport?.close();
     await bot.close(0);
@@ -208,9 +219,11 @@ export async function startLarkBot(options: {
     ...(port !== undefined ? { port } : {}),
     ...(opsPort !== undefined ? { opsPort } : {}),
     ...(scheduler ? { reminders: scheduler } : {}),
+    ...(noticeScheduler ? { notices: noticeScheduler } : {}),
     async stop(timeoutMs = 10_000) {
       // the scheduler first: a tick in flight finishes its sends while the platform client still works
       await scheduler?.stop();
+      await noticeScheduler?.stop();
       await opened.close();
       await bot.close(timeoutMs);
     },

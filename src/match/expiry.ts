@@ -32,7 +32,8 @@ export function expiryNotice(documents: Array<{ source: string; title: string; f
   const notice: ExpiryNotice = { expiring: [], expired: [] };
   for (const document of documents) {
     const to = document.facts?.period?.to;
-    if (!to || document.facts?.draft) continue;
+    // a draft has no period yet; one an admin confirmed as still in force needs no notice
+    if (!to || document.facts?.draft || document.facts?.confirmedInForce) continue;
     const daysLeft = Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${day}T00:00:00Z`)) / DAY_MS);
     const entry = { source: document.source, title: document.title, period: document.facts?.period?.text ?? '', to, daysLeft };
     if (documentStatus(document.facts, today) === 'expired') notice.expired.push(entry);

@@ -5,3 +5,7 @@ export { appliesIn, coveredPlaces } from './coverage.js';
 export { quoteFor } from './quote.js';
 export { expiryNotice, type ExpiryEntry, type ExpiryNotice } from './expiry.js';
 export { knownPlaces, matchDocumentsOf } from './from-manifest.js';
+export { parseSavedProfile, type ProfileStore, type SavedProfile } from './store/profile-store.js';
+export { openFileProfiles } from './store/file-profiles.js';
+export { postgresProfiles } from './store/postgres-profiles.js';
+export { matchMigrations } from './store/migrations.js';

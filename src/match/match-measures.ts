@@ -60,6 +60,17 @@ function overlap(measureWords: string[], wanted: Map<string, string[]>): { class
   return { classes, words };
 }
 
+/**
+ * An item whose audience is only the generic youth words (青创项目 finance, 青年人才 services) is for
+ * every young founder, unless it names a field of its own the profile does not share: then its
+ * generic hit counts in full.
+ */
+function forEveryYoungFounder(measure: Measure, industry: Map<string, string[]>): boolean {
+  if (measure.who.length === 0 || !measure.who.every((word) => GENERIC_WORDS.includes(word))) return false;
+  const fields = FIELD_CLASSES.filter((fieldClass) => measure.industry.some((word) => fieldClass.documentWords.includes(word)));
+  return fields.length === 0 || fields.some((fieldClass) => industry.has(fieldClass.name));
+}
+
 function matchedMeasure(measure: Measure, document: MatchDocument, words: string[], score: number, today: Date): MatchedMeasure {
   return {
     id: measure.id,
@@ -105,6 +116,7 @@ export function matchMeasures(profile: Profile, documents: MatchDocument[], toda
       const words = [...measure.who, ...measure.industry];
       const byWho = overlap(words, who);
       const byField = overlap(words, industry);
+      if (byWho.classes > 0 && byWho.classes < 1 && forEveryYoungFounder(measure, industry)) byWho.classes = 1;
       const score = weights.who * byWho.classes + weights.industry * byField.classes;
       // A match needs one specific word: a weight's worth, not two half-counting generic ones.
       if (score >= Math.min(weights.who, weights.industry)) ranked.push(matchedMeasure(measure, document, [...byWho.words, ...byField.words], score, today));

@@ -31,7 +31,7 @@ export { SendError, printingSender, sendSafely, type Sender, type SendErrorCode,
 export { createReminderScheduler, type CronStarter, type ReminderScheduler, type ReminderSchedulerOptions, type SchedulerLease, type TickReport } from './delivery/scheduler.js';
 export { createMemoryLeaseLock, type Lease, type LeaseLock } from './store/lease-lock.js';
 export { createPostgresLeaseLock } from './store/postgres-lease-lock.js';
-export { createPostgresSendLog } from './store/postgres-send-log.js';
+export { createPostgresSendLog, type SendLogTable } from './store/postgres-send-log.js';
 export type { CardJson } from './cards/card-parts.js';
 export { renderCard } from './cards/render.js';
 export { reminderCard, ASK_ACTION, type RenderContext } from './cards/reminder-card.js';

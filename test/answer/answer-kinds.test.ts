@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createAsker, type Ask } from '../../src/answer/index.js';
+import { createAsker, type Ask, type AskerOptions } from '../../src/answer/index.js';
 import { createTransformersEmbedder, type Embedder } from '../../src/embed/index.js';
 import { buildIndex, loadIndex } from '../../src/index/index.js';
 import { silentLogger } from '../../src/log/index.js';
@@ -13,17 +13,23 @@ import { SEED, SEEDS_DIR } from '../support/seeds.js';
 const TODAY = new Date('2026-12-02T09:00:00+08:00');
 let embedder: Embedder;
 
-async function askerOver(docsDir: string): Promise<Ask> {
+async function optionsOver(docsDir: string): Promise<AskerOptions> {
   const indexDir = join(mkdtempSync(join(tmpdir(), 'policy-bot-kinds-')), 'index');
   await buildIndex({ docsDir, indexDir, chunkSize: 600, tokenizer: 'both', embedder, logger: silentLogger });
   const index = loadIndex(indexDir);
-  return createAsker({ index, retriever: createRetriever(index, embedder), maxQuestionChars: 500, today: () => TODAY });
+  return { index, retriever: createRetriever(index, embedder), maxQuestionChars: 500, today: () => TODAY };
+}
+
+async function askerOver(docsDir: string): Promise<Ask> {
+  return createAsker(await optionsOver(docsDir));
 }
 
 let ask: Ask;
+let seedOptions: AskerOptions;
 beforeAll(async () => {
   embedder = await createTransformersEmbedder({ modelId: 'BAAI/bge-small-zh-v1.5', modelsRoot: join(PROJECT_ROOT, 'models'), workers: 1 });
-  ask = await askerOver(SEEDS_DIR);
+  seedOptions = await optionsOver(SEEDS_DIR);
+  ask = createAsker(seedOptions);
 }, 120_000);
 
 describe('one answer for each kind of question, through ask()', () => {
@@ -97,11 +103,30 @@ describe('one answer for each kind of question, through ask()', () => {
     expect(result.answer).toMatch(/牵头\/责任单位：/);
   });
 
+  it('answers a self-described "what applies to me" from the measures, with lead, validity and citations', async () => {
+    const result = await ask({ question: '我是在南通海门做生物医药研发的小公司，有什么政策？' });
+    expect(result.answerable).toBe(true);
+    expect(result.answer).toContain('1. 《南通市推进众创社区建设行动方案》海门市');
+    expect(result.answer).toContain('执行期2017—2020年，已到期');
+    expect(result.citations[0]?.section).toBe('四、创建重点 > 海门市');
+    // the expired notice comes once, though both the match notes and the cited document carry it
+    expect(result.answer.split('注意：《南通市推进众创社区建设行动方案》执行期为2017—2020年，已到期。')).toHaveLength(2);
+  });
+
   it('carries the expired notice when it cites the 2017—2020 Nantong plan', async () => {
     const result = await ask({ question: '南通计划到2020年底打造多少个众创社区？' });
     expect(result.answer).toContain('10个左右');
     expect(result.answer.split('\n').at(-1)).toBe('注意：《南通市推进众创社区建设行动方案》执行期为2017—2020年，已到期。');
     expect(result.documents[0]?.status).toBe('expired');
+  });
+
+  it("no longer calls it expired once an admin marked it 「仍然有效」 (the expiry card's button)", async () => {
+    const marked = createAsker({ ...seedOptions, inForceMarks: () => new Map([[SEED.nantong, { at: '2026-12-01T01:00:00Z', by: 'ou_admin' }]]) });
+    const result = await marked({ question: '南通计划到2020年底打造多少个众创社区？' });
+    expect(result.answer).toContain('10个左右');
+    expect(result.answer).not.toContain('已到期');
+    expect(result.documents[0]?.status).toBe('in-force');
+    expect((await marked({ question: '南通众创社区行动方案什么时候到期？' })).answer).toContain('管理员已确认目前仍然有效');
   });
 });
 

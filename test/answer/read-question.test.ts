@@ -22,6 +22,21 @@ const CASES: Array<[string, string[]]> = [
   ['我是退役军人，在这里创业能享受什么政策？', ['eligibility']],
 ];
 
+describe('asksWhatApplies', () => {
+  // Generic self-descriptions written for this test: who the asker is, then what applies to them.
+  it.each([
+    '我是退伍军人，打算回老家开个农家乐，能享受哪些扶持？',
+    '我们是一家做跨境电商的小公司，有什么补贴？',
+    '作为海归，想在本地创办科技企业，有哪些政策适合我？',
+  ])('reads %s as a request to match a profile', (question) => {
+    expect(readQuestion(question).whatApplies).toBe(true);
+  });
+
+  it.each(['人才公寓有什么优惠？', '孵化器有哪些支持政策？', '我想知道这个方案的文号是什么？'])('does not read %s as one (no self-description, or not asking what applies)', (question) => {
+    expect(readQuestion(question).whatApplies).toBeUndefined();
+  });
+});
+
 describe('readQuestion', () => {
   it.each(CASES)('reads %s', (question, asks) => {
     expect(readQuestion(question).asks).toEqual(asks);

@@ -2,6 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import type { ComparisonRow } from '../../src/answer/index.js';
 import { runCli } from '../support/cli.js';
 import { SEED, SEEDS_DIR } from '../support/seeds.js';
 
@@ -76,6 +77,26 @@ describe('CLI end to end on the seeds with the real model', () => {
     // The cited document with its facts and status; the answer carries the expired notice.
     expect(run.stdout).toContain('注意：《南通市推进众创社区建设行动方案》执行期为2017—2020年，已到期。');
     expect(run.stdout).toContain('文件：\n《南通市推进众创社区建设行动方案》 通政办发〔2017〕93号 · 南通市人民政府办公室 · 2017年6月26日 · 执行期2017—2020年 · 已到期');
+  });
+
+  it('answers a comparison through the same path: one cited line per place, and one row per place in --json', async () => {
+    const question = '南浔和鹿城对孵化载体分别有什么支持？';
+    const readable = (await runCli(['ask', question], env)).stdout;
+    const lines = readable.split('\n');
+    expect(lines[0]).toMatch(/^南浔：.*孵化载体/);
+    expect(lines[1]).toMatch(/^鹿城：.*孵化载体/);
+    expect(readable).toContain('来源：\n[1] 《南浔区全面建设“水晶晶青创新城”提升年行动计划》');
+    expect(readable).not.toContain('comparison');
+    const result = JSON.parse((await runCli(['ask', '--json', question], env)).stdout) as AskJson & { comparison?: ComparisonRow[] };
+    expect(result.comparison?.map((row) => [row.place, row.source])).toEqual([
+      ['南浔', SEED.nanxun],
+      ['鹿城', SEED.lucheng],
+    ]);
+    // Each row says what its cited line says, from the section that citation names.
+    result.comparison?.forEach((row, position) => {
+      expect(result.answer.split('\n')[position]).toContain(row.offer.slice(0, 40));
+      expect(row.section).toBe(result.citations[position]?.section);
+    });
   });
 
   it('rejects an empty question and cuts a 5,000-character one with a note', async () => {

@@ -1,7 +1,7 @@
 // The fake Open Platform's own rules (issue 14 point 8), called over HTTP as the platform would be:
 // if the fake stops enforcing one, the bot tests built on it stop proving anything.
 import { afterEach, describe, expect, it } from 'vitest';
-import { cardProblem, FakeFeishu, type FakeFeishuOptions } from '../support/fake-feishu/index.js';
+import { cardProblem, FakeFeishu, formSubmission, type FakeFeishuOptions } from '../support/fake-feishu/index.js';
 
 let fake: FakeFeishu | undefined;
 afterEach(async () => {
@@ -46,9 +46,101 @@ describe('Card JSON 2.0', () => {
     expect(cardProblem(card([text()]), 31 * 1024)).toMatch(/30 KB/);
   });
 
+  it('checks a table as documented: root only, page_size 1–10, named and typed columns, rows by column name', () => {
+    const columns = [
+      { name: 'place', display_name: '地区', data_type: 'text', width: '88px' },
+      { name: 'amount', display_name: '金额', data_type: 'number' },
+    ];
+    const table = (extra: Record<string, unknown> = {}) => ({ tag: 'table', page_size: 2, columns, rows: [{ place: '南浔', amount: 5 }], ...extra });
+    expect(cardProblem(card([table(), table({ row_height: 'auto', row_max_height: '120px', header_style: { bold: true, background_style: 'grey' } })]), 100)).toBeUndefined();
+    expect(cardProblem(card(Array.from({ length: 5 }, () => table())), 100)).toBeUndefined();
+    expect(cardProblem(card(Array.from({ length: 6 }, () => table())), 100)).toMatch(/6 tables, over 5/);
+    expect(cardProblem(card([{ tag: 'collapsible_panel', header: { title: { tag: 'plain_text', content: 't' } }, elements: [table()] }]), 100)).toMatch(/only be placed at the card's root/);
+    expect(cardProblem(card([table({ page_size: 11 })]), 100)).toMatch(/page_size/);
+    expect(cardProblem(card([table({ page_size: 0 })]), 100)).toMatch(/page_size/);
+    expect(cardProblem(card([table({ row_height: '200px' })]), 100)).toMatch(/row_height/);
+    expect(cardProblem(card([table({ header_style: { colour: 'red' } })]), 100)).toMatch(/unknown property .*header_style.colour/);
+    expect(cardProblem(card([table({ columns: undefined })]), 100)).toMatch(/columns required/);
+    expect(cardProblem(card([table({ columns: Array.from({ length: 51 }, (_, index) => ({ name: `c${index}`, data_type: 'text' })), rows: [] })]), 100)).toMatch(/51 columns, over 50/);
+    expect(cardProblem(card([table({ columns: [{ display_name: '地区', data_type: 'text' }], rows: [] })]), 100)).toMatch(/name required/);
+    expect(cardProblem(card([table({ columns: [columns[0], columns[0]], rows: [] })]), 100)).toMatch(/not unique/);
+    expect(cardProblem(card([table({ columns: [{ name: 'place', data_type: 'string' }], rows: [] })]), 100)).toMatch(/data_type must be one of/);
+    expect(cardProblem(card([table({ columns: [{ name: 'place', data_type: 'text', width: '40px' }], rows: [] })]), 100)).toMatch(/width/);
+    expect(cardProblem(card([table({ columns: [{ name: 'place', data_type: 'text', colour: 'red' }], rows: [] })]), 100)).toMatch(/unknown property .*colour/);
+    expect(cardProblem(card([table({ rows: undefined })]), 100)).toMatch(/rows required/);
+    expect(cardProblem(card([table({ rows: [{ place: '南浔', city: '湖州' }] })]), 100)).toMatch(/rows\[0\]\.city names no column/);
+    expect(cardProblem(card([table({ rows: [{ place: '南浔', amount: '5' }] })]), 100)).toMatch(/does not fit data_type number/);
+    expect(cardProblem(card([table({ elements: [] })]), 100)).toMatch(/unknown property .*elements/);
+  });
+
+  it('refuses values outside the documented enums: header colour, button type, size, width, text and behaviors, column width', () => {
+    const button = (extra: Record<string, unknown> = {}) => ({ tag: 'button', text: { tag: 'plain_text', content: '移除' }, behaviors: [{ type: 'callback', value: { action: 'x' } }], ...extra });
+    const header = (template: string) => ({ header: { title: { tag: 'plain_text', content: 't' }, template } });
+    const columns = (width: string) => ({ tag: 'column_set', columns: [{ tag: 'column', width, elements: [button()] }] });
+    expect(cardProblem(card([button({ type: 'primary', size: 'small' }), columns('auto'), columns('120px')], header('orange')), 100)).toBeUndefined();
+    expect(cardProblem(card([button()], header('pink')), 100)).toMatch(/header.template "pink"/);
+    expect(cardProblem(card([button({ type: 'success' })]), 100)).toMatch(/button type "success"/);
+    expect(cardProblem(card([button({ size: 'mini' })]), 100)).toMatch(/button size "mini"/);
+    expect(cardProblem(card([button({ width: '80px' })]), 100)).toMatch(/button width "80px"/);
+    expect(cardProblem(card([button({ text: { tag: 'plain_text', content: '长'.repeat(101) } })]), 100)).toMatch(/over 100 characters/);
+    expect(cardProblem(card([button({ behaviors: undefined })]), 100)).toMatch(/needs behaviors/);
+    expect(cardProblem(card([button({ behaviors: [{ type: 'submit' }] })]), 100)).toMatch(/behavior type/);
+    // a form's submit button needs no behaviors (and may stand only inside a form)
+    expect(cardProblem(card([{ tag: 'form', name: 'f', elements: [button({ behaviors: undefined, form_action_type: 'submit', name: 'send' })] }]), 100)).toBeUndefined();
+    expect(cardProblem(card([columns('700px')]), 100)).toMatch(/column width "700px"/);
+  });
+
   it('answers a bad card in a message with 230099', async () => {
     const { call } = await open();
     expect((await call('POST', '/open-apis/im/v1/messages?receive_id_type=chat_id', send(card([{ tag: 'markdown', content: 'x', colour: 1 }])))).code).toBe(230099);
+  });
+});
+
+describe('Card JSON 2.0 forms and selects', () => {
+  const option = (value: string) => ({ text: { tag: 'plain_text', content: value }, value });
+  const select = (name: string | undefined, extra: Record<string, unknown> = {}) => ({ tag: 'select_static', ...(name ? { name } : {}), options: [option('南浔区'), option('鹿城区')], ...extra });
+  const submit = (extra: Record<string, unknown> = {}) => ({ tag: 'button', name: 'go', text: { tag: 'plain_text', content: '提交' }, form_action_type: 'submit', behaviors: [{ type: 'callback', value: { action: 'x' } }], ...extra });
+  const form = (elements: unknown[], name = 'f') => ({ tag: 'form', ...(name ? { name } : {}), elements });
+
+  it('accepts a form with named selects and a submit button', () => {
+    expect(cardProblem(card([form([select('place', { initial_option: '鹿城区', required: true }), submit()])]), 100)).toBeUndefined();
+  });
+
+  it('refuses a form without a name, without a submit button, nested, or holding a table or a form', () => {
+    expect(cardProblem(card([form([select('place'), submit()], '')]), 100)).toMatch(/form name required/);
+    expect(cardProblem(card([form([select('place')])]), 100)).toMatch(/needs a button with form_action_type "submit"/);
+    expect(cardProblem(card([{ tag: 'collapsible_panel', header: { title: { tag: 'plain_text', content: 'x' } }, elements: [form([submit()])] }]), 100)).toMatch(/root of body.elements/);
+    expect(cardProblem(card([form([{ tag: 'table', columns: [], rows: [] }, submit()])]), 100)).toMatch(/cannot hold a table/);
+    expect(cardProblem(card([form([form([submit({ name: 'inner' })], 'g'), submit()])]), 100)).toMatch(/cannot hold a form/);
+  });
+
+  it('refuses components in a form without a name, or with a name used twice in the card', () => {
+    expect(cardProblem(card([form([select(undefined), submit()])]), 100)).toMatch(/select_static in a form needs a name/);
+    expect(cardProblem(card([form([select('place'), select('place'), submit()])]), 100)).toMatch(/name "place" is not unique/);
+    expect(cardProblem(card([form([select('f'), submit()])]), 100)).toMatch(/name "f" is not unique/);
+    expect(cardProblem(card([form([select('place'), submit({ name: undefined })])]), 100)).toMatch(/button in a form needs a name/);
+  });
+
+  it('refuses form_action_type and required outside a form, and a button in a form without form_action_type', () => {
+    expect(cardProblem(card([submit()]), 100)).toMatch(/form_action_type only inside a form/);
+    expect(cardProblem(card([form([select('place'), submit({ form_action_type: 'send' })])]), 100)).toMatch(/submit or reset/);
+    expect(cardProblem(card([select('place', { required: true })]), 100)).toMatch(/required only inside a form/);
+    expect(cardProblem(card([form([select('place'), submit(), { tag: 'button', name: 'other', text: { tag: 'plain_text', content: 'x' } }])]), 100)).toMatch(/needs form_action_type/);
+  });
+
+  it('refuses select options that are not plain_text with unique string values, and an initial_option that is not one of them', () => {
+    expect(cardProblem(card([select('place', { options: [option('南浔区'), option('南浔区')] })]), 100)).toMatch(/repeats an option value/);
+    expect(cardProblem(card([select('place', { options: [{ text: { tag: 'lark_md', content: 'x' }, value: 'x' }] })]), 100)).toMatch(/must be plain_text/);
+    expect(cardProblem(card([select('place', { options: [{ text: { tag: 'plain_text', content: 'x' }, value: '' }] })]), 100)).toMatch(/non-empty string/);
+    expect(cardProblem(card([select('place', { initial_option: '杭州' })]), 100)).toMatch(/initial_option "杭州" is not an option value/);
+    expect(cardProblem(card([select('place', { colour: 'red' })]), 100)).toMatch(/unknown property/);
+  });
+
+  it('submits only offered choices, keeps initial options, and stops on an empty required field', () => {
+    const shown = card([form([select('place', { initial_option: '鹿城区' }), select('who', { required: true }), submit()])]);
+    expect(formSubmission(shown, { who: '南浔区' })).toEqual({ action: { tag: 'button', name: 'go', value: { action: 'x' }, form_value: { place: '鹿城区', who: '南浔区' } }, value: { action: 'x' } });
+    expect(formSubmission(shown, {})).toEqual({ blocked: 'who is required' });
+    expect(formSubmission(shown, { who: '杭州' })).toEqual({ blocked: '"杭州" is not an option of who' });
   });
 });
 

@@ -12,6 +12,7 @@ import { larkSettings, startLarkBot, type BotStatus, type LarkSettings, type Run
 import type { RetryPolicy } from '../../src/retry/index.js';
 import { createLogger, silentLogger, type Logger } from '../../src/log/index.js';
 import type { Reminders, ReminderSchedulerOptions } from '../../src/reminders/index.js';
+import type { Notices, NoticeSchedulerOptions } from '../../src/notices/index.js';
 import { FakeFeishu, WebhookClient, webhookEnvironment } from '../support/fake-feishu/index.js';
 import { SEEDS_DIR } from '../support/seeds.js';
 
@@ -73,6 +74,8 @@ export async function startBot(options: {
   reminders?: Reminders;
   reminderScheduler?: Pick<ReminderSchedulerOptions, 'cron' | 'lock' | 'lease' | 'sendLog' | 'graceMs'>;
   knowledge?: KnowledgeAdmin;
+  notices?: Notices;
+  noticeScheduler?: Pick<NoticeSchedulerOptions, 'cron' | 'lock' | 'lease' | 'sendLog'>;
   /** The retry policy (default FAST_RETRY). */
   retry?: RetryPolicy;
 }): Promise<Harness> {
@@ -88,6 +91,8 @@ export async function startBot(options: {
     ...(options.reminders ? { reminders: options.reminders } : {}),
     ...(options.reminderScheduler ? { reminderScheduler: options.reminderScheduler } : {}),
     ...(options.knowledge ? { knowledge: options.knowledge } : {}),
+    ...(options.notices ? { notices: options.notices } : {}),
+    ...(options.noticeScheduler ? { noticeScheduler: options.noticeScheduler } : {}),
   });
   const webhook = new WebhookClient(`http://127.0.0.1:${running.port ?? 0}${settings.webhookPath}`, SECRETS);
   return { running, webhook, settings };

@@ -106,6 +106,21 @@ describe('grounded LLM answers over the real index', () => {
     expect(uncited.answer).toContain('现有政策文件中没有找到');
   });
 
+  it('keeps a comparison’s rows beside a model-written answer, and drops them when the model refuses', async () => {
+    const question = '南浔和鹿城对孵化载体分别有什么支持？';
+    server.handle((request) => groundedEcho(request, 0));
+    const answered = await service.ask({ question });
+    expect(answered).toMatchObject({ answerable: true, mode: 'llm' });
+    expect(answered.comparison?.map((row) => [row.place, row.source])).toEqual([
+      ['南浔', SEED.nanxun],
+      ['鹿城', SEED.lucheng],
+    ]);
+    server.handle(() => text(REFUSAL_SIGNAL));
+    const refused = await service.ask({ question });
+    expect(refused).toMatchObject({ answerable: false, mode: 'llm' });
+    expect(refused.comparison).toBeUndefined();
+  });
+
   it('turns the model’s "not in the documents" signal into the refusal, never streaming the signal', async () => {
     server.handle(() => text(REFUSAL_SIGNAL, { chunkChars: 1 }));
     const collected = await events(service, NANTONG);

@@ -1,55 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { matchMeasures, readProfile } from '../../src/match/index.js';
+import { PROFILES, precisionRecall } from '../support/match-profiles.js';
 import { seedDocuments, seedPlaces } from '../support/seed-measures.js';
 import { SEED } from '../support/seeds.js';
 
 const documents = seedDocuments();
 const places = seedPlaces(documents);
 const today = new Date('2026-12-02T12:00:00+08:00');
-const m = (source: string, ...numbers: number[]) => numbers.map((number) => `${source}#${number}`);
-
-/**
- * Five entrepreneurs and the measures a careful reader of the seeds would list for each, chosen by
- * reading the items (docs/measures.md says why each is in or out), not by running the matcher.
- */
-const PROFILES = [
-  {
-    sentence: '我是刚毕业的大学生，想在南浔开一家文创工作室',
-    profile: { place: '南浔', who: ['大学生'], industry: ['文创'], stage: '筹备' },
-    // 000 （三）文创空间 （四）文化创意业态 （八）招引创业大学生、文创人才 （九）青创项目资金支持; 附件3 文化产业招商对接会, 大学生创新创意创业大赛
-    expected: [...m(SEED.nanxun, 1, 2, 6, 7, 17, 19)],
-  },
-  {
-    sentence: '我在鹿城区运营一家孵化器，想了解对孵化载体的支持',
-    profile: { place: '鹿城区', who: ['孵化器/众创空间运营机构'], industry: [] },
-    // 002: every item that addresses incubators or 孵化载体 themselves, not 链主企业 (二)2 nor 在孵企业' loans (六)2
-    expected: [...m(SEED.lucheng, 1, 2, 3, 4, 9, 11, 12, 13, 14, 15, 17, 19, 20, 23)],
-  },
-  {
-    sentence: '我是海归博士，想在湖州创办一家科技型企业',
-    profile: { place: '湖州', who: ['海外留学人员', '高层次人才', '科技型企业'], industry: ['科创'] },
-    // 001 三: 招商引进, 创新孵化, 集聚发展, 优选培育(高层次人才大赛), 专业化园区, 中试平台, 创业启动资金, 耐心资本
-    expected: [...m(SEED.bozhong, 1, 2, 3, 4, 5, 6, 7, 9)],
-  },
-  {
-    sentence: '我是返乡青年，想回南浔的村里做乡村旅游民宿',
-    profile: { place: '南浔', who: ['青年人才', '乡村创客'], industry: ['文旅'] },
-    // 000 （三）乡创空间与乡村旅游集聚区 （四）休闲旅游业态 （七）乡创社区经济 （八）入乡青创人才、乡村文旅; 附件3 乡村文旅创客大赛, 村咖大会
-    expected: [...m(SEED.nanxun, 1, 2, 5, 6, 18, 19)],
-  },
-  {
-    sentence: '我在南通海门做生物医药研发的小公司',
-    profile: { place: '海门', who: ['小微企业'], industry: ['生物医药', '科创'] },
-    // 004 四 海门市: 生物医药产业众创社区 (the plan expired in 2020: listed and flagged)
-    expected: [...m(SEED.nantong, 9)],
-  },
-];
-
-function precisionRecall(actual: string[], expected: string[]): { precision: number; recall: number } {
-  const hits = actual.filter((id) => expected.includes(id)).length;
-  return { precision: actual.length === 0 ? 0 : hits / actual.length, recall: hits / expected.length };
-}
-
 describe('matching five profiles against the seeds', () => {
   for (const { sentence, profile, expected } of PROFILES) {
     it(`${sentence}: precision and recall ≥ 0.8`, () => {
@@ -69,6 +26,15 @@ describe('matching five profiles against the seeds', () => {
     expect(result.measures[0]?.quote).toContain('文创');
     expect(result.notes).toContain('注意：《南浔区全面建设“水晶晶青创新城”提升年行动计划》是征求意见稿，内容可能调整，请以正式印发文件为准。');
     expect(result.notes).toContain('「（八）拓宽青创主体集聚载体」：文件未写明申请条件和补贴标准，可咨询区人力社保局、区农业农村局、区文广旅体局。');
+  });
+
+  it('gives every young founder the items for all youth (青创 finance, services), but not youth items of another field', () => {
+    const ids = (sentence: string) => matchMeasures(readProfile(sentence, places), documents, today).measures.map((measure) => measure.id);
+    const returnee = ids(PROFILES[3]!.sentence);
+    expect(returnee).toEqual(expect.arrayContaining([`${SEED.nanxun}#7`, `${SEED.nanxun}#8`]));
+    // 附件3 row 7 (国际青年文化交流会、文化产业招商对接会) is for youth in culture, not in rural tourism
+    expect(returnee).not.toContain(`${SEED.nanxun}#17`);
+    expect(ids('我在南浔做跨境电商，想找一个孵化器入驻')).not.toContain(`${SEED.nanxun}#7`);
   });
 
   it('keeps an expired plan in the list and says it has expired', () => {

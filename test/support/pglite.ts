@@ -1,11 +1,9 @@
 import { PGlite, type Transaction } from '@electric-sql/pglite';
 import { vector } from '@electric-sql/pglite/vector';
-import { larkMigrations } from '../../src/lark/index.js';
-import { migrate, type Database, type Migration, type Queryable } from '../../src/postgres/index.js';
-import { remindersMigrations } from '../../src/reminders/index.js';
+import { STORE_MIGRATIONS } from '../../src/cli/shared-stores.js';
+import { migrate, type Database, type Queryable } from '../../src/postgres/index.js';
 
-/** The migrations a bot's shared-store database gets at start (the index adds its own when it lives there). */
-export const STORE_MIGRATIONS: Migration[] = [...larkMigrations, ...remindersMigrations];
+export { STORE_MIGRATIONS };
 
 /**
  * PostgreSQL in-process (PGlite 0.4.6, pinned: the last release with pgvector built in) behind the

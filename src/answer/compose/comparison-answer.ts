@@ -1,12 +1,15 @@
+import { formatSection } from '../../ingest/index.js';
 import type { RetrievedPassage } from '../../retrieve/index.js';
 import { mentionsName } from '../../text/index.js';
 import { citationOf } from '../citation.js';
 import type { QuestionReading } from '../read-question.js';
+import type { ComparisonRow } from '../types.js';
 import type { Composed } from './composed.js';
 import { sayUnit } from './unit-answer.js';
 import { rankedUnits } from './units.js';
 
 const LINE_CHARS = 110;
+const NOT_COVERED = '现有文件中没有找到相关内容。';
 
 /**
  * A side-by-side answer for a question naming several places or documents: the evidence is
@@ -23,14 +26,16 @@ export function comparisonAnswer(question: string, reading: QuestionReading, pas
     return { place, best };
   });
   if (lines.every((line) => !line.best)) return undefined;
-  const text = lines.map(({ place, best }) => {
-    if (!best) return `${place}：现有文件中没有找到相关内容。`;
-    const said = sayUnit(best, question, reading);
-    return `${place}：${said.length > LINE_CHARS ? `${said.slice(0, LINE_CHARS - 1)}…` : said}`;
+  const rows: ComparisonRow[] = lines.map(({ place, best }) => {
+    if (!best) return { place, offer: NOT_COVERED, source: '', title: '', section: '' };
+    const { chunk } = best.passage;
+    return { place, offer: sayUnit(best, question, reading), source: chunk.source, title: chunk.title, section: formatSection(chunk.sectionPath) };
   });
+  const text = rows.map(({ place, offer }) => `${place}：${offer.length > LINE_CHARS ? `${offer.slice(0, LINE_CHARS - 1)}…` : offer}`);
   return {
     answerable: true,
     answer: text.join('\n'),
     citations: lines.flatMap(({ best }) => (best ? [citationOf(best.passage, best.text)] : [])),
+    comparison: rows,
   };
 }

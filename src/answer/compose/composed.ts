@@ -1,4 +1,4 @@
-import type { Citation } from '../types.js';
+import type { Citation, ComparisonRow } from '../types.js';
 
 /** An answer composed from evidence, before notices and the result contract are added. */
 export interface Composed {
@@ -7,4 +7,6 @@ export interface Composed {
   citations: Citation[];
   /** What the documents do not state, named in a refusal (咨询电话, 具体金额…). */
   missing?: string[];
+  /** A comparison's rows, one per place, beside the text answer. */
+  comparison?: ComparisonRow[];
 }

@@ -48,6 +48,7 @@ function validityLine(facts: DocumentFacts, today: Date): string | undefined {
   if (status === 'draft') return `该文件是${facts.draft ?? '征求意见稿'}，尚未正式印发${period ? `，拟定执行期为${period}` : ''}。`;
   if (!period) return undefined;
   if (status === 'expired') return `执行期为${period}，已于${facts.period?.to?.slice(0, 4)}年底前到期，截至${formatDay(today)}已不在执行期内。`;
+  if (facts.confirmedInForce) return `执行期为${period}，管理员已确认该文件目前仍然有效。`;
   if (status === 'in-force' || status === 'trial') return `执行期为${period}，截至${formatDay(today)}仍在执行期内，尚未到期${status === 'trial' ? '（试行）' : ''}。`;
   return `执行期为${period}，截至${formatDay(today)}尚未开始。`;
 }
@@ -57,6 +58,7 @@ function periodEnd(facts: DocumentFacts, today: Date): string {
   const to = facts.period?.to;
   if (!to) return '';
   const end = to.endsWith('-12-31') ? `${to.slice(0, 4)}年底` : to;
+  if (facts.confirmedInForce) return `，写明到${end}，管理员已确认目前仍然有效`;
   return documentStatus(facts, today) === 'expired' ? `，已于${end}到期` : `，到${end}到期`;
 }
 

@@ -1,5 +1,6 @@
 import type { AskResult } from '../../answer/index.js';
 import type { CardJson } from '../outbound/open-platform.js';
+import { comparisonTable } from './comparison-table.js';
 import { callbackButton, card, collapsiblePanel, escapeMarkdown, markdown, plainText, row, type CardElement } from './card-parts.js';
 
 export { escapeMarkdown };
@@ -13,7 +14,7 @@ export function escapeMarkdownForStream(text: string): string {
 }
 
 /** What an answer card shows; also what is kept for re-drawing it after a vote. */
-export type AnswerView = Pick<AskResult, 'question' | 'answer' | 'answerable' | 'citations' | 'notes'>;
+export type AnswerView = Pick<AskResult, 'question' | 'answer' | 'answerable' | 'citations' | 'notes' | 'comparison'>;
 
 /** A 👍 or 👎 on an answer card. */
 export type Vote = 'up' | 'down';
@@ -60,6 +61,11 @@ function sources(citations: AskResult['citations']): CardElement[] {
   return [collapsiblePanel(`来源（${citations.length}）`, lines, 'sources')];
 }
 
+/** A comparison of two places or more also gets its table, right under the cited lines. */
+function comparison(view: AnswerView): CardElement[] {
+  return view.comparison && view.comparison.length >= 2 ? [comparisonTable(view.comparison)] : [];
+}
+
 function feedback(ref: string, vote?: Vote): CardElement[] {
   const buttons = row([
     callbackButton('👍 有帮助', { action: 'feedback', vote: 'up', ref }, vote === 'up'),
@@ -93,7 +99,7 @@ export function answerCard(view: AnswerView, ref: string, vote?: Vote): CardJson
     subtitle: view.question,
     color: 'blue',
     summary: view.answer,
-    elements: [plainText(view.answer, { id: ANSWER_ELEMENT_ID }), ...notes, ...sources(view.citations), ...feedback(ref, vote)],
+    elements: [plainText(view.answer, { id: ANSWER_ELEMENT_ID }), ...comparison(view), ...notes, ...sources(view.citations), ...feedback(ref, vote)],
   });
 }
 

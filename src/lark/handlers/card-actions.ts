@@ -15,6 +15,8 @@ export interface CardAction {
   chatId: string;
   operatorId: string;
   value: unknown;
+  /** What a form container's submit button sends: each field's value by its `name`. */
+  formValue?: Record<string, unknown>;
 }
 
 /** The callback's response body: a toast and/or the card to show instead (Feishu applies it at once). */

@@ -4,6 +4,7 @@
 // removed: its reminder subscriptions removed and audited). Each payload is parsed with zod here.
 import { z } from 'zod';
 import type { Logger } from '../../log/index.js';
+import type { NoticesService } from '../../notices/index.js';
 import type { RemindersService } from '../../reminders/index.js';
 import type { Clock } from '../../clock/index.js';
 import { directWelcomeCard, faqCard, groupWelcomeCard, subscribeHelpCard } from '../cards/welcome-cards.js';
@@ -30,6 +31,8 @@ export interface LifecycleDeps {
   clock: Clock;
   logger: Logger;
   reminders?: RemindersService;
+  /** The new-policy subscriptions: a chat the bot left is dropped from them too. */
+  notices?: Pick<NoticesService, 'unsubscribe'>;
 }
 
 /** An event handler as the SDK's dispatcher calls it (with the flattened header and event). */
@@ -54,11 +57,23 @@ export function lifecycleHandlers(deps: LifecycleDeps): Record<string, EventHand
     }
   };
 
+  /** A new-policy subscription of a chat that is gone is dropped (audited when there was one). */
+  const dropPolicies = async (chatId: string, actor: string, type: string, reason: string): Promise<void> => {
+    try {
+      const dropped = await deps.notices?.unsubscribe(chatId);
+      if (dropped?.changed) await deps.audit.record({ time: new Date(deps.clock.now()).toISOString(), actor, chatId, action: 'unsubscribe policies', args: type, result: 'ok', detail: reason });
+    } catch (error) {
+      logger.error('lark.chat_gone_failed', { chatId, type, error });
+    }
+  };
+
   /** The chat is gone for the bot: its reminder subscription is removed, and that is audited. */
   const chatGone = (type: string, reason: string): EventHandler => async (data) => {
     const event = parsed(chatEvent, data, type, logger);
-    if (!event || !deps.reminders) return;
+    if (!event) return;
     const actor = event.operator_id?.open_id ?? 'system';
+    await dropPolicies(event.chat_id, actor, type, reason);
+    if (!deps.reminders) return;
     try {
       const { changed } = await deps.reminders.unsubscribe(event.chat_id, actor);
       await deps.audit.record({ time: new Date(deps.clock.now()).toISOString(), actor, chatId: event.chat_id, action: 'unsubscribe', args: type, result: 'ok', detail: `${reason}${changed ? '' : '（本来就没有订阅）'}` });

@@ -8,6 +8,8 @@ export interface AnswerRecord {
   answerable: boolean;
   citations: AskResult['citations'];
   notes: string[];
+  /** A comparison's rows, so the card redrawn after a vote keeps its table. */
+  comparison?: AskResult['comparison'];
   chatId: string;
 }
 
@@ -17,6 +19,7 @@ export const answerRecordSchema = z.object({
   answerable: z.boolean(),
   citations: z.array(z.object({ source: z.string(), title: z.string(), section: z.string(), quote: z.string() })),
   notes: z.array(z.string()),
+  comparison: z.array(z.object({ place: z.string(), offer: z.string(), source: z.string(), title: z.string(), section: z.string() })).optional(),
   chatId: z.string(),
 });
 

@@ -1,3 +1,4 @@
+import { postgresProfiles, type ProfileStore } from '../../match/index.js';
 import type { Database } from '../../postgres/index.js';
 import type { AnswerRecords } from './answer-records.js';
 import type { AuditLog } from './audit-log.js';
@@ -17,6 +18,8 @@ export interface SharedStores {
   audit: AuditLog;
   /** Answered questions for the admin console (default: `DATA_DIR/questions.jsonl`). */
   questions?: QuestionLog;
+  /** Profiles saved through the /match form (default: `DATA_DIR/match-profiles.jsonl`). */
+  profiles?: ProfileStore;
 }
 
 /** Everything several bot instances share, on one database; `owner` names this instance in claims. */
@@ -27,5 +30,6 @@ export function postgresSharedStores(database: Database, owner: string, question
     feedback: postgresFeedbackLog(database),
     audit: postgresAuditLog(database),
     questions: postgresQuestionLog(database, questionRetentionDays),
+    profiles: postgresProfiles(database),
   };
 }

@@ -3,6 +3,7 @@
 import { createCipheriv, createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { CallbackOutcome } from './callbacks.js';
 import type { FakeFeishu, Json } from './fake-open-platform.js';
+import { formSubmission } from './form-submit.js';
 
 export interface MessageEventInput {
   messageId: string;
@@ -57,14 +58,14 @@ export function platformEvent(fake: FakeFeishu, token: string, eventType: string
 }
 
 /** A `card.action.trigger` callback for a button click. */
-export function cardActionEvent(fake: FakeFeishu, token: string, input: { messageId: string; chatId: string; operatorId: string; value: Json; eventId?: string }): Json {
+export function cardActionEvent(fake: FakeFeishu, token: string, input: { messageId: string; chatId: string; operatorId: string; value: Json; eventId?: string; action?: Json }): Json {
   return {
     schema: '2.0',
     header: { event_id: input.eventId ?? randomUUID(), event_type: 'card.action.trigger', create_time: String(Date.now() * 1000), token, app_id: fake.appId, tenant_key: 'tk' },
     event: {
       operator: { tenant_key: 'tk', open_id: input.operatorId, union_id: 'on_op', user_id: 'u_op' },
       token: 'c-callback-token',
-      action: { tag: 'button', value: input.value },
+      action: input.action ?? { tag: 'button', value: input.value },
       host: 'im_message',
       context: { open_message_id: input.messageId, open_chat_id: input.chatId },
     },
@@ -137,6 +138,20 @@ export class WebhookClient {
   async click(fake: FakeFeishu, input: { messageId: string; chatId: string; operatorId: string; value: Json; eventId?: string }): Promise<WebhookResponse & { outcome?: CallbackOutcome }> {
     const started = Date.now();
     const response = await this.post(cardActionEvent(fake, this.secrets.verificationToken, input));
+    if (response.status !== 200) return response;
+    return { ...response, outcome: fake.applyCallbackResponse(input.messageId, response.body, Date.now() - started) };
+  }
+
+  /**
+   * Submits the form of the card a message shows, as the client does: `choices` by field name (the
+   * others keep their initial option). Throws when the client could not submit it (a choice not
+   * offered, a required field empty): the platform never sends such a callback.
+   */
+  async submitForm(fake: FakeFeishu, input: { messageId: string; chatId: string; operatorId: string; choices: Record<string, string> }): Promise<WebhookResponse & { outcome?: CallbackOutcome }> {
+    const submission = formSubmission(fake.cardOf(input.messageId), input.choices);
+    if ('blocked' in submission) throw new Error(`the client would not submit this form: ${submission.blocked}`);
+    const started = Date.now();
+    const response = await this.post(cardActionEvent(fake, this.secrets.verificationToken, { ...input, value: submission.value, action: submission.action }));
     if (response.status !== 200) return response;
     return { ...response, outcome: fake.applyCallbackResponse(input.messageId, response.body, Date.now() - started) };
   }
