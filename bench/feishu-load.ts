@@ -6,10 +6,11 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createRuntime } from '../src/cli/runtime.js';
+import { createApp, createRuntime, startAppBot } from '../src/app/index.js';
 import { loadConfig } from '../src/config/index.js';
 import { buildIndex } from '../src/index/index.js';
-import { larkSettings, startLarkBot, type BotStatus } from '../src/lark/index.js';
+import type { AnswerService } from '../src/answer/index.js';
+import { larkSettings, type BotStatus } from '../src/lark/index.js';
 import { silentLogger } from '../src/log/index.js';
 import { FakeFeishu, messageEvent, WebhookClient, webhookEnvironment } from '../test/support/fake-feishu/index.js';
 import { percentile } from './support.js';
@@ -46,7 +47,7 @@ interface RunResult {
   rateViolations: number;
 }
 
-async function run(label: string, failureRate: number, answersRoot: string, status: BotStatus, answers: Parameters<typeof startLarkBot>[0]['answers']): Promise<RunResult> {
+async function run(label: string, failureRate: number, answersRoot: string, status: BotStatus, answers: AnswerService): Promise<RunResult> {
   const fake = await FakeFeishu.start({ failureRate, seed: 7 });
   const config = loadConfig({
     ...webhookEnvironment(fake, SECRETS),
@@ -55,7 +56,7 @@ async function run(label: string, failureRate: number, answersRoot: string, stat
   });
   const settings = larkSettings(config);
   if (!settings) throw new Error('bench settings incomplete');
-  const running = await startLarkBot({ settings, answers, status, logger: silentLogger });
+  const running = await startAppBot(createApp(config, { logger: silentLogger }), settings, { answers, status, reminders: null, knowledge: null, ops: null });
   const webhook = new WebhookClient(`http://127.0.0.1:${running.port ?? 0}${settings.webhookPath}`, SECRETS);
   const acknowledged: number[] = [];
   const firstCard: number[] = [];

@@ -5,7 +5,7 @@
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createRuntime } from '../src/cli/runtime.js';
+import { createRuntime } from '../src/app/runtime.js';
 import { loadConfig } from '../src/config/index.js';
 import { buildIndex, layout } from '../src/index/index.js';
 import { silentLogger } from '../src/log/index.js';

@@ -5,7 +5,7 @@ import { acquireBuildLock, buildIndex, type BuildStage, type BuildSummary } from
 import type { Logger } from '../log/index.js';
 import { configuredOcr, stageLabel, uploadScanReader } from './ocr-settings.js';
 import { progressBar } from './progress.js';
-import type { Runtime } from './runtime.js';
+import type { Runtime } from '../app/runtime.js';
 
 /** Builds DOCS_DIR into INDEX_DIR as configured, reporting each stage's progress. */
 export async function buildConfigured(runtime: Runtime, logger: Logger, onProgress?: (stage: BuildStage, done: number, total: number) => void): Promise<BuildSummary> {

@@ -15,7 +15,7 @@ import { inspectCommand } from './commands/inspect-command.js';
 import { matchCommand } from './commands/match-command.js';
 import { measuresCommand } from './commands/measures-command.js';
 import { REMINDER_USAGE, ReminderUsageError, remindersCli } from './commands/reminders-cli.js';
-import { createRuntime } from './runtime.js';
+import { createRuntime } from '../app/runtime.js';
 
 const USAGE = `usage: npm run -s cli -- <command>
   index [--json]                build DOCS_DIR into INDEX_DIR (--json: the full summary as JSON)

@@ -1,7 +1,7 @@
 import { ConfigError } from './errors.js';
 import { z } from 'zod';
-import { noticesEnvironmentShape } from '../notices/index.js';
-import { remindersEnvironmentShape } from '../reminders/index.js';
+import { noticesEnvironmentShape } from './notices-environment.js';
+import { remindersEnvironmentShape } from './reminder-environment.js';
 
 const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 const flag = z

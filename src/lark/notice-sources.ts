@@ -4,7 +4,7 @@ import { matchDocumentsOf, type MatchDocument } from '../match/index.js';
 import type { Notices, NoticeScheduler, NoticeSchedulerOptions } from '../notices/index.js';
 import { RemindersError } from '../reminders/index.js';
 import type { LarkBot } from './bot.js';
-import { larkReminderSender } from './reminder-sender.js';
+import { larkReminderSender } from './outbound/reminder-sender.js';
 
 /** The notices' scheduler tuning a caller may pass: a cron (tests), a lease and a shared send log (several instances). */
 export type NoticeSchedulerExtra = Pick<NoticeSchedulerOptions, 'cron' | 'sendLog' | 'lease' | 'lock'>;

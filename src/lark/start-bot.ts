@@ -10,8 +10,8 @@ import { RemindersError, type Reminders, type ReminderScheduler, type ReminderSc
 import { createLarkBot, type LarkBot, type LarkBotOptions } from './bot.js';
 import { startNotices, type NoticeSchedulerExtra } from './notice-sources.js';
 import type { NoticeScheduler, Notices } from '../notices/index.js';
-import type { BotStatus } from './handlers/command-list.js';
-import { larkReminderSender } from './reminder-sender.js';
+import type { BotStatus } from './commands/command-list.js';
+import { larkReminderSender } from './outbound/reminder-sender.js';
 import type { LarkSettings } from './settings.js';
 import { startLongConnection, type WsClientFactory } from './transport/long-connection.js';
 import { createWebhookServer } from './transport/webhook-server.js';
@@ -161,7 +161,9 @@ export async function startLarkBot(options: {
   logger: Logger;
   /** Whether answers stream partial text (an LLM is configured). */
   streamsAnswers?: boolean;
-  tuning?: Omit<LarkBotOptions, 'settings' | 'answers' | 'status' | 'logger' | 'streamsAnswers' | 'reminders' | 'knowledge'>;
+  /** The bot's stores, opened by the app; closed when the bot stops. */
+  stores: LarkBotOptions['stores'];
+  tuning?: Omit<LarkBotOptions, 'settings' | 'answers' | 'status' | 'logger' | 'streamsAnswers' | 'reminders' | 'knowledge' | 'stores' | 'notices'>;
   wsClientFactory?: WsClientFactory;
   /** The reminders (`createReminders`): their commands are answered and their scheduler runs while the bot does. */
   reminders?: Reminders;
@@ -183,6 +185,7 @@ export async function startLarkBot(options: {
     answers: options.answers,
     status: options.status,
     logger,
+    stores: options.stores,
     ...(options.streamsAnswers !== undefined ? { streamsAnswers: options.streamsAnswers } : {}),
     ...(options.reminders ? { reminders: options.reminders.service } : {}),
     ...(options.knowledge ? { knowledge: options.knowledge } : {}),

@@ -11,6 +11,6 @@ export { expiryCard, noticeOf, EXPIRY_ACTIONS } from './expiry-card.js';
 export { noticePlan, policyEntry, EXPIRY_ENTRY, type NoticeInput, type NoticeSend, type NoticeSkip } from './notice-plan.js';
 export { createNoticeScheduler, type NoticeScheduler, type NoticeSchedulerOptions, type NoticeTickReport } from './notice-scheduler.js';
 export { isoWeek, dayIn } from './iso-week.js';
-export { noticesEnvironmentShape, toNoticesSettings } from './settings.js';
+export { toNoticesSettings } from './settings.js';
 export { withInForceMarks } from './served-manifest.js';
 export { noticesMigrations } from './store/migrations.js';

@@ -32,7 +32,7 @@ export { createReminderScheduler, type CronStarter, type ReminderScheduler, type
 export { createMemoryLeaseLock, type Lease, type LeaseLock } from './store/lease-lock.js';
 export { createPostgresLeaseLock } from './store/postgres-lease-lock.js';
 export { createPostgresSendLog, type SendLogTable } from './store/postgres-send-log.js';
-export type { CardJson } from './cards/card-parts.js';
+export type { CardJson } from '../cards/index.js';
 export { renderCard } from './cards/render.js';
 export { reminderCard, ASK_ACTION, type RenderContext } from './cards/reminder-card.js';
 export { digestCard } from './cards/digest-card.js';

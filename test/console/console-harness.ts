@@ -5,11 +5,10 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { knowledgeAdminFor } from '../../src/cli/build-with-progress.js';
-import { consoleFor } from '../../src/cli/console-wiring.js';
-import type { Runtime } from '../../src/cli/runtime.js';
+import { createApp, startAppBot, type Runtime } from '../../src/app/index.js';
 import { loadConfig, type Config } from '../../src/config/index.js';
 import { consoleSecret } from '../../src/console/index.js';
-import { larkSettings, startLarkBot, type RunningBot } from '../../src/lark/index.js';
+import { larkSettings, type RunningBot } from '../../src/lark/index.js';
 import { silentLogger } from '../../src/log/index.js';
 import { createPrometheusMetrics } from '../../src/ops/index.js';
 import { createReminders, toRemindersSettings, type CronStarter } from '../../src/reminders/index.js';
@@ -87,24 +86,18 @@ export async function startConsoleBot(): Promise<ConsoleHarness> {
   const logger = testLogger();
   const knowledge = knowledgeAdminFor(runtime, silentLogger);
   const reminders = createReminders({ settings: toRemindersSettings(config, config.DATA_DIR), logger: silentLogger });
-  const adminConsole = await consoleFor({ runtime, config, logger, opsPort: port, knowledge, reminders });
-  if (!adminConsole) throw new Error('CONSOLE_ENABLED=1 did not build the console');
-  const running = await startLarkBot({
-    settings,
+  // the console is built by the app (CONSOLE_ENABLED=1), mounted beside /healthz on PORT
+  const running = await startAppBot(createApp(config, { logger, runtime }), settings, {
     answers: await runtime.answerService(),
     status: statusOf(runtime),
-    logger,
-    tuning: { retry: FAST_RETRY, requestTimeoutMs: 5_000, consoleLink: adminConsole.issueLink, questionRetentionDays: config.QUESTION_RETENTION_DAYS },
     reminders,
     reminderScheduler: { cron: manualCron },
     knowledge,
-    ops: {
-      metrics: createPrometheusMetrics({ processMetrics: false }),
-      modelLoaded: () => true,
-      port,
-      extraRoutes: ({ bot, health }) => adminConsole.routes({ stores: bot.stores, health, chatName: (chatId) => bot.chatName(chatId) }),
-    },
+    ops: { metrics: createPrometheusMetrics({ processMetrics: false }) },
+    lark: { retry: FAST_RETRY, requestTimeoutMs: 5_000 },
   });
+  const adminConsole = running.console;
+  if (!adminConsole) throw new Error('CONSOLE_ENABLED=1 did not build the console');
   const webhook = new WebhookClient(`http://127.0.0.1:${running.port ?? port}${settings.webhookPath}`, SECRETS);
   return {
     base: `http://127.0.0.1:${running.port ?? port}`,

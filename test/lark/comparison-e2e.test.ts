@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AnswerService } from '../../src/answer/index.js';
-import type { Runtime } from '../../src/cli/runtime.js';
+import type { Runtime } from '../../src/app/index.js';
 import { cardProblem, FakeFeishu, messageEvent, type Json } from '../support/fake-feishu/index.js';
 import { SECRETS, seedRuntime, startBot, statusOf, type Harness } from './harness.js';
 

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { KnowledgeAdmin } from '../../src/admin/index.js';
 import { buildConfigured, knowledgeAdminFor } from '../../src/cli/build-with-progress.js';
-import type { Runtime } from '../../src/cli/runtime.js';
+import type { Runtime } from '../../src/app/runtime.js';
 import { silentLogger } from '../../src/log/index.js';
 import { FakeFeishu, messageEvent, type Json } from '../support/fake-feishu/index.js';
 import { SEED, SEEDS_DIR } from '../support/seeds.js';

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CTenantAccessToken } from '@larksuiteoapi/node-sdk';
 import { describe, expect, it } from 'vitest';
-import { createChannelCache, SEEN_NAMESPACE } from '../../src/lark/store/channel-cache.js';
+import { createChannelCache, SEEN_NAMESPACE } from '../../src/lark/safety/channel-cache.js';
 import { createFileDedupeStore } from '../../src/lark/store/dedupe-store.js';
 import { createFileStore } from '../../src/lark/store/file-store.js';
 import { RecordingClock } from './recording-clock.js';

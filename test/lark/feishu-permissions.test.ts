@@ -6,7 +6,7 @@ import { Client, DefaultCache } from '@larksuiteoapi/node-sdk';
 import { afterEach, expect, it } from 'vitest';
 import { friendlyMessage } from '../../src/lark/index.js';
 import { messageFileDownloader } from '../../src/lark/outbound/message-file.js';
-import { sdkLogger } from '../../src/lark/sdk-logger.js';
+import { sdkLogger } from '../../src/lark/transport/sdk-logger.js';
 import { silentLogger } from '../../src/log/index.js';
 import { FakeFeishu } from '../support/fake-feishu/index.js';
 import { ScriptedAnswers } from './scripted-answers.js';

@@ -7,7 +7,7 @@ import { messageFileDownloader } from '../../src/lark/outbound/message-file.js';
 import { createOpenPlatform, type OpenPlatform } from '../../src/lark/outbound/open-platform.js';
 import { createOutboundLimiter, FEISHU_LIMITS } from '../../src/lark/outbound/outbound-limiter.js';
 import { sdkRequest } from '../../src/lark/outbound/sdk-request.js';
-import { sdkLogger } from '../../src/lark/sdk-logger.js';
+import { sdkLogger } from '../../src/lark/transport/sdk-logger.js';
 import { silentLogger } from '../../src/log/index.js';
 import { FakeFeishu } from '../support/fake-feishu/index.js';
 import { RecordingClock } from './recording-clock.js';

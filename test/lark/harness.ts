@@ -5,10 +5,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { KnowledgeAdmin } from '../../src/admin/index.js';
 import type { AnswerService } from '../../src/answer/index.js';
-import { createRuntime, type Runtime } from '../../src/cli/runtime.js';
+import { createApp, createRuntime, startAppBot, type Runtime } from '../../src/app/index.js';
 import { loadConfig, type Config } from '../../src/config/index.js';
 import { buildIndex } from '../../src/index/index.js';
-import { larkSettings, startLarkBot, type BotStatus, type LarkSettings, type RunningBot, type WsClientFactory } from '../../src/lark/index.js';
+import { larkSettings, type BotStatus, type LarkSettings, type RunningBot, type WsClientFactory } from '../../src/lark/index.js';
 import type { RetryPolicy } from '../../src/retry/index.js';
 import { createLogger, silentLogger, type Logger } from '../../src/log/index.js';
 import type { Reminders, ReminderSchedulerOptions } from '../../src/reminders/index.js';
@@ -79,19 +79,19 @@ export async function startBot(options: {
   /** The retry policy (default FAST_RETRY). */
   retry?: RetryPolicy;
 }): Promise<Harness> {
-  const { settings } = settingsFor(options.fake, options.dataDir, options.environment);
-  const running = await startLarkBot({
-    settings,
+  const { config, settings } = settingsFor(options.fake, options.dataDir, options.environment);
+  const logger = options.logger ?? testLogger();
+  const running = await startAppBot(createApp(config, { logger }), settings, {
     answers: options.answers,
     status: options.status,
-    logger: options.logger ?? testLogger(),
     ...(options.streamsAnswers !== undefined ? { streamsAnswers: options.streamsAnswers } : {}),
-    tuning: { retry: options.retry ?? FAST_RETRY, requestTimeoutMs: 5_000, progressIntervalMs: 200 },
+    reminders: options.reminders ?? null,
+    knowledge: options.knowledge ?? null,
+    ops: null,
+    lark: { retry: options.retry ?? FAST_RETRY, requestTimeoutMs: 5_000, progressIntervalMs: 200 },
     ...(options.wsClientFactory ? { wsClientFactory: options.wsClientFactory } : {}),
-    ...(options.reminders ? { reminders: options.reminders } : {}),
     ...(options.reminderScheduler ? { reminderScheduler: options.reminderScheduler } : {}),
-    ...(options.knowledge ? { knowledge: options.knowledge } : {}),
-    ...(options.notices ? { notices: options.notices } : {}),
+    notices: options.notices ?? null,
     ...(options.noticeScheduler ? { noticeScheduler: options.noticeScheduler } : {}),
   });
   const webhook = new WebhookClient(`http://127.0.0.1:${running.port ?? 0}${settings.webhookPath}`, SECRETS);

@@ -2,7 +2,7 @@
 // (two instances then updating one CardKit card interleave their sequences: 300317); released, it runs out.
 import { describe, expect, it } from 'vitest';
 import { systemClock } from '../../src/clock/index.js';
-import { createLeaseKeeper } from '../../src/lark/lease-keeper.js';
+import { createLeaseKeeper } from '../../src/lark/safety/lease-keeper.js';
 import { createMemoryDedupeStore } from '../../src/lark/store/dedupe-store.js';
 import { silentLogger } from '../../src/log/index.js';
 

@@ -5,7 +5,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { matchFormCard, matchResultCard, measureDetailCard } from '../../src/lark/cards/match-cards.js';
-import { formChoices } from '../../src/lark/handlers/match-commands.js';
+import { formChoices } from '../../src/lark/commands/match-commands.js';
 import { matchMeasures, readProfile, type MatchResult } from '../../src/match/index.js';
 import { cardProblem, MAX_CARD_BYTES } from '../support/fake-feishu/index.js';
 import { seedDocuments, seedPlaces } from '../support/seed-measures.js';

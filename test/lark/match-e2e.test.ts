@@ -3,7 +3,7 @@
 // 2.0 rules, forms submitted the way the client submits them). Nothing of ours is mocked.
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Runtime } from '../../src/cli/runtime.js';
+import type { Runtime } from '../../src/app/index.js';
 import { cardActionEvent, FakeFeishu, messageEvent, type Json } from '../support/fake-feishu/index.js';
 import { SECRETS, seedRuntime, startBot, statusOf, type Harness } from './harness.js';
 

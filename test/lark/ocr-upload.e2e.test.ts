@@ -6,7 +6,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { knowledgeAdminFor } from '../../src/cli/build-with-progress.js';
-import type { Runtime } from '../../src/cli/runtime.js';
+import type { Runtime } from '../../src/app/runtime.js';
 import { silentLogger } from '../../src/log/index.js';
 import { FakeFeishu, messageEvent, type Json } from '../support/fake-feishu/index.js';
 import { SECRETS, seedRuntime, startBot, statusOf, type Harness } from './harness.js';

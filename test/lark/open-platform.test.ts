@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FEISHU_LIMITS, createOutboundLimiter } from '../../src/lark/outbound/outbound-limiter.js';
 import { createOpenPlatform, type OpenPlatform } from '../../src/lark/outbound/open-platform.js';
 import { sdkRequest } from '../../src/lark/outbound/sdk-request.js';
-import { sdkLogger } from '../../src/lark/sdk-logger.js';
+import { sdkLogger } from '../../src/lark/transport/sdk-logger.js';
 import { silentLogger } from '../../src/log/index.js';
 import { FakeFeishu } from '../support/fake-feishu/index.js';
 import { RecordingClock } from './recording-clock.js';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { REFUSAL_SIGNAL, type AnswerService, type AskEvent, type AskResult } from '../../src/answer/index.js';
-import { createRuntime } from '../../src/cli/runtime.js';
+import { createRuntime } from '../../src/app/runtime.js';
 import { loadConfig } from '../../src/config/index.js';
 import { createLogger } from '../../src/log/index.js';
 import { groundedEcho, passageText, startFakeOpenAiServer, systemPromptOf, text, userPrompt, type FakeOpenAiServer } from '../support/fake-openai-server.js';

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PromptTemplateError } from '../../src/answer/index.js';
-import { createRuntime } from '../../src/cli/runtime.js';
+import { createRuntime } from '../../src/app/runtime.js';
 import { ConfigError, loadConfig } from '../../src/config/index.js';
 import { silentLogger } from '../../src/log/index.js';
 import { PROJECT_ROOT } from '../support/cli.js';

@@ -4,8 +4,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AnswerService } from '../../src/answer/index.js';
-import type { Runtime } from '../../src/cli/runtime.js';
-import { startLarkBot, type BotStatus, type RunningBot, type WsClientFactory } from '../../src/lark/index.js';
+import { createApp, startAppBot, type Runtime } from '../../src/app/index.js';
+import { type BotStatus, type RunningBot, type WsClientFactory } from '../../src/lark/index.js';
 import { silentLogger } from '../../src/log/index.js';
 import { createPrometheusMetrics, type PrometheusMetrics } from '../../src/ops/index.js';
 import { createReminders, toRemindersSettings, type CronStarter } from '../../src/reminders/index.js';
@@ -83,15 +83,13 @@ beforeAll(async () => {
   fake = await FakeFeishu.start();
   const { config, settings } = settingsFor(fake, dataDir());
   metrics = createPrometheusMetrics();
-  running = await startLarkBot({
-    settings,
+  running = await startAppBot(createApp(config, { logger: silentLogger, runtime }), settings, {
     answers,
     status,
-    logger: silentLogger,
-    tuning: { retry: FAST_RETRY, requestTimeoutMs: 5_000 },
+    lark: { retry: FAST_RETRY, requestTimeoutMs: 5_000 },
     reminders: createReminders({ settings: toRemindersSettings(config, config.DATA_DIR), logger: silentLogger }),
     reminderScheduler: { cron: manualCron },
-    ops: { metrics, modelLoaded: () => true, port: 0 },
+    ops: { metrics },
     knowledge: knowledgeAdminFor(runtime, silentLogger),
   });
   webhook = new WebhookClient(`http://127.0.0.1:${running.port ?? 0}${settings.webhookPath}`, SECRETS);
@@ -198,15 +196,15 @@ describe('long-connection mode', () => {
       },
       close: () => undefined,
     });
-    const { settings } = settingsFor(fake, join(root, 'data-ws'), { LARK_MODE: 'long-connection' });
+    const { config, settings } = settingsFor(fake, join(root, 'data-ws'), { LARK_MODE: 'long-connection', OPS_HOST: '127.0.0.1' });
     const noIndex: BotStatus = { manifest: () => { throw new Error('no index'); }, answerMode: 'x', startedAt: Date.now() };
-    const ws = await startLarkBot({
-      settings,
+    const ws = await startAppBot(createApp(config, { logger: silentLogger, runtime }), settings, {
       answers,
       status: noIndex,
-      logger: silentLogger,
+      reminders: null,
+      knowledge: null,
       wsClientFactory,
-      ops: { metrics: createPrometheusMetrics({ processMetrics: false }), modelLoaded: () => true, port: 0, host: '127.0.0.1' },
+      ops: { metrics: createPrometheusMetrics({ processMetrics: false }) },
     });
     try {
       expect(ws.port).toBeUndefined();

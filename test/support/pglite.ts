@@ -1,6 +1,6 @@
 import { PGlite, type Transaction } from '@electric-sql/pglite';
 import { vector } from '@electric-sql/pglite/vector';
-import { STORE_MIGRATIONS } from '../../src/cli/shared-stores.js';
+import { STORE_MIGRATIONS } from '../../src/app/storage.js';
 import { migrate, type Database, type Queryable } from '../../src/postgres/index.js';
 
 export { STORE_MIGRATIONS };

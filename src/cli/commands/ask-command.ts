@@ -3,7 +3,7 @@ import { createInterface } from 'node:readline';
 import { z } from 'zod';
 import type { Logger } from '../../log/index.js';
 import { formatAnswer } from '../format-answer.js';
-import type { Runtime } from '../runtime.js';
+import type { Runtime } from '../../app/runtime.js';
 
 const batchLine = z.object({ id: z.union([z.string(), z.number()]).transform(String), question: z.string() });
 

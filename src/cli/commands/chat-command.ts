@@ -8,7 +8,7 @@ import type { Logger } from '../../log/index.js';
 import { knowledgeAdminFor } from '../build-with-progress.js';
 import { appendHistory, consoleCommands, consoleHelp, parseConsoleInput, readHistory, smallTalk, type ConsoleContext } from '../console/index.js';
 import { formatAnswer } from '../format-answer.js';
-import type { Runtime } from '../runtime.js';
+import type { Runtime } from '../../app/runtime.js';
 
 /** Prints an answer as it streams, then its notes and citations once it is checked. */
 async function streamAnswer(service: AnswerService, request: AskRequest): Promise<void> {

@@ -1,5 +1,5 @@
 import type { Config } from '../../config/index.js';
-import { openSharedStores } from '../shared-stores.js';
+import { createStorage } from '../../app/index.js';
 import type { Logger } from '../../log/index.js';
 import { printingSender, toRemindersSettings, type Sender, type SendLog, type StateStore } from '../../reminders/index.js';
 import { calendarCheckCommand, calendarExtractCommand } from './calendar-command.js';
@@ -53,11 +53,12 @@ export async function remindersCli(
 
 /** STORE=postgres: the instances' shared subscriptions and send log (as `npm start` opens them), for the command's run. */
 async function withSharedStores<T>(config: Config, logger: Logger, run: (shared?: { state: StateStore; sendLog: SendLog }) => Promise<T>): Promise<T> {
-  const stores = await openSharedStores(config, logger);
+  const storage = createStorage(config, logger);
   try {
-    const sendLog = stores.reminders?.sendLog;
-    return await run(stores.reminderState && sendLog ? { state: stores.reminderState, sendLog } : undefined);
+    const shared = await storage.reminderStores();
+    const sendLog = shared?.scheduler.sendLog;
+    return await run(shared && sendLog ? { state: shared.state, sendLog } : undefined);
   } finally {
-    await stores.close();
+    await storage.close();
   }
 }

@@ -1,8 +1,8 @@
 import type { ReindexProgress, StoredDocument, UploadResult } from '../../admin/index.js';
 import type { BuildSummary, Manifest } from '../../index/index.js';
 import { statusLabel } from '../../ingest/index.js';
-import type { CardJson } from '../outbound/open-platform.js';
-import { card, escapeMarkdown, markdown, plainText } from './card-parts.js';
+import type { CardJson } from '../../cards/index.js';
+import { card, escapeMarkdown, markdown, plainText } from '../../cards/index.js';
 
 const STAGE_NAMES: Record<ReindexProgress['stage'], string> = {
   reading: '读取文件',

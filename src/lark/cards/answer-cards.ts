@@ -1,7 +1,7 @@
 import type { AskResult } from '../../answer/index.js';
-import type { CardJson } from '../outbound/open-platform.js';
+import type { CardJson } from '../../cards/index.js';
 import { comparisonTable } from './comparison-table.js';
-import { callbackButton, card, collapsiblePanel, escapeMarkdown, markdown, plainText, row, type CardElement } from './card-parts.js';
+import { callbackButton, card, collapsiblePanel, escapeMarkdown, markdown, plainText, row, type CardElement } from '../../cards/index.js';
 
 export { escapeMarkdown };
 

@@ -1,5 +1,5 @@
 import type { ComparisonRow } from '../../answer/index.js';
-import type { CardElement } from './card-parts.js';
+import type { CardElement } from '../../cards/index.js';
 
 /** The platform shows at most 10 rows a page (page_size 1–10); more rows page. */
 const MAX_PAGE_ROWS = 10;

@@ -1,7 +1,7 @@
 import type { Measure } from '../../ingest/index.js';
 import type { MatchedMeasure, MatchResult, Profile } from '../../match/index.js';
-import type { CardJson } from '../outbound/open-platform.js';
-import { callbackButton, card, escapeMarkdown, markdown, plainText, type CardElement } from './card-parts.js';
+import type { CardJson } from '../../cards/index.js';
+import { callbackButton, card, escapeMarkdown, markdown, plainText, type CardElement } from '../../cards/index.js';
 
 export { matchFormCard, FORM_FIELDS, FORM_NAME, SUBMIT_ACTION, type FormChoices } from './match-form.js';
 

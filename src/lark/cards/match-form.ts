@@ -1,6 +1,6 @@
 import type { Profile } from '../../match/index.js';
-import type { CardJson } from '../outbound/open-platform.js';
-import { card, markdown, plainText, type CardElement } from './card-parts.js';
+import type { CardJson } from '../../cards/index.js';
+import { card, markdown, plainText, type CardElement } from '../../cards/index.js';
 
 /** The form's field names: also the keys of `form_value` in the submit callback. */
 export const FORM_FIELDS = { place: 'place', who: 'who', industry: 'industry', stage: 'stage' } as const;

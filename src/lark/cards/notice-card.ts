@@ -1,5 +1,5 @@
-import type { CardJson } from '../outbound/open-platform.js';
-import { card, markdown, plainText, type HeaderColor } from './card-parts.js';
+import type { CardJson } from '../../cards/index.js';
+import { card, markdown, plainText, type HeaderColor } from '../../cards/index.js';
 
 /** A short reply card for commands, help and refusals to act: a title and a few lines. */
 export function noticeCard(title: string, body: { markdown?: string; text?: string }, color: HeaderColor = 'blue'): CardJson {

@@ -1,4 +1,4 @@
-import type { CardJson } from '../outbound/open-platform.js';
+import type { CardJson } from '../../cards/index.js';
 import { noticeCard } from './notice-card.js';
 
 /** What the bot covers, in one sentence. */

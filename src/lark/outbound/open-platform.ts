@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { CardJson } from '../../cards/index.js';
 import type { Clock } from '../../clock/index.js';
 import { codeFor, LarkError } from '../errors.js';
 import type { Logger } from '../../log/index.js';
@@ -6,8 +7,6 @@ import { withRetry, type RetryPolicy } from '../../retry/index.js';
 import type { OutboundLimiter } from './outbound-limiter.js';
 import type { PlatformCall, PlatformRequest } from './sdk-request.js';
 
-/** A card as JSON (Card JSON 2.0). */
-export type CardJson = Record<string, unknown>;
 
 /** What a card message shows: card JSON, or a CardKit card entity by id (needed for streaming). */
 export type CardContent = { card: CardJson } | { cardId: string };

@@ -18,8 +18,8 @@ export interface SharedStores {
   audit: AuditLog;
   /** Answered questions for the admin console (default: `DATA_DIR/questions.jsonl`). */
   questions?: QuestionLog;
-  /** Profiles saved through the /match form (default: `DATA_DIR/match-profiles.jsonl`). */
-  profiles?: ProfileStore;
+  /** Profiles saved through the /match form (embedded: `DATA_DIR/match-profiles.jsonl`). */
+  profiles: ProfileStore;
 }
 
 /** Everything several bot instances share, on one database; `owner` names this instance in claims. */

@@ -1,6 +1,6 @@
 import { WSClient, type EventDispatcher } from '@larksuiteoapi/node-sdk';
 import type { Logger } from '../../log/index.js';
-import { SDK_LOGGER_LEVEL, sdkLogger } from '../sdk-logger.js';
+import { SDK_LOGGER_LEVEL, sdkLogger } from './sdk-logger.js';
 import type { LarkSettings } from '../settings.js';
 
 /** The long-connection transport: a running SDK WSClient feeding a dispatcher. */

@@ -1,5 +1,5 @@
 import type { Logger } from '../../log/index.js';
-import type { CardJson } from '../cards/card-parts.js';
+import type { CardJson } from '../../cards/index.js';
 import { upcomingCard } from '../cards/upcoming-card.js';
 import type { Calendar, CalendarEntry, EntryStatus } from '../calendar/types.js';
 import { whenText } from '../calendar/when.js';

@@ -2,7 +2,7 @@ import type { CalendarEntry } from '../calendar/types.js';
 import type { DigestMessage, ListedEntry } from '../schedule/messages.js';
 import { formatDate, formatInstant } from '../time/format.js';
 import { dateAt } from '../time/zone.js';
-import { card, divider, escapeMarkdown, markdown, plainText, type CardElement, type CardJson } from './card-parts.js';
+import { card, divider, escapeMarkdown, markdown, plainText, type CardElement, type CardJson } from '../../cards/index.js';
 import { kindLabel, occurrenceDate, sourceLabel, statusLine, whenLabel } from './entry-text.js';
 import type { RenderContext } from './reminder-card.js';
 

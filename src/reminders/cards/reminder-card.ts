@@ -1,7 +1,7 @@
 import type { CalendarEntry } from '../calendar/types.js';
 import type { ReminderMessage } from '../schedule/messages.js';
 import { formatInstant } from '../time/format.js';
-import { callbackButton, card, divider, escapeMarkdown, markdown, plainText, type CardElement, type CardJson, type HeaderColor } from './card-parts.js';
+import { callbackButton, card, divider, escapeMarkdown, markdown, plainText, type CardElement, type CardJson, type HeaderColor } from '../../cards/index.js';
 import { askQuestion, kindLabel, occurrenceDate, sourceLabel, statusLine, whenLabel } from './entry-text.js';
 
 /** The button value the channel's card-action map dispatches on (`value.action`). */

@@ -1,5 +1,5 @@
 import type { OutgoingMessage } from '../schedule/messages.js';
-import type { CardJson } from './card-parts.js';
+import type { CardJson } from '../../cards/index.js';
 import { digestCard } from './digest-card.js';
 import { reminderCard, type RenderContext } from './reminder-card.js';
 

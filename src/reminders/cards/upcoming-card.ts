@@ -1,5 +1,5 @@
 import type { UpcomingList } from '../schedule/messages.js';
-import { card, divider, escapeMarkdown, markdown, plainText, type CardElement, type CardJson } from './card-parts.js';
+import { card, divider, escapeMarkdown, markdown, plainText, type CardElement, type CardJson } from '../../cards/index.js';
 import { listedEntryElements, undatedElements } from './digest-card.js';
 import { whenLabel } from './entry-text.js';
 

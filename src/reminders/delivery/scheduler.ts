@@ -5,17 +5,18 @@ import { z } from 'zod';
 import type { Clock } from '../../clock/index.js';
 import { readJsonFile, writeFileAtomic } from '../../files/index.js';
 import type { Logger } from '../../log/index.js';
-import { renderCard } from '../cards/render.js';
 import type { Calendar } from '../calendar/types.js';
 import type { Audience } from '../schedule/audience.js';
 import { due, type DueSend } from '../schedule/due.js';
 import type { RemindersSettings } from '../settings.js';
-import { acquireDataLock, type DataLock, type LockOptions } from './data-lock.js';
-import type { Lease, LeaseLock } from '../store/lease-lock.js';
+import type { LockOptions } from './data-lock.js';
+import type { LeaseLock } from '../store/lease-lock.js';
 import { applyRecord, foldLog, type LedgerEntry, type SendRecord } from './ledger.js';
 import { openSendLog } from '../store/file-send-log.js';
 import type { SendLog } from '../store/send-log.js';
-import { sendSafely, type Sender } from './sender.js';
+import { createCustody, type Custody } from './scheduler-custody.js';
+import { createDeliver } from './scheduler-deliver.js';
+import type { Sender } from './sender.js';
 
 /** What one tick did. */
 export interface TickReport {
@@ -88,12 +89,6 @@ function writeLastTick(file: string, at: number): void {
   writeFileAtomic(file, JSON.stringify({ at, iso: new Date(at).toISOString() }), { durable: false });
 }
 
-/** The file log's records at start (the file log reads synchronously; a shared log is read at the first tick). */
-function readNow(log: SendLog): SendRecord[] {
-  const records = log.read();
-  return Array.isArray(records) ? records : [];
-}
-
 /**
  * The scheduler. Delivery at the crash point is at-least-once, made effectively once by the uuid:
  * `attempt` is fsync'd before the platform is called and `sent` after it confirmed; a crash in between
@@ -104,108 +99,34 @@ export function createReminderScheduler(options: ReminderSchedulerOptions): Remi
   const { settings, clock, logger } = options;
   mkdirSync(settings.directory, { recursive: true });
   const log = options.sendLog ?? openSendLog(join(settings.directory, 'send-log.jsonl'), logger);
-  const lastTickFile = join(settings.directory, 'last-tick.json');
   let ledger: Map<string, LedgerEntry> = new Map();
-  let lock: DataLock | undefined;
-  let task: { stop(): void | Promise<void> } | undefined;
-  let running = false;
-
-  let lease: Lease | undefined;
-
+  const custody = createCustody({
+    directory: settings.directory,
+    ...(options.lock ? { lockOptions: options.lock } : {}),
+    ...(options.lease ? { lease: options.lease } : {}),
+    log,
+    onTaken: (records) => (ledger = foldLog(records)),
+  });
   const record = async (entry: SendRecord): Promise<void> => {
-    await log.append(entry, lease);
+    await log.append(entry, custody.lease);
     applyRecord(ledger, entry);
   };
-
-  /** Keeps the lock (refreshing its heartbeat); on taking it, reads the log, which its last holder may have extended. */
-  const holdLock = async (): Promise<boolean> => {
-    if (options.lease) {
-      const { lock: leases, name, holder, ttlMs } = options.lease;
-      const held = await leases.acquire(name, holder, ttlMs);
-      if (held && held.token !== lease?.token) ledger = foldLog(await log.read());
-      lease = held;
-      return held !== undefined;
-    }
-    if (lock) {
-      try {
-        lock.touch();
-        return true;
-      } catch (error) {
-        lock = undefined;
-        throw error;
-      }
-    }
-    lock = acquireDataLock(settings.directory, options.lock);
-    ledger = foldLog(await log.read());
-    return true;
-  };
-
-  const deliver = async (send: DueSend, now: number): Promise<boolean> => {
-    const base = { key: send.key, uuid: send.uuid, scheduledAt: send.scheduledAt };
-    const card = renderCard(send.message, { now, timeZone: settings.timeZone, ...(send.late ? { lateFrom: send.scheduledAt } : {}) });
-    await record({ type: 'attempt', ...base, at: now });
-    const result = await sendSafely(options.sender, send.key.chat, card, send.uuid);
-    const at = clock.now();
-    if (result.ok) {
-      await record({ type: 'sent', ...base, at, messageId: result.messageId });
-      logger.info('reminders.sent', { ...send.key, messageId: result.messageId, late: send.late, attempt: send.attempt });
-      return true;
-    }
-    const { error } = result;
-    await record({ type: 'failed', ...base, at, code: error.code, retryable: error.isRetryable, message: error.message.slice(0, 300) });
-    logger.warn('reminders.send_failed', { ...send.key, code: error.code, retryable: error.isRetryable, attempt: send.attempt, message: error.message });
-    return false;
-  };
-
+  const deliver = createDeliver({ sender: options.sender, record, timeZone: settings.timeZone, clock, logger });
+  const runTick = tickRunner({ options, custody, ledger: () => ledger, record, deliver, lastTickFile: join(settings.directory, 'last-tick.json') });
+  let running: Promise<TickReport> | undefined;
   let inFlight: Promise<TickReport> | undefined;
   const tick = (): Promise<TickReport> => {
     if (running) return Promise.resolve({ at: clock.now(), sent: 0, failed: 0, skipped: 0, busy: true });
-    inFlight = runTick();
-    return inFlight;
+    running = runTick().finally(() => (running = undefined));
+    inFlight = running;
+    return running;
   };
-
-  const runTick = async (): Promise<TickReport> => {
-    const now = clock.now();
-    running = true;
-    try {
-      if (!(await holdLock())) return { at: now, sent: 0, failed: 0, skipped: 0, standby: true };
-      const { calendar, audience } = await options.snapshot();
-      const since = readLastTick(lastTickFile);
-      const plan = due(calendar, ledger, now, {
-        timeZone: settings.timeZone,
-        audience,
-        catchUpMs: settings.catchUpMs,
-        digest: { fields: settings.digestFields, days: settings.digestDays },
-        ...(since !== undefined ? { since } : {}),
-        ...(options.graceMs !== undefined ? { graceMs: options.graceMs } : {}),
-      });
-      for (const skip of plan.skips) {
-        await record({ type: 'skipped', key: skip.key, uuid: skip.uuid, scheduledAt: skip.scheduledAt, at: now, reason: skip.reason });
-        logger.warn('reminders.skipped', { ...skip.key, reason: skip.reason, scheduledAt: new Date(skip.scheduledAt).toISOString() });
-      }
-      const report: TickReport = { at: now, sent: 0, failed: 0, skipped: plan.skips.length };
-      for (const send of plan.sends) {
-        // a lost lease stops the sends at once: the next holder reads the shared log and goes on
-        if (!(await holdLock())) break;
-        if (await deliver(send, now)) report.sent += 1;
-        else report.failed += 1;
-      }
-      writeLastTick(lastTickFile, now);
-      return report;
-    } finally {
-      running = false;
-    }
-  };
-
+  let task: { stop(): void | Promise<void> } | undefined;
   return {
     tick,
     start() {
       if (task) return;
-      // the data-directory lock is taken now, so a second process on the same folder fails at start
-      if (!options.lease) {
-        lock = acquireDataLock(settings.directory, options.lock);
-        ledger = foldLog(readNow(log));
-      }
+      custody.takeAtStart();
       const starter = options.cron ?? defaultCron;
       task = starter('* * * * *', async () => {
         try {
@@ -221,11 +142,48 @@ export function createReminderScheduler(options: ReminderSchedulerOptions): Remi
       task = undefined;
       // a tick in flight finishes its sends (and their log records) before the lock and the log go
       await inFlight?.catch(() => undefined);
-      lock?.release();
-      lock = undefined;
-      if (lease && options.lease) await options.lease.lock.release(lease);
-      lease = undefined;
+      await custody.release();
       await log.close();
     },
+  };
+}
+
+/** One pass: hold custody, plan with `due()`, record skips, deliver sends (stopping if custody is lost). */
+function tickRunner(deps: {
+  options: ReminderSchedulerOptions;
+  custody: Custody;
+  ledger: () => Map<string, LedgerEntry>;
+  record: (entry: SendRecord) => Promise<void>;
+  deliver: (send: DueSend, now: number) => Promise<boolean>;
+  lastTickFile: string;
+}): () => Promise<TickReport> {
+  const { options, custody, record, deliver, lastTickFile } = deps;
+  const { settings, clock, logger } = options;
+  return async () => {
+    const now = clock.now();
+    if (!(await custody.hold())) return { at: now, sent: 0, failed: 0, skipped: 0, standby: true };
+    const { calendar, audience } = await options.snapshot();
+    const since = readLastTick(lastTickFile);
+    const plan = due(calendar, deps.ledger(), now, {
+      timeZone: settings.timeZone,
+      audience,
+      catchUpMs: settings.catchUpMs,
+      digest: { fields: settings.digestFields, days: settings.digestDays },
+      ...(since !== undefined ? { since } : {}),
+      ...(options.graceMs !== undefined ? { graceMs: options.graceMs } : {}),
+    });
+    for (const skip of plan.skips) {
+      await record({ type: 'skipped', key: skip.key, uuid: skip.uuid, scheduledAt: skip.scheduledAt, at: now, reason: skip.reason });
+      logger.warn('reminders.skipped', { ...skip.key, reason: skip.reason, scheduledAt: new Date(skip.scheduledAt).toISOString() });
+    }
+    const report: TickReport = { at: now, sent: 0, failed: 0, skipped: plan.skips.length };
+    for (const send of plan.sends) {
+      // a lost lease stops the sends at once: the next holder reads the shared log and goes on
+      if (!(await custody.hold())) break;
+      if (await deliver(send, now)) report.sent += 1;
+      else report.failed += 1;
+    }
+    writeLastTick(lastTickFile, now);
+    return report;
   };
 }

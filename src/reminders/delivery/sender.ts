@@ -1,4 +1,4 @@
-import type { CardJson } from '../cards/card-parts.js';
+import type { CardJson } from '../../cards/index.js';
 
 /** Why a send failed; the channel's implementation maps platform answers onto these. */
 export type SendErrorCode = 'rate-limited' | 'server-error' | 'network' | 'rejected' | 'chat-unavailable' | 'invalid-response';

@@ -1,5 +1,7 @@
 import type { CivilDate, CivilDateTime, TimeOfDay } from './civil.js';
 
+export { isTimeZone } from '../../config/index.js';
+
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
 function formatter(timeZone: string): Intl.DateTimeFormat {
@@ -20,15 +22,6 @@ function formatter(timeZone: string): Intl.DateTimeFormat {
   return found;
 }
 
-/** True when Intl knows the IANA zone name (settings check it at start). */
-export function isTimeZone(timeZone: string): boolean {
-  try {
-    formatter(timeZone);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /** The wall-clock date and time at an instant in a zone, read through Intl with an explicit `timeZone`. */
 export function civilAt(instant: number, timeZone: string): CivilDateTime & { second: number } {

@@ -1,11 +1,11 @@
 // One bot instance's notices in a process of its own, wired as `src/main.ts` wires them with
-// STORE=postgres (openSharedStores: shared notices state, the notices' lease and fenced send log; the
+// STORE=postgres (createApp's storage: shared notices state, the notices' lease and fenced send log; the
 // Feishu sender over the real SDK), except that the test drives the clock and the ticks over IPC and
 // the served documents come from the JSON file DOCUMENTS_FILE (what the index serves at that moment).
 // Messages: {type:'tick', now} → {report}; {type:'subscribe', now, chat, by} → {result}.
 import { readFileSync } from 'node:fs';
-import { openSharedStores } from '../../../src/cli/shared-stores.js';
-import { systemClock } from '../../../src/clock/index.js';
+import { createApp } from '../../../src/app/index.js';
+import { systemClock } from '../../../src/lark/index.js';
 import { loadConfig } from '../../../src/config/index.js';
 import { larkSettings, standaloneReminderSender } from '../../../src/lark/index.js';
 import { silentLogger } from '../../../src/log/index.js';
@@ -25,11 +25,12 @@ const documentsFile = process.env.DOCUMENTS_FILE ?? '';
 const documentsSchema = z.array(z.object({ source: z.string(), title: z.string(), facts: documentFactsSchema.optional(), measures: documentMeasuresSchema }));
 const documents = (): MatchDocument[] =>
   documentsSchema.parse(JSON.parse(readFileSync(documentsFile, 'utf8'))).map(({ facts, ...rest }) => ({ ...rest, ...(facts ? { facts } : {}) }));
-const shared = await openSharedStores(config, silentLogger, { leaseMs: Number(process.env.SCHEDULER_LEASE_MS), instance: `${process.env.INSTANCE_NAME}:${process.pid}` });
-const notices = createNotices({ settings: toNoticesSettings(config, config.DATA_DIR), clock, logger: silentLogger, ...(shared.noticesState ? { store: shared.noticesState } : {}) });
+const app = createApp(config, { logger: silentLogger, clock: { ...systemClock, now: clock.now }, schedulerLeaseMs: Number(process.env.SCHEDULER_LEASE_MS), instance: `${process.env.INSTANCE_NAME}:${process.pid}` });
+const shared = await app.storage.noticeStores();
+const notices = createNotices({ settings: toNoticesSettings(config, config.DATA_DIR), clock, logger: silentLogger, ...(shared ? { store: shared.state } : {}) });
 const scheduler = notices.scheduler(
   { sender: standaloneReminderSender(settings, silentLogger), documents, questions: async () => new Map(), adminChats: [...settings.adminChats] },
-  { ...shared.notices, cron: () => ({ stop: () => undefined }) },
+  { ...shared?.scheduler, cron: () => ({ stop: () => undefined }) },
 );
 scheduler.start();
 
@@ -45,6 +46,6 @@ process.on('message', (message: Request) => {
   );
 });
 process.on('disconnect', () => {
-  void scheduler.stop().then(() => shared.close()).then(() => process.exit(0));
+  void scheduler.stop().then(() => app.close()).then(() => process.exit(0));
 });
 process.send?.({ type: 'ready' });

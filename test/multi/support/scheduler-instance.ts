@@ -1,9 +1,9 @@
 // One bot instance's reminders in a process of its own, wired as `src/main.ts` wires them with
-// STORE=postgres (openSharedStores: shared admin state, scheduler lease, fenced send log; the Feishu
+// STORE=postgres (the app's storage: shared admin state, scheduler lease, fenced send log; the Feishu
 // sender over the real SDK), except that the test drives the clock and the ticks over IPC instead of
 // the system clock and node-cron. Messages: {type:'tick', now} → {type:'tick', report};
 // {type:'admin', now, op, args} → {type:'admin', result | error}.
-import { openSharedStores } from '../../../src/cli/shared-stores.js';
+import { createStorage } from '../../../src/app/index.js';
 import { systemClock } from '../../../src/clock/index.js';
 import { loadConfig } from '../../../src/config/index.js';
 import { larkSettings, standaloneReminderSender } from '../../../src/lark/index.js';
@@ -17,9 +17,10 @@ const settings = larkSettings(config);
 if (!settings) throw new Error('LARK_APP_ID and LARK_APP_SECRET are needed');
 let now = Number(process.env.SIMULATED_NOW);
 const clock = { ...systemClock, now: () => now };
-const shared = await openSharedStores(config, silentLogger, { leaseMs: Number(process.env.SCHEDULER_LEASE_MS), instance: `${process.env.INSTANCE_NAME}:${process.pid}` });
-const reminders = createReminders({ settings: toRemindersSettings(config, config.DATA_DIR), clock, logger: silentLogger, ...(shared.reminderState ? { store: shared.reminderState } : {}) });
-const scheduler = reminders.scheduler(standaloneReminderSender(settings, silentLogger), { ...shared.reminders, cron: () => ({ stop: () => undefined }) });
+const storage = createStorage(config, silentLogger, { leaseMs: Number(process.env.SCHEDULER_LEASE_MS), instance: `${process.env.INSTANCE_NAME}:${process.pid}` });
+const shared = await storage.reminderStores();
+const reminders = createReminders({ settings: toRemindersSettings(config, config.DATA_DIR), clock, logger: silentLogger, ...(shared ? { store: shared.state } : {}) });
+const scheduler = reminders.scheduler(standaloneReminderSender(settings, silentLogger), { ...shared?.scheduler, cron: () => ({ stop: () => undefined }) });
 scheduler.start();
 
 const admin = (service: RemindersService, op: Extract<Request, { type: 'admin' }>['op'], args: string[]): Promise<unknown> => {
@@ -37,6 +38,6 @@ process.on('message', (message: Request) => {
   );
 });
 process.on('disconnect', () => {
-  void scheduler.stop().then(() => shared.close()).then(() => process.exit(0));
+  void scheduler.stop().then(() => storage.close()).then(() => process.exit(0));
 });
 process.send?.({ type: 'ready' });

@@ -1,0 +1,90 @@
+import type { KnowledgeAdmin } from '../admin/index.js';
+import type { Config } from '../config/index.js';
+import { knowledgeAdminFor } from '../cli/build-with-progress.js';
+import { systemClock, type Clock } from '../lark/index.js';
+import { createLogger, type Logger } from '../log/index.js';
+import type { InForceMark } from '../ingest/index.js';
+import { createNotices, toNoticesSettings, type Notices } from '../notices/index.js';
+import type { Database } from '../postgres/index.js';
+import { createRuntime, type Runtime } from './runtime.js';
+import { createStorage, type AppStorage } from './storage.js';
+
+/** Parts a test, the harness or the bench replaces instead of wiring the program by hand. */
+export interface AppOverrides {
+  logger?: Logger;
+  clock?: Clock;
+  /** Transport of the chat model client (tests, proxies). */
+  fetch?: typeof fetch;
+  /** The database instead of a pool on DATABASE_URL (tests: PGlite); stays open when the app closes. */
+  database?: Database;
+  /** A runtime already built (tests share one index between bots). */
+  runtime?: Runtime;
+  /** Names this instance in claims and the scheduler lease (default host:pid). */
+  instance?: string;
+  /** The reminder scheduler's lease under STORE=postgres (default 3 minutes). */
+  schedulerLeaseMs?: number;
+}
+
+/** The program, wired once: settings, logger, storage (one pool at most), the answering runtime. */
+export interface App {
+  readonly config: Config;
+  readonly logger: Logger;
+  readonly clock: Clock;
+  readonly storage: AppStorage;
+  readonly runtime: Runtime;
+  /** Document administration (uploads, `/docs`, `/reindex`, watch mode), built once. */
+  knowledge(): KnowledgeAdmin;
+  /** New-policy and expiry notices over DATA_DIR/notices (their state shared under STORE=postgres), built once. */
+  notices(): Promise<Notices>;
+  /** Closes the storage (the bot, when started, is stopped through its own handle first). */
+  close(): Promise<void>;
+}
+
+const NO_MARKS: ReadonlyMap<string, InForceMark> = new Map();
+
+/**
+ * The one composition root. Storage is chosen here once (STORE, with INDEX_STORE as the index's
+ * documented override) and opened lazily, so commands that never touch PostgreSQL never connect;
+ * the answering runtime is built lazily too. `startAppBot` adds the Feishu bot and its neighbours.
+ */
+export function createApp(config: Config, overrides: AppOverrides = {}): App {
+  const logger = overrides.logger ?? createLogger(config.LOG_LEVEL);
+  const storage = createStorage(config, logger, {
+    ...(overrides.database ? { database: overrides.database } : {}),
+    ...(overrides.instance ? { instance: overrides.instance } : {}),
+    ...(overrides.schedulerLeaseMs ? { leaseMs: overrides.schedulerLeaseMs } : {}),
+  });
+  const clock = overrides.clock ?? systemClock;
+  // answers read admins' 「仍然有效」 marks once the notices exist (the bot builds them at start)
+  let notices: Promise<Notices> | undefined;
+  let built: Notices | undefined;
+  const inForceMarks = (): ReadonlyMap<string, InForceMark> => built?.service.inForceMarks() ?? NO_MARKS;
+  const runtime =
+    overrides.runtime ??
+    createRuntime(config, {
+      logger,
+      inForceMarks,
+      ...(overrides.fetch ? { fetch: overrides.fetch } : {}),
+      ...(storage.choice.index === 'postgres' ? { database: storage.database } : {}),
+    });
+  let knowledge: KnowledgeAdmin | undefined;
+  return {
+    config,
+    logger,
+    clock,
+    storage,
+    runtime,
+    knowledge() {
+      knowledge ??= knowledgeAdminFor(runtime, logger);
+      return knowledge;
+    },
+    notices() {
+      notices ??= storage.noticeStores().then((shared) => {
+        built = createNotices({ settings: toNoticesSettings(config, config.DATA_DIR), clock, logger, ...(shared ? { store: shared.state } : {}) });
+        return built;
+      });
+      return notices;
+    },
+    close: () => storage.close(),
+  };
+}

@@ -1,0 +1,121 @@
+import type { KnowledgeAdmin } from '../admin/index.js';
+import type { AnswerService } from '../answer/index.js';
+import type { AdminConsole } from '../console/index.js';
+import { startLarkBot, type BotStatus, type LarkBotOptions, type LarkSettings, type LarkStores, type RunningBot, type WsClientFactory } from '../lark/index.js';
+import { withInForceMarks, type Notices } from '../notices/index.js';
+import type { NoticeSchedulerExtra } from '../lark/index.js';
+import { createPrometheusMetrics, type PrometheusMetrics } from '../ops/index.js';
+import { createReminders, RemindersError, toRemindersSettings, type Reminders, type ReminderSchedulerOptions } from '../reminders/index.js';
+import { consoleFor } from './console-wiring.js';
+import type { App } from './create-app.js';
+import { AppError } from './errors.js';
+import type { Runtime } from './runtime.js';
+
+/** What a test, the harness or the bench replaces in the running bot; `null` turns a part off. */
+export interface BotOverrides {
+  /** Scripted answers instead of the runtime's (no warm-up then). */
+  answers?: AnswerService;
+  status?: BotStatus;
+  streamsAnswers?: boolean;
+  /** Default: the reminders of CALENDAR_FILE. */
+  reminders?: Reminders | null;
+  reminderScheduler?: Pick<ReminderSchedulerOptions, 'cron' | 'lock' | 'lease' | 'sendLog' | 'graceMs'>;
+  /** Default: the app's document administration. */
+  knowledge?: KnowledgeAdmin | null;
+  /** Default: /healthz and /metrics on OPS_PORT (else PORT) with fresh Prometheus metrics. */
+  ops?: { metrics?: PrometheusMetrics } | null;
+  /** Timings of the bot (retry policy, request timeout, progress spacing …). */
+  lark?: Pick<LarkBotOptions, 'retry' | 'requestTimeoutMs' | 'progressIntervalMs' | 'cardUpdateIntervalMs' | 'answerTimeoutMs'>;
+  wsClientFactory?: WsClientFactory;
+  stores?: LarkStores;
+  /** Default: the app's new-policy and expiry notices. */
+  notices?: Notices | null;
+  noticeScheduler?: NoticeSchedulerExtra;
+}
+
+/** The running bot with the admin console beside it (CONSOLE_ENABLED). */
+export interface AppBot extends RunningBot {
+  readonly reminderService?: Reminders;
+  readonly console?: AdminConsole;
+}
+
+/** How answers are produced, as `/status` reports it. */
+function answerMode(runtime: Runtime): string {
+  return runtime.llmModel ? `大模型 ${runtime.llmModel}（不可用时退回原文摘录）` : '原文摘录（未配置大模型）';
+}
+
+/** The runtime's answers, loaded and warmed now (index and embedding model), so a broken setup fails at start. */
+async function warmAnswers(runtime: Runtime): Promise<AnswerService> {
+  const answers = await runtime.answerService();
+  await answers.ask({ question: '政策', mode: 'extractive' });
+  return answers;
+}
+
+/**
+ * The reminders over CALENDAR_FILE and DATA_DIR/reminders (their state shared under STORE=postgres);
+ * a broken calendar stops the start with every problem and its line.
+ */
+function remindersOf(app: App, state: Awaited<ReturnType<App['storage']['reminderStores']>>): Reminders {
+  try {
+    return createReminders({ settings: toRemindersSettings(app.config, app.config.DATA_DIR), logger: app.logger, ...(state ? { store: state.state } : {}) });
+  } catch (error) {
+    if (error instanceof RemindersError) throw new AppError('calendar-invalid', error.message, { cause: error });
+    throw error;
+  }
+}
+
+/** Builds the bot's neighbours (answers, reminders, console, health) and connects it to Feishu/Lark. */
+export async function startAppBot(app: App, settings: LarkSettings, overrides: BotOverrides = {}): Promise<AppBot> {
+  const { config, runtime, logger } = app;
+  const answers = overrides.answers ?? (await warmAnswers(runtime));
+  const knowledge = overrides.knowledge === undefined ? app.knowledge() : overrides.knowledge;
+  const shared = await app.storage.reminderStores();
+  const reminders = overrides.reminders === undefined ? remindersOf(app, shared) : overrides.reminders;
+  const opsPort = config.OPS_PORT ?? config.PORT;
+  const adminConsole = await consoleFor({ runtime, config, logger, opsPort, ...(knowledge ? { knowledge } : {}), ...(reminders ? { reminders } : {}), ...(shared ? { sendLog: shared.scheduler.sendLog } : {}) });
+  const stores = overrides.stores ?? (await app.storage.larkStores(app.clock));
+  const notices = overrides.notices === undefined ? await app.notices() : overrides.notices;
+  const noticeShared = notices ? await app.storage.noticeStores() : undefined;
+  // the bot serves documents as admins marked them (「仍然有效」)
+  const served = (): ReturnType<BotStatus['manifest']> => (notices ? withInForceMarks(runtime.manifest(), notices.service.inForceMarks()) : runtime.manifest());
+  let running: RunningBot;
+  try {
+    running = await startLarkBot({
+      settings,
+      answers,
+      status: overrides.status ?? { manifest: served, answerMode: answerMode(runtime), startedAt: app.clock.now() },
+      streamsAnswers: overrides.streamsAnswers ?? (overrides.answers ? false : runtime.llmModel !== undefined),
+      logger,
+      stores,
+      ...(reminders ? { reminders, reminderScheduler: { ...shared?.scheduler, ...overrides.reminderScheduler } } : {}),
+      ...(knowledge ? { knowledge } : {}),
+      ...(notices ? { notices, noticeScheduler: { ...noticeShared?.scheduler, ...overrides.noticeScheduler } } : {}),
+      ...(overrides.wsClientFactory ? { wsClientFactory: overrides.wsClientFactory } : {}),
+      tuning: {
+        clock: app.clock,
+        claimLeaseMs: config.LARK_CLAIM_LEASE_SECONDS * 1000,
+        // several instances take over each other's abandoned questions; one alone, those of its previous run
+        sweepIntervalMs: config.LARK_SWEEP_SECONDS * 1000,
+        ...(adminConsole ? { consoleLink: adminConsole.issueLink } : {}),
+        ...overrides.lark,
+      },
+      ...(overrides.ops === null
+        ? {}
+        : {
+            ops: {
+              metrics: overrides.ops?.metrics ?? createPrometheusMetrics(),
+              // the warm-up loaded the index and the embedding model, or threw
+              modelLoaded: () => true,
+              port: opsPort,
+              ...(config.OPS_HOST ? { host: config.OPS_HOST } : {}),
+              ...(adminConsole ? { extraRoutes: ({ bot, health }) => adminConsole.routes({ stores: bot.stores, health, chatName: (chatId) => bot.chatName(chatId) }) } : {}),
+            },
+          }),
+    });
+  } catch (error) {
+    adminConsole?.close();
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new AppError('feishu-unreachable', reason, { cause: error });
+  }
+  return Object.assign(running, { ...(reminders ? { reminderService: reminders } : {}), ...(adminConsole ? { console: adminConsole } : {}) });
+}

@@ -1,0 +1,139 @@
+import { existsSync } from 'node:fs';
+import { hostname } from 'node:os';
+import { join } from 'node:path';
+import { databaseUrl, type Config } from '../config/index.js';
+import { larkMigrations, postgresSharedStores, type Clock, type LarkStores } from '../lark/index.js';
+import type { Logger } from '../log/index.js';
+import { matchMigrations } from '../match/index.js';
+import { createPostgresNoticesState, noticesMigrations, type NoticesStateStore, type NoticeSchedulerOptions } from '../notices/index.js';
+import { openDatabase, type Database, type Migration } from '../postgres/index.js';
+import {
+  createPostgresLeaseLock,
+  createPostgresSendLog,
+  createPostgresStateStore,
+  importState,
+  remindersMigrations,
+  readStateFile,
+  toRemindersSettings,
+  type ReminderSchedulerOptions,
+  type StateStore,
+} from '../reminders/index.js';
+import { openFileLarkStores, openFileQuestionLog } from './file-lark-stores.js';
+
+/** Where things are kept, decided once from the settings. */
+export interface StorageChoice {
+  /** STORE: the bot's and the reminders' stores, in DATA_DIR or in PostgreSQL shared by every instance. */
+  stores: 'files' | 'postgres';
+  /** INDEX_STORE (documented as its own override, default `file` whatever STORE is): the knowledge index. */
+  index: 'files' | 'postgres';
+}
+
+/** The one place that reads STORE and INDEX_STORE. */
+export function storageChoice(config: Pick<Config, 'STORE' | 'INDEX_STORE'>): StorageChoice {
+  return { stores: config.STORE === 'postgres' ? 'postgres' : 'files', index: config.INDEX_STORE === 'postgres' ? 'postgres' : 'files' };
+}
+
+/** What the reminders share with the other instances under STORE=postgres. */
+export interface SharedReminderStores {
+  /** The scheduler's lease and fenced send log. */
+  scheduler: Pick<ReminderSchedulerOptions, 'lease' | 'sendLog'>;
+  /** Subscriptions and chat edits of the calendar. */
+  state: StateStore;
+}
+
+/** What the notices share with the other instances under STORE=postgres. */
+export interface SharedNoticeStores {
+  /** Their scheduler's lease and fenced send log (the reminders' kind, in a table of their own). */
+  scheduler: Pick<NoticeSchedulerOptions, 'lease' | 'sendLog'>;
+  /** Policy subscriptions and 「仍然有效」 marks. */
+  state: NoticesStateStore;
+}
+
+/** The program's storage: at most one database pool, opened at first use and closed once. */
+export interface AppStorage {
+  readonly choice: StorageChoice;
+  /** The pool (PostgreSQL settings, or the test's PGlite); opened on the first call, the same one after. */
+  database(): Promise<Database>;
+  /** The bot's stores: files in DATA_DIR, or the shared PostgreSQL tables. */
+  larkStores(clock: Clock): Promise<LarkStores>;
+  /** STORE=postgres: the reminders' shared stores (an embedded state file is imported once); files: none. */
+  reminderStores(): Promise<SharedReminderStores | undefined>;
+  /** STORE=postgres: the notices' shared stores; files: none (they keep DATA_DIR/notices). */
+  noticeStores(): Promise<SharedNoticeStores | undefined>;
+  close(): Promise<void>;
+}
+
+/**
+ * Every layer's tables but the index's (which needs pgvector and is migrated where the index lives in
+ * PostgreSQL): versions are global, so the lists are applied as one set when the pool opens.
+ */
+export const STORE_MIGRATIONS: Migration[] = [...larkMigrations, ...remindersMigrations, ...matchMigrations, ...noticesMigrations];
+
+/** A tick is a minute: a lease of three outlives a slow tick, and a dead holder is replaced within three. */
+const SCHEDULER_LEASE_MS = 3 * 60_000;
+
+/**
+ * Opens nothing yet: the pool opens when a store or the index first needs it (so `cli index` with
+ * STORE=postgres and a file index never connects). One pool serves the stores and the index; it carries
+ * the index's HNSW setting (100 candidates per search: recall@10 ≥ 0.99 in bench/pg-store.ts), which
+ * no other query reads.
+ */
+export function createStorage(
+  config: Config,
+  logger: Logger,
+  options: { database?: Database; instance?: string; leaseMs?: number } = {},
+): AppStorage {
+  const choice = storageChoice(config);
+  const instance = options.instance ?? `${hostname()}:${process.pid}`;
+  let opened: Promise<Database> | undefined;
+  const database = (): Promise<Database> => {
+    opened ??= options.database
+      ? Promise.resolve(options.database)
+      : openDatabase({ url: databaseUrl(config), schema: config.DATABASE_SCHEMA, logger, migrations: STORE_MIGRATIONS, settings: { 'hnsw.ef_search': 100 } }).then((pool) => {
+          logger.info('postgres.connected', { schema: config.DATABASE_SCHEMA, instance });
+          return pool;
+        });
+    return opened;
+  };
+  return {
+    choice,
+    database,
+    async larkStores(clock) {
+      if (choice.stores === 'files') return openFileLarkStores({ dataDir: config.DATA_DIR, clock, retentionDays: config.QUESTION_RETENTION_DAYS });
+      const shared = postgresSharedStores(await database(), instance, config.QUESTION_RETENTION_DAYS);
+      return { ...shared, questions: shared.questions ?? openFileQuestionLog(config.DATA_DIR, clock, config.QUESTION_RETENTION_DAYS) };
+    },
+    async reminderStores() {
+      if (choice.stores === 'files') return undefined;
+      const pool = await database();
+      // an embedded bot's subscriptions and /remind edits move into the database the first time (never over a newer state)
+      const stateFile = join(toRemindersSettings(config, config.DATA_DIR).directory, 'state.json');
+      if (existsSync(stateFile) && (await importState(pool, readStateFile(stateFile)))) logger.info('reminders.state_imported', { from: stateFile });
+      return {
+        // every instance runs the scheduler; the lease holder sends
+        scheduler: {
+          lease: { lock: createPostgresLeaseLock(pool), name: 'reminders-scheduler', holder: instance, ttlMs: options.leaseMs ?? SCHEDULER_LEASE_MS },
+          sendLog: createPostgresSendLog(pool),
+        },
+        state: createPostgresStateStore(pool),
+      };
+    },
+    async noticeStores() {
+      if (choice.stores === 'files') return undefined;
+      const pool = await database();
+      return {
+        // the reminders' send log and lease machinery, with a lease and a table of their own
+        scheduler: {
+          lease: { lock: createPostgresLeaseLock(pool), name: 'notices-scheduler', holder: instance, ttlMs: options.leaseMs ?? SCHEDULER_LEASE_MS },
+          sendLog: createPostgresSendLog(pool, 'notice_log'),
+        },
+        state: createPostgresNoticesState(pool),
+      };
+    },
+    async close() {
+      // a database handed in (a test's PGlite) belongs to the caller
+      if (opened && !options.database) await (await opened).close();
+      opened = undefined;
+    },
+  };
+}
