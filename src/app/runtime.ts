@@ -1,3 +1,4 @@
+import { systemClock } from '../clock/index.js';
 import type { InForceMark } from '../ingest/index.js';
 import {
   createAnswerService,
@@ -141,12 +142,12 @@ function fileServing(config: Config, logger: Logger, embedder: () => Promise<Emb
     const loaded = loadIndex(config.INDEX_DIR);
     index = loaded;
     serving = undefined;
-    checkedAt = Date.now();
+    checkedAt = systemClock.now();
     return loaded;
   };
   const current = (): KnowledgeIndex => (index ??= loadIndex(config.INDEX_DIR));
   const pickUpNewBuild = (): void => {
-    const now = Date.now();
+    const now = systemClock.now();
     if (!index || now - checkedAt < REBUILD_CHECK_MS) return;
     checkedAt = now;
     const build = readCurrentBuild(config.INDEX_DIR);
