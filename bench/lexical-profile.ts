@@ -7,8 +7,8 @@ import { join } from 'node:path';
 import { loadConfig } from '../src/config/index.js';
 import { chunkDocument, loadSources, parseDocument } from '../src/ingest/index.js';
 import { idfFromCounts } from '../src/index/bm25.js';
-import { currentGeneration } from '../src/index/postgres-knowledge.js';
-import { impactIndex } from '../src/index/postgres-lexical.js';
+import { currentGeneration } from '../src/index/store/postgres-knowledge.js';
+import { impactIndex } from '../src/index/store/postgres-lexical.js';
 import { exactTopK, type ImpactIndex } from '../src/index/exact-top-k.js';
 import { silentLogger } from '../src/log/index.js';
 import { openDatabase } from '../src/postgres/index.js';
@@ -28,7 +28,7 @@ const questions = [
   ...devQuestions,
   ...chunks.filter((_, position) => position % 37 === 0).map((chunk) => chunk.text.split(/[。！？\n]/)[0]?.slice(0, 40) ?? ''),
 ].filter((question) => question.length > 4).slice(0, process.argv[4] === 'dev' ? devQuestions.length : 100);
-const database = await openDatabase({ url: 'postgres://postgres@127.0.0.1:5432/test', schema: 'policybot_bench' });
+const database = await openDatabase({ url: 'postgres://postgres@127.0.0.1:5432/test', schema: 'policybot_bench', migrations: [] });
 const generation = (await currentGeneration(database))!;
 const limit = Number(process.argv[2] ?? 10);
 const budget = process.argv[3] ? Number(process.argv[3]) : undefined;

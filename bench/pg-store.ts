@@ -12,7 +12,7 @@ import { loadConfig } from '../src/config/index.js';
 import { createTransformersEmbedder, EmbeddingCache, embeddingKey } from '../src/embed/index.js';
 import { chunkDocument, loadSources, parseDocument, type Chunk } from '../src/ingest/index.js';
 import { buildLexicalIndex, buildVectorStore, embeddingText, lexicalText, searchBm25, type Manifest } from '../src/index/index.js';
-import { currentGeneration, postgresSearch, prepareKnowledgeSchema, writeGeneration, type GenerationRow } from '../src/index/postgres-knowledge.js';
+import { currentGeneration, postgresSearch, prepareKnowledgeSchema, writeGeneration, type GenerationRow } from '../src/index/store/postgres-knowledge.js';
 import { silentLogger } from '../src/log/index.js';
 import { openDatabase, type Database } from '../src/postgres/index.js';
 import { keyTerms } from '../src/retrieve/index.js';
@@ -170,7 +170,7 @@ const manifest: Manifest = {
 if (!skipPglite) {
   const url = typeof flags['database-url'] === 'string' ? flags['database-url'] : undefined;
   before = rss();
-  const database: Database = url ? await openDatabase({ url, schema: 'policybot_bench', settings: { 'hnsw.ef_search': 100 } }) : await pgliteDatabase();
+  const database: Database = url ? await openDatabase({ url, schema: 'policybot_bench', migrations: [], settings: { 'hnsw.ef_search': 100 } }) : await pgliteDatabase();
   // --keep: the schema stays after the run, and a later run with the same corpus and size reuses it
   const kept = url && keep ? await currentGeneration(database).catch(() => undefined) : undefined;
   const reuse = kept?.chunkCount === rows.length;

@@ -1,10 +1,4 @@
-/** Where time comes from; injected so expiry is testable without waiting. */
-export interface Clock {
-  now(): number;
-}
-
-/** The real clock. */
-export const systemClock: Clock = { now: () => Date.now() };
+import { systemClock, type Clock } from '../clock/index.js';
 
 /** One answered question of a conversation. */
 export interface Turn {

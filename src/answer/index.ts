@@ -19,7 +19,7 @@ export { coverageSummary, refusalMessage } from './refusal.js';
 export type { AskResult, Citation, ComparisonRow, DocumentReport, PassageReport } from './types.js';
 export { createAnswerService, finalResult, type AnswerService, type AnswerServiceOptions, type AskEvent, type AskRequest, type LlmSetup } from './service.js';
 export { extractiveService } from './extractive-service.js';
-export { createConversationStore, systemClock, type Clock, type ConversationStore, type ConversationStoreOptions, type Turn } from './conversation-store.js';
+export { createConversationStore, type ConversationStore, type ConversationStoreOptions, type Turn } from './conversation-store.js';
 export { carryOverRewrite, looksLikeFollowUp, topicOf } from './conversation-rewrite.js';
 export { standaloneQuery, type ModelRewrite } from './conversation-query.js';
 export {

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import type { KnowledgeAdmin } from '../admin/index.js';
+import { systemClock } from '../clock/index.js';
 import type { Config } from '../config/index.js';
 import { consoleSecret, createConsole, oauthEndpoints, type AdminConsole } from '../console/index.js';
 import type { Logger } from '../log/index.js';
@@ -34,7 +35,7 @@ export async function consoleFor(options: {
     ...(config.CONSOLE_OAUTH && config.LARK_APP_ID && config.LARK_APP_SECRET
       ? { oauth: { appId: config.LARK_APP_ID, appSecret: config.LARK_APP_SECRET, apiBase: endpoints.apiBase, authorizeUrl: config.CONSOLE_AUTHORIZE_URL ?? endpoints.authorizeUrl } }
       : {}),
-    clock: { now: () => Date.now() },
+    clock: systemClock,
     logger,
     manifest: () => runtime.manifest(),
     answers,

@@ -1,3 +1,4 @@
+import { systemClock } from '../clock/index.js';
 import type { AskerOptions } from '../answer/index.js';
 import type { Config } from '../config/index.js';
 import { EmbeddingCache, type Embedder } from '../embed/index.js';
@@ -41,7 +42,7 @@ export function createPostgresServing(deps: {
   let checkedAt = 0;
 
   const refresh = async (): Promise<Generation> => {
-    const now = Date.now();
+    const now = systemClock.now();
     if (generation && now - checkedAt < checkMs) return generation;
     checkedAt = now;
     const found = await currentGeneration(await deps.database());

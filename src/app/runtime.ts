@@ -1,3 +1,4 @@
+import { systemClock } from '../clock/index.js';
 import type { InForceMark } from '../ingest/index.js';
 import {
   createAnswerService,
@@ -19,6 +20,7 @@ import { createTransformersEmbedder, type Embedder } from '../embed/index.js';
 import { IndexNotFoundError, loadIndex, prepareKnowledgeSchema, readCurrentBuild, type KnowledgeIndex, type Manifest } from '../index/index.js';
 import { openDatabase, type Database } from '../postgres/index.js';
 import { createPostgresServing } from './postgres-serving.js';
+import { STORE_MIGRATIONS } from './storage.js';
 import { createLogger, type Logger } from '../log/index.js';
 import { createRetriever, type Retriever } from '../retrieve/index.js';
 
@@ -117,7 +119,7 @@ function knowledgeDatabase(config: Config, logger: Logger, given: RuntimeOptions
       if (typeof given === 'function') return given();
       if (given) return given;
       // 100 candidates per HNSW search: recall@10 ≥ 0.99 in bench/pg-store.ts (pgvector's default is 40)
-      return openDatabase({ url: databaseUrl(config), schema: config.DATABASE_SCHEMA, logger, settings: { 'hnsw.ef_search': 100 } });
+      return openDatabase({ url: databaseUrl(config), schema: config.DATABASE_SCHEMA, logger, migrations: STORE_MIGRATIONS, settings: { 'hnsw.ef_search': 100 } });
     })().then(async (opened) => {
       await prepareKnowledgeSchema(opened);
       return opened;
@@ -140,12 +142,12 @@ function fileServing(config: Config, logger: Logger, embedder: () => Promise<Emb
     const loaded = loadIndex(config.INDEX_DIR);
     index = loaded;
     serving = undefined;
-    checkedAt = Date.now();
+    checkedAt = systemClock.now();
     return loaded;
   };
   const current = (): KnowledgeIndex => (index ??= loadIndex(config.INDEX_DIR));
   const pickUpNewBuild = (): void => {
-    const now = Date.now();
+    const now = systemClock.now();
     if (!index || now - checkedAt < REBUILD_CHECK_MS) return;
     checkedAt = now;
     const build = readCurrentBuild(config.INDEX_DIR);

@@ -2,15 +2,17 @@ import { existsSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { databaseUrl, type Config } from '../config/index.js';
-import { postgresSharedStores, type Clock, type LarkStores } from '../lark/index.js';
+import { larkMigrations, postgresSharedStores, type Clock, type LarkStores } from '../lark/index.js';
 import type { Logger } from '../log/index.js';
-import { createPostgresNoticesState, type NoticesStateStore, type NoticeSchedulerOptions } from '../notices/index.js';
-import { openDatabase, type Database } from '../postgres/index.js';
+import { matchMigrations } from '../match/index.js';
+import { createPostgresNoticesState, noticesMigrations, type NoticesStateStore, type NoticeSchedulerOptions } from '../notices/index.js';
+import { openDatabase, type Database, type Migration } from '../postgres/index.js';
 import {
   createPostgresLeaseLock,
   createPostgresSendLog,
   createPostgresStateStore,
   importState,
+  remindersMigrations,
   readStateFile,
   toRemindersSettings,
   type ReminderSchedulerOptions,
@@ -61,6 +63,12 @@ export interface AppStorage {
   close(): Promise<void>;
 }
 
+/**
+ * Every layer's tables but the index's (which needs pgvector and is migrated where the index lives in
+ * PostgreSQL): versions are global, so the lists are applied as one set when the pool opens.
+ */
+export const STORE_MIGRATIONS: Migration[] = [...larkMigrations, ...remindersMigrations, ...matchMigrations, ...noticesMigrations];
+
 /** A tick is a minute: a lease of three outlives a slow tick, and a dead holder is replaced within three. */
 const SCHEDULER_LEASE_MS = 3 * 60_000;
 
@@ -81,7 +89,7 @@ export function createStorage(
   const database = (): Promise<Database> => {
     opened ??= options.database
       ? Promise.resolve(options.database)
-      : openDatabase({ url: databaseUrl(config), schema: config.DATABASE_SCHEMA, logger, settings: { 'hnsw.ef_search': 100 } }).then((pool) => {
+      : openDatabase({ url: databaseUrl(config), schema: config.DATABASE_SCHEMA, logger, migrations: STORE_MIGRATIONS, settings: { 'hnsw.ef_search': 100 } }).then((pool) => {
           logger.info('postgres.connected', { schema: config.DATABASE_SCHEMA, instance });
           return pool;
         });

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, truncateSync, writeSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { existsSync, readFileSync, truncateSync } from 'node:fs';
+import { openDurableAppend } from '../files/index.js';
 
 const KEY_BYTES = 20;
 
@@ -47,16 +47,11 @@ export class EmbeddingCache {
   /** Appends new entries and fsyncs, so a crash after flush never loses them. */
   flush(): void {
     if (this.pending.length === 0) return;
-    mkdirSync(dirname(this.file), { recursive: true });
-    const descriptor = openSync(this.file, 'a');
+    const file = openDurableAppend(this.file);
     try {
-      for (const [key, vector] of this.pending) {
-        writeSync(descriptor, Buffer.from(key, 'hex'));
-        writeSync(descriptor, new Uint8Array(vector.buffer, vector.byteOffset, vector.byteLength));
-      }
-      fsyncSync(descriptor);
+      file.append(...this.pending.flatMap(([key, vector]) => [Buffer.from(key, 'hex'), new Uint8Array(vector.buffer, vector.byteOffset, vector.byteLength)]));
     } finally {
-      closeSync(descriptor);
+      file.close();
     }
     this.pending.length = 0;
   }

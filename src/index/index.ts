@@ -18,4 +18,5 @@ export {
   type GenerationRow,
   type LexicalMode,
   type PostgresSearch,
-} from './postgres-knowledge.js';
+} from './store/postgres-knowledge.js';
+export { indexMigrations } from './store/migrations.js';

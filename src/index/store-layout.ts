@@ -1,5 +1,6 @@
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { writeFileAtomic } from '../files/index.js';
 
 /** Where each part of the index lives inside INDEX_DIR. */
 export const layout = {
@@ -24,11 +25,10 @@ export function readCurrentBuild(indexDir: string): string | undefined {
 
 /**
  * Points CURRENT at a finished build. write-then-rename is atomic on POSIX file systems,
- * so a reader sees either the old build or the new one, never a half-written pointer.
+ * so a reader sees either the old build or the new one, never a half-written pointer; the temporary
+ * name carries the pid because two builds may finish at once.
  */
 export function switchCurrentBuild(indexDir: string, buildId: string): void {
-  mkdirSync(indexDir, { recursive: true });
-  const temporary = `${layout.current(indexDir)}.${process.pid}.tmp`;
-  writeFileSync(temporary, `${buildId}\n`);
-  renameSync(temporary, layout.current(indexDir));
+  const current = layout.current(indexDir);
+  writeFileAtomic(current, `${buildId}\n`, { temporary: `${current}.${process.pid}.tmp` });
 }

@@ -7,17 +7,17 @@ import type { NoticesService } from '../notices/index.js';
 import type { Metrics } from '../ops/index.js';
 import type { RemindersService } from '../reminders/index.js';
 import type { BotLifecycle } from './bot-lifecycle.js';
-import type { Clock } from './clock.js';
+import type { Clock } from '../clock/index.js';
 import type { BotStatus } from './commands/command-list.js';
 import type { IssueConsoleLink } from './commands/console-command.js';
 import type { OpenPlatform } from './outbound/open-platform.js';
-import type { RetryPolicy } from './outbound/retry.js';
+import type { RetryPolicy } from '../retry/index.js';
 import type { LarkSettings } from './settings.js';
 import type { AuditLog } from './store/audit-log.js';
 import type { DedupeStore } from './store/dedupe-store.js';
 import type { FeedbackLog } from './store/feedback-log.js';
 import type { QuestionLog } from './store/question-log.js';
-import type { SharedStores } from './store/shared-stores.js';
+import type { SharedStores } from './store/lark-stores.js';
 
 /** The stores the bot works on, opened by the app (files in DATA_DIR, or PostgreSQL) and closed with the bot. */
 export type LarkStores = SharedStores & { questions: QuestionLog; profiles: ProfileStore };

@@ -3,7 +3,7 @@ import { createBotAnswering } from './answering/bot-answering.js';
 import { createTaskSet } from './answering/task-set.js';
 import { botLifecycle, type BotLifecycle } from './bot-lifecycle.js';
 import type { LarkBot, LarkBotOptions } from './bot-types.js';
-import { systemClock } from './clock.js';
+import { systemClock } from '../clock/index.js';
 import { adminAuditor } from './commands/admin-audit.js';
 import { adminPolicy } from './commands/admin-policy.js';
 import { createBotCommands } from './commands/bot-commands.js';

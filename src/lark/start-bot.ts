@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
+import { systemClock } from '../clock/index.js';
 import type { KnowledgeAdmin } from '../admin/index.js';
 import type { AnswerService } from '../answer/index.js';
 import type { Logger } from '../log/index.js';
@@ -200,7 +201,7 @@ export async function startLarkBot(options: {
     modelLoaded: () => ops?.modelLoaded() ?? false,
     feishuConnected: () => bot.connected,
     lastSchedulerTick: () => (scheduler && options.reminders ? lastTickIn(options.reminders.settings.directory) : undefined),
-    now: () => Date.now(),
+    now: systemClock.now,
   };
   const base = ops ? opsRoutes({ metrics: ops.metrics, startedAt: options.status.startedAt, health }) : undefined;
   const extra = ops?.extraRoutes?.({ bot, health });

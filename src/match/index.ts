@@ -8,3 +8,4 @@ export { knownPlaces, matchDocumentsOf } from './from-manifest.js';
 export { parseSavedProfile, type ProfileStore, type SavedProfile } from './store/profile-store.js';
 export { openFileProfiles } from './store/file-profiles.js';
 export { postgresProfiles } from './store/postgres-profiles.js';
+export { matchMigrations } from './store/migrations.js';

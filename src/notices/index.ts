@@ -13,3 +13,4 @@ export { createNoticeScheduler, type NoticeScheduler, type NoticeSchedulerOption
 export { isoWeek, dayIn } from './iso-week.js';
 export { toNoticesSettings } from './settings.js';
 export { withInForceMarks } from './served-manifest.js';
+export { noticesMigrations } from './store/migrations.js';

@@ -1,12 +1,12 @@
 import { join } from 'node:path';
 import cron from 'node-cron';
+import type { Clock } from '../clock/index.js';
 import type { Logger } from '../log/index.js';
 import {
   acquireDataLock,
   foldLog,
   openSendLog,
   sendSafely,
-  type Clock,
   type CronStarter,
   type DataLock,
   type Lease,

@@ -1,7 +1,8 @@
 import { join } from 'node:path';
+import { systemClock, type Clock } from '../clock/index.js';
 import { silentLogger, type Logger } from '../log/index.js';
 import type { MatchDocument } from '../match/index.js';
-import { cronTimes, parseCron, systemClock, type Clock, type CronFields, type Sender } from '../reminders/index.js';
+import { cronTimes, parseCron, type CronFields, type Sender } from '../reminders/index.js';
 import { NoticesError } from './errors.js';
 import { expiryCard, noticeOf } from './expiry-card.js';
 import { isoWeek } from './iso-week.js';

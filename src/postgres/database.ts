@@ -1,7 +1,6 @@
 import pg from 'pg';
 import type { Logger } from '../log/index.js';
 import { DatabaseError } from './errors.js';
-import { MIGRATIONS, type Migration } from './migrations.js';
 
 /** What a query returns, as node-postgres and PGlite both give it. */
 export interface QueryResult<Row> {
@@ -31,7 +30,8 @@ export interface DatabaseOptions {
   schema?: string;
   logger?: Logger;
   maxConnections?: number;
-  migrations?: Migration[];
+  /** The migrations of every layer this database serves, applied at open (see `migrate`). */
+  migrations: Migration[];
   /** Session settings of every connection (e.g. `hnsw.ef_search` for the index). */
   settings?: Record<string, string | number>;
 }
@@ -60,8 +60,19 @@ function unreachable(url: string, error: unknown): DatabaseError {
   );
 }
 
+/**
+ * One schema change: applied once, in version order, recorded in `schema_migrations`. Each layer owns
+ * its list (`larkMigrations`, `remindersMigrations`, `indexMigrations`); versions are global, so the
+ * lists are applied together as one set.
+ */
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
 /** Applies the migrations not yet recorded, in one transaction under a transaction-scoped advisory lock. */
-export async function migrate(database: Database, migrations: Migration[] = MIGRATIONS): Promise<number[]> {
+export async function migrate(database: Database, migrations: Migration[]): Promise<number[]> {
   return database.transaction(async (client) => {
     await client.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
     await client.query('CREATE TABLE IF NOT EXISTS schema_migrations (version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())');

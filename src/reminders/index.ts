@@ -1,7 +1,6 @@
 // The reminders layer: calendar, schedule, delivery and admin operations, beside src/lark.
 export { createReminders, type Reminders } from './reminders.js';
 export { RemindersError, type RemindersErrorCode } from './errors.js';
-export { systemClock, type Clock } from './clock.js';
 export {
   loadRemindersSettings,
   remindersEnvironmentSchema,
@@ -25,20 +24,24 @@ export type { DigestMessage, ListedEntry, OutgoingMessage, ReminderMessage, Upco
 export { parseCron, cronTimes, type CronFields } from './schedule/cron-times.js';
 export { deliveryUuid, keyString, DIGEST_ENTRY, type DeliveryKey } from './delivery/delivery-key.js';
 export { foldLog, type Ledger, type LedgerEntry, type SendRecord, type SkipReason } from './delivery/ledger.js';
-export { openSendLog, parseSendLog, type SendLog } from './delivery/send-log.js';
+export { parseSendLog, type SendLog } from './store/send-log.js';
+export { openSendLog } from './store/file-send-log.js';
 export { acquireDataLock, type DataLock, type LockOptions } from './delivery/data-lock.js';
 export { SendError, printingSender, sendSafely, type Sender, type SendErrorCode, type SendResult } from './delivery/sender.js';
 export { createReminderScheduler, type CronStarter, type ReminderScheduler, type ReminderSchedulerOptions, type SchedulerLease, type TickReport } from './delivery/scheduler.js';
-export { createMemoryLeaseLock, createPostgresLeaseLock, type Lease, type LeaseLock } from './delivery/lease-lock.js';
-export { createPostgresSendLog, type SendLogTable } from './delivery/postgres-send-log.js';
+export { createMemoryLeaseLock, type Lease, type LeaseLock } from './store/lease-lock.js';
+export { createPostgresLeaseLock } from './store/postgres-lease-lock.js';
+export { createPostgresSendLog, type SendLogTable } from './store/postgres-send-log.js';
 export type { CardJson } from '../cards/index.js';
 export { renderCard } from './cards/render.js';
 export { reminderCard, ASK_ACTION, type RenderContext } from './cards/reminder-card.js';
 export { digestCard } from './cards/digest-card.js';
 export { upcomingCard } from './cards/upcoming-card.js';
 export { createRemindersService, type RemindersService, type RemindersSnapshot } from './admin/service.js';
-export { createStateStore, emptyState, readStateFile, type RemindersState, type StateStore } from './admin/state-store.js';
-export { createPostgresStateStore, importState } from './admin/postgres-state-store.js';
+export { emptyState, type RemindersState, type StateStore } from './store/state-store.js';
+export { createStateStore, readStateFile } from './store/file-state-store.js';
+export { createPostgresStateStore, importState } from './store/postgres-state-store.js';
+export { remindersMigrations } from './store/migrations.js';
 export { REMIND_ADD_USAGE } from './admin/remind-command.js';
 export { formatPreviewLine } from './schedule/preview.js';
 export { parseCliTime } from './time/cli-time.js';

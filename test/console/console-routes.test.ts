@@ -4,8 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createConsole } from '../../src/console/index.js';
-import { createMemoryDedupeStore, openAuditLog, openQuestionLog, systemClock } from '../../src/lark/index.js';
-import { openFeedbackLog } from '../../src/lark/store/feedback-log.js';
+import { systemClock } from '../../src/clock/index.js';
+import { createMemoryDedupeStore, openAuditLog, openQuestionLog } from '../../src/lark/index.js';
+import { openFeedbackLog } from '../../src/lark/store/file-feedback-log.js';
 import { silentLogger } from '../../src/log/index.js';
 
 const root = mkdtempSync(join(tmpdir(), 'console-routes-'));

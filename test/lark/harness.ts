@@ -9,7 +9,7 @@ import { createApp, createRuntime, startAppBot, type Runtime } from '../../src/a
 import { loadConfig, type Config } from '../../src/config/index.js';
 import { buildIndex } from '../../src/index/index.js';
 import { larkSettings, type BotStatus, type LarkSettings, type RunningBot, type WsClientFactory } from '../../src/lark/index.js';
-import type { RetryPolicy } from '../../src/lark/outbound/retry.js';
+import type { RetryPolicy } from '../../src/retry/index.js';
 import { createLogger, silentLogger, type Logger } from '../../src/log/index.js';
 import type { Reminders, ReminderSchedulerOptions } from '../../src/reminders/index.js';
 import type { Notices, NoticeSchedulerOptions } from '../../src/notices/index.js';

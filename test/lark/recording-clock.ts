@@ -1,4 +1,4 @@
-import type { Clock } from '../../src/lark/index.js';
+import type { Clock } from '../../src/clock/index.js';
 
 /** A clock that stands still and records every sleep instead of waiting: for checking what code would wait. */
 export class RecordingClock implements Clock {

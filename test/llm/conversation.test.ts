@@ -1,9 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { carryOverRewrite, createConversationStore, looksLikeFollowUp, topicOf, type Clock, type Turn } from '../../src/answer/index.js';
+import type { Clock } from '../../src/clock/index.js';
+import { carryOverRewrite, createConversationStore, looksLikeFollowUp, topicOf, type Turn } from '../../src/answer/index.js';
 
 function manualClock(start = 0): Clock & { advance(milliseconds: number): void } {
   let now = start;
-  return { now: () => now, advance: (milliseconds) => (now += milliseconds) };
+  const advance = (milliseconds: number): void => {
+    now += milliseconds;
+  };
+  return { now: () => now, sleep: async (milliseconds) => advance(milliseconds), advance };
 }
 
 const turn = (query: string): Turn => ({ question: query, query, answer: `${query}的答案` });

@@ -5,19 +5,22 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createFileDedupeStore, createPostgresDedupeStore, type DedupeStore } from '../../src/lark/store/dedupe-store.js';
-import { createMemoryLeaseLock, createPostgresLeaseLock, type LeaseLock } from '../../src/reminders/delivery/lease-lock.js';
 import {
+  createMemoryLeaseLock,
+  createPostgresLeaseLock,
   createPostgresStateStore,
   createReminders,
   createStateStore,
   emptyState,
   importState,
   loadRemindersSettings,
+  type LeaseLock,
   type RemindersState,
   type StateStore,
 } from '../../src/reminders/index.js';
-import { migrate, MIGRATIONS, openDatabase, DatabaseError, type Database } from '../../src/postgres/index.js';
-import { systemClock } from '../../src/lark/clock.js';
+import { migrate, openDatabase, DatabaseError, type Database } from '../../src/postgres/index.js';
+import { frozenClock, systemClock } from '../../src/clock/index.js';
+import { STORE_MIGRATIONS } from '../support/pglite.js';
 import { contractDatabase } from '../support/postgres.js';
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
@@ -200,7 +203,7 @@ describe('reminders admin state shared by two instances (PostgreSQL)', () => {
     const directory = mkdtempSync(join(tmpdir(), 'policy-bot-state-'));
     writeFileSync(join(directory, 'calendar.yaml'), 'version: 1\nentries: []\n');
     const settings = loadRemindersSettings({ DATA_DIR: directory, CALENDAR_FILE: join(directory, 'calendar.yaml') });
-    const clock = { now: () => Date.parse('2026-11-23T02:00:00Z') };
+    const clock = frozenClock(Date.parse('2026-11-23T02:00:00Z'));
     const [one, two] = [0, 1].map(() => createReminders({ settings, clock, store: createPostgresStateStore(database) }).service);
     await one!.subscribe('oc_a', 'ou_admin');
     expect((await two!.snapshot()).audience.subscribed).toEqual(['oc_a']);
@@ -222,13 +225,13 @@ describe('reminders admin state shared by two instances (PostgreSQL)', () => {
 
 describe('migrations and errors', () => {
   it('are idempotent: a second run applies nothing', async () => {
-    expect(await migrate(database)).toEqual([]);
+    expect(await migrate(database, STORE_MIGRATIONS)).toEqual([]);
     const versions = await database.query<{ version: number }>('SELECT version FROM schema_migrations ORDER BY version');
-    expect(versions.rows.map((row) => row.version)).toEqual(MIGRATIONS.map((migration) => migration.version));
+    expect(versions.rows.map((row) => row.version)).toEqual([1, 2, 3, 201, 301, 1621]);
   });
 
   it('says how to start the server when PostgreSQL cannot be reached', async () => {
-    const failure = await openDatabase({ url: 'postgres://postgres@127.0.0.1:1/test', schema: 't_unreachable' }).catch((error: unknown) => error);
+    const failure = await openDatabase({ url: 'postgres://postgres@127.0.0.1:1/test', schema: 't_unreachable', migrations: STORE_MIGRATIONS }).catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(DatabaseError);
     expect((failure as DatabaseError).message).toMatch(/Cannot reach PostgreSQL at 127\.0\.0\.1:1\/test .*pg_ctlcluster.*STORE=embedded/s);
   });

@@ -1,6 +1,9 @@
 import { PGlite, type Transaction } from '@electric-sql/pglite';
 import { vector } from '@electric-sql/pglite/vector';
+import { STORE_MIGRATIONS } from '../../src/app/storage.js';
 import { migrate, type Database, type Queryable } from '../../src/postgres/index.js';
+
+export { STORE_MIGRATIONS };
 
 /**
  * PostgreSQL in-process (PGlite 0.4.6, pinned: the last release with pgvector built in) behind the
@@ -26,6 +29,6 @@ export async function pgliteDatabase(): Promise<Database> {
     transaction: (work) => db.transaction((tx) => work(queryable(tx))),
     close: () => db.close(),
   };
-  await migrate(database);
+  await migrate(database, STORE_MIGRATIONS);
   return database;
 }

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { describe, inject } from 'vitest';
 import { openDatabase, type Database } from '../../src/postgres/index.js';
-import { pgliteDatabase } from './pglite.js';
+import { pgliteDatabase, STORE_MIGRATIONS } from './pglite.js';
 import { TEST_DATABASE_URL } from './postgres-url.js';
 
 export { TEST_DATABASE_URL };
@@ -33,7 +33,7 @@ export async function contractDatabase(): Promise<{ database: Database; engine: 
 /** A freshly migrated schema of its own; `drop()` removes it. Unreachable server → the DatabaseError saying how to start it. */
 export async function testDatabase(): Promise<{ database: Database; schema: string; drop(): Promise<void> }> {
   const schema = `t_${randomBytes(5).toString('hex')}`;
-  const database = await openDatabase({ url: TEST_DATABASE_URL, schema });
+  const database = await openDatabase({ url: TEST_DATABASE_URL, schema, migrations: STORE_MIGRATIONS });
   return {
     database,
     schema,

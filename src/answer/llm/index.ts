@@ -9,5 +9,5 @@ export { createOpenAiModel, retryAfterMs, toModelError, type OpenAiModelConfig }
 export { createOutputGuard, type OutputGuard } from './output-guard.js';
 export { partialAnswer } from './partial-text.js';
 export { loadPrompts, PROMPT_SPECS, PromptTemplateError, renderTemplate, type PromptName, type PromptTemplates } from './prompt-templates.js';
-export { DEFAULT_RETRY_POLICY, retryDelay, withRetries, type RetryPolicy } from './retrying-model.js';
+export { withRetries } from './retrying-model.js';
 export { cleanRewrite, rewriteWithModel, type RewriteSetup } from './rewrite-query.js';

@@ -1,5 +1,6 @@
 import OpenAI from 'openai';
 import { z } from 'zod';
+import { systemClock, type Clock } from '../../clock/index.js';
 import { remainingMs, type AnswerModel, type ModelCall } from './answer-model.js';
 import { ModelError, scrubSecrets } from './model-error.js';
 
@@ -14,6 +15,8 @@ export interface OpenAiModelConfig {
   maxTokens: number;
   /** Injected transport, for tests and proxies. */
   fetch?: typeof fetch;
+  /** Reads a Retry-After given as an HTTP date; the system clock unless a test injects one. */
+  clock?: Clock;
 }
 
 // Zod at the edge: whatever the endpoint sends is checked before we read it.
@@ -32,7 +35,7 @@ const completionSchema = z.object({
 });
 
 /** Parses Retry-After (seconds or an HTTP date) and the non-standard retry-after-ms header. */
-export function retryAfterMs(headers: Headers | undefined): number | undefined {
+export function retryAfterMs(headers: Headers | undefined, now: number): number | undefined {
   const milliseconds = Number.parseFloat(headers?.get('retry-after-ms') ?? '');
   if (Number.isFinite(milliseconds)) return Math.max(0, milliseconds);
   const value = headers?.get('retry-after');
@@ -40,11 +43,11 @@ export function retryAfterMs(headers: Headers | undefined): number | undefined {
   const seconds = Number.parseFloat(value);
   if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
   const date = Date.parse(value);
-  return Number.isFinite(date) ? Math.max(0, date - Date.now()) : undefined;
+  return Number.isFinite(date) ? Math.max(0, date - now) : undefined;
 }
 
 /** Maps whatever the client threw to a ModelError, without secrets in the message. */
-export function toModelError(error: unknown, call: ModelCall, secrets: readonly string[]): ModelError {
+export function toModelError(error: unknown, call: ModelCall, secrets: readonly string[], clock: Clock = systemClock): ModelError {
   if (error instanceof ModelError) return error;
   const message = scrubSecrets(error instanceof Error ? error.message : String(error), secrets);
   const timedOut = call.signal.aborted && call.signal.reason instanceof DOMException && call.signal.reason.name === 'TimeoutError';
@@ -55,7 +58,7 @@ export function toModelError(error: unknown, call: ModelCall, secrets: readonly 
   if (error instanceof OpenAI.APIConnectionError) return new ModelError('connection', message, { isRetryable: true, cause: error });
   if (error instanceof OpenAI.APIError) {
     const status = error.status;
-    const wait = retryAfterMs(error.headers);
+    const wait = retryAfterMs(error.headers, clock.now());
     const details = { ...(status !== undefined ? { status } : {}), ...(wait !== undefined ? { retryAfterMs: wait } : {}), cause: error };
     if (status === 429) return new ModelError('rate-limited', message, { ...details, isRetryable: true });
     if (status === undefined || status >= 500) return new ModelError('server', message, { ...details, isRetryable: status !== undefined });
@@ -76,6 +79,7 @@ export function createOpenAiModel(config: OpenAiModelConfig): AnswerModel {
     ...(config.fetch ? { fetch: config.fetch } : {}),
   });
   const secrets = config.apiKey ? [config.apiKey] : [];
+  const clock = config.clock ?? systemClock;
   const body = (call: ModelCall) => ({
     model: config.model,
     messages: call.messages,
@@ -97,7 +101,7 @@ export function createOpenAiModel(config: OpenAiModelConfig): AnswerModel {
         // The client ends a stream quietly when its signal aborts: a cut-off reply is a timeout.
         if (call.signal.aborted) throw new OpenAI.APIUserAbortError();
       } catch (error) {
-        throw toModelError(error, call, secrets);
+        throw toModelError(error, call, secrets, clock);
       }
     },
     async generate(call) {
@@ -105,7 +109,7 @@ export function createOpenAiModel(config: OpenAiModelConfig): AnswerModel {
         const completion = completionSchema.parse(await client.chat.completions.create(body(call), options(call)));
         return completion.choices[0]?.message.content ?? '';
       } catch (error) {
-        throw toModelError(error, call, secrets);
+        throw toModelError(error, call, secrets, clock);
       }
     },
   };

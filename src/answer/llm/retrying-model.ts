@@ -1,42 +1,25 @@
-import { setTimeout as sleep } from 'node:timers/promises';
+import { systemClock, type Clock } from '../../clock/index.js';
 import { silentLogger, type Logger } from '../../log/index.js';
+import { pauseBeforeRetry, type RetryOptions, type RetryPolicy } from '../../retry/index.js';
 import { remainingMs, type AnswerModel, type ModelCall } from './answer-model.js';
 import { ModelError } from './model-error.js';
 
-/** How retries are spent inside a call's time budget. */
-export interface RetryPolicy {
-  maxAttempts: number;
-  /** First back-off when the endpoint gives no Retry-After; doubles per attempt. */
-  baseDelayMs: number;
-  /** Time an attempt needs at least; a wait that leaves less than this is not worth it. */
-  minAttemptMs: number;
-}
-
-/** Three attempts, 300 ms then 600 ms apart unless the endpoint says otherwise. */
-export const DEFAULT_RETRY_POLICY: RetryPolicy = { maxAttempts: 3, baseDelayMs: 300, minAttemptMs: 500 };
-
-/** How long to wait before the next attempt, or undefined when retrying is pointless or too late. */
-export function retryDelay(error: unknown, attempt: number, call: ModelCall, policy: RetryPolicy): number | undefined {
-  if (!(error instanceof ModelError) || !error.isRetryable || attempt >= policy.maxAttempts) return undefined;
-  const wait = error.retryAfterMs ?? policy.baseDelayMs * 2 ** (attempt - 1);
-  return wait + policy.minAttemptMs <= remainingMs(call) ? wait : undefined;
-}
+/** Three attempts, 300 ms then 600 ms apart unless the endpoint says otherwise, each with at least 500 ms left. */
+export const DEFAULT_RETRY_POLICY: RetryPolicy = { attempts: 3, baseDelayMs: 300, maxDelayMs: Number.POSITIVE_INFINITY, minAttemptMs: 500 };
 
 /**
  * Retries retryable failures (429 honouring Retry-After, 5xx, connection errors) within the
  * call's deadline. A stream is only retried before its first delta, so text is never repeated.
  */
-export function withRetries(model: AnswerModel, logger: Logger = silentLogger, policy: RetryPolicy = DEFAULT_RETRY_POLICY): AnswerModel {
-  const pause = async (error: unknown, attempt: number, call: ModelCall): Promise<void> => {
-    const wait = retryDelay(error, attempt, call, policy);
-    if (wait === undefined || !(error instanceof ModelError)) throw error;
-    logger.info('answer.llm.retry', { attempt, waitMs: Math.round(wait), code: error.code, status: error.status });
-    try {
-      await sleep(wait, undefined, { signal: call.signal });
-    } catch {
-      throw error;
-    }
-  };
+export function withRetries(model: AnswerModel, logger: Logger = silentLogger, policy: RetryPolicy = DEFAULT_RETRY_POLICY, clock: Clock = systemClock): AnswerModel {
+  const options = (call: ModelCall): RetryOptions<ModelError> => ({
+    policy,
+    clock,
+    retries: ModelError,
+    remainingMs: () => remainingMs(call),
+    signal: call.signal,
+    onRetry: (error, attempt, waitMs) => logger.info('answer.llm.retry', { attempt, waitMs, code: error.code, status: error.status }),
+  });
   return {
     modelId: model.modelId,
     async *stream(call) {
@@ -50,7 +33,7 @@ export function withRetries(model: AnswerModel, logger: Logger = silentLogger, p
           return;
         } catch (error) {
           if (started) throw error;
-          await pause(error, attempt, call);
+          await pauseBeforeRetry(error, attempt, options(call));
         }
       }
     },
@@ -59,7 +42,7 @@ export function withRetries(model: AnswerModel, logger: Logger = silentLogger, p
         try {
           return await model.generate(call);
         } catch (error) {
-          await pause(error, attempt, call);
+          await pauseBeforeRetry(error, attempt, options(call));
         }
       }
     },

@@ -1,5 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { systemClock } from '../../clock/index.js';
 import { loadSources, parseDocument } from '../../ingest/index.js';
 import type { Logger } from '../../log/index.js';
 import { isPast, loadCalendarFile, proposalYaml, proposeCalendar, RemindersError, type RemindersSettings } from '../../reminders/index.js';
@@ -51,7 +52,7 @@ export async function calendarCheckCommand(input: CalendarCommandInput): Promise
       process.stderr.write(`${settings.calendarFile} does not exist: no calendar reminders will be sent.\n`);
       return 1;
     }
-    const now = input.now ?? Date.now();
+    const now = input.now ?? systemClock.now();
     const undated = entries.filter((entry) => entry.when.type === 'tbd' && !isPast(entry, now, settings.timeZone)).length;
     const past = entries.filter((entry) => isPast(entry, now, settings.timeZone)).length;
     process.stdout.write(

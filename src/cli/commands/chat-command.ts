@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { KnowledgeAdmin } from '../../admin/index.js';
 import { AnswerError, type AnswerService, type AskRequest } from '../../answer/index.js';
+import { systemClock } from '../../clock/index.js';
 import type { Logger } from '../../log/index.js';
 import { knowledgeAdminFor } from '../build-with-progress.js';
 import { appendHistory, consoleCommands, consoleHelp, parseConsoleInput, readHistory, smallTalk, type ConsoleContext } from '../console/index.js';
@@ -50,7 +51,7 @@ export async function chatCommand(runtime: Runtime, logger: Logger, mode?: 'llm'
     knowledge: knowledge ?? knowledgeAdminFor(runtime, logger),
     logger,
     write: (text) => process.stdout.write(text),
-    now: () => Date.now(),
+    now: systemClock.now,
   };
   const terminal = Boolean(process.stdin.isTTY);
   const historyFile = join(runtime.config.DATA_DIR, 'console-history.txt');

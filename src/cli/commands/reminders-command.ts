@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
+import { frozenClock, systemClock, type Clock } from '../../clock/index.js';
 import type { Logger } from '../../log/index.js';
 import {
   createReminders,
@@ -12,7 +13,6 @@ import {
   renderCard,
   sampleMessage,
   sendSafely,
-  type Clock,
   type RemindersSettings,
   type Sender,
   type SendLog,
@@ -38,10 +38,10 @@ const SUBSCRIBERS_PLACEHOLDER = '<订阅群>';
  */
 export async function remindersPreviewCommand(input: RemindersCommandInput, flags: { from?: string; to?: string; json?: boolean } = {}): Promise<number> {
   const { settings } = input;
-  const now = (input.clock ?? { now: () => Date.now() }).now();
+  const now = (input.clock ?? systemClock).now();
   const from = flags.from ? parseCliTime(flags.from, settings.timeZone, 'start') : now;
   const to = flags.to ? parseCliTime(flags.to, settings.timeZone, 'end') : from + 30 * DAY_MS;
-  const { service } = createReminders({ settings, logger: input.logger, clock: { now: () => now }, ...(input.shared ? { store: input.shared.state } : {}) });
+  const { service } = createReminders({ settings, logger: input.logger, clock: frozenClock(now), ...(input.shared ? { store: input.shared.state } : {}) });
   const { calendar, audience } = await service.snapshot();
   const placeholder = audience.subscribed.length === 0;
   const seen = placeholder ? { ...audience, subscribed: [SUBSCRIBERS_PLACEHOLDER] } : audience;
@@ -74,8 +74,8 @@ export async function remindersPreviewCommand(input: RemindersCommandInput, flag
 /** `reminders send-test CHAT`: sends one sample reminder card (marked 测试) through the given Sender. */
 export async function remindersSendTestCommand(input: RemindersCommandInput & { sender: Sender }, flags: { chat: string }): Promise<number> {
   const { settings } = input;
-  const now = (input.clock ?? { now: () => Date.now() }).now();
-  const { service } = createReminders({ settings, logger: input.logger, clock: { now: () => now }, ...(input.shared ? { store: input.shared.state } : {}) });
+  const now = (input.clock ?? systemClock).now();
+  const { service } = createReminders({ settings, logger: input.logger, clock: frozenClock(now), ...(input.shared ? { store: input.shared.state } : {}) });
   const message = sampleMessage((await service.snapshot()).calendar, now, settings.timeZone);
   const card = renderCard(message, { now, timeZone: settings.timeZone, test: true });
   const uuid = `rt-${createHash('sha256').update(`${flags.chat}|${now}`).digest('hex').slice(0, 40)}`;

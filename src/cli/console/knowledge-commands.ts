@@ -27,7 +27,7 @@ export const sourcesCommand: ConsoleCommand = {
     if (!manifest) return undefined;
     const entries = Object.entries(manifest.documents);
     const lines = entries.map(([source, entry], index) => {
-      const status = statusLabel(entry.facts, new Date()) || '状态未注明';
+      const status = statusLabel(entry.facts, new Date(context.now())) || '状态未注明';
       return `${index + 1}. 《${entry.title}》${entry.docNumber ? ` ${entry.docNumber}` : ''}\n   ${status} · ${entry.chunks} 段 · ${source}`;
     });
     context.write([`共 ${entries.length} 份文档：`, ...lines].join('\n') + '\n');

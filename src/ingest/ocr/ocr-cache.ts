@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { readJsonFile, writeFileAtomic } from '../../files/index.js';
 import type { RecognizedLine } from './types.js';
 
 /** The recognised lines of a file's pages, 1-based page number → lines. */
@@ -32,9 +32,9 @@ export class OcrCache {
   read(hash: string, engineId: string): CachedPages | undefined {
     if (!this.directory) return undefined;
     try {
-      const parsed = cacheFile.safeParse(JSON.parse(readFileSync(pathOf(this.directory, hash, engineId), 'utf8')));
-      if (!parsed.success || parsed.data.engineId !== engineId) return undefined;
-      return new Map(parsed.data.pages.map((entry) => [entry.page, entry.lines]));
+      const cached = readJsonFile(pathOf(this.directory, hash, engineId), cacheFile);
+      if (cached?.engineId !== engineId) return undefined;
+      return new Map(cached.pages.map((entry) => [entry.page, entry.lines]));
     } catch {
       return undefined;
     }
@@ -42,10 +42,8 @@ export class OcrCache {
 
   write(hash: string, engineId: string, pages: CachedPages): void {
     if (!this.directory) return;
-    mkdirSync(this.directory, { recursive: true });
     const path = pathOf(this.directory, hash, engineId);
-    const temporary = `${path}.${process.pid}.tmp`;
-    writeFileSync(temporary, JSON.stringify({ engineId, pages: [...pages].map(([page, lines]) => ({ page, lines })) }));
-    renameSync(temporary, path);
+    // not fsync'd: a cache entry lost in a crash is only read again
+    writeFileAtomic(path, JSON.stringify({ engineId, pages: [...pages].map(([page, lines]) => ({ page, lines })) }), { temporary: `${path}.${process.pid}.tmp`, durable: false });
   }
 }

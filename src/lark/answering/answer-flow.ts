@@ -43,7 +43,7 @@ export function createAnswerFlow(deps: {
   thinking?: ThinkingReaction;
   /** Keeps each answered question for the admin console. */
   questions?: QuestionLog;
-  now?: () => number;
+  now: () => number;
 }): AnswerFlow {
   const { service, surfaces, records, tasks, logger } = deps;
   const metrics = deps.metrics ?? noopMetrics;
@@ -95,7 +95,7 @@ export function createAnswerFlow(deps: {
     deps.questions
       .record({
         id: message.messageId,
-        time: new Date(deps.now?.() ?? Date.now()).toISOString(),
+        time: new Date(deps.now()).toISOString(),
         chatId: message.chatId,
         question,
         answer: result?.answer ?? '',

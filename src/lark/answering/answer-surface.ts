@@ -1,7 +1,7 @@
 import type { Logger } from '../../log/index.js';
 import type { AnswerRecords, ReplyCard } from '../store/answer-records.js';
 import { ANSWER_ELEMENT_ID, escapeMarkdown, partialCard, pendingCard } from '../cards/answer-cards.js';
-import type { Clock } from '../clock.js';
+import type { Clock } from '../../clock/index.js';
 import { LarkError } from '../errors.js';
 import type { CardJson } from '../../cards/index.js';
 import type { OpenPlatform } from '../outbound/open-platform.js';

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { AnswerService } from '../../answer/index.js';
 import { withRequestFields, type Logger } from '../../log/index.js';
 import type { Metrics } from '../../ops/index.js';
-import type { Clock } from '../clock.js';
+import type { Clock } from '../../clock/index.js';
 import type { CardAction } from '../inbound/card-actions.js';
 import type { IncomingMessage } from '../inbound/incoming-message.js';
 import type { Recalls } from '../inbound/recalls.js';

@@ -1,4 +1,4 @@
-import type { Clock } from '../clock.js';
+import type { Clock } from '../../clock/index.js';
 
 /** Runs an action with the latest value at most once per interval; older values are skipped, not queued. */
 export interface LatestThrottle<T> {

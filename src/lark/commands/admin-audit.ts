@@ -1,5 +1,5 @@
 import { requestFields, type Logger } from '../../log/index.js';
-import type { Clock } from '../clock.js';
+import type { Clock } from '../../clock/index.js';
 import type { MessageContext } from '../inbound/middleware.js';
 import type { AuditLog } from '../store/audit-log.js';
 

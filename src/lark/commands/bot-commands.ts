@@ -8,7 +8,7 @@ import type { TaskSet } from '../answering/task-set.js';
 import type { CardActionHandlers } from '../inbound/card-actions.js';
 import type { OpenPlatform } from '../outbound/open-platform.js';
 import type { AuditLog } from '../store/audit-log.js';
-import type { Clock } from '../clock.js';
+import type { Clock } from '../../clock/index.js';
 import type { Middleware } from '../inbound/middleware.js';
 import { messageFileDownloader } from '../outbound/message-file.js';
 import type { LarkSettings } from '../settings.js';

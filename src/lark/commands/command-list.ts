@@ -3,7 +3,7 @@ import { statusLabel } from '../../ingest/index.js';
 import { silentLogger, type Logger } from '../../log/index.js';
 import type { RemindersService } from '../../reminders/index.js';
 import { noticeCard } from '../cards/notice-card.js';
-import type { Clock } from '../clock.js';
+import type { Clock } from '../../clock/index.js';
 import { friendlyMessage } from '../answering/friendly-messages.js';
 import type { Command } from './route-commands.js';
 import { noAudit, type RecordAdminAction } from './admin-audit.js';

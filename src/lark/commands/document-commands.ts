@@ -3,7 +3,7 @@ import type { BuildSummary, Manifest } from '../../index/index.js';
 import type { Logger } from '../../log/index.js';
 import { documentListCard, reindexBusyCard, reindexDoneCard, reindexProgressCard, uploadDoneCard } from '../cards/admin-cards.js';
 import { noticeCard } from '../cards/notice-card.js';
-import type { Clock } from '../clock.js';
+import type { Clock } from '../../clock/index.js';
 import { friendlyMessage } from '../answering/friendly-messages.js';
 import type { MessageContext, Middleware } from '../inbound/middleware.js';
 import type { CardJson } from '../../cards/index.js';

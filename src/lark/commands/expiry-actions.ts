@@ -3,7 +3,7 @@ import type { KnowledgeAdmin } from '../../admin/index.js';
 import type { Logger } from '../../log/index.js';
 import type { MatchDocument } from '../../match/index.js';
 import { EXPIRY_ACTIONS, type NoticesService } from '../../notices/index.js';
-import type { Clock } from '../clock.js';
+import type { Clock } from '../../clock/index.js';
 import { friendlyMessage } from '../answering/friendly-messages.js';
 import type { CardJson } from '../../cards/index.js';
 import type { AuditLog } from '../store/audit-log.js';

@@ -4,7 +4,7 @@ import type { Logger } from '../../log/index.js';
 import { FIELD_CLASSES, knownPlaces, matchMeasures, quoteFor, readProfile, WHO_CLASSES, type MatchDocument, type Profile, type ProfileStore, type Stage } from '../../match/index.js';
 import { BACK_ACTION, DETAIL_ACTION, matchFormCard, matchResultCard, measureDetailCard, SUBMIT_ACTION, type FormChoices } from '../cards/match-cards.js';
 import { noticeCard } from '../cards/notice-card.js';
-import type { Clock } from '../clock.js';
+import type { Clock } from '../../clock/index.js';
 import { friendlyMessage } from '../answering/friendly-messages.js';
 import type { CardAction, CardActionHandlers, CardActionReply } from '../inbound/card-actions.js';
 import type { Command } from './route-commands.js';

@@ -3,7 +3,7 @@ import type { Manifest } from '../../index/index.js';
 import type { Logger } from '../../log/index.js';
 import { matchDocumentsOf, type MatchDocument } from '../../match/index.js';
 import type { NoticesService } from '../../notices/index.js';
-import type { Clock } from '../clock.js';
+import type { Clock } from '../../clock/index.js';
 import type { OpenPlatform } from '../outbound/open-platform.js';
 import type { AuditLog } from '../store/audit-log.js';
 import type { TaskSet } from '../answering/task-set.js';

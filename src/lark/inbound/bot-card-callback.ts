@@ -2,7 +2,7 @@ import type { Logger } from '../../log/index.js';
 import type { Metrics } from '../../ops/index.js';
 import { ASK_ACTION } from '../../reminders/index.js';
 import type { LarkStores } from '../bot-types.js';
-import type { Clock } from '../clock.js';
+import type { Clock } from '../../clock/index.js';
 import { dispatchCardAction, feedbackHandler, reminderAskHandler, type CardAction, type CardActionHandlers } from './card-actions.js';
 import { cardCallbackHandler } from './card-callback.js';
 

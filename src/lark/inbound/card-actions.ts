@@ -3,7 +3,7 @@ import type { Logger } from '../../log/index.js';
 import type { Metrics } from '../../ops/index.js';
 import { ASK_ACTION } from '../../reminders/index.js';
 import { answerCard, type Vote } from '../cards/answer-cards.js';
-import type { Clock } from '../clock.js';
+import type { Clock } from '../../clock/index.js';
 import type { CardJson } from '../../cards/index.js';
 import type { AnswerRecords } from '../store/answer-records.js';
 import type { FeedbackLog } from '../store/feedback-log.js';

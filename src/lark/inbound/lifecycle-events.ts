@@ -6,7 +6,7 @@ import { z } from 'zod';
 import type { Logger } from '../../log/index.js';
 import type { NoticesService } from '../../notices/index.js';
 import type { RemindersService } from '../../reminders/index.js';
-import type { Clock } from '../clock.js';
+import type { Clock } from '../../clock/index.js';
 import { directWelcomeCard, faqCard, groupWelcomeCard, subscribeHelpCard } from '../cards/welcome-cards.js';
 import { LarkError } from '../errors.js';
 import type { CardJson } from '../../cards/index.js';

@@ -1,5 +1,5 @@
 import { noticeCard } from '../cards/notice-card.js';
-import type { Clock } from '../clock.js';
+import type { Clock } from '../../clock/index.js';
 import type { Middleware } from './middleware.js';
 import type { IsAdmin } from '../commands/admin-policy.js';
 import { helpCard } from '../commands/help-card.js';

@@ -3,7 +3,7 @@ import { withRequestFields, type Logger } from '../../log/index.js';
 import type { Metrics } from '../../ops/index.js';
 import type { AnswerFlow } from '../answering/answer-flow.js';
 import type { TaskSet } from '../answering/task-set.js';
-import type { Clock } from '../clock.js';
+import type { Clock } from '../../clock/index.js';
 import type { IsAdmin } from '../commands/admin-policy.js';
 import { routeCommands, type Command } from '../commands/route-commands.js';
 import type { OpenPlatform } from '../outbound/open-platform.js';

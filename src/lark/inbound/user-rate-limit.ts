@@ -1,4 +1,4 @@
-import type { Clock } from '../clock.js';
+import type { Clock } from '../../clock/index.js';
 
 /** The verdict for one message: allowed, or refused with when to come back. */
 export type RateVerdict = { allowed: true } | { allowed: false; retryAfterMs: number; firstRefusal: boolean };

@@ -1,10 +1,11 @@
 import type { LarkChannel } from '@larksuiteoapi/node-sdk';
 import type { Logger } from '../../log/index.js';
-import type { Clock } from '../clock.js';
+import type { Clock } from '../../clock/index.js';
 import { chatNames } from './chat-names.js';
 import { createOpenPlatform, type OpenPlatform } from './open-platform.js';
 import { createOutboundLimiter, FEISHU_LIMITS } from './outbound-limiter.js';
-import { DEFAULT_RETRY, type RetryPolicy } from './retry.js';
+import type { RetryPolicy } from '../../retry/index.js';
+import { DEFAULT_RETRY } from './retry.js';
 import { sdkRequest } from './sdk-request.js';
 
 /** Default timeout of one Open Platform call. */

@@ -11,7 +11,7 @@ const MAX_NAMES = 5_000;
  * A chat's name (GET /open-apis/im/v1/chats/:chat_id), for the admin console's lists; undefined when
  * it has none (private chats) or the bot cannot see it. Names are cached for an hour; never throws.
  */
-export function chatNames(request: PlatformRequest, now: () => number = Date.now): (chatId: string) => Promise<string | undefined> {
+export function chatNames(request: PlatformRequest, now: () => number): (chatId: string) => Promise<string | undefined> {
   const cache = new Map<string, { name: string | undefined; until: number }>();
   return async (chatId) => {
     const cached = cache.get(chatId);

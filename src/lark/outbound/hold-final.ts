@@ -1,5 +1,5 @@
 import type { Logger } from '../../log/index.js';
-import type { Clock } from '../clock.js';
+import type { Clock } from '../../clock/index.js';
 import { LarkError } from '../errors.js';
 
 /** How long a final card may wait for a rate limit to reset before it is given up. */

@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import type { CardJson } from '../../cards/index.js';
-import type { Clock } from '../clock.js';
+import type { Clock } from '../../clock/index.js';
 import { codeFor, LarkError } from '../errors.js';
 import type { Logger } from '../../log/index.js';
+import { withRetry, type RetryPolicy } from '../../retry/index.js';
 import type { OutboundLimiter } from './outbound-limiter.js';
-import { withRetry, type RetryPolicy } from './retry.js';
 import type { PlatformCall, PlatformRequest } from './sdk-request.js';
 
 
@@ -99,8 +99,9 @@ export function createOpenPlatform(options: OpenPlatformOptions): OpenPlatform {
         }
       },
       {
-        ...options.retry,
+        policy: options.retry,
         clock: options.clock,
+        retries: LarkError,
         onRetry: (error, attempt, delayMs) =>
           options.logger.warn('lark.retry', { path: request.path, attempt, delayMs, code: error.code, platformCode: error.details.platformCode }),
       },

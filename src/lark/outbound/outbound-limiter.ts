@@ -1,4 +1,4 @@
-import type { Clock } from '../clock.js';
+import type { Clock } from '../../clock/index.js';
 
 /** Paces outbound calls under the platform's limits: a few messages a second per chat, more per API per app. */
 export interface OutboundLimiter {

@@ -1,11 +1,12 @@
 import { Client, DefaultCache } from '@larksuiteoapi/node-sdk';
 import type { Logger } from '../../log/index.js';
 import { SendError, type Sender, type SendErrorCode } from '../../reminders/index.js';
-import { systemClock, type Clock } from '../clock.js';
+import { systemClock, type Clock } from '../../clock/index.js';
 import { LarkError } from '../errors.js';
 import { createOpenPlatform, type OpenPlatform } from './open-platform.js';
 import { createOutboundLimiter, FEISHU_LIMITS } from './outbound-limiter.js';
-import { DEFAULT_RETRY, type RetryPolicy } from './retry.js';
+import type { RetryPolicy } from '../../retry/index.js';
+import { DEFAULT_RETRY } from './retry.js';
 import { sdkRequest } from './sdk-request.js';
 import { sdkLogger, SDK_LOGGER_LEVEL } from '../transport/sdk-logger.js';
 import type { LarkSettings } from '../settings.js';

@@ -1,5 +1,5 @@
 import type { Cache } from '@larksuiteoapi/node-sdk';
-import type { Clock } from '../clock.js';
+import type { Clock } from '../../clock/index.js';
 import type { DedupeStore } from '../store/dedupe-store.js';
 import { isMessageId, seenKey } from './seen.js';
 

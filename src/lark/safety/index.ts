@@ -1,7 +1,7 @@
 import type { Cache, EventDispatcher, LarkChannel } from '@larksuiteoapi/node-sdk';
 import type { Logger } from '../../log/index.js';
 import type { TaskSet } from '../answering/task-set.js';
-import type { Clock } from '../clock.js';
+import type { Clock } from '../../clock/index.js';
 import type { DedupeStore } from '../store/dedupe-store.js';
 import { createChannelCache } from './channel-cache.js';
 import { channelDispatcher } from './channel-dispatcher.js';

@@ -1,8 +1,5 @@
-import { join } from 'node:path';
 import { z } from 'zod';
 import type { AskResult } from '../../answer/index.js';
-import type { Clock } from '../clock.js';
-import { createFileStore, parseWith, type FileStore } from './file-store.js';
 
 /** What a feedback click needs to know about the answer it rates (the callback only carries a reference). */
 export interface AnswerRecord {
@@ -49,29 +46,4 @@ export interface AnswerRecords {
   saveCard(questionMessageId: string, card: ReplyCard): Promise<void>;
   findCard(questionMessageId: string): Promise<ReplyCard | undefined>;
   close(): Promise<void>;
-}
-
-/** Opens `DATA_DIR/answers.jsonl`. */
-export function openAnswerRecords(dataDir: string, clock: Clock, maxEntries = 20_000): AnswerRecords {
-  const store: FileStore<AnswerRecord> = createFileStore({
-    file: join(dataDir, 'answers.jsonl'),
-    maxEntries,
-    clock,
-    parse: parseWith(answerRecordSchema),
-  });
-  const cards: FileStore<ReplyCard> = createFileStore({
-    file: join(dataDir, 'reply-cards.jsonl'),
-    maxEntries,
-    clock,
-    parse: parseWith(replyCardSchema),
-  });
-  return {
-    save: (id, record) => store.set(id, record, clock.now() + RECORD_TTL_MS),
-    find: async (id) => store.get(id),
-    saveCard: (id, card) => cards.set(id, card, clock.now() + RECORD_TTL_MS),
-    findCard: async (id) => cards.get(id),
-    close: async () => {
-      await Promise.all([store.close(), cards.close()]);
-    },
-  };
 }

@@ -1,6 +1,4 @@
-import { join } from 'node:path';
 import { z } from 'zod';
-import { openJsonLines, readJsonLines, type JsonLinesFile } from './json-lines.js';
 
 /** One admin action: who did what, when, where, and how it ended. */
 export interface AuditEntry {
@@ -47,11 +45,4 @@ export function newestEntries(lines: unknown[], limit: number): AuditEntry[] {
     })
     .slice(-limit)
     .reverse();
-}
-
-/** `DATA_DIR/audit.jsonl`: append-only, one fsync'd JSON line per admin action. */
-export function openAuditLog(dataDir: string): AuditLog {
-  const path = join(dataDir, 'audit.jsonl');
-  const file: JsonLinesFile = openJsonLines(path);
-  return { record: (entry) => file.append(entry), recent: async (limit) => newestEntries(readJsonLines(path), limit), close: () => file.close() };
 }

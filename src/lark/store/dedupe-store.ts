@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Database } from '../../postgres/index.js';
-import type { Clock } from '../clock.js';
+import type { Clock } from '../../clock/index.js';
 import { createFileStore } from './file-store.js';
 
 /** Work claimed by an instance that died before finishing it, handed to another one. */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import type { Clock } from '../clock.js';
-import { openJsonLines, readJsonLines } from './json-lines.js';
+import type { Clock } from '../../clock/index.js';
+import { openJsonLines, readJsonLines } from '../../files/index.js';
 
 /** A small durable key-value map with expiry: survives restarts, bounded in entries and file size. */
 export interface FileStore<V> {

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { z } from 'zod';
-import { openJsonLines, readJsonLines } from '../../lark/store/json-lines.js';
+import { openJsonLines, readJsonLines } from '../../files/index.js';
 import { parseSavedProfile, type ProfileStore, type SavedProfile } from './profile-store.js';
 
 const lineSchema = z.object({ id: z.string(), saved: z.unknown().nullable() });

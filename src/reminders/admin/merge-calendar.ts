@@ -1,6 +1,6 @@
 import { parseWhen } from '../calendar/when.js';
 import type { Calendar, CalendarEntry, EntryStatus, ReminderOffset } from '../calendar/types.js';
-import type { CustomReminder, RemindersState } from './state-store.js';
+import type { CustomReminder, RemindersState } from '../store/state-store.js';
 
 const AT_THE_TIME: ReminderOffset = { type: 'before', minutes: 0, text: '0m' };
 const ON_THE_DAY: ReminderOffset = { type: 'days', days: 0, text: '0d' };

@@ -3,7 +3,7 @@ import type { CardJson } from '../../cards/index.js';
 import { upcomingCard } from '../cards/upcoming-card.js';
 import type { Calendar, CalendarEntry, EntryStatus } from '../calendar/types.js';
 import { whenText } from '../calendar/when.js';
-import type { Clock } from '../clock.js';
+import type { Clock } from '../../clock/index.js';
 import { RemindersError } from '../errors.js';
 import { reaches, type Audience } from '../schedule/audience.js';
 import { listUndated, listUpcoming } from '../schedule/digest.js';
@@ -12,7 +12,7 @@ import type { RemindersSettings } from '../settings.js';
 import type { CalendarSource } from './calendar-source.js';
 import { parseRemindAdd } from './remind-command.js';
 import { customEntry, mergeCalendar } from './merge-calendar.js';
-import type { StateStore } from './state-store.js';
+import type { StateStore } from '../store/state-store.js';
 import type { UpcomingList } from '../schedule/messages.js';
 
 /** The merged calendar and who receives what, as one tick sees them. */

@@ -3,6 +3,7 @@ import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, st
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { systemClock } from '../../clock/index.js';
 import { RemindersError } from '../errors.js';
 
 const ownerSchema = z.object({ pid: z.number(), host: z.string(), token: z.string(), startedAt: z.string() });
@@ -38,9 +39,10 @@ export function processAlive(pid: number): boolean {
 /** Tokens of the locks this process holds: our own pid in a lock file is only stale when the token is not here. */
 const heldHere = new Set<string>();
 
+/** File ages are measured against mtimes, which the file system stamps from the wall clock: so the system clock, never an injected one. */
 function readOwner(file: string): { owner?: Owner; ageMs: number } | undefined {
   try {
-    const ageMs = Date.now() - statSync(file).mtimeMs;
+    const ageMs = systemClock.now() - statSync(file).mtimeMs;
     try {
       const owner = ownerSchema.parse(JSON.parse(readFileSync(file, 'utf8')));
       return { owner, ageMs };
@@ -71,7 +73,7 @@ export function acquireDataLock(directory: string, options: LockOptions = {}): D
   const file = join(directory, 'scheduler.lock');
   const staleMs = options.staleMs ?? 10 * 60_000;
   const isAlive = options.isAlive ?? processAlive;
-  const me: Owner = { pid: process.pid, host: hostname(), token: randomUUID(), startedAt: new Date().toISOString() };
+  const me: Owner = { pid: process.pid, host: hostname(), token: randomUUID(), startedAt: new Date(systemClock.now()).toISOString() };
   for (let attempt = 0; attempt < 5; attempt += 1) {
     try {
       const handle = openSync(file, 'wx');
@@ -119,7 +121,7 @@ function lockHandle(file: string, me: Owner): DataLock {
     verify,
     touch() {
       verify();
-      const now = new Date();
+      const now = new Date(systemClock.now());
       utimesSync(file, now, now);
     },
     release() {

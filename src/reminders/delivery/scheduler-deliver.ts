@@ -1,6 +1,6 @@
 import type { Logger } from '../../log/index.js';
 import { renderCard } from '../cards/render.js';
-import type { Clock } from '../clock.js';
+import type { Clock } from '../../clock/index.js';
 import type { DueSend } from '../schedule/due.js';
 import type { SendRecord } from './ledger.js';
 import { sendSafely, type Sender } from './sender.js';

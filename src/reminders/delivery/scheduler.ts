@@ -1,16 +1,19 @@
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import cron from 'node-cron';
+import { z } from 'zod';
+import type { Clock } from '../../clock/index.js';
+import { readJsonFile, writeFileAtomic } from '../../files/index.js';
 import type { Logger } from '../../log/index.js';
 import type { Calendar } from '../calendar/types.js';
-import type { Clock } from '../clock.js';
 import type { Audience } from '../schedule/audience.js';
 import { due, type DueSend } from '../schedule/due.js';
 import type { RemindersSettings } from '../settings.js';
 import type { LockOptions } from './data-lock.js';
-import type { LeaseLock } from './lease-lock.js';
+import type { LeaseLock } from '../store/lease-lock.js';
 import { applyRecord, foldLog, type LedgerEntry, type SendRecord } from './ledger.js';
-import { openSendLog, type SendLog } from './send-log.js';
+import { openSendLog } from '../store/file-send-log.js';
+import type { SendLog } from '../store/send-log.js';
 import { createCustody, type Custody } from './scheduler-custody.js';
 import { createDeliver } from './scheduler-deliver.js';
 import type { Sender } from './sender.js';
@@ -71,10 +74,11 @@ export interface ReminderScheduler {
 
 const defaultCron: CronStarter = (expression, job, options) => cron.schedule(expression, job, { timezone: options.timezone, noOverlap: true, name: 'policy-bot-reminders' });
 
+const lastTickSchema = z.object({ at: z.number() });
+
 function readLastTick(file: string): number | undefined {
   try {
-    const value: unknown = JSON.parse(readFileSync(file, 'utf8'));
-    return typeof value === 'object' && value !== null && 'at' in value && typeof value.at === 'number' ? value.at : undefined;
+    return readJsonFile(file, lastTickSchema)?.at;
   } catch {
     return undefined;
   }
@@ -82,9 +86,7 @@ function readLastTick(file: string): number | undefined {
 
 /** Atomic but not fsync'd: losing the last tick only shortens what a restart reports as missed. */
 function writeLastTick(file: string, at: number): void {
-  const aside = `${file}.tmp`;
-  writeFileSync(aside, JSON.stringify({ at, iso: new Date(at).toISOString() }));
-  renameSync(aside, file);
+  writeFileAtomic(file, JSON.stringify({ at, iso: new Date(at).toISOString() }), { durable: false });
 }
 
 /**

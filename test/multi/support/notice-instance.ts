@@ -20,7 +20,7 @@ const config = loadConfig();
 const settings = larkSettings(config);
 if (!settings) throw new Error('LARK_APP_ID and LARK_APP_SECRET are needed');
 let now = Number(process.env.SIMULATED_NOW);
-const clock = { now: () => now };
+const clock = { ...systemClock, now: () => now };
 const documentsFile = process.env.DOCUMENTS_FILE ?? '';
 const documentsSchema = z.array(z.object({ source: z.string(), title: z.string(), facts: documentFactsSchema.optional(), measures: documentMeasuresSchema }));
 const documents = (): MatchDocument[] =>

@@ -4,6 +4,7 @@
 // the system clock and node-cron. Messages: {type:'tick', now} → {type:'tick', report};
 // {type:'admin', now, op, args} → {type:'admin', result | error}.
 import { createStorage } from '../../../src/app/index.js';
+import { systemClock } from '../../../src/clock/index.js';
 import { loadConfig } from '../../../src/config/index.js';
 import { larkSettings, standaloneReminderSender } from '../../../src/lark/index.js';
 import { silentLogger } from '../../../src/log/index.js';
@@ -15,7 +16,7 @@ const config = loadConfig();
 const settings = larkSettings(config);
 if (!settings) throw new Error('LARK_APP_ID and LARK_APP_SECRET are needed');
 let now = Number(process.env.SIMULATED_NOW);
-const clock = { now: () => now };
+const clock = { ...systemClock, now: () => now };
 const storage = createStorage(config, silentLogger, { leaseMs: Number(process.env.SCHEDULER_LEASE_MS), instance: `${process.env.INSTANCE_NAME}:${process.pid}` });
 const shared = await storage.reminderStores();
 const reminders = createReminders({ settings: toRemindersSettings(config, config.DATA_DIR), clock, logger: silentLogger, ...(shared ? { store: shared.state } : {}) });

@@ -1,4 +1,5 @@
-import { SendError, type CardJson, type Clock, type Sender, type SendResult } from '../../../src/reminders/index.js';
+import type { Clock } from '../../../src/clock/index.js';
+import { SendError, type CardJson, type Sender, type SendResult } from '../../../src/reminders/index.js';
 
 /** One call the fake received. */
 export interface SenderCall {
@@ -66,11 +67,14 @@ export class FakeSender implements Sender {
   }
 }
 
-/** A settable clock. */
+/** A settable clock; a sleep moves it forward instead of waiting. */
 export class ManualClock implements Clock {
   constructor(private time: number) {}
   now(): number {
     return this.time;
+  }
+  async sleep(ms: number): Promise<void> {
+    this.advance(ms);
   }
   set(time: number): void {
     this.time = time;

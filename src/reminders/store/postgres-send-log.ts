@@ -1,6 +1,6 @@
 import type { Database } from '../../postgres/index.js';
 import { RemindersError } from '../errors.js';
-import type { SendRecord } from './ledger.js';
+import type { SendRecord } from '../delivery/ledger.js';
 import type { Lease } from './lease-lock.js';
 import { sendRecordSchema, type SendLog } from './send-log.js';
 

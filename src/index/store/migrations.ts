@@ -1,11 +1,11 @@
-import type { Migration } from '../postgres/index.js';
+import type { Migration } from '../../postgres/index.js';
 
 /**
  * The knowledge index in PostgreSQL, for several instances and for more chunks than one process
  * should hold. Applied only where the index lives in PostgreSQL (it needs pgvector), numbered apart
  * from the coordination migrations.
  */
-export const KNOWLEDGE_MIGRATIONS: Migration[] = [
+export const indexMigrations: Migration[] = [
   {
     version: 101,
     name: 'knowledge index generations',

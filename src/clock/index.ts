@@ -1,4 +1,4 @@
-/** Time as the bot sees it: injected so tests and limiters never depend on the wall clock directly. */
+/** Time as the program sees it: injected so tests, limiters and schedules never depend on the wall clock directly. */
 export interface Clock {
   /** Milliseconds since the epoch. */
   now(): number;
@@ -26,3 +26,8 @@ export const systemClock: Clock = {
       signal?.addEventListener('abort', onAbort, { once: true });
     }),
 };
+
+/** A clock stopped at `time` whose sleeps still wait: for a command that answers "as of" one instant. */
+export function frozenClock(time: number): Clock {
+  return { now: () => time, sleep: systemClock.sleep };
+}

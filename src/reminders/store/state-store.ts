@@ -1,5 +1,3 @@
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
-import { dirname } from 'node:path';
 import { z } from 'zod';
 import { RemindersError } from '../errors.js';
 
@@ -39,38 +37,4 @@ export function parseState(value: unknown, where: string): RemindersState {
     throw new RemindersError('state-invalid', `${where} is not a reminders state`, parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
   }
   return parsed.data;
-}
-
-/** Reads `DATA_DIR/reminders/state.json` as it is now (empty when there is none). */
-export function readStateFile(file: string): RemindersState {
-  if (!existsSync(file)) return emptyState();
-  let value: unknown;
-  try {
-    value = JSON.parse(readFileSync(file, 'utf8'));
-  } catch (error) {
-    throw new RemindersError('state-invalid', `${file} is not valid JSON`, [], { cause: error });
-  }
-  return parseState(value, file);
-}
-
-/** The state store over a JSON file, written aside, fsynced and renamed, so a crash leaves the old or the new file. */
-export function createStateStore(file: string): StateStore {
-  return {
-    read: async () => readStateFile(file),
-    async update(change) {
-      // read, change and write run without an await in between: nothing else in this process interleaves
-      const next = stateSchema.parse(change(readStateFile(file)));
-      mkdirSync(dirname(file), { recursive: true });
-      const aside = `${file}.tmp`;
-      const handle = openSync(aside, 'w');
-      try {
-        writeSync(handle, `${JSON.stringify(next, null, 2)}\n`);
-        fsyncSync(handle);
-      } finally {
-        closeSync(handle);
-      }
-      renameSync(aside, file);
-      return next;
-    },
-  };
 }

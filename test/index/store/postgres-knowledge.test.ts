@@ -6,17 +6,17 @@ import { cpSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildIndex, embeddingText, lexicalText, loadIndex, searchBm25, type KnowledgeIndex } from '../../src/index/index.js';
-import { currentGeneration, postgresSearch, prepareKnowledgeSchema, writeGeneration, type GenerationRow, type PostgresSearch } from '../../src/index/postgres-knowledge.js';
-import { silentLogger } from '../../src/log/index.js';
-import { DatabaseError, type Database } from '../../src/postgres/index.js';
-import { queryTerms } from '../../src/retrieve/retriever.js';
-import { keyTerms } from '../../src/retrieve/index.js';
-import { lexicalTerms } from '../../src/text/index.js';
-import { FakeEmbedder } from '../support/fake-embedder.js';
-import { pgliteDatabase } from '../support/pglite.js';
-import { describeOnServer, testDatabase } from '../support/postgres.js';
-import { SEEDS_DIR } from '../support/seeds.js';
+import { buildIndex, embeddingText, lexicalText, loadIndex, searchBm25, type KnowledgeIndex } from '../../../src/index/index.js';
+import { currentGeneration, postgresSearch, prepareKnowledgeSchema, writeGeneration, type GenerationRow, type PostgresSearch } from '../../../src/index/store/postgres-knowledge.js';
+import { silentLogger } from '../../../src/log/index.js';
+import { DatabaseError, type Database } from '../../../src/postgres/index.js';
+import { queryTerms } from '../../../src/retrieve/retriever.js';
+import { keyTerms } from '../../../src/retrieve/index.js';
+import { lexicalTerms } from '../../../src/text/index.js';
+import { FakeEmbedder } from '../../support/fake-embedder.js';
+import { pgliteDatabase } from '../../support/pglite.js';
+import { describeOnServer, testDatabase } from '../../support/postgres.js';
+import { SEEDS_DIR } from '../../support/seeds.js';
 
 const QUESTIONS = ['南通计划到2020年底打造多少个众创社区？', '頔塘青创社区的运营主体是谁？', '播种计划由哪个部门牵头？', '创业导师', '大孵化器集群建设目标'];
 

@@ -1,6 +1,6 @@
-import type { Queryable } from '../postgres/index.js';
-import { BM25, type ScoredChunk } from './bm25.js';
-import type { ImpactIndex, WeightedTerm } from './exact-top-k.js';
+import type { Queryable } from '../../postgres/index.js';
+import { BM25, type ScoredChunk } from '../bm25.js';
+import type { ImpactIndex, WeightedTerm } from '../exact-top-k.js';
 
 // The lexical half of the knowledge index in PostgreSQL: postings stored with their BM25 weight (IDF
 // aside), each chunk's own term weights for whole scores, and the two ways to search them.

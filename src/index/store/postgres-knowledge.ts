@@ -1,15 +1,15 @@
-import type { Chunk } from '../ingest/index.js';
-import { DatabaseError, migrate, type Database, type Queryable } from '../postgres/index.js';
-import { KNOWLEDGE_MIGRATIONS } from './postgres-migrations.js';
-import { embeddingKey, type EmbeddingCache } from '../embed/index.js';
-import { lexicalTerms } from '../text/index.js';
-import { idfFromCounts, type ScoredChunk } from './bm25.js';
+import type { Chunk } from '../../ingest/index.js';
+import { DatabaseError, migrate, type Database, type Queryable } from '../../postgres/index.js';
+import { indexMigrations } from './migrations.js';
+import { embeddingKey, type EmbeddingCache } from '../../embed/index.js';
+import { lexicalTerms } from '../../text/index.js';
+import { idfFromCounts, type ScoredChunk } from '../bm25.js';
 import { exhaustiveLexical, impactIndex, termWeights } from './postgres-lexical.js';
-import { exactTopK } from './exact-top-k.js';
-import { IndexError } from './errors.js';
-import type { KnowledgeIndex } from './load-index.js';
-import { embeddingText, lexicalText } from './search-text.js';
-import { manifestSchema, type Manifest } from './manifest.js';
+import { exactTopK } from '../exact-top-k.js';
+import { IndexError } from '../errors.js';
+import type { KnowledgeIndex } from '../load-index.js';
+import { embeddingText, lexicalText } from '../search-text.js';
+import { manifestSchema, type Manifest } from '../manifest.js';
 
 /** One chunk as a generation stores it: the chunk, its vector and its lexical terms. */
 export interface GenerationRow {
@@ -68,7 +68,7 @@ export async function prepareKnowledgeSchema(database: Database): Promise<void> 
   if (where && !where.visible) {
     throw new DatabaseError('missing-extension', `pgvector is installed in schema "${where.schema}", which this bot cannot see: run ALTER EXTENSION vector SET SCHEMA public as a superuser.`);
   }
-  await migrate(database, KNOWLEDGE_MIGRATIONS);
+  await migrate(database, indexMigrations);
 }
 
 /** The mean number of terms per chunk: BM25's average document length. */

@@ -1,6 +1,8 @@
-import { closeSync, existsSync, fsync, fsyncSync, mkdirSync, openSync, readFileSync, rename, write, writeFile } from 'node:fs';
+import { closeSync, existsSync, fsync, mkdirSync, openSync, readFileSync, rename, write, writeFile } from 'node:fs';
 import { dirname } from 'node:path';
 import { promisify } from 'node:util';
+import type { z } from 'zod';
+import { syncDirectory } from './durable-file.js';
 
 const writeText = promisify((fd: number, text: string, done: (error: NodeJS.ErrnoException | null) => void) => write(fd, text, (error) => done(error)));
 const syncFile = promisify(fsync);
@@ -18,7 +20,33 @@ export interface JsonLinesFile {
   close(): Promise<void>;
 }
 
-/** Every parseable line of a JSON-lines file; a torn last line (crash mid-write) is skipped. */
+/** A line `parseJsonLines` skipped: `torn` (not JSON: a crash mid-append) or `invalid` (JSON the schema refused). */
+export interface SkippedLine {
+  line: number;
+  reason: 'torn' | 'invalid';
+  detail?: string;
+}
+
+/** The lines of JSON-lines text that `schema` accepts; the others are reported to `onSkipped` and left out. */
+export function parseJsonLines<T>(text: string, schema: z.ZodType<T>, onSkipped?: (skipped: SkippedLine) => void): T[] {
+  const records: T[] = [];
+  text.split('\n').forEach((line, index) => {
+    if (line.trim() === '') return;
+    let value: unknown;
+    try {
+      value = JSON.parse(line);
+    } catch {
+      onSkipped?.({ line: index + 1, reason: 'torn' });
+      return;
+    }
+    const parsed = schema.safeParse(value);
+    if (parsed.success) records.push(parsed.data);
+    else onSkipped?.({ line: index + 1, reason: 'invalid', ...(parsed.error.issues[0] ? { detail: parsed.error.issues[0].message } : {}) });
+  });
+  return records;
+}
+
+/** Every parseable line of a JSON-lines file, unchecked (the store reads each); a torn last line (crash mid-write) is skipped. */
 export function readJsonLines(file: string): unknown[] {
   if (!existsSync(file)) return [];
   const records: unknown[] = [];
@@ -31,20 +59,6 @@ export function readJsonLines(file: string): unknown[] {
     }
   }
   return records;
-}
-
-/** Makes a rename durable; some platforms cannot fsync a directory, and the rename is atomic anyway. */
-function syncDirectory(directory: string): void {
-  try {
-    const descriptor = openSync(directory, 'r');
-    try {
-      fsyncSync(descriptor);
-    } finally {
-      closeSync(descriptor);
-    }
-  } catch {
-    // best effort
-  }
 }
 
 const toLines = (records: unknown[]): string => records.map((record) => `${JSON.stringify(record)}\n`).join('');
