@@ -12,7 +12,7 @@ import { larkSettings, startLarkBot, type BotStatus, type LarkSettings, type Run
 import type { RetryPolicy } from '../../src/lark/outbound/retry.js';
 import { createLogger, silentLogger, type Logger } from '../../src/log/index.js';
 import type { Reminders, ReminderSchedulerOptions } from '../../src/reminders/index.js';
-import { FakeFeishu, WebhookClient, webhookEnvironment } from '../support/fake-feishu/index.js';
+import { type FakeFeishu, WebhookClient, webhookEnvironment } from '../support/fake-feishu/index.js';
 import { SEEDS_DIR } from '../support/seeds.js';
 
 export const SECRETS = { encryptKey: 'test-encrypt-key', verificationToken: 'test-verification-token' };

@@ -1,4 +1,4 @@
-import { SendError, type CardJson, type Clock, type Sender, type SendResult } from '../../../src/reminders/index.js';
+import type { SendError, CardJson, Clock, Sender, SendResult } from '../../../src/reminders/index.js';
 
 /** One call the fake received. */
 export interface SenderCall {
