@@ -41,7 +41,7 @@ function stopSignal(): Promise<NodeJS.Signals> {
  */
 function remindersFor(config: Config, logger: Logger, store?: StateStore): Reminders | undefined {
   try {
-    return createReminders({ settings: toRemindersSettings(config, config.DATA_DIR), logger, ...(store ? { store } : {}) });
+    return createReminders({ settings: toRemindersSettings(config, config.DATA_DIR), logger, store });
   } catch (error) {
     if (!(error instanceof RemindersError)) throw error;
     process.stderr.write(`error: cannot start the reminders (fix the file, or point CALENDAR_FILE elsewhere):\n${error.message}\n`);
@@ -74,10 +74,10 @@ async function runBot(runtime: Runtime, config: Config, settings: LarkSettings, 
       streamsAnswers: runtime.llmModel !== undefined,
       logger,
       reminders,
-      ...(shared.reminders ? { reminderScheduler: shared.reminders } : {}),
+      reminderScheduler: shared.reminders,
       knowledge,
       tuning: {
-        ...(shared.stores ? { stores: shared.stores } : {}),
+        stores: shared.stores,
         claimLeaseMs: config.LARK_CLAIM_LEASE_SECONDS * 1000,
         // several instances take over each other's abandoned questions; one alone, those of its previous run
         sweepIntervalMs: config.LARK_SWEEP_SECONDS * 1000,

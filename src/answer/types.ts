@@ -28,7 +28,7 @@ export interface DocumentReport {
 
 /** The answer contract shared by the CLI, the console chat and the Feishu channel. */
 export interface AskResult {
-  id?: string;
+  id?: string | undefined;
   question: string;
   /** The standalone query actually searched (after follow-up rewriting or truncation). */
   query: string;
@@ -39,7 +39,7 @@ export interface AskResult {
   documents: DocumentReport[];
   passages: PassageReport[];
   mode: 'llm' | 'extractive';
-  model?: string;
+  model?: string | undefined;
   notes: string[];
   timings: { retrieveMs: number; totalMs: number };
 }

@@ -65,7 +65,7 @@ export async function runCli(argv: string[]): Promise<number> {
       return askCommand(runtime, logger, {
         json: values.json ?? false,
         ...(values.batch ? { batch: values.batch } : {}),
-        ...(chosen ? { mode: chosen } : {}),
+        mode: chosen,
         question: rest.join(' '),
       });
     }

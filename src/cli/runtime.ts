@@ -72,7 +72,7 @@ function llmSetup(config: Config, logger: Logger, transport: typeof fetch | unde
     timeoutMs: config.LLM_TIMEOUT_MS,
     temperature: config.LLM_TEMPERATURE,
     maxTokens: config.LLM_MAX_TOKENS,
-    ...(transport ? { fetch: transport } : {}),
+    fetch: transport,
   });
   const secrets = [config.LLM_API_KEY, config.LLM_BASE_URL].filter((secret): secret is string => secret !== undefined);
   return {
@@ -195,7 +195,7 @@ export function createRuntime(config: Config, options: RuntimeOptions = {}): Run
         createAnswerService({
           find: async (query, signal) => createEvidenceFinder(await askerOptions())(query, signal),
           maxQuestionChars: config.MAX_QUESTION_CHARS,
-          ...(llm ? { llm } : {}),
+          llm,
           conversations: createConversationStore({ maxTurns: config.CONVERSATION_TURNS, idleMs: config.CONVERSATION_IDLE_MINUTES * 60_000 }),
           logger,
         }),

@@ -177,7 +177,7 @@ async function buildLocked(options: BuildOptions): Promise<BuildSummary> {
     removed: Object.keys(before).filter((name) => !documents[name]),
     skipped: sources.skipped,
     tables,
-    ...(sources.ocr ? { ocr: sources.ocr } : {}),
+    ocr: sources.ocr,
     seconds: (performance.now() - started) / 1000,
   };
 }

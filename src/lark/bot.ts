@@ -51,7 +51,7 @@ export interface LarkBotOptions {
   status: BotStatus;
   logger: Logger;
   /** Whether answers stream partial text (an LLM is configured): decides LARK_STREAMING=auto. */
-  streamsAnswers?: boolean;
+  streamsAnswers?: boolean | undefined;
   clock?: Clock;
   retry?: RetryPolicy;
   requestTimeoutMs?: number;
@@ -65,14 +65,14 @@ export interface LarkBotOptions {
   /** Where admin actions are recorded (default: `DATA_DIR/audit.jsonl`); closed with the bot. */
   audit?: AuditLog;
   /** Document administration: enables uploads, `/docs` and `/reindex` from chat. */
-  knowledge?: KnowledgeAdmin;
+  knowledge?: KnowledgeAdmin | undefined;
   /** Spacing of progress card updates during a re-index (default 1 s). */
-  progressIntervalMs?: number;
+  progressIntervalMs?: number | undefined;
   /**
    * Shared stores for several instances (STORE=postgres): message claims, answer records, feedback and
    * audit. Default: in-process claims and files in DATA_DIR.
    */
-  stores?: SharedStores;
+  stores?: SharedStores | undefined;
   /** How long a message claim lasts before another instance may take the work over (default 120 s: longer than an answer may take). */
   claimLeaseMs?: number;
   /** How often abandoned claims (an instance died mid-answer) are looked for (default 10 s; 0 = never). */
@@ -174,7 +174,7 @@ export function createLarkBot(options: LarkBotOptions): LarkBot {
         clock,
         logger,
         audit: recordAdminAction,
-        ...(options.progressIntervalMs !== undefined ? { progressIntervalMs: options.progressIntervalMs } : {}),
+        progressIntervalMs: options.progressIntervalMs,
       }
     : undefined;
   const commands = createCommands({
@@ -183,8 +183,8 @@ export function createLarkBot(options: LarkBotOptions): LarkBot {
     clock,
     logger,
     audit: recordAdminAction,
-    ...(options.reminders ? { reminders: options.reminders } : {}),
-    ...(documents ? { documents } : {}),
+    reminders: options.reminders,
+    documents,
   });
   // `/console` (控制台) only when the admin console is on
   if (options.consoleLink) commands.push(consoleCommand({ issue: options.consoleLink, isAdmin, logger, audit: recordAdminAction }));
@@ -297,7 +297,7 @@ export function createLarkBot(options: LarkBotOptions): LarkBot {
       dispatcher.unregister('card.action.trigger');
       dispatcher.register<{ 'card.action.trigger': (data: unknown) => Promise<unknown> }>({ 'card.action.trigger': onCardCallback });
       // ours replace the Channel's own (its bot-added handler only calls a hook we do not set)
-      const lifecycle = lifecycleHandlers({ platform, recalls, audit, clock, logger, ...(options.reminders ? { reminders: options.reminders } : {}) });
+      const lifecycle = lifecycleHandlers({ platform, recalls, audit, clock, logger, reminders: options.reminders });
       dispatcher.unregister(...Object.keys(lifecycle));
       dispatcher.register(lifecycle);
       connected = true;

@@ -18,11 +18,11 @@ import { createWebhookServer } from './transport/webhook-server.js';
 export interface RunningBot {
   readonly bot: LarkBot;
   /** The webhook server's port (webhook mode), e.g. when PORT=0. */
-  readonly port?: number;
+  readonly port?: number | undefined;
   /** The port serving `/healthz` and `/metrics` (the webhook port, or the ops server's in long-connection mode). */
-  readonly opsPort?: number;
+  readonly opsPort?: number | undefined;
   /** The reminder scheduler, when reminders are on and this process holds the data-directory lock. */
-  readonly reminders?: ReminderScheduler;
+  readonly reminders?: ReminderScheduler | undefined;
   /** Stops taking events, lets answers in flight finish (up to `timeoutMs`), closes everything. */
   stop(timeoutMs?: number): Promise<void>;
 }
@@ -156,17 +156,17 @@ export async function startLarkBot(options: {
   status: BotStatus;
   logger: Logger;
   /** Whether answers stream partial text (an LLM is configured). */
-  streamsAnswers?: boolean;
+  streamsAnswers?: boolean | undefined;
   tuning?: Omit<LarkBotOptions, 'settings' | 'answers' | 'status' | 'logger' | 'streamsAnswers' | 'reminders' | 'knowledge'>;
   wsClientFactory?: WsClientFactory;
   /** The reminders (`createReminders`): their commands are answered and their scheduler runs while the bot does. */
   reminders?: Reminders;
   /** Scheduler tuning (tests: a cron that never fires on its own, lock options). */
-  reminderScheduler?: Pick<ReminderSchedulerOptions, 'cron' | 'lock' | 'lease' | 'sendLog' | 'graceMs'>;
+  reminderScheduler?: Pick<ReminderSchedulerOptions, 'cron' | 'lock' | 'lease' | 'sendLog' | 'graceMs'> | undefined;
   /** Metrics and health over HTTP; off when not given. */
   ops?: OpsOptions;
   /** Document administration from chat: uploads, `/docs`, `/reindex`. */
-  knowledge?: KnowledgeAdmin;
+  knowledge?: KnowledgeAdmin | undefined;
 }): Promise<RunningBot> {
   const { settings, logger, ops } = options;
   const bot = createLarkBot({
@@ -175,9 +175,9 @@ export async function startLarkBot(options: {
     answers: options.answers,
     status: options.status,
     logger,
-    ...(options.streamsAnswers !== undefined ? { streamsAnswers: options.streamsAnswers } : {}),
+    streamsAnswers: options.streamsAnswers,
     ...(options.reminders ? { reminders: options.reminders.service } : {}),
-    ...(options.knowledge ? { knowledge: options.knowledge } : {}),
+    knowledge: options.knowledge,
     ...options.tuning,
   });
   let transport: { port?: number; opsPort?: number; close(): Promise<void> } | undefined;
@@ -205,9 +205,9 @@ export async function startLarkBot(options: {
   const opened = transport;
   return {
     bot,
-    ...(port !== undefined ? { port } : {}),
-    ...(opsPort !== undefined ? { opsPort } : {}),
-    ...(scheduler ? { reminders: scheduler } : {}),
+    port,
+    opsPort,
+    reminders: scheduler,
     async stop(timeoutMs = 10_000) {
       // the scheduler first: a tick in flight finishes its sends while the platform client still works
       await scheduler?.stop();

@@ -13,7 +13,7 @@ export interface OpenAiModelConfig {
   temperature: number;
   maxTokens: number;
   /** Injected transport, for tests and proxies. */
-  fetch?: typeof fetch;
+  fetch?: typeof fetch | undefined;
 }
 
 // Zod at the edge: whatever the endpoint sends is checked before we read it.
@@ -56,7 +56,7 @@ export function toModelError(error: unknown, call: ModelCall, secrets: readonly 
   if (error instanceof OpenAI.APIError) {
     const status = error.status;
     const wait = retryAfterMs(error.headers);
-    const details = { ...(status !== undefined ? { status } : {}), ...(wait !== undefined ? { retryAfterMs: wait } : {}), cause: error };
+    const details = { status, retryAfterMs: wait, cause: error };
     if (status === 429) return new ModelError('rate-limited', message, { ...details, isRetryable: true });
     if (status === undefined || status >= 500) return new ModelError('server', message, { ...details, isRetryable: status !== undefined });
     return new ModelError('rejected', message, { ...details, isRetryable: status === 408 || status === 409 });

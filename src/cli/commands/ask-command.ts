@@ -13,7 +13,7 @@ export interface AskFlags {
   batch?: string;
   question?: string;
   /** `--mode`: forces the LLM or the extractive answerer. */
-  mode?: 'llm' | 'extractive';
+  mode?: 'llm' | 'extractive' | undefined;
 }
 
 /** `ask`: one question (readable or --json), or a JSONL batch written one JSON object per line. */

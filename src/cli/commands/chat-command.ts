@@ -71,7 +71,7 @@ export async function chatCommand(runtime: Runtime, logger: Logger, mode?: 'llm'
       } else if (text !== '') {
         const talk = smallTalk(text);
         if (talk) context.write(`${consoleHelp(commands, talk === 'greeting' ? '你好！我是政策通。' : undefined)}\n`);
-        else await answer(service, { question: text, conversationId, ...(mode ? { mode } : {}) }, logger);
+        else await answer(service, { question: text, conversationId, mode }, logger);
       }
       lines.prompt();
     }

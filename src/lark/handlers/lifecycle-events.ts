@@ -29,7 +29,7 @@ export interface LifecycleDeps {
   audit: AuditLog;
   clock: Clock;
   logger: Logger;
-  reminders?: RemindersService;
+  reminders?: RemindersService | undefined;
 }
 
 /** An event handler as the SDK's dispatcher calls it (with the flattened header and event). */

@@ -174,8 +174,8 @@ export function createReminderScheduler(options: ReminderSchedulerOptions): Remi
         audience,
         catchUpMs: settings.catchUpMs,
         digest: { fields: settings.digestFields, days: settings.digestDays },
-        ...(since !== undefined ? { since } : {}),
-        ...(options.graceMs !== undefined ? { graceMs: options.graceMs } : {}),
+        since,
+        graceMs: options.graceMs,
       });
       for (const skip of plan.skips) {
         await record({ type: 'skipped', key: skip.key, uuid: skip.uuid, scheduledAt: skip.scheduledAt, at: now, reason: skip.reason });
