@@ -88,7 +88,7 @@ async function runBot(runtime: Runtime, config: Config, settings: LarkSettings, 
         metrics: createPrometheusMetrics(),
         modelLoaded: () => modelLoaded,
         port: opsPort,
-        ...(config.OPS_HOST ? { host: config.OPS_HOST } : {}),
+        host: config.OPS_HOST,
         ...(adminConsole ? { extraRoutes: ({ bot, health }) => adminConsole.routes({ stores: bot.stores, health, chatName: (chatId) => bot.chatName(chatId) }) } : {}),
       },
     });

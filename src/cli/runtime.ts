@@ -67,8 +67,8 @@ function llmSetup(config: Config, logger: Logger, transport: typeof fetch | unde
   const prompts = loadPrompts(config.PROMPTS_DIR);
   const model = createOpenAiModel({
     model: config.LLM_MODEL,
-    ...(config.LLM_BASE_URL ? { baseURL: config.LLM_BASE_URL } : {}),
-    ...(config.LLM_API_KEY ? { apiKey: config.LLM_API_KEY } : {}),
+    baseURL: config.LLM_BASE_URL,
+    apiKey: config.LLM_API_KEY,
     timeoutMs: config.LLM_TIMEOUT_MS,
     temperature: config.LLM_TEMPERATURE,
     maxTokens: config.LLM_MAX_TOKENS,
@@ -151,9 +151,9 @@ export function createRuntime(config: Config, options: RuntimeOptions = {}): Run
     embedder() {
       embedder ??= createTransformersEmbedder({
         modelId: config.EMBEDDING_MODEL_ID,
-        ...(config.EMBEDDING_MODEL_DIR ? { modelDir: config.EMBEDDING_MODEL_DIR } : {}),
+        modelDir: config.EMBEDDING_MODEL_DIR,
         allowRemote: config.EMBEDDING_ALLOW_REMOTE,
-        ...(config.HF_ENDPOINT ? { hubEndpoint: config.HF_ENDPOINT } : {}),
+        hubEndpoint: config.HF_ENDPOINT,
         batchTokens: config.EMBEDDING_BATCH_TOKENS,
         maxPassageTokens: config.EMBEDDING_PASSAGE_TOKENS,
         workers: config.EMBEDDING_WORKERS,

@@ -51,7 +51,7 @@ async function startTransport(
   bot: LarkBot,
   logger: Logger,
   wsClientFactory?: WsClientFactory,
-  ops?: { routes: OpsRoutes; port: number; host?: string; metrics: PrometheusMetrics },
+  ops?: { routes: OpsRoutes; port: number; host?: string | undefined; metrics: PrometheusMetrics },
 ): Promise<{ port?: number; opsPort?: number; close(): Promise<void> }> {
   if (settings.mode === 'long-connection') {
     const connection = await startLongConnection(settings, bot.dispatcher, logger, wsClientFactory);
@@ -144,7 +144,7 @@ export interface OpsOptions {
   modelLoaded(): boolean;
   /** Long-connection mode: the port of the ops server (OPS_PORT, else PORT); webhook mode serves them on the webhook port. */
   port: number;
-  host?: string;
+  host?: string | undefined;
   /** More routes on the same server (the admin console), built once the bot and its health exist. */
   extraRoutes?: (running: { bot: LarkBot; health: HealthSources }) => OpsRoutes;
 }
@@ -194,7 +194,7 @@ export async function startLarkBot(options: {
   const routes: OpsRoutes | undefined = base && extra ? (request, response) => base(request, response) || extra(request, response) : base;
   try {
     await bot.connect();
-    transport = await startTransport(settings, bot, logger, options.wsClientFactory, routes && ops ? { routes, port: ops.port, metrics: ops.metrics, ...(ops.host ? { host: ops.host } : {}) } : undefined);
+    transport = await startTransport(settings, bot, logger, options.wsClientFactory, routes && ops ? { routes, port: ops.port, metrics: ops.metrics, host: ops.host } : undefined);
     if (options.reminders) scheduler = startReminders(options.reminders, bot, logger, options.reminderScheduler ?? {}, ops?.metrics);
   } catch (error) {
     await transport?.close();

@@ -6,9 +6,9 @@ import { ModelError, scrubSecrets } from './model-error.js';
 /** How to reach an OpenAI-compatible chat endpoint (DeepSeek, DashScope, OpenAI, vLLM, Ollama). */
 export interface OpenAiModelConfig {
   model: string;
-  baseURL?: string;
+  baseURL?: string | undefined;
   /** Local servers need none; a placeholder is sent then. */
-  apiKey?: string;
+  apiKey?: string | undefined;
   timeoutMs: number;
   temperature: number;
   maxTokens: number;
