@@ -1,8 +1,5 @@
 import { AppError, createApp, startAppBot, type App } from './app/index.js';
-import { buildWithProgress, watchConfiguredDocs } from './cli/build-with-progress.js';
-import { chatCommand } from './cli/commands/chat-command.js';
-import { syncIndexWithDocs } from './cli/docs-sync.js';
-import { reportError } from './cli/run-cli.js';
+import { buildWithProgress, chatCommand, reportError, syncIndexWithDocs, watchConfiguredDocs } from './cli/index.js';
 import { loadConfig, loadEnvFile } from './config/index.js';
 import { CONNECT_VARIABLES, larkSettings, type LarkSettings } from './lark/index.js';
 import { createLogger, resolveLogFormat } from './log/index.js';

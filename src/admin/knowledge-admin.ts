@@ -47,7 +47,7 @@ export interface KnowledgeAdminOptions {
   maxUploadBytes: number;
   logger: Logger;
   /** Reads an uploaded scan by OCR before it is stored (throws when no text is found); false for a file that is no scan. */
-  readScan?: (name: string, bytes: Uint8Array, onProgress?: OnProgress) => Promise<boolean>;
+  readScan?: ((name: string, bytes: Uint8Array, onProgress?: OnProgress) => Promise<boolean>) | undefined;
 }
 
 /** Serialises every change to DOCS_DIR and the index behind one queue. */

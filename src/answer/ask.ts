@@ -67,7 +67,7 @@ export type FindEvidence = (query: string, signal?: AbortSignal) => Promise<Evid
 
 /** The parts of a result that come from the request rather than from retrieval. */
 export interface ResultContext {
-  id?: string;
+  id?: string | undefined;
   question: string;
   notes: string[];
   /** `performance.now()` when the question arrived. */
@@ -159,7 +159,7 @@ export function extractiveAnswerOf(evidence: Evidence): WrittenAnswer {
 /** Assembles the `ask --json` contract from evidence, an answer and the request context. */
 export function composeResult(evidence: Evidence, written: WrittenAnswer, context: ResultContext): AskResult {
   return {
-    ...(context.id !== undefined ? { id: context.id } : {}),
+    id: context.id,
     question: context.question,
     query: evidence.query,
     answerable: written.answerable,
@@ -176,7 +176,7 @@ export function composeResult(evidence: Evidence, written: WrittenAnswer, contex
       score: Number(score.toFixed(6)),
     })),
     mode: written.mode,
-    ...(written.model !== undefined ? { model: written.model } : {}),
+    model: written.model,
     notes: withScanNote(context.notes, written.citations, evidence.passages),
     timings: { retrieveMs: round(evidence.retrieveMs), totalMs: round(performance.now() - context.started) },
   };
@@ -189,7 +189,7 @@ export function createAsker(options: AskerOptions): Ask {
     const started = performance.now();
     const { query, notes } = prepareQuestion(question, options.maxQuestionChars);
     const evidence = await find(query, signal);
-    return composeResult(evidence, extractiveAnswerOf(evidence), { ...(id !== undefined ? { id } : {}), question, notes, started });
+    return composeResult(evidence, extractiveAnswerOf(evidence), { id, question, notes, started });
   };
 }
 

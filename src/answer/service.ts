@@ -22,7 +22,7 @@ export interface AskRequest {
   /** Chat or thread the question belongs to: follow-ups are resolved within it. */
   conversationId?: string;
   /** Forces a mode; by default LLM when configured, extractive otherwise. */
-  mode?: 'llm' | 'extractive';
+  mode?: 'llm' | 'extractive' | undefined;
   signal?: AbortSignal;
 }
 
@@ -52,7 +52,7 @@ export interface LlmSetup extends GroundedAnswerSetup {
 export interface AnswerServiceOptions {
   find: FindEvidence;
   maxQuestionChars: number;
-  llm?: LlmSetup;
+  llm?: LlmSetup | undefined;
   conversations?: ConversationStore;
   logger?: Logger;
 }
@@ -83,7 +83,7 @@ export function createAnswerService({ find, maxQuestionChars, llm, conversations
   async function* stream(request: AskRequest): AsyncGenerator<AskEvent> {
     const started = performance.now();
     const prepared = prepareQuestion(request.question, maxQuestionChars);
-    const context: ResultContext = { ...(request.id !== undefined ? { id: request.id } : {}), question: request.question, notes: prepared.notes, started };
+    const context: ResultContext = { id: request.id, question: request.question, notes: prepared.notes, started };
     const active = (request.mode ?? 'llm') === 'llm' ? llm : undefined;
     if (request.mode === 'llm' && !llm) context.notes.push('未配置大模型，以下为文件原文摘录的答案。');
     const budget = active ? budgetOf(active.budgetMs, started, request.signal) : undefined;

@@ -40,7 +40,7 @@ export interface DocumentReport {
 
 /** The answer contract shared by the CLI, the console chat and the Feishu channel. */
 export interface AskResult {
-  id?: string;
+  id?: string | undefined;
   question: string;
   /** The standalone query actually searched (after follow-up rewriting or truncation). */
   query: string;
@@ -48,12 +48,12 @@ export interface AskResult {
   answer: string;
   citations: Citation[];
   /** Present for a comparison question (南浔和鹿城…分别…): one row per place, for a table. */
-  comparison?: ComparisonRow[];
+  comparison?: ComparisonRow[] | undefined;
   /** The cited documents with their 文号, issuer, date, period and status. */
   documents: DocumentReport[];
   passages: PassageReport[];
   mode: 'llm' | 'extractive';
-  model?: string;
+  model?: string | undefined;
   notes: string[];
   timings: { retrieveMs: number; totalMs: number };
 }

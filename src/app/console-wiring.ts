@@ -42,7 +42,7 @@ export async function consoleFor(options: {
     // per call: the index may have been rebuilt since (INDEX_STORE=postgres has no in-process index to score against)
     ...(config.INDEX_STORE === 'file' ? { retrieve: (question: string, limit: number) => createRetriever(runtime.index(), embedder).retrieve(question, limit) } : {}),
     embed: (texts) => embedder.embed(texts, 'query'),
-    ...(options.knowledge ? { knowledge: options.knowledge } : {}),
+    knowledge: options.knowledge,
     docsDir: config.DOCS_DIR,
     maxUploadBytes: config.UPLOAD_MAX_MB * 1024 * 1024,
     ...(reminders

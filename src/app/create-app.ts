@@ -1,6 +1,6 @@
 import type { KnowledgeAdmin } from '../admin/index.js';
 import type { Config } from '../config/index.js';
-import { knowledgeAdminFor } from '../cli/build-with-progress.js';
+import { knowledgeAdminFor } from '../cli/index.js';
 import { systemClock, type Clock } from '../lark/index.js';
 import { createLogger, type Logger } from '../log/index.js';
 import type { InForceMark } from '../ingest/index.js';

@@ -5,7 +5,7 @@ import { acquireBuildLock, buildIndex, type BuildStage, type BuildSummary } from
 import type { Logger } from '../log/index.js';
 import { configuredOcr, stageLabel, uploadScanReader } from './ocr-settings.js';
 import { progressBar } from './progress.js';
-import type { Runtime } from '../app/runtime.js';
+import type { Runtime } from '../app/index.js';
 
 /** Builds DOCS_DIR into INDEX_DIR as configured, reporting each stage's progress. */
 export async function buildConfigured(runtime: Runtime, logger: Logger, onProgress?: (stage: BuildStage, done: number, total: number) => void): Promise<BuildSummary> {
@@ -24,8 +24,8 @@ export async function buildConfigured(runtime: Runtime, logger: Logger, onProgre
       embedder: await runtime.embedder(),
       logger,
       lockHeld: true,
-      ...(onProgress ? { onProgress } : {}),
-      ...(config.OCR_ENABLED ? { ocr: configuredOcr(config) } : {}),
+      onProgress,
+      ocr: configuredOcr(config),
     });
   } finally {
     lock.release();
@@ -55,7 +55,7 @@ export function knowledgeAdminFor(runtime: Runtime, logger: Logger): KnowledgeAd
     rebuild: (onProgress) => rebuildServingIndex(runtime, logger, (stage, done, total) => onProgress({ stage, done, total })),
     maxUploadBytes: Math.round(config.UPLOAD_MAX_MB * 1024 * 1024),
     logger,
-    ...(config.OCR_ENABLED ? { readScan: uploadScanReader(config, logger) } : {}),
+    readScan: uploadScanReader(config, logger),
   });
 }
 

@@ -1,7 +1,7 @@
 import { docsDrift, driftIsEmpty, hashDocsFiles, IndexError, layout, readCurrentBuild, readManifest, type DocsDrift, type Manifest } from '../index/index.js';
 import type { Logger } from '../log/index.js';
 import { buildWithProgress } from './build-with-progress.js';
-import type { Runtime } from '../app/runtime.js';
+import type { Runtime } from '../app/index.js';
 
 /** One Chinese line naming what changed, for the console and the bot's start-up output. */
 export function describeDrift(drift: DocsDrift, limit = 5): string {

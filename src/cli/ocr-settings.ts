@@ -12,7 +12,7 @@ export function configuredOcr(config: Config, signal?: AbortSignal): BuildOcr | 
     maxPages: config.OCR_MAX_PAGES,
     maxPixels: config.OCR_MAX_PIXELS,
     lowConfidence: config.OCR_LOW_CONFIDENCE,
-    ...(signal ? { signal } : {}),
+    signal,
   };
 }
 

@@ -15,7 +15,7 @@ import { inspectCommand } from './commands/inspect-command.js';
 import { matchCommand } from './commands/match-command.js';
 import { measuresCommand } from './commands/measures-command.js';
 import { REMINDER_USAGE, ReminderUsageError, remindersCli } from './commands/reminders-cli.js';
-import { createRuntime } from '../app/runtime.js';
+import { createRuntime } from '../app/index.js';
 
 const USAGE = `usage: npm run -s cli -- <command>
   index [--json]                build DOCS_DIR into INDEX_DIR (--json: the full summary as JSON)
@@ -65,7 +65,7 @@ export async function runCli(argv: string[]): Promise<number> {
       return askCommand(runtime, logger, {
         json: values.json ?? false,
         ...(values.batch ? { batch: values.batch } : {}),
-        ...(chosen ? { mode: chosen } : {}),
+        mode: chosen,
         question: rest.join(' '),
       });
     }

@@ -28,7 +28,7 @@ export interface ConsoleSetup {
   retrieve?(question: string, limit: number): Promise<RetrievedPassage[]>;
   /** Query embeddings for grouping content gaps; optional (without it every question is its own group). */
   embed?(texts: string[]): Promise<Float32Array[]>;
-  knowledge?: KnowledgeAdmin;
+  knowledge?: KnowledgeAdmin | undefined;
   docsDir: string;
   maxUploadBytes: number;
   reminders?: { service: RemindersService; timeZone: string; sendLog(): Promise<SendRecord[]> };

@@ -13,9 +13,9 @@ export interface TransformersEmbedderConfig {
   /** Folder holding `<modelId>/` in Transformers.js layout (default: ./models). */
   modelsRoot?: string;
   /** A folder that is itself the model (EMBEDDING_MODEL_DIR). */
-  modelDir?: string;
+  modelDir?: string | undefined;
   allowRemote?: boolean;
-  hubEndpoint?: string;
+  hubEndpoint?: string | undefined;
   batchTokens?: number;
   queryInstruction?: string;
   /** 'naive' embeds fixed unsorted batches of 16 (the baseline the benchmark compares against). */

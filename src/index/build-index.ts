@@ -23,9 +23,9 @@ export interface BuildOptions {
   tokenizer: TokenizerMode;
   embedder: Embedder;
   logger: Logger;
-  onProgress?: (stage: BuildStage, done: number, total: number) => void;
+  onProgress?: ((stage: BuildStage, done: number, total: number) => void) | undefined;
   /** Reads scanned PDF pages and images by OCR (cached under INDEX_DIR/cache/ocr); none = scans are skipped. */
-  ocr?: BuildOcr;
+  ocr?: BuildOcr | undefined;
   now?: () => Date;
   /** The caller already holds INDEX_DIR's build lock (taken before loading the model, so a refusal is immediate). */
   lockHeld?: boolean;
@@ -177,7 +177,7 @@ async function buildLocked(options: BuildOptions): Promise<BuildSummary> {
     removed: Object.keys(before).filter((name) => !documents[name]),
     skipped: sources.skipped,
     tables,
-    ...(sources.ocr ? { ocr: sources.ocr } : {}),
+    ocr: sources.ocr,
     seconds: (performance.now() - started) / 1000,
   };
 }

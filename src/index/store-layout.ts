@@ -4,15 +4,15 @@ import { writeFileAtomic } from '../files/index.js';
 
 /** Where each part of the index lives inside INDEX_DIR. */
 export const layout = {
-  current: (indexDir: string) => join(indexDir, 'CURRENT'),
-  builds: (indexDir: string) => join(indexDir, 'builds'),
-  build: (indexDir: string, buildId: string) => join(indexDir, 'builds', buildId),
-  cache: (indexDir: string, modelId: string) => join(indexDir, 'cache', `${modelId.replace(/[^\w.-]+/g, '_')}.bin`),
-  ocrCache: (indexDir: string) => join(indexDir, 'cache', 'ocr'),
-  manifest: (buildDir: string) => join(buildDir, 'manifest.json'),
-  chunks: (buildDir: string) => join(buildDir, 'chunks.jsonl'),
-  vectors: (buildDir: string) => join(buildDir, 'vectors.hnsw'),
-  lexical: (buildDir: string) => join(buildDir, 'lexical.json'),
+  current: (indexDir: string): string => join(indexDir, 'CURRENT'),
+  builds: (indexDir: string): string => join(indexDir, 'builds'),
+  build: (indexDir: string, buildId: string): string => join(indexDir, 'builds', buildId),
+  cache: (indexDir: string, modelId: string): string => join(indexDir, 'cache', `${modelId.replace(/[^\w.-]+/g, '_')}.bin`),
+  ocrCache: (indexDir: string): string => join(indexDir, 'cache', 'ocr'),
+  manifest: (buildDir: string): string => join(buildDir, 'manifest.json'),
+  chunks: (buildDir: string): string => join(buildDir, 'chunks.jsonl'),
+  vectors: (buildDir: string): string => join(buildDir, 'vectors.hnsw'),
+  lexical: (buildDir: string): string => join(buildDir, 'lexical.json'),
 };
 
 /** The build id CURRENT points at, if any. */

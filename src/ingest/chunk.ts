@@ -13,7 +13,7 @@ export interface Chunk {
   /** From a plain record (news, JSONL) rather than a structured policy document. */
   plain?: boolean;
   /** 1-based page of a paged source (PDF) where the chunk starts. */
-  page?: number;
+  page?: number | undefined;
   /** Read by OCR from a scan. */
   scanned?: boolean;
   /** Part of it was read by OCR with low confidence: answers citing it tell the reader to check the original. */
@@ -67,7 +67,7 @@ export function chunkDocument(document: ParsedDocument, maxChars: number): Chunk
       start: first.start,
       end: last.end,
       ...(document.plain ? { plain: true } : {}),
-      ...(block.page !== undefined ? { page: block.page } : {}),
+      page: block.page,
     });
   };
   // Paragraphs of one section share a chunk while they fit whole; a paragraph is split (at

@@ -30,7 +30,7 @@ class DocumentBuilder {
   readonly tables: TableReport[] = [];
   private path: PathEntry[] = [];
   private paragraph: Line[] = [];
-  private person: { line: Line; value: PersonLine; group?: string } | undefined;
+  private person: { line: Line; value: PersonLine; group?: string | undefined } | undefined;
   private personGroup: string | undefined;
 
   sectionPath(): string[] {

@@ -7,8 +7,8 @@ export interface SourceText {
   text: string;
   /** Known metadata (JSONL fields); the parser fills what is missing. */
   title?: string;
-  date?: string;
-  url?: string;
+  date?: string | undefined;
+  url?: string | undefined;
   /** Plain records (news, JSONL) skip government-document structure detection. */
   plain?: boolean;
   /** Paged sources (PDF): offset in `text` where each page starts, so blocks know their 第N页. */

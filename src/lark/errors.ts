@@ -26,7 +26,7 @@ export class LarkError extends Error {
   constructor(
     readonly code: LarkErrorCode,
     message: string,
-    readonly details: { platformCode?: number; httpStatus?: number; retryAfterMs?: number; cause?: unknown } = {},
+    readonly details: { platformCode?: number | undefined; httpStatus?: number | undefined; retryAfterMs?: number | undefined; cause?: unknown } = {},
   ) {
     super(message, details.cause === undefined ? undefined : { cause: details.cause });
     this.isRetryable = RETRYABLE.has(code);

@@ -10,8 +10,8 @@ export interface LarkSettings {
   appSecret: string;
   mode: 'long-connection' | 'webhook';
   domain: Domain | string;
-  verificationToken?: string;
-  encryptKey?: string;
+  verificationToken?: string | undefined;
+  encryptKey?: string | undefined;
   port: number;
   webhookPath: string;
   admins: ReadonlySet<string>;
@@ -54,8 +54,8 @@ export function larkSettings(config: Config): LarkSettings | undefined {
     appSecret,
     mode: config.LARK_MODE,
     domain: domainOf(config.LARK_DOMAIN),
-    ...(config.LARK_VERIFICATION_TOKEN ? { verificationToken: config.LARK_VERIFICATION_TOKEN } : {}),
-    ...(config.LARK_ENCRYPT_KEY ? { encryptKey: config.LARK_ENCRYPT_KEY } : {}),
+    verificationToken: config.LARK_VERIFICATION_TOKEN,
+    encryptKey: config.LARK_ENCRYPT_KEY,
     port: config.PORT,
     webhookPath: config.LARK_WEBHOOK_PATH,
     admins: new Set(config.ADMIN_OPEN_IDS),

@@ -107,7 +107,7 @@ export function createLogger(level: LogLevel = 'info', write?: (line: string) =>
   const base = pino(
     {
       level,
-      base: undefined,
+      base: null,
       messageKey: 'event',
       timestamp: pino.stdTimeFunctions.isoTime,
       formatters: { level: (label) => ({ level: label }) },

@@ -6,7 +6,7 @@ export function matchDocumentsOf(manifest: Manifest): MatchDocument[] {
   return Object.entries(manifest.documents).map(([source, document]) => ({
     source,
     title: document.facts?.title ?? document.title,
-    ...(document.facts ? { facts: document.facts } : {}),
+    facts: document.facts,
     measures: document.measures ?? { place: [], areas: [], measures: [] },
   }));
 }

@@ -8,7 +8,7 @@ import { quoteFor } from './quote.js';
 export interface MatchDocument {
   source: string;
   title: string;
-  facts?: DocumentFacts;
+  facts?: DocumentFacts | undefined;
   measures: DocumentMeasures;
 }
 

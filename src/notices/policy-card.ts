@@ -8,7 +8,7 @@ import type { SelectedMeasure } from './select-measures.js';
 export interface NewPolicy {
   source: string;
   title: string;
-  facts?: DocumentFacts;
+  facts?: DocumentFacts | undefined;
 }
 
 /** The section path of a measure as a citation reads it: 三、重点任务 › (一)… › 1. 招商引进一批. */

@@ -13,7 +13,7 @@ import type { RetryPolicy } from '../../src/retry/index.js';
 import { createLogger, silentLogger, type Logger } from '../../src/log/index.js';
 import type { Reminders, ReminderSchedulerOptions } from '../../src/reminders/index.js';
 import type { Notices, NoticeSchedulerOptions } from '../../src/notices/index.js';
-import { FakeFeishu, WebhookClient, webhookEnvironment } from '../support/fake-feishu/index.js';
+import { type FakeFeishu, WebhookClient, webhookEnvironment } from '../support/fake-feishu/index.js';
 import { SEEDS_DIR } from '../support/seeds.js';
 
 export const SECRETS = { encryptKey: 'test-encrypt-key', verificationToken: 'test-verification-token' };

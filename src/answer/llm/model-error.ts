@@ -12,11 +12,11 @@ export type ModelErrorCode =
 /** The data a ModelError carries besides its code. */
 export interface ModelErrorDetails {
   /** HTTP status when the endpoint answered with an error. */
-  status?: number;
+  status?: number | undefined;
   /** Whether the same call may succeed if tried again. */
   isRetryable?: boolean;
   /** How long the endpoint asked us to wait (Retry-After), in milliseconds. */
-  retryAfterMs?: number;
+  retryAfterMs?: number | undefined;
   cause?: unknown;
 }
 
@@ -48,7 +48,7 @@ export function scrubSecrets(text: string, secrets: readonly string[] = []): str
 /** Log fields of a failure: code, status and a scrubbed message, never the request or key. */
 export function errorFields(error: unknown): Record<string, unknown> {
   if (error instanceof ModelError) {
-    return { code: error.code, ...(error.status !== undefined ? { status: error.status } : {}), reason: error.message };
+    return { code: error.code, status: error.status, reason: error.message };
   }
   return { code: 'unexpected', reason: scrubSecrets(error instanceof Error ? `${error.name}: ${error.message}` : String(error)) };
 }

@@ -3,7 +3,7 @@ import { createInterface } from 'node:readline';
 import { z } from 'zod';
 import type { Logger } from '../../log/index.js';
 import { formatAnswer } from '../format-answer.js';
-import type { Runtime } from '../../app/runtime.js';
+import type { Runtime } from '../../app/index.js';
 
 const batchLine = z.object({ id: z.union([z.string(), z.number()]).transform(String), question: z.string() });
 
@@ -13,7 +13,7 @@ export interface AskFlags {
   batch?: string;
   question?: string;
   /** `--mode`: forces the LLM or the extractive answerer. */
-  mode?: 'llm' | 'extractive';
+  mode?: 'llm' | 'extractive' | undefined;
 }
 
 /** `ask`: one question (readable or --json), or a JSONL batch written one JSON object per line. */

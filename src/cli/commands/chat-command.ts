@@ -8,7 +8,7 @@ import type { Logger } from '../../log/index.js';
 import { knowledgeAdminFor } from '../build-with-progress.js';
 import { appendHistory, consoleCommands, consoleHelp, parseConsoleInput, readHistory, smallTalk, type ConsoleContext } from '../console/index.js';
 import { formatAnswer } from '../format-answer.js';
-import type { Runtime } from '../../app/runtime.js';
+import type { Runtime } from '../../app/index.js';
 
 /** Prints an answer as it streams, then its notes and citations once it is checked. */
 async function streamAnswer(service: AnswerService, request: AskRequest): Promise<void> {
@@ -72,7 +72,7 @@ export async function chatCommand(runtime: Runtime, logger: Logger, mode?: 'llm'
       } else if (text !== '') {
         const talk = smallTalk(text);
         if (talk) context.write(`${consoleHelp(commands, talk === 'greeting' ? '你好！我是政策通。' : undefined)}\n`);
-        else await answer(service, { question: text, conversationId, ...(mode ? { mode } : {}) }, logger);
+        else await answer(service, { question: text, conversationId, mode }, logger);
       }
       lines.prompt();
     }

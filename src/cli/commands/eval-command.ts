@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Logger } from '../../log/index.js';
 import { evalItemSchema, failureReason, formatKindRows, scoreOutcome, summarize, summarizeByKind, type EvalItem, type EvalOutcome, type EvalSummary } from '../eval-metrics.js';
-import type { Runtime } from '../../app/runtime.js';
+import type { Runtime } from '../../app/index.js';
 
 type Mode = 'llm' | 'extractive';
 

@@ -1,7 +1,7 @@
 import type { BuildSummary } from '../../index/index.js';
 import type { Logger } from '../../log/index.js';
 import { buildWithProgress } from '../build-with-progress.js';
-import type { Runtime } from '../../app/runtime.js';
+import type { Runtime } from '../../app/index.js';
 
 const LISTED = 5;
 

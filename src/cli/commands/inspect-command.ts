@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { chunkDocument, loadDocument, parseDocument } from '../../ingest/index.js';
 import { formatInspect, inspectReport } from '../inspect-report.js';
-import type { Runtime } from '../../app/runtime.js';
+import type { Runtime } from '../../app/index.js';
 
 /**
  * `inspect FILE… [--json]`: what the parser made of one document (title, 文号, period, status, section tree,

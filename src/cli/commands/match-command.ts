@@ -1,5 +1,5 @@
 import { knownPlaces, matchMeasures, readProfile, type MatchResult } from '../../match/index.js';
-import type { Runtime } from '../../app/runtime.js';
+import type { Runtime } from '../../app/index.js';
 import { servedDocuments } from './measures-command.js';
 
 function readable(result: MatchResult): string {

@@ -1,6 +1,6 @@
 import { documentStatus, STATUS_LABELS } from '../../ingest/index.js';
 import { matchDocumentsOf, type MatchDocument } from '../../match/index.js';
-import type { Runtime } from '../../app/runtime.js';
+import type { Runtime } from '../../app/index.js';
 
 /** The served documents' measures, read from the manifest of the index answers come from. */
 export async function servedDocuments(runtime: Runtime): Promise<MatchDocument[]> {

@@ -41,7 +41,7 @@ export async function remindersCli(
   }
   if (sub !== 'preview' && !(sub === 'send-test' && chat)) throw new ReminderUsageError('reminders needs preview or send-test CHAT');
   return withSharedStores(config, logger, async (shared) => {
-    const input = { settings, logger, ...(shared ? { shared } : {}) };
+    const input = { settings, logger, shared };
     if (sub === 'preview') {
       return remindersPreviewCommand(input, { ...(flags.from ? { from: flags.from } : {}), ...(flags.to ? { to: flags.to } : {}), json: flags.json });
     }

@@ -25,7 +25,7 @@ export interface RemindersCommandInput {
   logger: Logger;
   clock?: Clock;
   /** The shared stores when STORE=postgres; otherwise the files in DATA_DIR/reminders. */
-  shared?: { state: StateStore; sendLog: SendLog };
+  shared?: { state: StateStore; sendLog: SendLog } | undefined;
 }
 
 const DAY_MS = 86_400_000;

@@ -1,6 +1,6 @@
 import type { KnowledgeAdmin } from '../../admin/index.js';
 import type { Logger } from '../../log/index.js';
-import type { Runtime } from '../../app/runtime.js';
+import type { Runtime } from '../../app/index.js';
 
 /** What console commands work with; `write` goes to stdout (the conversation), progress to stderr. */
 export interface ConsoleContext {

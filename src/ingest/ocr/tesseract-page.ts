@@ -1,7 +1,8 @@
+import type { createWorker } from 'tesseract.js';
 import type { RecognizedLine } from './types.js';
 
 /** A tesseract.js worker, as `createWorker` returns it. */
-export type TesseractWorker = Awaited<ReturnType<typeof import('tesseract.js').createWorker>>;
+export type TesseractWorker = Awaited<ReturnType<typeof createWorker>>;
 
 interface TesseractLine {
   text: string;

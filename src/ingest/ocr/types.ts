@@ -57,5 +57,5 @@ export interface OcrOptions {
   lowConfidence: number;
   /** Per-page progress over all pages that need recognising in this build. */
   onPage?: (done: number, total: number) => void;
-  signal?: AbortSignal;
+  signal?: AbortSignal | undefined;
 }

@@ -23,7 +23,7 @@ export function adminAuditor(deps: { audit: AuditLog; clock: Clock; logger: Logg
         args,
         result: outcome.ok ? 'ok' : 'failed',
         ...(outcome.detail !== undefined ? { detail: outcome.detail.slice(0, 500) } : {}),
-        ...(requestId !== undefined ? { requestId } : {}),
+        requestId,
       });
     } catch (error) {
       deps.onError?.();

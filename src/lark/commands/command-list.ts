@@ -105,9 +105,9 @@ export function createCommands(options: {
   status: BotStatus;
   isAdmin: IsAdmin;
   clock: Clock;
-  reminders?: RemindersService;
+  reminders?: RemindersService | undefined;
   /** `/reindex` and `/docs`: without them `/reindex` says to run the index command on the server. */
-  documents?: DocumentAdminDeps;
+  documents?: DocumentAdminDeps | undefined;
   logger?: Logger;
   audit?: RecordAdminAction;
 }): Command[] {

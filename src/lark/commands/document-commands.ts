@@ -25,7 +25,7 @@ export interface DocumentAdminDeps {
   logger: Logger;
   audit: RecordAdminAction;
   /** Spacing of progress card updates (default 1 s). */
-  progressIntervalMs?: number;
+  progressIntervalMs?: number | undefined;
 }
 
 const NOT_ADMIN_REINDEX = '只有管理员可以重建索引。';

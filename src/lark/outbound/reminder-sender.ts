@@ -26,7 +26,7 @@ export function sendErrorFrom(error: unknown): SendError {
     return new SendError('network', error instanceof Error ? error.message : String(error), { cause: error });
   }
   const { platformCode, httpStatus } = error.details;
-  const details = { ...(platformCode !== undefined ? { platformCode } : {}), ...(httpStatus !== undefined ? { httpStatus } : {}), cause: error };
+  const details = { platformCode, httpStatus, cause: error };
   const code: SendErrorCode =
     platformCode !== undefined && CHAT_UNAVAILABLE_CODES.has(platformCode)
       ? 'chat-unavailable'

@@ -46,8 +46,8 @@ export function larkErrorFrom(error: unknown, path: string): LarkError {
     const retryAfterMs = retryAfterFrom(headers);
     return new LarkError(codeFor(status, platformCode), `${path}: HTTP ${status}${body.success ? ` code ${body.data.code} ${body.data.msg ?? ''}` : ''}`.trim(), {
       httpStatus: status,
-      ...(platformCode !== undefined ? { platformCode } : {}),
-      ...(retryAfterMs !== undefined ? { retryAfterMs } : {}),
+      platformCode,
+      retryAfterMs,
       cause: error,
     });
   }

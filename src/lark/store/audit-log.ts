@@ -12,8 +12,8 @@ export interface AuditEntry {
   args: string;
   result: 'ok' | 'failed';
   /** The reply's text, or why it failed. */
-  detail?: string;
-  requestId?: string;
+  detail?: string | undefined;
+  requestId?: string | undefined;
 }
 
 /** Where admin actions are recorded. Refused non-admin attempts are not admin actions (they are logged). */

@@ -22,7 +22,7 @@ export type ReminderOffset =
 export interface SourceRef {
   source: string;
   /** The document's title, when known (《…》 on cards). */
-  title?: string;
+  title?: string | undefined;
   section: string;
   quote: string;
 }

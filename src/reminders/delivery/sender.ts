@@ -13,7 +13,7 @@ export class SendError extends Error {
   constructor(
     readonly code: SendErrorCode,
     message: string,
-    readonly details: { platformCode?: number; httpStatus?: number; cause?: unknown } = {},
+    readonly details: { platformCode?: number | undefined; httpStatus?: number | undefined; cause?: unknown } = {},
   ) {
     super(message, details.cause === undefined ? undefined : { cause: details.cause });
     this.isRetryable = RETRYABLE.has(code);

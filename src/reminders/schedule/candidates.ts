@@ -22,7 +22,7 @@ export interface ScheduleOptions {
   timeZone: string;
   audience: Audience;
   /** The weekly digest: DIGEST_CRON expanded, and how many days ahead it lists. Omit for none. */
-  digest?: { fields: CronFields; days: number };
+  digest?: { fields: CronFields; days: number } | undefined;
 }
 
 /** `digest@2026-11-23T09:00`: a digest's occurrence id, in the zone's wall-clock time. */

@@ -34,9 +34,9 @@ export interface DueOptions extends ScheduleOptions {
   /** How late a missed send may still go out (REMINDER_CATCH_UP_HOURS, default 6 h). */
   catchUpMs: number;
   /** Sends later than this carry a catch-up note (the scheduler ticks every minute). */
-  graceMs?: number;
+  graceMs?: number | undefined;
   /** The end of the last completed tick: sends between it and the catch-up window were missed. */
-  since?: number;
+  since?: number | undefined;
   /** Attempts after which a non-retryable failure is given up (default 3). */
   maxRejections?: number;
 }

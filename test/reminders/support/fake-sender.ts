@@ -1,5 +1,5 @@
 import type { Clock } from '../../../src/clock/index.js';
-import { SendError, type CardJson, type Sender, type SendResult } from '../../../src/reminders/index.js';
+import { type SendError, type CardJson, type Sender, type SendResult } from '../../../src/reminders/index.js';
 
 /** One call the fake received. */
 export interface SenderCall {
