@@ -10,7 +10,7 @@ import { createRuntime, type Runtime } from './runtime.js';
 import { createStorage, type AppStorage } from './storage.js';
 
 /** Parts a test, the harness or the bench replaces instead of wiring the program by hand. */
-export interface AppOverrides {
+interface AppOverrides {
   logger?: Logger;
   clock?: Clock;
   /** Transport of the chat model client (tests, proxies). */

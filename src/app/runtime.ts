@@ -46,7 +46,7 @@ export interface Runtime {
 }
 
 /** What a caller may inject into the runtime. */
-export interface RuntimeOptions {
+interface RuntimeOptions {
   logger?: Logger;
   /** Transport of the chat model client (tests, proxies). */
   fetch?: typeof fetch;

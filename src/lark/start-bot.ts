@@ -143,7 +143,7 @@ function lastTickIn(directory: string): number | undefined {
 }
 
 /** `/healthz` and `/metrics` of a running bot. */
-export interface OpsOptions {
+interface OpsOptions {
   metrics: PrometheusMetrics;
   /** Whether the embedding model is loaded. */
   modelLoaded(): boolean;

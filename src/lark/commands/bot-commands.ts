@@ -25,7 +25,7 @@ import type { Command } from './route-commands.js';
 const DOWNLOAD_TIMEOUT_MS = 60_000;
 
 /** The bot's commands, and the upload handler when document administration is on. */
-export interface BotCommands {
+interface BotCommands {
   commands: Command[];
   /** Takes document uploads from admins (before any other handling of a file message). */
   uploads?: Middleware;

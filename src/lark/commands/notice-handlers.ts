@@ -15,7 +15,7 @@ import { expiryActionHandlers } from './expiry-actions.js';
 import { withPolicySubscriptions } from './policy-commands.js';
 
 /** The notices' part of the bot: `/subscribe policies` and the expiry card's buttons. */
-export interface NoticeHandlers {
+interface NoticeHandlers {
   commands(commands: Command[]): Command[];
   cardActions: CardActionHandlers;
 }
