@@ -50,7 +50,7 @@ const NO_MARKS: ReadonlyMap<string, InForceMark> = new Map();
 export function createApp(config: Config, overrides: AppOverrides = {}): App {
   const logger = overrides.logger ?? createLogger(config.LOG_LEVEL);
   const storage = createStorage(config, logger, {
-    ...(overrides.database ? { database: overrides.database } : {}),
+    database: overrides.database,
     ...(overrides.instance ? { instance: overrides.instance } : {}),
     ...(overrides.schedulerLeaseMs ? { leaseMs: overrides.schedulerLeaseMs } : {}),
   });

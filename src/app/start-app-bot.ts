@@ -90,7 +90,7 @@ export async function startAppBot(app: App, settings: LarkSettings, overrides: B
       ...(reminders ? { reminders, reminderScheduler: { ...shared?.scheduler, ...overrides.reminderScheduler } } : {}),
       ...(knowledge ? { knowledge } : {}),
       ...(notices ? { notices, noticeScheduler: { ...noticeShared?.scheduler, ...overrides.noticeScheduler } } : {}),
-      ...(overrides.wsClientFactory ? { wsClientFactory: overrides.wsClientFactory } : {}),
+      wsClientFactory: overrides.wsClientFactory,
       tuning: {
         clock: app.clock,
         claimLeaseMs: config.LARK_CLAIM_LEASE_SECONDS * 1000,

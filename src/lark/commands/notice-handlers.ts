@@ -32,7 +32,7 @@ function servedDocuments(manifest: () => Manifest): MatchDocument[] | undefined 
 /** Wires the notices' commands and card actions from what the bot already has. */
 export function noticeHandlers(deps: {
   notices: NoticesService;
-  knowledge?: KnowledgeAdmin;
+  knowledge?: KnowledgeAdmin | undefined;
   manifest: () => Manifest;
   isAdmin: IsAdmin;
   audit: AuditLog;

@@ -25,7 +25,7 @@ export function createMessageHandler(deps: {
   platform: OpenPlatform;
   answer: AnswerFlow;
   commands: Command[];
-  uploads?: Middleware;
+  uploads?: Middleware | undefined;
   isAdmin: IsAdmin;
   tasks: TaskSet;
   clock: Clock;
