@@ -16,7 +16,7 @@ const valueSchema = z.object({ action: z.enum([EXPIRY_ACTIONS.remove, EXPIRY_ACT
 interface ExpiryActionDeps {
   notices: NoticesService;
   /** Removing documents from chat; without it 「移除」 says to remove the file on the server. */
-  knowledge?: KnowledgeAdmin;
+  knowledge?: KnowledgeAdmin | undefined;
   documents(): MatchDocument[];
   isAdmin: IsAdmin;
   audit: AuditLog;

@@ -48,7 +48,7 @@ export function noticeHandlers(deps: {
       withPolicySubscriptions(commands, { notices: deps.notices, isAdmin: deps.isAdmin, logger: deps.logger, audit: deps.recordAdminAction, known: () => servedDocuments(deps.manifest)?.map((document) => document.source) }),
     cardActions: expiryActionHandlers({
       notices: deps.notices,
-      ...(deps.knowledge ? { knowledge: deps.knowledge } : {}),
+      knowledge: deps.knowledge,
       documents,
       isAdmin: deps.isAdmin,
       audit: deps.audit,
