@@ -1,5 +1,5 @@
 /** Why an admin action on the documents was refused or failed. */
-export type AdminErrorCode =
+type AdminErrorCode =
   | 'too-large'
   | 'empty-file'
   | 'unsupported-type'

@@ -15,7 +15,7 @@ export interface ReindexProgress {
 export type OnProgress = (progress: ReindexProgress) => void;
 
 /** Builds DOCS_DIR into a new index and swaps it in for answering; the old one serves until then. */
-export type RebuildIndex = (onProgress: OnProgress) => Promise<BuildSummary>;
+type RebuildIndex = (onProgress: OnProgress) => Promise<BuildSummary>;
 
 /** What an accepted upload did. */
 export interface UploadResult {
@@ -41,7 +41,7 @@ export interface KnowledgeAdmin {
   reindexIfChanged(): Promise<BuildSummary | undefined>;
 }
 
-export interface KnowledgeAdminOptions {
+interface KnowledgeAdminOptions {
   library: DocumentLibrary;
   rebuild: RebuildIndex;
   maxUploadBytes: number;

@@ -3,7 +3,7 @@ import { contentMatchesExtension, IMAGE_EXTENSIONS, imageInfo, sniffContentType 
 import { AdminError } from './errors.js';
 
 /** The formats an admin may upload (JSONL corpora are for the command line). */
-export const UPLOAD_EXTENSIONS = ['.pdf', '.docx', '.txt', '.md', '.html', '.htm', '.png', '.jpg', '.jpeg', '.webp'] as const;
+const UPLOAD_EXTENSIONS = ['.pdf', '.docx', '.txt', '.md', '.html', '.htm', '.png', '.jpg', '.jpeg', '.webp'] as const;
 
 const MAX_NAME_CHARS = 120;
 // Control characters, path separators and characters Windows or shells treat specially.

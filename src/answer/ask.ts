@@ -32,7 +32,7 @@ export interface AskerOptions {
 }
 
 /** One question to the extractive asker. */
-export interface AskInput {
+interface AskInput {
   question: string;
   id?: string;
   signal?: AbortSignal;

@@ -17,7 +17,7 @@ export interface ConversationStore {
 }
 
 /** How much a store keeps, and for how long. */
-export interface ConversationStoreOptions {
+interface ConversationStoreOptions {
   maxTurns: number;
   idleMs: number;
   clock?: Clock;

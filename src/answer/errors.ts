@@ -1,5 +1,5 @@
 /** Why a question could not be answered at all (as opposed to an honest refusal). */
-export type AnswerErrorCode = 'empty-question' | 'model-failed';
+type AnswerErrorCode = 'empty-question' | 'model-failed';
 
 /** The answer layer's error type; the channel edge turns `code` into Chinese for people. */
 export class AnswerError extends Error {

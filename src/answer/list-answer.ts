@@ -9,7 +9,7 @@ const ASKS_FOR_LIST = /哪些|哪几|有几[个家项]|列出|分别|都有|清�
 const MAX_ITEMS = 12;
 
 /** Whether a question asks for an enumeration (哪些、名单、分别…). */
-export function asksForList(question: string): boolean {
+function asksForList(question: string): boolean {
   return ASKS_FOR_LIST.test(question);
 }
 

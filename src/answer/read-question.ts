@@ -73,7 +73,7 @@ const SELF_DESCRIPTION = /我(?:们)?(?:是|刚|已经|准备|打算|想|计划|
 const ASKS_WHAT_APPLIES = /(?:有|能有|可以有)(?:什么|哪些)(?:政策|支持|补贴|扶持|优惠|帮助|福利|措施)|(?:能|可以|可)(?:享受|申请|获得|拿到|得到)(?:什么|哪些)|(?:什么|哪些)(?:政策|措施|支持)(?:适合|适用|能用|可以用)|适合我|适用于我/;
 
 /** Whether a question describes the asker and asks what applies to them: answered by matching, not by search. */
-export function asksWhatApplies(question: string): boolean {
+function asksWhatApplies(question: string): boolean {
   const text = searchForm(question);
   return SELF_DESCRIPTION.test(text) && ASKS_WHAT_APPLIES.test(text);
 }
@@ -133,14 +133,4 @@ function focusOf(text: string, subject: string[]): string | undefined {
   if (at === undefined || at === 0) return undefined;
   const before = text.slice(0, at).replace(/[的是为在有]+$/, '');
   return subject.filter((term) => before.endsWith(searchForm(term))).sort((left, right) => right.length - left.length)[0];
-}
-
-/** Whether the reading asks any of the given kinds. */
-export function asksAny(reading: QuestionReading, ...kinds: Asked[]): boolean {
-  return reading.asks.some((kind) => kinds.includes(kind));
-}
-
-/** The question's subject in matching form, for overlap with titles and fields. */
-export function subjectForm(reading: QuestionReading): string[] {
-  return reading.subject.map(compactForm).filter((term) => term.length > 0);
 }

@@ -3,7 +3,7 @@ import type { Manifest } from '../index/index.js';
 const LISTED_TITLES = 6;
 
 /** What the knowledge base covers, named in every refusal so the user knows what to ask. */
-export function coverageSummary(manifest: Manifest): string {
+function coverageSummary(manifest: Manifest): string {
   const entries = Object.values(manifest.documents);
   const policies = entries.filter((entry) => entry.chunks > 1 || entry.docNumber);
   const listed = (policies.length > 0 ? policies : entries).slice(0, LISTED_TITLES).map((entry) => `《${entry.title}》`);

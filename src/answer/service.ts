@@ -49,7 +49,7 @@ export interface LlmSetup extends GroundedAnswerSetup {
 }
 
 /** What the answer service is built from; without `llm` it answers extractively. */
-export interface AnswerServiceOptions {
+interface AnswerServiceOptions {
   find: FindEvidence;
   maxQuestionChars: number;
   llm?: LlmSetup | undefined;
@@ -58,7 +58,7 @@ export interface AnswerServiceOptions {
 }
 
 /** Consumes a stream and returns its final result: `ask` is `stream` without the partials. */
-export async function finalResult(events: AsyncIterable<AskEvent>): Promise<AskResult> {
+async function finalResult(events: AsyncIterable<AskEvent>): Promise<AskResult> {
   for await (const event of events) if (event.type === 'final') return event.result;
   throw new Error('the answer stream ended without a final result');
 }

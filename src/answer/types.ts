@@ -19,7 +19,7 @@ export interface ComparisonRow {
 }
 
 /** A passage as reported in `ask --json`. */
-export interface PassageReport {
+interface PassageReport {
   source: string;
   title: string;
   section: string;

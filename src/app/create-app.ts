@@ -10,7 +10,7 @@ import { createRuntime, type Runtime } from './runtime.js';
 import { createStorage, type AppStorage } from './storage.js';
 
 /** Parts a test, the harness or the bench replaces instead of wiring the program by hand. */
-export interface AppOverrides {
+interface AppOverrides {
   logger?: Logger;
   clock?: Clock;
   /** Transport of the chat model client (tests, proxies). */
@@ -50,7 +50,7 @@ const NO_MARKS: ReadonlyMap<string, InForceMark> = new Map();
 export function createApp(config: Config, overrides: AppOverrides = {}): App {
   const logger = overrides.logger ?? createLogger(config.LOG_LEVEL);
   const storage = createStorage(config, logger, {
-    ...(overrides.database ? { database: overrides.database } : {}),
+    database: overrides.database,
     ...(overrides.instance ? { instance: overrides.instance } : {}),
     ...(overrides.schedulerLeaseMs ? { leaseMs: overrides.schedulerLeaseMs } : {}),
   });

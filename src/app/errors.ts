@@ -1,5 +1,5 @@
 /** Why the bot could not start; the entry point turns each into its message. */
-export type AppErrorCode = 'calendar-invalid' | 'feishu-unreachable';
+type AppErrorCode = 'calendar-invalid' | 'feishu-unreachable';
 
 /** A start-up failure of the app, with the underlying error as `cause`. */
 export class AppError extends Error {

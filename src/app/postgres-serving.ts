@@ -18,7 +18,7 @@ import type { Database } from '../postgres/index.js';
 import { createSourceRetriever } from '../retrieve/index.js';
 
 /** INDEX_STORE=postgres: answers come from the generation `kb_current` points at, shared by every instance. */
-export interface PostgresServing {
+interface PostgresServing {
   /** What answers are built from; a newer generation (any instance's re-index) is picked up within `checkMs`. */
   options(): Promise<AskerOptions>;
   /** The serving generation's manifest, once one was read. */

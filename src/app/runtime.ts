@@ -46,7 +46,7 @@ export interface Runtime {
 }
 
 /** What a caller may inject into the runtime. */
-export interface RuntimeOptions {
+interface RuntimeOptions {
   logger?: Logger;
   /** Transport of the chat model client (tests, proxies). */
   fetch?: typeof fetch;
@@ -214,7 +214,7 @@ export function createRuntime(config: Config, options: RuntimeOptions = {}): Run
         createAnswerService({
           find: async (query, signal) => createEvidenceFinder(withMarks(await askerOptions()))(query, signal),
           maxQuestionChars: config.MAX_QUESTION_CHARS,
-          ...(llm ? { llm } : {}),
+          llm,
           conversations: createConversationStore({ maxTurns: config.CONVERSATION_TURNS, idleMs: config.CONVERSATION_IDLE_MINUTES * 60_000 }),
           logger,
         }),

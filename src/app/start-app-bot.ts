@@ -12,7 +12,7 @@ import { AppError } from './errors.js';
 import type { Runtime } from './runtime.js';
 
 /** What a test, the harness or the bench replaces in the running bot; `null` turns a part off. */
-export interface BotOverrides {
+interface BotOverrides {
   /** Scripted answers instead of the runtime's (no warm-up then). */
   answers?: AnswerService;
   status?: BotStatus;
@@ -34,7 +34,7 @@ export interface BotOverrides {
 }
 
 /** The running bot with the admin console beside it (CONSOLE_ENABLED). */
-export interface AppBot extends RunningBot {
+interface AppBot extends RunningBot {
   readonly reminderService?: Reminders;
   readonly console?: AdminConsole;
 }
@@ -90,7 +90,7 @@ export async function startAppBot(app: App, settings: LarkSettings, overrides: B
       ...(reminders ? { reminders, reminderScheduler: { ...shared?.scheduler, ...overrides.reminderScheduler } } : {}),
       ...(knowledge ? { knowledge } : {}),
       ...(notices ? { notices, noticeScheduler: { ...noticeShared?.scheduler, ...overrides.noticeScheduler } } : {}),
-      ...(overrides.wsClientFactory ? { wsClientFactory: overrides.wsClientFactory } : {}),
+      wsClientFactory: overrides.wsClientFactory,
       tuning: {
         clock: app.clock,
         claimLeaseMs: config.LARK_CLAIM_LEASE_SECONDS * 1000,

@@ -21,7 +21,7 @@ import {
 import { openFileLarkStores, openFileQuestionLog } from './file-lark-stores.js';
 
 /** Where things are kept, decided once from the settings. */
-export interface StorageChoice {
+interface StorageChoice {
   /** STORE: the bot's and the reminders' stores, in DATA_DIR or in PostgreSQL shared by every instance. */
   stores: 'files' | 'postgres';
   /** INDEX_STORE (documented as its own override, default `file` whatever STORE is): the knowledge index. */
@@ -29,12 +29,12 @@ export interface StorageChoice {
 }
 
 /** The one place that reads STORE and INDEX_STORE. */
-export function storageChoice(config: Pick<Config, 'STORE' | 'INDEX_STORE'>): StorageChoice {
+function storageChoice(config: Pick<Config, 'STORE' | 'INDEX_STORE'>): StorageChoice {
   return { stores: config.STORE === 'postgres' ? 'postgres' : 'files', index: config.INDEX_STORE === 'postgres' ? 'postgres' : 'files' };
 }
 
 /** What the reminders share with the other instances under STORE=postgres. */
-export interface SharedReminderStores {
+interface SharedReminderStores {
   /** The scheduler's lease and fenced send log. */
   scheduler: Pick<ReminderSchedulerOptions, 'lease' | 'sendLog'>;
   /** Subscriptions and chat edits of the calendar. */
@@ -42,7 +42,7 @@ export interface SharedReminderStores {
 }
 
 /** What the notices share with the other instances under STORE=postgres. */
-export interface SharedNoticeStores {
+interface SharedNoticeStores {
   /** Their scheduler's lease and fenced send log (the reminders' kind, in a table of their own). */
   scheduler: Pick<NoticeSchedulerOptions, 'lease' | 'sendLog'>;
   /** Policy subscriptions and 「仍然有效」 marks. */
@@ -81,7 +81,7 @@ const SCHEDULER_LEASE_MS = 3 * 60_000;
 export function createStorage(
   config: Config,
   logger: Logger,
-  options: { database?: Database; instance?: string; leaseMs?: number } = {},
+  options: { database?: Database | undefined; instance?: string; leaseMs?: number } = {},
 ): AppStorage {
   const choice = storageChoice(config);
   const instance = options.instance ?? `${hostname()}:${process.pid}`;

@@ -41,7 +41,7 @@ export async function buildWithProgress(runtime: Runtime, logger: Logger): Promi
 }
 
 /** Builds a new index and answers from it from the next question on; until the swap the old one serves. */
-export async function rebuildServingIndex(runtime: Runtime, logger: Logger, onProgress: (stage: BuildStage, done: number, total: number) => void): Promise<BuildSummary> {
+async function rebuildServingIndex(runtime: Runtime, logger: Logger, onProgress: (stage: BuildStage, done: number, total: number) => void): Promise<BuildSummary> {
   const summary = await buildConfigured(runtime, logger, onProgress);
   await runtime.publishBuild();
   return summary;

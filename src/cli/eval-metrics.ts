@@ -115,7 +115,7 @@ export function summarize(outcomes: EvalOutcome[]): EvalSummary {
 }
 
 /** One row of the per-kind table: how many, answered with the facts, refused. */
-export interface KindRow {
+interface KindRow {
   kind: string;
   questions: number;
   answeredWithFacts: number;

@@ -2,7 +2,7 @@ import { configSchema } from './schema.js';
 import { SETTING_DOCS } from './setting-docs.js';
 
 /** One setting as the generated files list it. */
-export interface SettingRow {
+interface SettingRow {
   name: string;
   group: string;
   /** The value used when the variable is unset, as it would be written in `.env` ('' for none). */

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { parseEnv } from 'node:util';
 
 /** What `loadEnvFile` did, for a start-up line and tests. */
-export interface EnvFileResult {
+interface EnvFileResult {
   /** The file read, or undefined when there was none (or ENV_FILE=none). */
   file: string | undefined;
   /** Variables taken from the file (those already in the environment are kept as they are). */

@@ -1,5 +1,5 @@
 export { loadConfig } from './load-config.js';
-export { loadEnvFile, type EnvFileResult } from './env-file.js';
+export { loadEnvFile } from './env-file.js';
 export { configSchema, databaseUrl, type Config } from './schema.js';
 export { ConfigError } from './errors.js';
 export { parseCron, type CronFields } from './cron-expression.js';

@@ -1,5 +1,5 @@
 /** Where a setting is documented: its group in docs/configuration.md and .env.example, and what it means. */
-export interface SettingDoc {
+interface SettingDoc {
   group: string;
   meaning: string;
 }

@@ -1,5 +1,5 @@
 /** Questions that share a missing topic: the documents admins should add. */
-export interface Gap<T> {
+interface Gap<T> {
   items: T[];
   /** The most central item's text names the group. */
   label: string;

@@ -18,7 +18,7 @@ interface Section {
 }
 
 /** The section tree of a parsed document, from each block's section path. */
-export function sectionTree(document: ParsedDocument): Section {
+function sectionTree(document: ParsedDocument): Section {
   const root: Section = { title: document.meta.title, blocks: [], children: [] };
   for (const block of document.blocks.slice(0, MAX_BLOCKS)) {
     let node = root;

@@ -9,7 +9,7 @@ export class SafeHtml {
 const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;', '`': '&#96;' };
 
 /** Escapes text for an element body or a quoted attribute. */
-export function escapeHtml(text: string): string {
+function escapeHtml(text: string): string {
   return text.replace(/[&<>"'`]/g, (character) => ENTITIES[character] ?? character);
 }
 
@@ -38,9 +38,4 @@ export function html(strings: TemplateStringsArray, ...values: HtmlValue[]): Saf
 /** Trusted markup written in this layer (inline CSS, script, SVG built from numbers). */
 export function raw(text: string): SafeHtml {
   return new SafeHtml(text);
-}
-
-/** JSON for an inline `<script type="application/json">`: `<` escaped so no `</script>` can close it. */
-export function jsonForScript(value: unknown): SafeHtml {
-  return new SafeHtml(JSON.stringify(value).replace(/</g, '\\u003c').replace(/>/g, '\\u003e').replace(/&/g, '\\u0026'));
 }

@@ -16,7 +16,7 @@ export function newNonce(): string {
 }
 
 /** Headers every console response carries: no caching, no framing, no referrer to other sites, a strict CSP. */
-export function securityHeaders(nonce: string): Record<string, string> {
+function securityHeaders(nonce: string): Record<string, string> {
   return {
     'content-security-policy': `default-src 'none'; script-src 'nonce-${nonce}'; style-src 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'`,
     'x-content-type-options': 'nosniff',

@@ -3,7 +3,7 @@ import type { BuildSummary } from '../index/index.js';
 import { ConsoleError } from './errors.js';
 
 /** What the documents page shows live: the running change, or how the last one ended. */
-export interface JobState {
+interface JobState {
   running?: { action: string; name: string; progress: ReindexProgress };
   last?: { action: string; name: string; ok: boolean; text: string; at: number };
 }
@@ -20,7 +20,7 @@ export interface Jobs {
 }
 
 /** The summary of a finished build, as admins read it. */
-export function summaryText(summary: BuildSummary): string {
+function summaryText(summary: BuildSummary): string {
   const changes = [
     summary.added.length > 0 ? `新增 ${summary.added.length}` : '',
     summary.changed.length > 0 ? `更新 ${summary.changed.length}` : '',

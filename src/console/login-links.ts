@@ -7,7 +7,7 @@ import { signToken, verifyToken } from './signed-token.js';
 export const LINK_TTL_MS = 10 * 60_000;
 
 /** Marks a link used; true only for the first caller, on any instance (the bot's claim store). */
-export type ClaimOnce = (key: string, ttlMs: number) => Promise<boolean>;
+type ClaimOnce = (key: string, ttlMs: number) => Promise<boolean>;
 
 const linkSchema = z.object({ openId: z.string().min(1), nonce: z.string().min(8), exp: z.number() });
 

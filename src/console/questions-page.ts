@@ -8,7 +8,7 @@ import type { Route } from './route-context.js';
 const PAGE_SIZE = 50;
 
 /** The first line of an answer, for the list. */
-export function firstLine(text: string, max = 80): string {
+function firstLine(text: string, max = 80): string {
   const line = text.split('\n').find((candidate) => candidate.trim() !== '') ?? '';
   return line.length > max ? `${line.slice(0, max)}…` : line;
 }
@@ -19,7 +19,7 @@ function statusTag(entry: QuestionEntry): SafeHtml {
 }
 
 /** Names of the chats among `entries`, where the platform knows them. */
-export async function chatNamesOf(chatName: ((chatId: string) => Promise<string | undefined>) | undefined, entries: readonly QuestionEntry[]): Promise<ReadonlyMap<string, string>> {
+async function chatNamesOf(chatName: ((chatId: string) => Promise<string | undefined>) | undefined, entries: readonly QuestionEntry[]): Promise<ReadonlyMap<string, string>> {
   if (!chatName) return new Map();
   const ids = [...new Set(entries.map((entry) => entry.chatId))];
   const names = await Promise.all(ids.map(async (id) => [id, await chatName(id)] as const));
@@ -27,7 +27,7 @@ export async function chatNamesOf(chatName: ((chatId: string) => Promise<string 
 }
 
 /** The questions table, chats by name where known. */
-export function questionRows(entries: readonly QuestionEntry[], names: ReadonlyMap<string, string> = new Map()): SafeHtml {
+function questionRows(entries: readonly QuestionEntry[], names: ReadonlyMap<string, string> = new Map()): SafeHtml {
   return html`<table id="questions" class="list"><thead><tr><th>时间</th><th>会话</th><th>问题</th><th>回答首行</th><th>结果</th><th>模式</th><th>👍/👎</th><th>耗时</th></tr></thead><tbody>
 ${entries.map(
   (entry) => html`<tr data-id="${entry.id}" data-answerable="${entry.answerable ? '1' : '0'}"><td data-label="时间" class="nowrap">${formatTime(entry.time)}</td><td data-label="会话">${names.get(entry.chatId) ?? html`<span class="muted">${entry.chatId}</span>`}</td>

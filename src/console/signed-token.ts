@@ -1,7 +1,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 
 /** What a token is for: a token of one kind never passes as another (a login link is not a session). */
-export type TokenKind = 'session' | 'link' | 'oauth-state' | 'csrf';
+type TokenKind = 'session' | 'link' | 'oauth-state' | 'csrf';
 
 function mac(secret: string, kind: TokenKind, body: string): string {
   return createHmac('sha256', secret).update(`${kind}.${body}`).digest('base64url');

@@ -6,9 +6,9 @@ import { EmbeddingModelMissingError, type EmbedKind, type Embedder } from './emb
 import { startEmbeddingWorkers, type EmbeddingWorkerPool } from './worker-pool.js';
 
 /** bge-zh's retrieval instruction, prepended to queries only (passages are embedded as they are). */
-export const BGE_QUERY_INSTRUCTION = '为这个句子生成表示以用于检索相关文章：';
+const BGE_QUERY_INSTRUCTION = '为这个句子生成表示以用于检索相关文章：';
 
-export interface TransformersEmbedderConfig {
+interface TransformersEmbedderConfig {
   modelId: string;
   /** Folder holding `<modelId>/` in Transformers.js layout (default: ./models). */
   modelsRoot?: string;

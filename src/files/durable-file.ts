@@ -33,7 +33,7 @@ export function syncDirectory(directory: string): void {
 const bytes = (content: string | Uint8Array): Uint8Array => (typeof content === 'string' ? Buffer.from(content) : content);
 
 /** How `writeFileAtomic` writes. */
-export interface AtomicWriteOptions {
+interface AtomicWriteOptions {
   /** The file written aside before the rename; `<file>.tmp` unless two processes may write at once. */
   temporary?: string;
   /** fsync the data and the folder (default). Off only where losing the last write costs nothing. */
@@ -56,7 +56,7 @@ export function writeFileAtomic(file: string, content: string | Uint8Array, opti
 }
 
 /** A file opened for appends, each batch on disk (fsync) before `append` returns. */
-export interface DurableAppendFile {
+interface DurableAppendFile {
   append(...chunks: Array<string | Uint8Array>): void;
   close(): void;
 }

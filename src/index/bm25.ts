@@ -32,7 +32,7 @@ export function idfFromCounts(documentCount: number, documentFrequency: number):
 }
 
 /** The IDF of a term in an in-memory index. */
-export function inverseDocumentFrequency(index: LexicalIndex, term: string): number {
+function inverseDocumentFrequency(index: LexicalIndex, term: string): number {
   return idfFromCounts(index.documentCount, (index.postings[term]?.length ?? 0) / 2);
 }
 

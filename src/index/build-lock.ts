@@ -7,10 +7,10 @@ import { IndexError } from './errors.js';
 const holderSchema = z.object({ pid: z.number().int(), host: z.string(), startedAt: z.string() });
 
 /** Who builds into an INDEX_DIR now, as written in its lock file. */
-export type BuildLockHolder = z.infer<typeof holderSchema>;
+type BuildLockHolder = z.infer<typeof holderSchema>;
 
 /** A held build lock; `release` is idempotent. */
-export interface BuildLock {
+interface BuildLock {
   readonly file: string;
   release(): void;
 }
@@ -34,7 +34,7 @@ function readHolder(file: string): BuildLockHolder | undefined {
 }
 
 /** The people-facing refusal, shown by the CLI and the chat alike. */
-export function busyMessage(holder: BuildLockHolder): string {
+function busyMessage(holder: BuildLockHolder): string {
   return `另一个索引任务正在进行（pid ${holder.pid}，开始于 ${holder.startedAt}）`;
 }
 

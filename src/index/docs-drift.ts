@@ -5,7 +5,7 @@ import { relative, sep } from 'node:path';
 import { listFiles } from '../ingest/index.js';
 
 /** Files of DOCS_DIR (named relative to it with `/`) and the sha256 of their bytes. */
-export type FileHashes = Record<string, string>;
+type FileHashes = Record<string, string>;
 
 /** How DOCS_DIR differs from what an index was built from. */
 export interface DocsDrift {

@@ -1,5 +1,5 @@
 /** Why the knowledge index cannot be used. */
-export type IndexErrorCode = 'not-found' | 'corrupt' | 'model-mismatch' | 'build-failed' | 'busy';
+type IndexErrorCode = 'not-found' | 'corrupt' | 'model-mismatch' | 'build-failed' | 'busy';
 
 /** The index layer's one error type; the channel edge turns `code` into a message for people. */
 export class IndexError extends Error {

@@ -22,7 +22,7 @@ export interface ImpactIndex {
 /** Chunks scored in full per round trip in the second pass. */
 const SCORE_BATCH = 200;
 
-export interface TopKOptions {
+interface TopKOptions {
   /** Postings read per term in the first pass, which sets the bar. */
   firstDepth?: number;
   /**

@@ -1,8 +1,8 @@
-export { BM25, buildLexicalIndex, idfFromCounts, inverseDocumentFrequency, searchBm25, type LexicalIndex, type ScoredChunk } from './bm25.js';
+export { BM25, buildLexicalIndex, idfFromCounts, searchBm25, type LexicalIndex, type ScoredChunk } from './bm25.js';
 export { buildIndex, type BuildOcr, type BuildOptions, type BuildStage, type BuildSummary } from './build-index.js';
-export { acquireBuildLock, busyMessage, type BuildLock, type BuildLockHolder } from './build-lock.js';
-export { docsDrift, driftIsEmpty, hashDocsFiles, type DocsDrift, type FileHashes } from './docs-drift.js';
-export { IndexError, IndexNotFoundError, type IndexErrorCode } from './errors.js';
+export { acquireBuildLock } from './build-lock.js';
+export { docsDrift, driftIsEmpty, hashDocsFiles, type DocsDrift } from './docs-drift.js';
+export { IndexError, IndexNotFoundError } from './errors.js';
 export { loadIndex, readManifest, type KnowledgeIndex } from './load-index.js';
 export type { Manifest } from './manifest.js';
 export { embeddingText, lexicalText } from './search-text.js';
@@ -16,7 +16,6 @@ export {
   writeGeneration,
   type Generation,
   type GenerationRow,
-  type LexicalMode,
   type PostgresSearch,
 } from './store/postgres-knowledge.js';
 export { indexMigrations } from './store/migrations.js';

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { cleanText } from '../text/index.js';
 
 /** A document's period of validity, as written (「2025—2027年」) and as years or dates. */
-export const periodSchema = z.object({
+const periodSchema = z.object({
   /** The words of the document: 「2025—2027年」, 「自2024年1月1日起施行，有效期3年」. */
   text: z.string(),
   /** ISO date (YYYY-MM-DD) the period starts, when the text says. */
@@ -10,7 +10,7 @@ export const periodSchema = z.object({
   /** ISO date (YYYY-MM-DD) of the last day in force, when the text says. */
   to: z.string().optional(),
 });
-export type Period = z.infer<typeof periodSchema>;
+type Period = z.infer<typeof periodSchema>;
 
 /** What a document says about itself, read at index time; each field cites the line it comes from. */
 export const documentFactsSchema = z.object({
@@ -53,7 +53,7 @@ const UNTIL_YEAR_END = /到\s*((?:19|20)\d{2})\s*年\s*底/;
 const CHINESE_DIGITS: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
 
 /** 2025年6月12日 → 2025-06-12. */
-export function isoDate(written: string): string | undefined {
+function isoDate(written: string): string | undefined {
   const match = DATE_CN.exec(written) ?? /(\d{4})-(\d{1,2})-(\d{1,2})/.exec(written);
   if (!match) return undefined;
   return `${match[1]}-${(match[2] ?? '').padStart(2, '0')}-${(match[3] ?? '').padStart(2, '0')}`;

@@ -1,7 +1,7 @@
 import type { DocumentFacts } from './document-facts.js';
 
 /** Where a document stands today: what a reader must know before relying on it. */
-export type DocumentStatus = 'draft' | 'trial' | 'in-force' | 'expired' | 'unknown';
+type DocumentStatus = 'draft' | 'trial' | 'in-force' | 'expired' | 'unknown';
 
 /** The status label people read in lists and cards. */
 export const STATUS_LABELS: Record<DocumentStatus, string> = {

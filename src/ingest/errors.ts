@@ -1,5 +1,5 @@
 /** Why a source file could not be read into text. */
-export type IngestErrorCode = 'unsupported-type' | 'type-mismatch' | 'binary-content' | 'unreadable';
+type IngestErrorCode = 'unsupported-type' | 'type-mismatch' | 'binary-content' | 'unreadable';
 
 /** The ingest layer's one error type: the loader names the file, `code` says what went wrong. */
 export class IngestError extends Error {

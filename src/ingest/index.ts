@@ -1,5 +1,5 @@
 export { parseDocument } from './parse-document.js';
-export type { Block, BlockKind, DocumentMeta, ParsedDocument, SourceText, Span, TableReport } from './types.js';
+export type { Block, DocumentMeta, ParsedDocument, SourceText, Span, TableReport } from './types.js';
 export { chunkDocument, formatSection, type Chunk } from './chunk.js';
 export { listFiles, loadSources, type LoadedSources } from './load-sources.js';
 export {
@@ -15,35 +15,24 @@ export {
   readScans,
   readUploadedScan,
   routeScan,
-  type Box,
-  type ImageInfo,
   type OcrErrorCode,
   type OcrOptions,
   type PageImage,
   type RecognizedLine,
-  type ScannedParagraph,
   type ScanRequest,
-  type ScanResults,
-  type TesseractRecognizerConfig,
   type TextRecognizer,
 } from './ocr/index.js';
 export { loadDocument } from './loaders/load-document.js';
-export { IngestError, type IngestErrorCode } from './errors.js';
-export {
-  contentMatchesExtension,
-  contentTypeOfExtension,
-  sniffContentType,
-  type ContentType,
-} from './loaders/sniff-content-type.js';
-export { documentFactsSchema, extractDocumentFacts, isoDate, type DocumentFacts, type Period } from './document-facts.js';
-export { documentStatus, statusLabel, statusNotice, STATUS_LABELS, withInForceMark, type DocumentStatus, type InForceMark } from './document-status.js';
+export { IngestError } from './errors.js';
+export { contentMatchesExtension, contentTypeOfExtension, sniffContentType } from './loaders/sniff-content-type.js';
+export { documentFactsSchema, extractDocumentFacts, type DocumentFacts } from './document-facts.js';
+export { documentStatus, statusLabel, statusNotice, STATUS_LABELS, withInForceMark, type InForceMark } from './document-status.js';
 export {
   AUDIENCE_WORDS,
   departmentsOf,
   documentMeasuresSchema,
   extractMeasures,
   FIELD_WORDS,
-  measureSchema,
   placesOf,
   placeStem,
   splitDepartments,

@@ -1,7 +1,7 @@
 import type { Block } from './types.js';
 
 /** The 1-based page holding `offset`, given the offsets where pages start. */
-export function pageAt(offset: number, pageStarts: number[]): number {
+function pageAt(offset: number, pageStarts: number[]): number {
   let page = 0;
   while (page + 1 < pageStarts.length && (pageStarts[page + 1] ?? Infinity) <= offset) page += 1;
   return page + 1;

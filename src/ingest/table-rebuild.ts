@@ -8,7 +8,7 @@ export interface TableRow {
 }
 
 /** A table whose header lines and merged cells were put back together, and the rows that would not fit. */
-export interface RebuiltTable {
+interface RebuiltTable {
   header: string[];
   rows: TableRow[];
   /** Rows whose cells do not line up with the header: searchable text, never quoted as records. */

@@ -36,7 +36,7 @@ export interface Span {
 }
 
 /** `table-text`: rows of a table that could not be rebuilt, searchable but never quoted as a record or fact. */
-export type BlockKind = 'paragraph' | 'table-row' | 'person' | 'document-info' | 'table-text';
+type BlockKind = 'paragraph' | 'table-row' | 'person' | 'document-info' | 'table-text';
 
 /** One unit of document structure: a paragraph, a table row or a person, placed in its section. */
 export interface Block {

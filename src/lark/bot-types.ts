@@ -31,7 +31,7 @@ export interface LarkBotOptions {
   /** Message claims, answer records, feedback, audit and questions. */
   stores: LarkStores;
   /** Whether answers stream partial text (an LLM is configured): decides LARK_STREAMING=auto. */
-  streamsAnswers?: boolean;
+  streamsAnswers?: boolean | undefined;
   clock?: Clock;
   retry?: RetryPolicy;
   requestTimeoutMs?: number;
@@ -43,7 +43,7 @@ export interface LarkBotOptions {
   /** Counts questions, feedback and failures (default: nothing). */
   metrics?: Metrics;
   /** Document administration: enables uploads, `/docs` and `/reindex` from chat. */
-  knowledge?: KnowledgeAdmin;
+  knowledge?: KnowledgeAdmin | undefined;
   /** Spacing of progress card updates during a re-index (default 1 s). */
   progressIntervalMs?: number;
   /** How long a message claim lasts before another instance may take the work over (default 120 s: longer than an answer may take). */

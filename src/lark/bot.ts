@@ -70,7 +70,7 @@ export function createLarkBot(options: LarkBotOptions): LarkBot {
     clock,
     logger,
   });
-  const handle = createMessageHandler({ settings, platform, answer: answering.answer, commands, ...(uploads ? { uploads } : {}), isAdmin, tasks, clock, logger, metrics });
+  const handle = createMessageHandler({ settings, platform, answer: answering.answer, commands, uploads, isAdmin, tasks, clock, logger, metrics });
   listenToChannel(guarded.channel, { handle, finished: guarded.finished, logger, metrics });
   const onCardCallback = botCardCallback({ stores, askFromCard: answering.askFromCard, commandActions: cardActions, clock, logger, metrics });
   const running = botLifecycle({

@@ -1,5 +1,5 @@
 /** Why a call to the Open Platform failed; a closed set so retry and wording code can switch on it. */
-export type LarkErrorCode =
+type LarkErrorCode =
   | 'rate-limited'
   | 'server-error'
   | 'network'
@@ -10,13 +10,13 @@ export type LarkErrorCode =
 const RETRYABLE: ReadonlySet<LarkErrorCode> = new Set(['rate-limited', 'server-error', 'network']);
 
 /** Platform codes that mean "too many requests" whatever the HTTP status says. */
-export const RATE_LIMIT_CODES: ReadonlySet<number> = new Set([230020, 11232, 99991400]);
+const RATE_LIMIT_CODES: ReadonlySet<number> = new Set([230020, 11232, 99991400]);
 /**
  * Replies that cannot go in a thread, so the reply goes to the chat instead: 230071 "The group to which
  * the message belongs does not support reply in thread", 230072 "Aggregated messages do not support
  * reply in thread".
  */
-export const THREAD_UNSUPPORTED_CODES: ReadonlySet<number> = new Set([230071, 230072]);
+const THREAD_UNSUPPORTED_CODES: ReadonlySet<number> = new Set([230071, 230072]);
 
 /** The lark layer's error type: carries what retry code needs (`isRetryable`, `retryAfterMs`). */
 export class LarkError extends Error {

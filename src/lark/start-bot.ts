@@ -143,7 +143,7 @@ function lastTickIn(directory: string): number | undefined {
 }
 
 /** `/healthz` and `/metrics` of a running bot. */
-export interface OpsOptions {
+interface OpsOptions {
   metrics: PrometheusMetrics;
   /** Whether the embedding model is loaded. */
   modelLoaded(): boolean;
@@ -165,7 +165,7 @@ export async function startLarkBot(options: {
   /** The bot's stores, opened by the app; closed when the bot stops. */
   stores: LarkBotOptions['stores'];
   tuning?: Omit<LarkBotOptions, 'settings' | 'answers' | 'status' | 'logger' | 'streamsAnswers' | 'reminders' | 'knowledge' | 'stores' | 'notices'>;
-  wsClientFactory?: WsClientFactory;
+  wsClientFactory?: WsClientFactory | undefined;
   /** The reminders (`createReminders`): their commands are answered and their scheduler runs while the bot does. */
   reminders?: Reminders;
   /** Scheduler tuning (tests: a cron that never fires on its own, lock options). */
@@ -187,9 +187,9 @@ export async function startLarkBot(options: {
     status: options.status,
     logger,
     stores: options.stores,
-    ...(options.streamsAnswers !== undefined ? { streamsAnswers: options.streamsAnswers } : {}),
+    streamsAnswers: options.streamsAnswers,
     ...(options.reminders ? { reminders: options.reminders.service } : {}),
-    ...(options.knowledge ? { knowledge: options.knowledge } : {}),
+    knowledge: options.knowledge,
     ...(options.notices ? { notices: options.notices.service } : {}),
     ...options.tuning,
   });

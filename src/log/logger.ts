@@ -13,7 +13,7 @@ export interface Logger {
   flush?(): Promise<void>;
 }
 
-export type LogLevel = 'debug' | 'info' | 'warn' | 'error' | 'silent';
+type LogLevel = 'debug' | 'info' | 'warn' | 'error' | 'silent';
 const SECRET_KEYS = /(secret|token|key|password|authorization)/i;
 const REDACTED = '[redacted]';
 const MAX_DEPTH = 4;
@@ -22,7 +22,7 @@ const MAX_DEPTH = 4;
  * pino `redact` paths: the settings and headers that hold credentials, wherever they appear in a line's
  * fields (one level down too). The key-name rule in `redact` catches the rest.
  */
-export const REDACT_PATHS: readonly string[] = [
+const REDACT_PATHS: readonly string[] = [
   'appSecret',
   'app_secret',
   'apiKey',
@@ -71,12 +71,12 @@ function redactFields(fields: Record<string, unknown>, depth: number): Record<st
 }
 
 /** Replaces values of secret-looking fields (at any depth of plain objects) so logs can be shared safely. */
-export function redact(fields: Record<string, unknown>): Record<string, unknown> {
+function redact(fields: Record<string, unknown>): Record<string, unknown> {
   return redactFields(fields, 0);
 }
 
 /** Options of `createLogger` beyond level and sink. */
-export interface LoggerOptions {
+interface LoggerOptions {
   /**
    * Secret values (app secret, API key, encrypt key …) that must never appear in a line, even inside
    * free text such as an SDK message: every occurrence is replaced before the line is written.

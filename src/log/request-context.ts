@@ -1,7 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 
 /** Fields carried by every log line written while one question (or command) is handled, e.g. `requestId`. */
-export type RequestFields = Readonly<Record<string, string>>;
+type RequestFields = Readonly<Record<string, string>>;
 
 const storage = new AsyncLocalStorage<RequestFields>();
 

@@ -36,7 +36,7 @@ export interface MatchResult {
 }
 
 /** Weights of the overlap: who a measure is for counts as much as its field; arguments, not buried constants. */
-export interface MatchWeights {
+interface MatchWeights {
   who: number;
   industry: number;
 }

@@ -1,5 +1,5 @@
 /** The clauses of a measure's text, each ending at 。 or ；, its 「（X牵头）」 mark kept with it. */
-export function clausesOf(text: string): string[] {
+function clausesOf(text: string): string[] {
   return text.match(/[^。；;]+(?:[。；;]|$)/g) ?? [text];
 }
 

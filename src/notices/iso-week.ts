@@ -1,7 +1,7 @@
 const DAY_MS = 86_400_000;
 
 /** The calendar day of an instant in a zone, YYYY-MM-DD. */
-export function dayIn(instant: number, timeZone: string): string {
+function dayIn(instant: number, timeZone: string): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(instant));
 }
 

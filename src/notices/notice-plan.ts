@@ -26,7 +26,7 @@ export interface NoticeSend {
 }
 
 /** A send given up on for good (it failed in a way retrying cannot fix, or too often). */
-export interface NoticeSkip {
+interface NoticeSkip {
   key: DeliveryKey;
   uuid: string;
   scheduledAt: number;

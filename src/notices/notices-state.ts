@@ -13,9 +13,6 @@ export const noticesStateSchema = z.object({
 });
 export type NoticesState = z.infer<typeof noticesStateSchema>;
 
-/** An admin's 「仍然有效」 on one document. */
-export type StillInForce = NoticesState['stillInForce'][string];
-
 /** A state with nothing in it. */
 export function emptyNoticesState(): NoticesState {
   return { version: 1, subscriptions: {}, stillInForce: {} };

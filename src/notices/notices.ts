@@ -41,7 +41,7 @@ export interface NoticesService {
 }
 
 /** What the scheduler reads at every tick from the running bot. */
-export interface NoticeSources {
+interface NoticeSources {
   sender: Sender;
   documents(): MatchDocument[];
   /** Each chat's earlier questions, newest first. */

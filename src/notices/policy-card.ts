@@ -5,14 +5,14 @@ import type { CardJson } from '../reminders/index.js';
 import type { SelectedMeasure } from './select-measures.js';
 
 /** A new document as its card shows it. */
-export interface NewPolicy {
+interface NewPolicy {
   source: string;
   title: string;
   facts?: DocumentFacts | undefined;
 }
 
 /** The section path of a measure as a citation reads it: 三、重点任务 › (一)… › 1. 招商引进一批. */
-export function sectionPath(section: string[]): string {
+function sectionPath(section: string[]): string {
   return section.join(' › ');
 }
 

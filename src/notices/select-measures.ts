@@ -1,7 +1,7 @@
 import type { Measure } from '../ingest/index.js';
 
 /** How many measures a new-policy card shows: at least `min` (when the document has them), at most `max`. */
-export interface SelectionSize {
+interface SelectionSize {
   min: number;
   max: number;
 }
@@ -30,7 +30,7 @@ function pairsOf(text: string): Set<string> {
  * most; the two-character stretches it shares with them break ties (divided by the root of its length,
  * so long items do not win by length alone).
  */
-export function relevance(measure: Measure, asked: string, askedPairs: Set<string>, termWeight = 2): { score: number; words: string[] } {
+function relevance(measure: Measure, asked: string, askedPairs: Set<string>, termWeight = 2): { score: number; words: string[] } {
   const terms = [...new Set([...measure.who, ...measure.industry])].filter((term) => asked.includes(term));
   const own = pairsOf(measure.text);
   const shared = [...own].filter((pair) => askedPairs.has(pair));

@@ -10,7 +10,7 @@ export interface HealthSources {
 }
 
 /** The `/healthz` body. `ok` = answering works: an index and the model are loaded and Feishu is connected. */
-export interface HealthReport {
+interface HealthReport {
   ok: boolean;
   index: { loaded: boolean; builtAt?: string; ageSeconds?: number };
   model: { loaded: boolean };

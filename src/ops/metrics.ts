@@ -1,5 +1,5 @@
 /** What an answered question is counted by. */
-export interface AnsweredQuestion {
+interface AnsweredQuestion {
   /** Where the question came from: `lark` (the bot), `cli` … */
   channel: string;
   /** How it was answered: `llm`, `extractive`, or `failed` (a failure card). */
@@ -10,7 +10,7 @@ export interface AnsweredQuestion {
 }
 
 /** Error kinds counted by `errors_total`: one per place where a failure is logged and dropped. */
-export type ErrorKind = 'answer' | 'send' | 'reply' | 'task' | 'channel' | 'webhook' | 'reminder_send' | 'audit' | 'card_action';
+type ErrorKind = 'answer' | 'send' | 'reply' | 'task' | 'channel' | 'webhook' | 'reminder_send' | 'audit' | 'card_action';
 
 /**
  * The events the bot counts. Injected (default `noopMetrics`) rather than global, so tests and the CLI

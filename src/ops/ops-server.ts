@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { OpsRoutes } from './ops-routes.js';
 
 /** A listening HTTP server for `/healthz` and `/metrics` alone (long-connection mode has no webhook server). */
-export interface OpsServer {
+interface OpsServer {
   readonly port: number;
   close(): Promise<void>;
 }

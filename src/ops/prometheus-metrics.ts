@@ -10,7 +10,7 @@ export interface PrometheusMetrics extends Metrics {
 }
 
 /** Answer latency buckets in seconds: extractive answers take well under a second, LLM answers several. */
-export const LATENCY_BUCKETS = [0.05, 0.1, 0.25, 0.5, 1, 2, 5, 10, 20, 30, 60];
+const LATENCY_BUCKETS = [0.05, 0.1, 0.25, 0.5, 1, 2, 5, 10, 20, 30, 60];
 
 /**
  * `policybot_questions_total{channel,mode}`, `policybot_answer_seconds{channel,mode}`,

@@ -3,7 +3,7 @@ import type { Logger } from '../log/index.js';
 import { DatabaseError } from './errors.js';
 
 /** What a query returns, as node-postgres and PGlite both give it. */
-export interface QueryResult<Row> {
+interface QueryResult<Row> {
   rows: Row[];
   rowCount: number | null;
 }
@@ -24,7 +24,7 @@ export interface Database extends Queryable {
   close(): Promise<void>;
 }
 
-export interface DatabaseOptions {
+interface DatabaseOptions {
   url: string;
   /** Tables live in this schema (created when missing), so tests and deployments can share a database. */
   schema?: string;

@@ -1,2 +1,2 @@
-export { migrate, openDatabase, type Database, type DatabaseOptions, type Migration, type Queryable, type QueryResult } from './database.js';
+export { migrate, openDatabase, type Database, type Migration, type Queryable } from './database.js';
 export { DatabaseError } from './errors.js';

@@ -1,5 +1,5 @@
 /** Why a reminders operation failed; a closed set so the channel can word each case for people. */
-export type RemindersErrorCode =
+type RemindersErrorCode =
   | 'calendar-invalid'
   | 'settings-invalid'
   | 'state-invalid'

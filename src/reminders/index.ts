@@ -1,6 +1,6 @@
 // The reminders layer: calendar, schedule, delivery and admin operations, beside src/lark.
 export { createReminders, type Reminders } from './reminders.js';
-export { RemindersError, type RemindersErrorCode } from './errors.js';
+export { RemindersError } from './errors.js';
 export {
   loadRemindersSettings,
   remindersEnvironmentSchema,
@@ -13,11 +13,11 @@ export type { Calendar, CalendarEntry, EntryKind, ReminderOffset, SourceRef, Whe
 export { loadCalendarFile, parseCalendarText } from './calendar/load-calendar.js';
 export { parseWhen, whenText } from './calendar/when.js';
 export { proposalYaml } from './extract/proposal-yaml.js';
-export { proposeCalendar, type Proposal, type ProposedEntry } from './extract/propose.js';
-export { due, type DueOptions, type DuePlan, type DueSend, type DueSkip } from './schedule/due.js';
+export { proposeCalendar, type ProposedEntry } from './extract/propose.js';
+export { due, type DueOptions, type DueSend } from './schedule/due.js';
 export { candidatesBetween, type Candidate, type ScheduleOptions } from './schedule/candidates.js';
-export { previewSends, type PreviewItem } from './schedule/preview.js';
-export { occurrencesOf, slotsOf, nextOccurrence, isPast, type Occurrence, type Slot } from './schedule/occurrences.js';
+export { previewSends } from './schedule/preview.js';
+export { occurrencesOf, slotsOf, nextOccurrence, isPast, type Occurrence } from './schedule/occurrences.js';
 export { digestFor, listUpcoming } from './schedule/digest.js';
 export { recipientsOf, digestChats, EMPTY_AUDIENCE, type Audience } from './schedule/audience.js';
 export type { DigestMessage, ListedEntry, OutgoingMessage, ReminderMessage, UpcomingList } from './schedule/messages.js';
@@ -31,13 +31,13 @@ export { SendError, printingSender, sendSafely, type Sender, type SendErrorCode,
 export { createReminderScheduler, type CronStarter, type ReminderScheduler, type ReminderSchedulerOptions, type SchedulerLease, type TickReport } from './delivery/scheduler.js';
 export { createMemoryLeaseLock, type Lease, type LeaseLock } from './store/lease-lock.js';
 export { createPostgresLeaseLock } from './store/postgres-lease-lock.js';
-export { createPostgresSendLog, type SendLogTable } from './store/postgres-send-log.js';
+export { createPostgresSendLog } from './store/postgres-send-log.js';
 export type { CardJson } from '../cards/index.js';
 export { renderCard } from './cards/render.js';
 export { reminderCard, ASK_ACTION, type RenderContext } from './cards/reminder-card.js';
 export { digestCard } from './cards/digest-card.js';
 export { upcomingCard } from './cards/upcoming-card.js';
-export { createRemindersService, type RemindersService, type RemindersSnapshot } from './admin/service.js';
+export { createRemindersService, type RemindersService } from './admin/service.js';
 export { emptyState, type RemindersState, type StateStore } from './store/state-store.js';
 export { createStateStore, readStateFile } from './store/file-state-store.js';
 export { createPostgresStateStore, importState } from './store/postgres-state-store.js';

@@ -1,7 +1,7 @@
 import type { ScoredChunk } from '../index/index.js';
 
 /** One ranked list entering fusion, with how much it counts. */
-export interface WeightedRanking {
+interface WeightedRanking {
   ranking: ScoredChunk[];
   weight: number;
 }

@@ -34,7 +34,7 @@ export interface Retriever {
 }
 
 /** Share of the question's key terms found in a chunk's title and section labels. */
-export function sectionMatch(terms: string[], chunk: Chunk): number {
+function sectionMatch(terms: string[], chunk: Chunk): number {
   if (terms.length === 0) return 0;
   const haystack = compactForm(`${chunk.title}${chunk.sectionPath.join('')}`);
   return terms.filter((term) => haystack.includes(compactForm(term))).length / terms.length;
@@ -49,7 +49,7 @@ export function queryTerms(question: string, terms: string[], mode: TokenizerMod
  * Where retrieval reads from: the embedded index in memory, or an index generation in PostgreSQL.
  * Results name chunks by their position in the build; `chunks` fetches the candidates' text.
  */
-export interface SearchSource {
+interface SearchSource {
   readonly tokenizer: TokenizerMode;
   dense(vector: Float32Array, limit: number): Promise<ScoredChunk[]> | ScoredChunk[];
   lexical(terms: string[], limit: number): Promise<ScoredChunk[]> | ScoredChunk[];
@@ -57,7 +57,7 @@ export interface SearchSource {
 }
 
 /** The embedded index (hnswlib + in-memory BM25) as a search source. */
-export function embeddedSource(index: KnowledgeIndex): SearchSource {
+function embeddedSource(index: KnowledgeIndex): SearchSource {
   return {
     tokenizer: index.manifest.tokenizer,
     dense: (vector, limit) => index.vectors.search(vector, limit),

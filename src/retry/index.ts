@@ -4,7 +4,7 @@ import type { Clock } from '../clock/index.js';
  * What retry code reads from a failure, and nothing more: the error's own flags. Each layer's error
  * type (LarkError, ModelError) carries them, so the decision to retry is made where the error is made.
  */
-export interface RetryableError {
+interface RetryableError {
   readonly code: string;
   readonly isRetryable: boolean;
   /** The wait the server asked for (Retry-After, x-ogw-ratelimit-reset). */

@@ -1,3 +1,3 @@
-export { cleanText, compactForm, isCjk, joinCjkSpaces, searchForm } from './normalize.js';
+export { cleanText, compactForm, searchForm } from './normalize.js';
 export { lexicalTerms, words, type TokenizerMode } from './tokenize.js';
 export { mentionsName, personNames, placeNames, questionAnchors } from './places.js';

@@ -15,7 +15,7 @@ const VARIANT_CHARACTERS: Record<string, string> = {
 const VARIANT_PATTERN = new RegExp(`[${Object.keys(VARIANT_CHARACTERS).join('')}]`, 'g');
 
 /** Removes the spaces PDF extraction leaves between Chinese characters (浙江万马海振光电 科技有限公司). */
-export function joinCjkSpaces(text: string): string {
+function joinCjkSpaces(text: string): string {
   return text.replace(SPACE_INSIDE_CJK, '');
 }
 
@@ -35,9 +35,4 @@ export function searchForm(text: string): string {
 /** Matching form without any whitespace: for substring checks of facts and quotes. */
 export function compactForm(text: string): string {
   return searchForm(text).replace(/\s+/g, '');
-}
-
-/** True for a Han character. */
-export function isCjk(character: string): boolean {
-  return /[\u3400-\u9fff\uf900-\ufaff]/.test(character);
 }

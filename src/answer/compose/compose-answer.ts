@@ -9,7 +9,7 @@ import { personAnswer } from './person-answer.js';
 import { MAX_ANSWER_CHARS, unitAnswer } from './unit-answer.js';
 
 /** Everything composing one answer needs: the question read, its passages, document facts, today. */
-export interface ComposeInput {
+interface ComposeInput {
   question: string;
   reading: QuestionReading;
   passages: RetrievedPassage[];

@@ -20,7 +20,7 @@ function titleOverlap(title: string, reading: QuestionReading): number {
  * The document a question is about: among the documents of the top passages, the one whose title
  * shares most with the question (播种计划 → 《湖州市创新型小微企业"播种计划"行动方案》), rank breaking ties.
  */
-export function documentAsked(reading: QuestionReading, passages: RetrievedPassage[], facts: FactsBySource): DocumentFacts & { source: string } | undefined {
+function documentAsked(reading: QuestionReading, passages: RetrievedPassage[], facts: FactsBySource): DocumentFacts & { source: string } | undefined {
   const sources = [...new Set(passages.slice(0, 5).map((passage) => passage.chunk.source))];
   let best: (DocumentFacts & { source: string }) | undefined;
   let bestScore = -1;

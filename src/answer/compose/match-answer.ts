@@ -24,7 +24,7 @@ export function questionMatch(question: string, manifest: Manifest, today: Date)
 }
 
 /** 「地区：南浔；身份：大学生；行业：文创」: what the answer understood, so a wrong reading is visible. */
-export function profileLine(profile: Profile): string {
+function profileLine(profile: Profile): string {
   return [
     `地区：${profile.place ?? '未说明'}`,
     profile.who.length > 0 ? `身份：${profile.who.join('、')}` : '',
@@ -47,7 +47,7 @@ function measureLine(measure: MatchedMeasure, index: number): string {
 }
 
 /** A matched measure as an answer citation: its verbatim clause under its section. */
-export function measureCitation(measure: MatchedMeasure): Citation {
+function measureCitation(measure: MatchedMeasure): Citation {
   return { source: measure.source, title: measure.title, section: measure.section, quote: measure.quote };
 }
 

@@ -12,7 +12,7 @@ const MEASURE_CHARS = 50;
 const MIN_COVERAGE = 0.3;
 
 /** The lead (or else responsible) departments a measure names: 「(责任单位:*区科技局、…)」 → 区科技局. */
-export function leadOf(text: string): string | undefined {
+function leadOf(text: string): string | undefined {
   const match = RESPONSIBLE.exec(text);
   if (!match) return undefined;
   if (match[2]) return match[2].trim();

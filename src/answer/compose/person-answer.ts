@@ -6,7 +6,7 @@ import type { Composed } from './composed.js';
 const MAX_PEOPLE = 8;
 
 /** The role a person record holds in its list: the group closing its text (（…领导小组副组长）). */
-export function roleOf(text: string): string | undefined {
+function roleOf(text: string): string | undefined {
   return /(副组长|组长|副主任|主任|成员|召集人)）$/.exec(text)?.[1];
 }
 

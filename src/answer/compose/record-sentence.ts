@@ -5,7 +5,7 @@ const UNIT = /^(.*?)\s*[（(]\s*([^（）()]{1,6})\s*[)）]\s*$/;
 const NUMERIC = /^[\d.,\s]+$/;
 
 /** 总面积（平方米）=6469 → 总面积6469平方米; 运营主体=X → 运营主体为X. */
-export function fieldPhrase(key: string, value: string): string {
+function fieldPhrase(key: string, value: string): string {
   const unit = UNIT.exec(key);
   if (unit && NUMERIC.test(value)) return `${(unit[1] ?? '').trim()}${value.trim()}${unit[2] ?? ''}`;
   const label = unit ? `${(unit[1] ?? '').trim()}（${unit[2]}）` : key;
@@ -18,7 +18,7 @@ export function nameField(fields: Array<[string, string]>): [string, string] | u
 }
 
 /** Whether a question names a field (its key or most of its characters). */
-export function asksField(key: string, question: string): boolean {
+function asksField(key: string, question: string): boolean {
   const plain = compactForm(key.replace(/[（(][^）)]*[)）]/g, ''));
   const asked = compactForm(question);
   if (plain.length < 2) return false;

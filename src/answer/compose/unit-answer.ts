@@ -66,7 +66,7 @@ function subjectPhrase(reading: QuestionReading): string {
  * A precise refusal: which asked fact the documents do not state, and the closest clause as
  * 「相关内容」 with its citation. `answerable` stays false.
  */
-export function missingFactRefusal(reading: QuestionReading, missing: Asked[], related: Unit | undefined, question: string): Composed {
+function missingFactRefusal(reading: QuestionReading, missing: Asked[], related: Unit | undefined, question: string): Composed {
   const names = missing.map((kind) => ASKED_NAMES[kind] ?? '所问内容');
   const head = `现有文件中没有写明${subjectPhrase(reading)}${names.join('、')}，我不能凭空作答。`;
   if (!related) return { answerable: false, answer: head, citations: [], missing: names };

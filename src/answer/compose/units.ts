@@ -45,7 +45,7 @@ export function unitCoverage(unit: Unit, terms: string[], focus?: string, rarity
 }
 
 /** How well a unit answers the reading: its words, the kind of fact it states, its place, its rank. */
-export function scoreUnit(unit: Unit, question: string, reading: QuestionReading, rarity?: (term: string) => number): number {
+function scoreUnit(unit: Unit, question: string, reading: QuestionReading, rarity?: (term: string) => number): number {
   const coverage = unitCoverage(unit, reading.subject, reading.focus, rarity);
   const facts = reading.asks.reduce((bonus, kind) => bonus + (statesFact(kind, unit.text) ? 0.25 : -0.15), 0);
   const brevity = unit.text.length > 200 ? -0.1 : 0;
@@ -82,7 +82,7 @@ export function rankedUnits(question: string, reading: QuestionReading, passages
  * A term found in every retrieved passage tells them apart less than one found in a few (枪击 against
  * 事件): weight 1.5 for a term in none of them, down to 0.5 for a term in all.
  */
-export function termRarity(terms: string[], passages: RetrievedPassage[]): (term: string) => number {
+function termRarity(terms: string[], passages: RetrievedPassage[]): (term: string) => number {
   const texts = passages.map((passage) => compactForm(`${passage.chunk.title}${passage.chunk.text}`));
   const weights = new Map(terms.map((term) => [term, texts.length === 0 ? 1 : 1.5 - texts.filter((text) => text.includes(compactForm(term))).length / texts.length]));
   return (term) => weights.get(term) ?? 1;

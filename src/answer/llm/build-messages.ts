@@ -18,7 +18,7 @@ function quoted(text: string): string {
 }
 
 /** Numbered passages `[n] 《title》 › section` followed by their text. */
-export function formatPassages(passages: RetrievedPassage[]): string {
+function formatPassages(passages: RetrievedPassage[]): string {
   return passages
     .map(({ chunk }, index) => {
       const section = chunk.sectionPath.length > 0 ? ` › ${formatSection(chunk.sectionPath)}` : '';

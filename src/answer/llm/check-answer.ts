@@ -14,7 +14,7 @@ export type AnswerCheck =
   | { kind: 'unusable'; reason: 'empty' | 'leak' | 'unsupported' };
 
 /** Least share of a sentence's words its cited passages must contain (sentences of 6+ units). */
-export const MIN_SUPPORT = 0.3;
+const MIN_SUPPORT = 0.3;
 
 function evidenceOf(passage: RetrievedPassage): string {
   return `${passage.chunk.title}${passage.chunk.sectionPath.join('')}${passage.chunk.text}`;
@@ -28,7 +28,7 @@ function supported(body: string, evidence: string): boolean {
 }
 
 /** The passage sentence (or whole record) that best matches what the answer says with it. */
-export function bestQuote(passage: RetrievedPassage, said: string): string {
+function bestQuote(passage: RetrievedPassage, said: string): string {
   if (passage.chunk.kind !== 'paragraph') return passage.chunk.text.trim();
   const units = quotableUnits(passage.chunk.text);
   let best = units[0] ?? passage.chunk.text.trim();

@@ -20,7 +20,7 @@ export interface GroundedAnswerSetup {
 }
 
 /** One grounded answer to write. */
-export interface GroundedAnswerRequest {
+interface GroundedAnswerRequest {
   query: string;
   passages: RetrievedPassage[];
   signal: AbortSignal;

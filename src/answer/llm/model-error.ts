@@ -10,7 +10,7 @@ export type ModelErrorCode =
   | 'aborted';
 
 /** The data a ModelError carries besides its code. */
-export interface ModelErrorDetails {
+interface ModelErrorDetails {
   /** HTTP status when the endpoint answered with an error. */
   status?: number | undefined;
   /** Whether the same call may succeed if tried again. */

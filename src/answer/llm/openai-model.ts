@@ -5,7 +5,7 @@ import { remainingMs, type AnswerModel, type ModelCall } from './answer-model.js
 import { ModelError, scrubSecrets } from './model-error.js';
 
 /** How to reach an OpenAI-compatible chat endpoint (DeepSeek, DashScope, OpenAI, vLLM, Ollama). */
-export interface OpenAiModelConfig {
+interface OpenAiModelConfig {
   model: string;
   baseURL?: string;
   /** Local servers need none; a placeholder is sent then. */
@@ -35,7 +35,7 @@ const completionSchema = z.object({
 });
 
 /** Parses Retry-After (seconds or an HTTP date) and the non-standard retry-after-ms header. */
-export function retryAfterMs(headers: Headers | undefined, now: number): number | undefined {
+function retryAfterMs(headers: Headers | undefined, now: number): number | undefined {
   const milliseconds = Number.parseFloat(headers?.get('retry-after-ms') ?? '');
   if (Number.isFinite(milliseconds)) return Math.max(0, milliseconds);
   const value = headers?.get('retry-after');
@@ -47,7 +47,7 @@ export function retryAfterMs(headers: Headers | undefined, now: number): number 
 }
 
 /** Maps whatever the client threw to a ModelError, without secrets in the message. */
-export function toModelError(error: unknown, call: ModelCall, secrets: readonly string[], clock: Clock = systemClock): ModelError {
+function toModelError(error: unknown, call: ModelCall, secrets: readonly string[], clock: Clock = systemClock): ModelError {
   if (error instanceof ModelError) return error;
   const message = scrubSecrets(error instanceof Error ? error.message : String(error), secrets);
   const timedOut = call.signal.aborted && call.signal.reason instanceof DOMException && call.signal.reason.name === 'TimeoutError';

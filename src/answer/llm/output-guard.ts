@@ -4,7 +4,7 @@ import { compactForm } from '../../text/index.js';
 export type OutputGuard = (text: string) => boolean;
 
 /** Length of a quoted stretch that counts as a leak. */
-export const LEAK_WINDOW = 14;
+const LEAK_WINDOW = 14;
 const STEP = 3;
 /** Characters of a leak that can go unnoticed: partial text holds back at least this many. */
 export const UNDETECTED_LEAK_CHARS = LEAK_WINDOW + STEP - 1;

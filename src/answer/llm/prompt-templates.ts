@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 /** The prompt files and the named placeholders each must contain (and may only contain). */
-export const PROMPT_SPECS = {
+const PROMPT_SPECS = {
   system: { file: 'system.txt', placeholders: ['refusal'] },
   answer: { file: 'answer.txt', placeholders: ['passages', 'question'] },
   rewrite: { file: 'rewrite.txt', placeholders: ['history', 'question'] },
@@ -10,7 +10,7 @@ export const PROMPT_SPECS = {
 } as const;
 
 /** The name of one prompt template. */
-export type PromptName = keyof typeof PROMPT_SPECS;
+type PromptName = keyof typeof PROMPT_SPECS;
 
 /** The loaded, validated templates; admins tune their wording in `prompts/` without touching code. */
 export type PromptTemplates = Record<PromptName, string>;
@@ -26,7 +26,7 @@ export class PromptTemplateError extends Error {
 const PLACEHOLDER = /\{\{\s*([\w-]+)\s*\}\}/g;
 
 /** Names of the placeholders a template uses. */
-export function placeholdersOf(template: string): string[] {
+function placeholdersOf(template: string): string[] {
   return [...new Set([...template.matchAll(PLACEHOLDER)].map((match) => match[1] ?? ''))];
 }
 

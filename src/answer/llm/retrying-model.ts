@@ -5,7 +5,7 @@ import { remainingMs, type AnswerModel, type ModelCall } from './answer-model.js
 import { ModelError } from './model-error.js';
 
 /** Three attempts, 300 ms then 600 ms apart unless the endpoint says otherwise, each with at least 500 ms left. */
-export const DEFAULT_RETRY_POLICY: RetryPolicy = { attempts: 3, baseDelayMs: 300, maxDelayMs: Number.POSITIVE_INFINITY, minAttemptMs: 500 };
+const DEFAULT_RETRY_POLICY: RetryPolicy = { attempts: 3, baseDelayMs: 300, maxDelayMs: Number.POSITIVE_INFINITY, minAttemptMs: 500 };
 
 /**
  * Retries retryable failures (429 honouring Retry-After, 5xx, connection errors) within the

@@ -9,7 +9,7 @@ const LABEL = /^(?:改写后的问题|改写后|完整问题|独立问题|新问
 const QUOTES = /^[「『“"'‘]+|[」』”"'’]+$/g;
 
 /** The standalone question in a rewrite reply, or undefined when the reply is not one. */
-export function cleanRewrite(reply: string, maxChars: number): string | undefined {
+function cleanRewrite(reply: string, maxChars: number): string | undefined {
   const line = stripThinking(reply)
     .split('\n')
     .map((text) => text.trim())

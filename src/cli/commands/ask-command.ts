@@ -8,7 +8,7 @@ import type { Runtime } from '../../app/index.js';
 const batchLine = z.object({ id: z.union([z.string(), z.number()]).transform(String), question: z.string() });
 
 /** The flags of `ask`. */
-export interface AskFlags {
+interface AskFlags {
   json: boolean;
   batch?: string;
   question?: string;

@@ -6,7 +6,7 @@ import type { Logger } from '../../log/index.js';
 import { isPast, loadCalendarFile, proposalYaml, proposeCalendar, RemindersError, type RemindersSettings } from '../../reminders/index.js';
 
 /** What the calendar commands read. */
-export interface CalendarCommandInput {
+interface CalendarCommandInput {
   docsDir: string;
   settings: RemindersSettings;
   logger: Logger;

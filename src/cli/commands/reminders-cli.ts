@@ -6,7 +6,7 @@ import { calendarCheckCommand, calendarExtractCommand } from './calendar-command
 import { remindersPreviewCommand, remindersSendTestCommand } from './reminders-command.js';
 
 /** Flags of the calendar and reminders commands. */
-export interface ReminderFlags {
+interface ReminderFlags {
   out?: string;
   from?: string;
   to?: string;

@@ -20,7 +20,7 @@ import {
 } from '../../reminders/index.js';
 
 /** What the reminders commands read. */
-export interface RemindersCommandInput {
+interface RemindersCommandInput {
   settings: RemindersSettings;
   logger: Logger;
   clock?: Clock;

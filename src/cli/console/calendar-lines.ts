@@ -2,7 +2,7 @@ import type { CalendarEntry } from '../../reminders/index.js';
 import { nextOccurrence } from '../../reminders/index.js';
 
 /** One upcoming reminder as the console lists it. */
-export interface UpcomingLine {
+interface UpcomingLine {
   instant: number;
   text: string;
 }

@@ -56,7 +56,7 @@ export function consoleCommands(): ConsoleCommand[] {
 }
 
 /** What a console line is: a known command, an unknown /word, or a question. */
-export type ConsoleInput = { type: 'command'; command: ConsoleCommand; args: string } | { type: 'unknown'; word: string } | { type: 'question' };
+type ConsoleInput = { type: 'command'; command: ConsoleCommand; args: string } | { type: 'unknown'; word: string } | { type: 'question' };
 
 /** `/help`, `／帮助`, `/quit now`: a slash word is always a command, known or not; other text is a question. */
 export function parseConsoleInput(line: string, commands: ConsoleCommand[]): ConsoleInput {

@@ -208,7 +208,7 @@ export interface PostgresSearch {
  * MaxScore (`exactTopK`, at most LEXICAL_SCORE_BUDGET chunks scored in full beyond its first pass);
  * `exact` is MaxScore without that budget; `sum` always sums every posting (for comparison and tests).
  */
-export type LexicalMode = 'auto' | 'bounded' | 'exact' | 'sum';
+type LexicalMode = 'auto' | 'bounded' | 'exact' | 'sum';
 
 /** Searches `generation`: HNSW through its partial index (cosine similarity as 1 − distance), and BM25. */
 export function postgresSearch(database: Queryable, generation: Generation, options: { lexical?: LexicalMode } = {}): PostgresSearch {

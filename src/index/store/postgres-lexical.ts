@@ -9,7 +9,7 @@ import type { ImpactIndex, WeightedTerm } from '../exact-top-k.js';
  * BM25's per-term weight of a chunk without the IDF: tf·(k1+1) / (tf + k1·(1 − b + b·length/avgdl)).
  * Stored with each posting, so a search reads each term's postings best first.
  */
-export function termWeight(tf: number, length: number, averageLength: number): number {
+function termWeight(tf: number, length: number, averageLength: number): number {
   return (tf * (BM25.k1 + 1)) / (tf + BM25.k1 * (1 - BM25.b + (BM25.b * length) / averageLength));
 }
 

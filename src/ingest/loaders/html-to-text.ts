@@ -3,7 +3,7 @@ import type { AnyNode, Element } from 'domhandler';
 import { headingOf } from '../headings.js';
 
 /** Text the structure parser reads, and the page title to fall back on. */
-export interface HtmlText {
+interface HtmlText {
   text: string;
   title?: string;
 }

@@ -1,5 +1,5 @@
 /** A PDF's text layer as one text, with the offset where each page starts. */
-export interface PagedText {
+interface PagedText {
   text: string;
   /** `pageStarts[n]` is the offset in `text` where page n+1 begins. */
   pageStarts: number[];

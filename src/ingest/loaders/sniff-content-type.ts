@@ -1,5 +1,5 @@
 /** What a file's bytes are, whatever its name says. */
-export type ContentType = 'pdf' | 'docx' | 'html' | 'text' | 'binary';
+type ContentType = 'pdf' | 'docx' | 'html' | 'text' | 'binary';
 
 const SNIFF_BYTES = 1024;
 const PDF_MAGIC = Buffer.from('%PDF-');

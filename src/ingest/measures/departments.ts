@@ -1,5 +1,5 @@
 /** Who leads and who shares a measure, as the text names them; empty when the text names nobody. */
-export interface Departments {
+interface Departments {
   lead: string[];
   responsible: string[];
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /** One actionable item of a policy document, read at index time; a field the text does not state stays empty. */
-export const measureSchema = z.object({
+const measureSchema = z.object({
   /** `source#n`, stable for one build. */
   id: z.string(),
   source: z.string(),

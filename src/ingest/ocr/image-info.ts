@@ -1,8 +1,8 @@
 /** The formats a page image may come in, as recognised from its first bytes. */
-export type ImageFormat = 'png' | 'jpeg' | 'webp' | 'bmp';
+type ImageFormat = 'png' | 'jpeg' | 'webp' | 'bmp';
 
 /** Format and size read from an image's header, without decoding it. */
-export interface ImageInfo {
+interface ImageInfo {
   format: ImageFormat;
   width: number;
   height: number;

@@ -1,9 +1,9 @@
-export type { Box, OcrErrorCode, OcrOptions, PageImage, RecognizedLine, TextRecognizer } from './types.js';
+export type { OcrErrorCode, OcrOptions, PageImage, RecognizedLine, TextRecognizer } from './types.js';
 export { OcrError } from './types.js';
-export { createTesseractRecognizer, type TesseractRecognizerConfig } from './tesseract-recognizer.js';
-export { imageInfo, pnmOf, type ImageInfo } from './image-info.js';
-export { normalizePunctuation, pageParagraphs, type ScannedParagraph } from './page-text.js';
-export { readScans, type ScanResults } from './read-scans.js';
+export { createTesseractRecognizer } from './tesseract-recognizer.js';
+export { imageInfo, pnmOf } from './image-info.js';
+export { normalizePunctuation, pageParagraphs } from './page-text.js';
+export { readScans } from './read-scans.js';
 export { readUploadedScan } from './read-upload.js';
 export { IMAGE_EXTENSIONS, isScanRequest, routeScan } from './scan-route.js';
 export type { ScanRequest } from './scanned-source.js';

@@ -16,7 +16,7 @@ function checkPixels(width: number, height: number, maxPixels: number): void {
 }
 
 /** An open PDF whose pages' scanned images can be taken out one at a time. */
-export interface PdfScan {
+interface PdfScan {
   /** The largest image on a 1-based page, or undefined when the page holds none (a blank page). */
   pageImage(page: number): Promise<PageImage | undefined>;
   close(): Promise<void>;

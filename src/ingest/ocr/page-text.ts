@@ -48,7 +48,7 @@ function pageGeometry(lines: RecognizedLine[]): { left: number; right: number; l
 }
 
 /** A paragraph of a scanned page and the confidence of its least certain line. */
-export interface ScannedParagraph {
+interface ScannedParagraph {
   text: string;
   confidence: number;
 }

@@ -6,7 +6,7 @@ import { pagesToRead, scannedSource, type ScanRequest } from './scanned-source.j
 import { OcrError, type OcrErrorCode, type OcrOptions, type TextRecognizer } from './types.js';
 
 /** What the OCR pass produced: documents, files refused with why, and pages found blank. */
-export interface ScanResults {
+interface ScanResults {
   documents: SourceText[];
   skipped: Array<{ file: string; reason: string; code?: OcrErrorCode }>;
   blankPages: Array<{ file: string; page: number }>;

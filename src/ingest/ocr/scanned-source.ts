@@ -34,7 +34,7 @@ export function pagesToRead(request: ScanRequest): number[] {
 }
 
 /** A scanned file as source text, the pages found blank, and its text ranges read with low confidence. */
-export interface ScannedSource {
+interface ScannedSource {
   source: SourceText;
   blankPages: number[];
 }

@@ -4,7 +4,7 @@ import { readPage, type TesseractWorker } from './tesseract-page.js';
 import { OcrError, type PageImage, type RecognizedLine, type TextRecognizer } from './types.js';
 
 /** Settings of the tesseract.js engine. */
-export interface TesseractRecognizerConfig {
+interface TesseractRecognizerConfig {
   /** A worker is ended and replaced after this many pages, so the WebAssembly heap cannot keep growing. */
   recyclePages?: number;
   /** Folder of `chi_sim.traineddata.gz`; default: the `@tesseract.js-data/chi_sim` package's best_int model. */

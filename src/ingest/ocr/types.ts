@@ -1,5 +1,5 @@
 /** A rectangle in image pixels: left, top, right, bottom. */
-export interface Box {
+interface Box {
   x0: number;
   y0: number;
   x1: number;

@@ -13,7 +13,7 @@ import type { TaskSet } from './task-set.js';
 import type { ThinkingReaction } from './thinking-reaction.js';
 
 /** Answers take at most this long before the card says so. */
-export const ANSWER_TIMEOUT_MS = 60_000;
+const ANSWER_TIMEOUT_MS = 60_000;
 
 /** Starts answering a question: resolves once 「正在查找…」 is sent; the answer follows in the background. */
 export type AnswerFlow = (message: IncomingMessage, question: string, uuid: string, onFinished?: () => void) => Promise<void>;

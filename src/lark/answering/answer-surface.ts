@@ -9,7 +9,7 @@ import { holdThroughRateLimits } from '../outbound/hold-final.js';
 import { latestThrottle } from './throttle.js';
 
 /** Where one answer goes: the question's message, replied to once (the uuid makes repeats no-ops). */
-export interface ReplyTarget {
+interface ReplyTarget {
   messageId: string;
   chatId: string;
   question: string;
@@ -18,7 +18,7 @@ export interface ReplyTarget {
 }
 
 /** The life of one answer card: 「正在查找…」 at once, streamed text while generating, then the final card. */
-export interface AnswerSurface {
+interface AnswerSurface {
   /** Sends the pending card as a reply; resolves with the reply's message id once the platform has it. */
   open(): Promise<string | undefined>;
   /** Shows the full text generated so far (throttled; failures only logged). */
@@ -46,7 +46,7 @@ function summaryOf(card: CardJson): string {
 }
 
 /** Card updates at most every 250 ms: under CardKit's 10 operations a second per card and PATCH's 5 QPS per message. */
-export const CARD_UPDATE_INTERVAL_MS = 250;
+const CARD_UPDATE_INTERVAL_MS = 250;
 
 /**
  * `cardkit`: a CardKit card entity with `streaming_mode`, text streamed into its markdown element with the

@@ -17,7 +17,7 @@ import type { TaskSet } from './task-set.js';
 import { createThinkingReaction } from './thinking-reaction.js';
 
 /** How the bot answers: a typed question, or 问问政策通 on a reminder card. */
-export interface BotAnswering {
+interface BotAnswering {
   /** The card mode in use ('cardkit' streams, 'patch' replaces), as the connect log reports it. */
   readonly cardMode: 'cardkit' | 'patch';
   readonly answer: AnswerFlow;

@@ -7,7 +7,7 @@ import { REMIND_ADD_USAGE, RemindersError } from '../../reminders/index.js';
 import { LarkError } from '../errors.js';
 
 /** Every sentence the bot says about a failure; errors become Chinese for people only here, at the channel edge. */
-export const FAILURE_TEXT = {
+const FAILURE_TEXT = {
   emptyQuestion: '问题为空，请直接输入想查询的政策问题。',
   modelFailed: '回答模型暂时不可用，请稍后再试。',
   indexUnavailable: '知识库暂时不可用（索引未就绪或正在重建），请稍后再试或联系管理员。',
@@ -24,7 +24,7 @@ export const FAILURE_TEXT = {
 const SCOPE_MISSING_CODE = 99991672;
 
 /** How the reminder commands are written, for usage replies. */
-export const REMINDER_COMMAND_USAGE = [
+const REMINDER_COMMAND_USAGE = [
   `- 添加：${REMIND_ADD_USAGE}`,
   '- 删除：/remind remove 编号',
   '- 暂停 / 恢复：/remind pause 编号，/remind resume 编号',
@@ -50,7 +50,7 @@ export function remindersMessage(error: RemindersError, id?: string): string {
 const UPLOAD_FORMATS = 'PDF、Word（.docx）、TXT、Markdown 或网页（.html）';
 
 /** One Chinese sentence per AdminError code: what was refused and what to do instead. */
-export function adminMessage(error: AdminError): string {
+function adminMessage(error: AdminError): string {
   const { detail } = error;
   switch (error.code) {
     case 'too-large':

@@ -3,7 +3,7 @@ import { LarkError } from '../errors.js';
 import type { OpenPlatform } from '../outbound/open-platform.js';
 
 /** The emoji_type of the 「思考中」 reaction. */
-export const THINKING_EMOJI = 'THINKING';
+const THINKING_EMOJI = 'THINKING';
 
 /** A 「思考中」 reaction on a question while it is answered (optional, LARK_THINKING_REACTION). */
 export interface ThinkingReaction {

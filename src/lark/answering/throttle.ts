@@ -1,7 +1,7 @@
 import type { Clock } from '../../clock/index.js';
 
 /** Runs an action with the latest value at most once per interval; older values are skipped, not queued. */
-export interface LatestThrottle<T> {
+interface LatestThrottle<T> {
   push(value: T): void;
   /** Drops any pending value and waits for a running action to finish. */
   settle(): Promise<void>;

@@ -66,7 +66,7 @@ export function reindexBusyCard(progress: ReindexProgress | undefined): CardJson
 }
 
 /** What a finished build did: counts, changes, seconds, and every file that could not be read, with why. */
-export function summaryMarkdown(summary: BuildSummary): string {
+function summaryMarkdown(summary: BuildSummary): string {
   const lines = [
     `**文档** ${summary.documents} 份，**片段** ${summary.chunks} 个，新生成向量 ${summary.embedded} 个，复用 ${summary.reused} 个，用时 ${summary.seconds.toFixed(1)} 秒`,
     `**新增** ${summary.added.length > 0 ? names(summary.added) : '无'}`,

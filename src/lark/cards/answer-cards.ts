@@ -9,7 +9,7 @@ export { escapeMarkdown };
  * Text shown in a markdown element while it grows by PATCH: escaped, with a cursor. Not for CardKit
  * streaming, where each text must be a prefix of the next for the typewriter to type it.
  */
-export function escapeMarkdownForStream(text: string): string {
+function escapeMarkdownForStream(text: string): string {
   return `${escapeMarkdown(text)} …`;
 }
 
@@ -24,7 +24,7 @@ export const ANSWER_ELEMENT_ID = 'answer';
 
 const BOT_NAME = '政策通';
 /** What the reply says until the answer is ready. */
-export const PENDING_TEXT = '正在查找…';
+const PENDING_TEXT = '正在查找…';
 
 /** The card that appears at once, before the answer is ready. */
 export function pendingCard(question: string, streaming: boolean): CardJson {

@@ -3,7 +3,7 @@ import type { MatchedMeasure, MatchResult, Profile } from '../../match/index.js'
 import type { CardJson } from '../../cards/index.js';
 import { callbackButton, card, escapeMarkdown, markdown, plainText, type CardElement } from '../../cards/index.js';
 
-export { matchFormCard, FORM_FIELDS, FORM_NAME, SUBMIT_ACTION, type FormChoices } from './match-form.js';
+export { matchFormCard, SUBMIT_ACTION, type FormChoices } from './match-form.js';
 
 export const DETAIL_ACTION = 'match-detail';
 export const BACK_ACTION = 'match-back';
@@ -17,7 +17,7 @@ const QUOTE_CHARS = 120;
 const NOTES_CHARS = 2_000;
 
 /** A profile as a button value (strings only), so 返回 can redraw the result it came from. */
-export function profileValue(profile: Profile): Record<string, string> {
+function profileValue(profile: Profile): Record<string, string> {
   return {
     ...(profile.place ? { place: profile.place } : {}),
     ...(profile.who.length > 0 ? { who: profile.who.join('、') } : {}),
@@ -27,7 +27,7 @@ export function profileValue(profile: Profile): Record<string, string> {
 }
 
 /** 「南浔区 · 大学生 · 文创 · 筹备」 */
-export function profileSummary(profile: Profile): string {
+function profileSummary(profile: Profile): string {
   const parts = [profile.place ?? '地区未选', profile.who.join('、') || '身份未选', profile.industry.join('、') || '行业未选', profile.stage ?? ''];
   return parts.filter((part) => part !== '').join(' · ');
 }
@@ -80,7 +80,7 @@ export function matchResultCard(result: MatchResult): CardJson {
 }
 
 /** What 详细 shows of one measure: its full text, section, lead and responsible units, period, status, quote. */
-export interface MeasureDetail {
+interface MeasureDetail {
   measure: Measure;
   title: string;
   period: string;

@@ -3,8 +3,8 @@ import type { CardJson } from '../../cards/index.js';
 import { card, markdown, plainText, type CardElement } from '../../cards/index.js';
 
 /** The form's field names: also the keys of `form_value` in the submit callback. */
-export const FORM_FIELDS = { place: 'place', who: 'who', industry: 'industry', stage: 'stage' } as const;
-export const FORM_NAME = 'match_form';
+const FORM_FIELDS = { place: 'place', who: 'who', industry: 'industry', stage: 'stage' } as const;
+const FORM_NAME = 'match_form';
 export const SUBMIT_ACTION = 'match-submit';
 
 /** What the selects offer: the places the documents cover, the identities, fields and stages matching knows. */

@@ -25,7 +25,7 @@ import type { Command } from './route-commands.js';
 const DOWNLOAD_TIMEOUT_MS = 60_000;
 
 /** The bot's commands, and the upload handler when document administration is on. */
-export interface BotCommands {
+interface BotCommands {
   commands: Command[];
   /** Takes document uploads from admins (before any other handling of a file message). */
   uploads?: Middleware;
@@ -43,7 +43,7 @@ export function createBotCommands(deps: {
   clock: Clock;
   logger: Logger;
   reminders?: RemindersService;
-  knowledge?: KnowledgeAdmin;
+  knowledge?: KnowledgeAdmin | undefined;
   progressIntervalMs?: number;
   consoleLink?: IssueConsoleLink;
   notices?: NoticesService;
@@ -60,12 +60,12 @@ export function createBotCommands(deps: {
     clock,
     logger,
     audit,
-    ...(deps.reminders ? { reminders: deps.reminders } : {}),
-    ...(documents ? { documents } : {}),
+    reminders: deps.reminders,
+    documents,
   });
   const manifest = (): ReturnType<BotStatus['manifest']> => deps.status.manifest();
   const notices = deps.notices
-    ? noticeHandlers({ notices: deps.notices, manifest, isAdmin, audit: deps.auditLog, recordAdminAction: audit, platform: deps.platform, tasks: deps.tasks, clock, logger, ...(deps.knowledge ? { knowledge: deps.knowledge } : {}) })
+    ? noticeHandlers({ notices: deps.notices, manifest, isAdmin, audit: deps.auditLog, recordAdminAction: audit, platform: deps.platform, tasks: deps.tasks, clock, logger, knowledge: deps.knowledge })
     : undefined;
   const commands = notices ? notices.commands(base) : base;
   // `/match` (政策匹配): profiles in DATA_DIR, or shared on PostgreSQL (STORE=postgres)
@@ -103,6 +103,6 @@ function documentAdmin(deps: {
     clock: deps.clock,
     logger: deps.logger,
     audit: deps.audit,
-    ...(deps.progressIntervalMs !== undefined ? { progressIntervalMs: deps.progressIntervalMs } : {}),
+    progressIntervalMs: deps.progressIntervalMs,
   };
 }

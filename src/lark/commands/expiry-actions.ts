@@ -13,10 +13,10 @@ import type { CardAction, CardActionHandlers, CardActionReply } from '../inbound
 const valueSchema = z.object({ action: z.enum([EXPIRY_ACTIONS.remove, EXPIRY_ACTIONS.keep]), source: z.string().min(1), week: z.string() });
 
 /** What the expiry card's buttons need from the bot. */
-export interface ExpiryActionDeps {
+interface ExpiryActionDeps {
   notices: NoticesService;
   /** Removing documents from chat; without it 「移除」 says to remove the file on the server. */
-  knowledge?: KnowledgeAdmin;
+  knowledge?: KnowledgeAdmin | undefined;
   documents(): MatchDocument[];
   isAdmin: IsAdmin;
   audit: AuditLog;

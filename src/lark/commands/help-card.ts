@@ -2,7 +2,7 @@ import { noticeCard } from '../cards/notice-card.js';
 import type { CardJson } from '../../cards/index.js';
 
 /** The command list, with Chinese and English names (see `commands.ts`). */
-export const HELP_MARKDOWN = [
+const HELP_MARKDOWN = [
   '我可以回答关于本地政策文件的问题，答案只来自文件原文，并附上出处。直接提问即可，例如：',
   '- 南通计划到2020年底打造多少个众创社区？',
   '- 頔塘青创社区的运营主体是谁？',

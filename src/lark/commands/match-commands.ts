@@ -10,7 +10,7 @@ import type { CardAction, CardActionHandlers, CardActionReply } from '../inbound
 import type { Command } from './route-commands.js';
 
 /** What `/match` and its card actions need: the served documents, the profile store and the clock. */
-export interface MatchDeps {
+interface MatchDeps {
   /** The documents of the serving index (throws when there is none). */
   documents(): MatchDocument[];
   profiles: ProfileStore;

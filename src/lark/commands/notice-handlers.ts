@@ -15,7 +15,7 @@ import { expiryActionHandlers } from './expiry-actions.js';
 import { withPolicySubscriptions } from './policy-commands.js';
 
 /** The notices' part of the bot: `/subscribe policies` and the expiry card's buttons. */
-export interface NoticeHandlers {
+interface NoticeHandlers {
   commands(commands: Command[]): Command[];
   cardActions: CardActionHandlers;
 }
@@ -32,7 +32,7 @@ function servedDocuments(manifest: () => Manifest): MatchDocument[] | undefined 
 /** Wires the notices' commands and card actions from what the bot already has. */
 export function noticeHandlers(deps: {
   notices: NoticesService;
-  knowledge?: KnowledgeAdmin;
+  knowledge?: KnowledgeAdmin | undefined;
   manifest: () => Manifest;
   isAdmin: IsAdmin;
   audit: AuditLog;
@@ -48,7 +48,7 @@ export function noticeHandlers(deps: {
       withPolicySubscriptions(commands, { notices: deps.notices, isAdmin: deps.isAdmin, logger: deps.logger, audit: deps.recordAdminAction, known: () => servedDocuments(deps.manifest)?.map((document) => document.source) }),
     cardActions: expiryActionHandlers({
       notices: deps.notices,
-      ...(deps.knowledge ? { knowledge: deps.knowledge } : {}),
+      knowledge: deps.knowledge,
       documents,
       isAdmin: deps.isAdmin,
       audit: deps.audit,

@@ -13,7 +13,7 @@ const POLICY_WORDS = new Set(['policies', 'policy', '政策', '新政策']);
 const NOT_ADMIN = '只有管理员可以为本群订阅新政策通知。';
 
 /** What the policy subscription commands need from the bot. */
-export interface PolicyCommandDeps {
+interface PolicyCommandDeps {
   notices: NoticesService;
   isAdmin: IsAdmin;
   logger: Logger;
@@ -23,7 +23,7 @@ export interface PolicyCommandDeps {
 }
 
 /** True when the arguments ask for new-policy cards: `/subscribe policies`, `/订阅 政策`. */
-export function isPolicyArgument(args: string): boolean {
+function isPolicyArgument(args: string): boolean {
   return POLICY_WORDS.has((args.split(/\s+/)[0] ?? '').toLowerCase());
 }
 

@@ -2,7 +2,7 @@ import type { NormalizedMessage } from '@larksuiteoapi/node-sdk';
 import { z } from 'zod';
 
 /** What kind of content arrived: text and rich text are questions, media gets a short help reply. */
-export type MessageKind = 'text' | 'media' | 'other';
+type MessageKind = 'text' | 'media' | 'other';
 
 /** A received message as the handlers see it: the SDK's normalised message reduced to what we use. */
 export interface IncomingMessage {

@@ -15,9 +15,6 @@ import type { Recalls } from './recalls.js';
 import { replyUuid } from '../outbound/reply-uuid.js';
 import type { AuditLog } from '../store/audit-log.js';
 
-/** The bot menu's event keys (set in the developer console, see docs/feishu.md) and what each answers. */
-export const MENU_KEYS = { faq: '常见问题', upcoming: '近期活动', subscribe: '订阅提醒' } as const;
-
 const openId = z.object({ open_id: z.string().optional() }).passthrough();
 const chatEvent = z.object({ event_id: z.string(), chat_id: z.string().min(1), operator_id: openId.optional() }).passthrough();
 const p2pEntered = chatEvent.extend({ last_message_id: z.string().optional() });
@@ -25,7 +22,7 @@ const menuEvent = z.object({ event_id: z.string(), event_key: z.string(), operat
 const recalledEvent = z.object({ message_id: z.string().min(1), chat_id: z.string().optional() }).passthrough();
 
 /** What the lifecycle handlers need from the bot. */
-export interface LifecycleDeps {
+interface LifecycleDeps {
   platform: Pick<OpenPlatform, 'sendCard' | 'sendCardToUser' | 'recallMessage'>;
   recalls: Recalls;
   audit: AuditLog;
@@ -37,7 +34,7 @@ export interface LifecycleDeps {
 }
 
 /** An event handler as the SDK's dispatcher calls it (with the flattened header and event). */
-export type EventHandler = (data: unknown) => Promise<void>;
+type EventHandler = (data: unknown) => Promise<void>;
 
 /** Parses `data`, or logs why it is ignored. */
 function parsed<T>(schema: z.ZodType<T>, data: unknown, type: string, logger: Logger): T | undefined {

@@ -14,7 +14,7 @@ import { capLength, helpForEmptyText, helpForMedia, rateLimitPerUser, requireMen
 import { compose, type MessageContext, type Middleware } from './middleware.js';
 
 /** Handles one message; resolves once the handlers are done, with a promise that settles when its answer is sent. */
-export type MessageHandler = (message: IncomingMessage) => Promise<{ finished: Promise<void> }>;
+type MessageHandler = (message: IncomingMessage) => Promise<{ finished: Promise<void> }>;
 
 /**
  * The middleware chain every message runs through: gates (mention, rate, uploads, media, empty, length),
@@ -25,7 +25,7 @@ export function createMessageHandler(deps: {
   platform: OpenPlatform;
   answer: AnswerFlow;
   commands: Command[];
-  uploads?: Middleware;
+  uploads?: Middleware | undefined;
   isAdmin: IsAdmin;
   tasks: TaskSet;
   clock: Clock;

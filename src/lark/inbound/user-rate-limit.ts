@@ -1,10 +1,10 @@
 import type { Clock } from '../../clock/index.js';
 
 /** The verdict for one message: allowed, or refused with when to come back. */
-export type RateVerdict = { allowed: true } | { allowed: false; retryAfterMs: number; firstRefusal: boolean };
+type RateVerdict = { allowed: true } | { allowed: false; retryAfterMs: number; firstRefusal: boolean };
 
 /** Counts questions per user in a sliding window (default 10 a minute). */
-export interface UserRateLimit {
+interface UserRateLimit {
   take(userId: string): RateVerdict;
 }
 

@@ -3,7 +3,7 @@ import type { Clock } from '../../clock/index.js';
 import { LarkError } from '../errors.js';
 
 /** How long a final card may wait for a rate limit to reset before it is given up. */
-export const FINAL_HOLD_MS = 10 * 60_000;
+const FINAL_HOLD_MS = 10 * 60_000;
 
 /**
  * Runs the delivery of something that must not be lost (a final answer card): when the platform's

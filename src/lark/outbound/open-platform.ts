@@ -9,7 +9,7 @@ import type { PlatformCall, PlatformRequest } from './sdk-request.js';
 
 
 /** What a card message shows: card JSON, or a CardKit card entity by id (needed for streaming). */
-export type CardContent = { card: CardJson } | { cardId: string };
+type CardContent = { card: CardJson } | { cardId: string };
 
 /** The bot's outbound calls; every one paced, retried on rate limits and 5xx, and checked for its body `code`. */
 export interface OpenPlatform {
@@ -45,14 +45,14 @@ export interface OpenPlatform {
 }
 
 /** The longest an optional update (a partial answer) waits for a rate-limit slot before it is skipped. */
-export const OPTIONAL_WAIT_MS = 250;
+const OPTIONAL_WAIT_MS = 250;
 
 /**
  * CardKit answers to a retry of an update the platform had already applied (the first answer was
  * lost): 200770 a repeated uuid, 300317 a sequence no longer above the card's. The docs do not say
  * which one a repeated uuid gets, so either one on a retry counts as done.
  */
-export const ALREADY_APPLIED_CODES: ReadonlySet<number> = new Set([200770, 300317]);
+const ALREADY_APPLIED_CODES: ReadonlySet<number> = new Set([200770, 300317]);
 
 const envelopeSchema = z.object({ code: z.number(), msg: z.string().optional(), data: z.unknown().optional() });
 const messageDataSchema = z.object({ message_id: z.string() });
@@ -60,7 +60,7 @@ const cardDataSchema = z.object({ card_id: z.string() });
 const reactionDataSchema = z.object({ reaction_id: z.string() });
 
 /** The transport, pacing and retry policy an OpenPlatform is built from (all injected). */
-export interface OpenPlatformOptions {
+interface OpenPlatformOptions {
   request: PlatformRequest;
   limiter: OutboundLimiter;
   retry: RetryPolicy;

@@ -13,7 +13,7 @@ export interface OutboundLimiter {
 }
 
 /** How many calls fit in one window, per chat and per API (per second and per minute). */
-export interface OutboundLimits {
+interface OutboundLimits {
   perChat: number;
   perApp: number;
   windowMs: number;

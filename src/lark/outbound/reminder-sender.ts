@@ -17,10 +17,10 @@ import type { LarkSettings } from '../settings.js';
  * 232009 the chat was dissolved (230045 is the Pin API's code, not the send API's). Other 4xx codes are
  * plain `rejected`.
  */
-export const CHAT_UNAVAILABLE_CODES: ReadonlySet<number> = new Set([230002, 230013, 232009]);
+const CHAT_UNAVAILABLE_CODES: ReadonlySet<number> = new Set([230002, 230013, 232009]);
 
 /** Maps a failed Open Platform call onto the reminders' SendError (retry code reads only `isRetryable`). */
-export function sendErrorFrom(error: unknown): SendError {
+function sendErrorFrom(error: unknown): SendError {
   if (error instanceof SendError) return error;
   if (!(error instanceof LarkError)) {
     return new SendError('network', error instanceof Error ? error.message : String(error), { cause: error });

@@ -27,7 +27,7 @@ function header(headers: unknown, name: string): unknown {
 }
 
 /** Seconds until the rate-limit window resets (`x-ogw-ratelimit-reset`, else `retry-after`), in ms. */
-export function retryAfterFrom(headers: unknown): number | undefined {
+function retryAfterFrom(headers: unknown): number | undefined {
   for (const name of ['x-ogw-ratelimit-reset', 'retry-after']) {
     const parsed = resetSchema.safeParse(header(headers, name));
     if (parsed.success) return Math.round(parsed.data * 1000);

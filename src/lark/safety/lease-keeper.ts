@@ -8,10 +8,10 @@ const RENEWALS_PER_LEASE = 3;
  * The longest a live instance keeps a claim alive: an answer (60 s at most) plus a final card held
  * through rate limits (10 minutes). Past that the work is taken to be stuck and may be taken over.
  */
-export const MAX_KEPT_MS = 15 * 60_000;
+const MAX_KEPT_MS = 15 * 60_000;
 
 /** Keeps this instance's claims from running out while it is still working on them. */
-export interface LeaseKeeper {
+interface LeaseKeeper {
   /** Starts renewing `key` (no-op when already renewing it). */
   keep(key: string): void;
   /** Stops renewing `key`. */

@@ -5,7 +5,7 @@ import type { DedupeStore } from '../store/dedupe-store.js';
 import { createLeaseKeeper } from './lease-keeper.js';
 import { seenKey } from './seen.js';
 
-export interface MessageClaims {
+interface MessageClaims {
   /** The dispatcher the transports feed: claims each message event before the SDK sees (and acknowledges) it. */
   readonly dispatcher: EventDispatcher;
   /** The message's answer is sent (or it needed none): refuse re-deliveries for the dedup TTL. */

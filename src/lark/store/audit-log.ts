@@ -25,7 +25,7 @@ export interface AuditLog {
   close(): Promise<void>;
 }
 
-export const auditEntrySchema = z.object({
+const auditEntrySchema = z.object({
   time: z.string(),
   actor: z.string(),
   chatId: z.string(),

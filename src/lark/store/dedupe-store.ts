@@ -4,7 +4,7 @@ import type { Clock } from '../../clock/index.js';
 import { createFileStore } from './file-store.js';
 
 /** Work claimed by an instance that died before finishing it, handed to another one. */
-export interface AbandonedClaim {
+interface AbandonedClaim {
   key: string;
   payload: unknown;
   attempts: number;
@@ -34,7 +34,7 @@ export interface DedupeStore {
 }
 
 /** One claim as a process keeps it (and the embedded store writes it to disk). */
-export interface StoredClaim {
+interface StoredClaim {
   state: 'processing' | 'done';
   payload: unknown;
   attempts: number;

@@ -16,7 +16,7 @@ export interface FileStore<V> {
 const lineSchema = z.object({ k: z.string(), v: z.unknown(), e: z.number() });
 
 /** Where a FileStore lives, how big it may grow, and how its values are checked on load. */
-export interface FileStoreOptions<V> {
+interface FileStoreOptions<V> {
   file: string;
   /** Oldest entries are evicted beyond this many. */
   maxEntries: number;

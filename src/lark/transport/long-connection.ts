@@ -4,7 +4,7 @@ import { SDK_LOGGER_LEVEL, sdkLogger } from './sdk-logger.js';
 import type { LarkSettings } from '../settings.js';
 
 /** The long-connection transport: a running SDK WSClient feeding a dispatcher. */
-export interface LongConnection {
+interface LongConnection {
   close(): void;
 }
 
@@ -15,7 +15,7 @@ export type WsClientFactory = (settings: LarkSettings, callbacks: { onReady: () 
 };
 
 /** The SDK's WSClient (reconnects by itself; events arrive decrypted, acknowledged with the handler's result). */
-export const sdkWsClient: WsClientFactory = (settings, callbacks) =>
+const sdkWsClient: WsClientFactory = (settings, callbacks) =>
   new WSClient({
     appId: settings.appId,
     appSecret: settings.appSecret,

@@ -7,7 +7,7 @@ import type { LarkSettings } from '../settings.js';
  * Platform re-deliveries come after 15 s, 5 min, 1 h and 6 h: a message up to 8 h old is still answered
  * (older ones are dropped by the SDK as stale); the dedup TTL (≥ 24 h) always outlives this window.
  */
-export const STALE_MESSAGE_WINDOW_MS = 8 * 3600_000;
+const STALE_MESSAGE_WINDOW_MS = 8 * 3600_000;
 
 /**
  * The SDK's Channel: message normalisation, mention and group policy, dedup by message_id (memory tier

@@ -4,7 +4,7 @@ import type { OpsRoutes } from '../../ops/index.js';
 import { verifyWebhook, type WebhookSecrets } from './webhook-verify.js';
 
 /** Hands a verified event to the SDK dispatcher (`dispatcher.invoke(payload, { needCheck: false })`). */
-export type Invoke = (payload: Record<string, unknown>) => Promise<unknown>;
+type Invoke = (payload: Record<string, unknown>) => Promise<unknown>;
 
 const MAX_BODY_BYTES = 1024 * 1024;
 

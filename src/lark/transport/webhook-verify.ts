@@ -4,10 +4,10 @@ import { AESCipher } from '@larksuiteoapi/node-sdk';
 import { z } from 'zod';
 
 /** What a verified request is: the URL-verification challenge, or an event for the dispatcher. */
-export type VerifiedRequest = { kind: 'challenge'; challenge: string } | { kind: 'event'; payload: Record<string, unknown> };
+type VerifiedRequest = { kind: 'challenge'; challenge: string } | { kind: 'event'; payload: Record<string, unknown> };
 
 /** Why a request is refused before anything is processed: 401 not from the platform, 400 unreadable. */
-export interface Rejection {
+interface Rejection {
   status: 400 | 401;
   reason: string;
 }

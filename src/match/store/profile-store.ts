@@ -27,7 +27,7 @@ const profileSchema = z.object({
 });
 
 /** A stored profile as read back from a file or a jsonb column (zod at the edge). */
-export const savedProfileSchema = z.object({ profile: profileSchema, savedAt: z.string() });
+const savedProfileSchema = z.object({ profile: profileSchema, savedAt: z.string() });
 
 /** The parsed profile, with absent optional parts left out (exactOptionalPropertyTypes). */
 export function parseSavedProfile(value: unknown): SavedProfile | undefined {

@@ -16,7 +16,7 @@ import type { StateStore } from '../store/state-store.js';
 import type { UpcomingList } from '../schedule/messages.js';
 
 /** The merged calendar and who receives what, as one tick sees them. */
-export interface RemindersSnapshot {
+interface RemindersSnapshot {
   calendar: Calendar;
   audience: Audience;
 }
@@ -43,7 +43,7 @@ export interface RemindersService {
   calendarProblems(): string[];
 }
 
-export interface RemindersServiceOptions {
+interface RemindersServiceOptions {
   settings: Pick<RemindersSettings, 'timeZone' | 'groups'>;
   calendar: CalendarSource;
   store: StateStore;

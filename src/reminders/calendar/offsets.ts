@@ -1,7 +1,7 @@
 import type { ReminderOffset } from './types.js';
 
 /** The accepted spellings, for error messages. */
-export const OFFSET_FORMATS = '"14d", "3d", "0d" (days before, at the default time), "1d@18:00", "2h" or "30m" (before an exact time)';
+const OFFSET_FORMATS = '"14d", "3d", "0d" (days before, at the default time), "1d@18:00", "2h" or "30m" (before an exact time)';
 
 /** Parses one reminder offset, or says why the text is not one. */
 export function parseOffset(input: string | number): { ok: true; value: ReminderOffset } | { ok: false; message: string } {

@@ -4,13 +4,13 @@ import { SUBSCRIBERS, type CalendarEntry, type ReminderOffset } from './types.js
 import { parseWhen } from './when.js';
 
 /** Offsets used when neither the entry nor the file's `defaults` name any: 14 days, 3 days, the day itself. */
-export const DEFAULT_OFFSETS = ['14d', '3d', '0d'];
+const DEFAULT_OFFSETS = ['14d', '3d', '0d'];
 /** Default time of day for day offsets. */
-export const DEFAULT_AT = '09:00';
+const DEFAULT_AT = '09:00';
 /** Ids of the form c12 belong to reminders added in chats with `/remind add`. */
-export const CHAT_ID_PATTERN = /^c\d+$/;
+const CHAT_ID_PATTERN = /^c\d+$/;
 /** A Feishu chat id. */
-export const CHAT_ID = /^oc_[A-Za-z0-9_-]+$/;
+const CHAT_ID = /^oc_[A-Za-z0-9_-]+$/;
 
 const text = z.string().trim().min(1, 'must not be empty');
 
@@ -66,10 +66,10 @@ export const calendarFileSchema = z.strictObject({
   entries: z.array(entrySchema).default([]),
 });
 
-export type CalendarFile = z.infer<typeof calendarFileSchema>;
+type CalendarFile = z.infer<typeof calendarFileSchema>;
 
 /** A problem found after the schema passed, with the path it belongs to. */
-export interface CalendarIssue {
+interface CalendarIssue {
   path: Array<string | number>;
   message: string;
 }

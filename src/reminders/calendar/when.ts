@@ -2,7 +2,7 @@ import { compareDates, daysInMonth, isoDate, isoTime, isValidDate, type CivilDat
 import type { When } from './types.js';
 
 /** The accepted spellings, for error messages. */
-export const WHEN_FORMATS = '"2026-12-01 09:00", "2026-12-01", "2025-04", "2025-03..2025-10", "2025" (whole year), "待定" or "待定 2025"';
+const WHEN_FORMATS = '"2026-12-01 09:00", "2026-12-01", "2025-04", "2025-03..2025-10", "2025" (whole year), "待定" or "待定 2025"';
 
 type Parsed<T> = { ok: true; value: T } | { ok: false; message: string };
 

@@ -26,7 +26,7 @@ function detailLines(entry: CalendarEntry): string[] {
 }
 
 /** The source block and the "ask the bot" button, shared by reminder cards. */
-export function sourceAndAsk(entry: CalendarEntry): CardElement[] {
+function sourceAndAsk(entry: CalendarEntry): CardElement[] {
   const elements: CardElement[] = [];
   if (entry.source) {
     elements.push(divider(), markdown(`**来源**：${escapeMarkdown(sourceLabel(entry.source))}`), plainText(`“${entry.source.quote}”`, { grey: true, small: true }));

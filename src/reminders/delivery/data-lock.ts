@@ -27,7 +27,7 @@ export interface LockOptions {
 }
 
 /** `kill(pid, 0)`: true when the process exists (EPERM: exists, owned by someone else). */
-export function processAlive(pid: number): boolean {
+function processAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;

@@ -15,7 +15,7 @@ export type SendRecord =
   | { type: 'skipped'; key: DeliveryKey; uuid: string; scheduledAt: number; at: number; reason: SkipReason };
 
 /** `pending`: attempted with no outcome on record (the process stopped in between). */
-export type LedgerStatus = 'pending' | 'failed' | 'sent' | 'skipped';
+type LedgerStatus = 'pending' | 'failed' | 'sent' | 'skipped';
 
 /** What the log says about one delivery key. */
 export interface LedgerEntry {

@@ -1,7 +1,7 @@
 import type { ParsedDocument } from '../../ingest/index.js';
 
 /** The year a document's undated times (3月-10月) belong to, and why it was chosen. */
-export interface DocumentYear {
+interface DocumentYear {
   year: number;
   basis: string;
 }

@@ -7,7 +7,7 @@ import { targetEntries } from './target-dates.js';
 
 export type { ProposedEntry } from './proposed-entry.js';
 
-export interface Proposal {
+interface Proposal {
   entries: ProposedEntry[];
   /** Proposals left out because the calendar already has them (same id, or same source with the same quote or title). */
   alreadyInCalendar: string[];

@@ -26,7 +26,7 @@ export interface ScheduleOptions {
 }
 
 /** `digest@2026-11-23T09:00`: a digest's occurrence id, in the zone's wall-clock time. */
-export function digestOccurrence(at: number, timeZone: string): string {
+function digestOccurrence(at: number, timeZone: string): string {
   const wall = civilAt(at, timeZone);
   return `digest@${isoDate(wall)}T${isoTime(wall)}`;
 }

@@ -18,14 +18,14 @@ export interface DueSend {
 }
 
 /** A send that will not happen, to be logged once. */
-export interface DueSkip {
+interface DueSkip {
   key: DeliveryKey;
   uuid: string;
   scheduledAt: number;
   reason: SkipReason;
 }
 
-export interface DuePlan {
+interface DuePlan {
   sends: DueSend[];
   skips: DueSkip[];
 }
@@ -42,7 +42,7 @@ export interface DueOptions extends ScheduleOptions {
 }
 
 /** Wait before retrying a failed send: 1, 2, 4 … minutes, at most 15. */
-export function retryDelayMs(attempts: number): number {
+function retryDelayMs(attempts: number): number {
   return Math.min(60_000 * 2 ** Math.max(0, attempts - 1), 15 * 60_000);
 }
 

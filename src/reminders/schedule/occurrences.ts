@@ -3,7 +3,7 @@ import { addDays, isoDate, isoTime, type CivilDate, type TimeOfDay } from '../ti
 import { instantOfDate } from '../time/zone.js';
 
 /** `at`: an exact time; `day`: a date; `start` / `end`: the first and last day of a window. */
-export type OccurrenceRole = 'at' | 'day' | 'start' | 'end';
+type OccurrenceRole = 'at' | 'day' | 'start' | 'end';
 
 /** One moment an entry is about: a window has two (it starts, and it is about to end); 待定 has none. */
 export interface Occurrence {
@@ -18,7 +18,7 @@ export interface Occurrence {
 }
 
 /** One reminder to send: an offset before an occurrence. */
-export interface Slot {
+interface Slot {
   entryId: string;
   occurrence: Occurrence;
   offset: ReminderOffset;

@@ -6,7 +6,7 @@ import type { Ledger } from '../delivery/ledger.js';
 import { candidatesBetween, type Candidate, type ScheduleOptions } from './candidates.js';
 
 /** One send the schedule holds, and whether it will actually go out. */
-export interface PreviewItem extends Candidate {
+interface PreviewItem extends Candidate {
   /** `send`: will be sent at its time; `paused`: its entry is paused; `sent` / `skipped`: already on record. */
   status: 'send' | 'paused' | 'sent' | 'skipped';
 }

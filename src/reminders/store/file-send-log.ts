@@ -5,7 +5,7 @@ import type { SendRecord } from '../delivery/ledger.js';
 import { parseSendLog, type SendLog } from './send-log.js';
 
 /** The single-instance log in DATA_DIR: synchronous. */
-export interface FileSendLog extends SendLog {
+interface FileSendLog extends SendLog {
   append(record: SendRecord): void;
   read(): SendRecord[];
   close(): void;

@@ -8,7 +8,7 @@ import { sendRecordSchema, type SendLog } from './send-log.js';
  * The tables of the same shape: the reminders' log, and the notices' (apart, so neither scheduler
  * gives up on the other's unconfirmed sends).
  */
-export type SendLogTable = 'reminder_log' | 'notice_log';
+type SendLogTable = 'reminder_log' | 'notice_log';
 
 /**
  * The send log every instance's scheduler shares. A write carrying a fence (the scheduler's lease) is

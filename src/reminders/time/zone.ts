@@ -49,7 +49,7 @@ function offsetAt(instant: number, timeZone: string): number {
 const instants = new Map<string, number>();
 
 /** The instant a wall-clock time happens in a zone (for a skipped DST hour: the hour after); memoised, as every tick asks again. */
-export function instantOf(wall: CivilDateTime, timeZone: string): number {
+function instantOf(wall: CivilDateTime, timeZone: string): number {
   const key = `${timeZone}|${wall.year}|${wall.month}|${wall.day}|${wall.hour}|${wall.minute}`;
   const known = instants.get(key);
   if (known !== undefined) return known;
