@@ -14,7 +14,7 @@ import { createPrometheusMetrics } from '../../src/ops/index.js';
 import { createReminders, toRemindersSettings, type CronStarter } from '../../src/reminders/index.js';
 import { FakeChats, FakeFeishu, FakeOAuth, messageEvent, WebhookClient, webhookEnvironment } from '../support/fake-feishu/index.js';
 import { calendarYaml, WEEK_ENTRIES } from '../reminders/support/fixtures.js';
-import { FAST_RETRY, SECRETS, seedRuntime, statusOf, testLogger } from '../lark/harness.js';
+import { FAST_RETRY, SECRETS, seedRuntime, statusOf, testLogger } from '../support/lark-harness.js';
 
 /** Debian's Chromium; CHROMIUM_PATH overrides it. */
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';

@@ -7,9 +7,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { AnswerError, type AnswerService } from '../../src/answer/index.js';
 import type { BotStatus } from '../../src/lark/index.js';
 import { FakeFeishu, messageEvent } from '../support/fake-feishu/index.js';
-import { SECRETS, startBot, type Harness } from './harness.js';
-import { RecordingLogger, ScriptedAnswers } from './scripted-answers.js';
-import { testManifest } from './test-manifest.js';
+import { SECRETS, startBot, type Harness } from '../support/lark-harness.js';
+import { RecordingLogger, ScriptedAnswers } from './support/scripted-answers.js';
+import { testManifest } from '../support/test-manifest.js';
 
 const manifest = testManifest({ builtAt: new Date(Date.now() - 3 * 3600_000).toISOString() });
 const status: BotStatus = { manifest: () => manifest, answerMode: '大模型 scripted（不可用时退回原文摘录）', startedAt: Date.now() - 65 * 60_000 };

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AnswerService } from '../../src/answer/index.js';
 import type { Runtime } from '../../src/app/index.js';
 import { cardProblem, FakeFeishu, messageEvent, type Json } from '../support/fake-feishu/index.js';
-import { SECRETS, seedRuntime, startBot, statusOf, type Harness } from './harness.js';
+import { SECRETS, seedRuntime, startBot, statusOf, type Harness } from '../support/lark-harness.js';
 
 const QUESTION = '南浔和鹿城对孵化载体分别有什么支持？';
 let runtime: Runtime;

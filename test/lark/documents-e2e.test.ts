@@ -11,7 +11,7 @@ import { silentLogger } from '../../src/log/index.js';
 import { FakeFeishu, messageEvent, type Json } from '../support/fake-feishu/index.js';
 import { SEED, SEEDS_DIR } from '../support/seeds.js';
 import { makeDocx, makePdf } from '../ingest/loaders/fixtures.js';
-import { SECRETS, seedRuntime, startBot, statusOf, type Harness } from './harness.js';
+import { SECRETS, seedRuntime, startBot, statusOf, type Harness } from '../support/lark-harness.js';
 
 const ADMIN = 'ou_admin';
 const ADMIN_DM = 'oc_dm_admin';

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { createChannelCache, SEEN_NAMESPACE } from '../../src/lark/safety/channel-cache.js';
 import { createFileDedupeStore } from '../../src/lark/store/dedupe-store.js';
 import { createFileStore } from '../../src/lark/store/file-store.js';
-import { RecordingClock } from './recording-clock.js';
+import { RecordingClock } from '../support/recording-clock.js';
 
 const parseText = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
 

@@ -7,7 +7,7 @@ import { standaloneReminderSender } from '../../src/lark/index.js';
 import { silentLogger } from '../../src/log/index.js';
 import { sendSafely } from '../../src/reminders/index.js';
 import { FakeFeishu } from '../support/fake-feishu/index.js';
-import { startScriptedBot, type ScriptedBot } from './scripted-bot.js';
+import { startScriptedBot, type ScriptedBot } from './support/scripted-bot.js';
 
 let running: ScriptedBot | undefined;
 let fake: FakeFeishu | undefined;

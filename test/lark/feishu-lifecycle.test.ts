@@ -6,9 +6,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, expect, it } from 'vitest';
 import { platformEvent, type Json } from '../support/fake-feishu/index.js';
-import { SECRETS } from './harness.js';
-import { ScriptedAnswers } from './scripted-answers.js';
-import { startScriptedBot, type ScriptedBot } from './scripted-bot.js';
+import { SECRETS } from '../support/lark-harness.js';
+import { ScriptedAnswers } from './support/scripted-answers.js';
+import { startScriptedBot, type ScriptedBot } from './support/scripted-bot.js';
 
 let running: ScriptedBot | undefined;
 afterEach(async () => {

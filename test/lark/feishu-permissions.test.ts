@@ -9,8 +9,8 @@ import { messageFileDownloader } from '../../src/lark/outbound/message-file.js';
 import { sdkLogger } from '../../src/lark/transport/sdk-logger.js';
 import { silentLogger } from '../../src/log/index.js';
 import { FakeFeishu } from '../support/fake-feishu/index.js';
-import { ScriptedAnswers } from './scripted-answers.js';
-import { startScriptedBot, type ScriptedBot } from './scripted-bot.js';
+import { ScriptedAnswers } from './support/scripted-answers.js';
+import { startScriptedBot, type ScriptedBot } from './support/scripted-bot.js';
 
 /** The scopes of README's "Permissions & Scopes" step: every `scope` that starts a list item there. */
 function readmeScopes(): string[] {

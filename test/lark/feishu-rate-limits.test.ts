@@ -1,8 +1,8 @@
 // Issue 14 point 4: a rate limit whose reset (x-ogw-ratelimit-reset) is longer than the retry budget
 // must not lose the final answer card: it is held until the limit resets and then delivered.
 import { afterEach, expect, it } from 'vitest';
-import { ScriptedAnswers } from './scripted-answers.js';
-import { startScriptedBot, type ScriptedBot } from './scripted-bot.js';
+import { ScriptedAnswers } from './support/scripted-answers.js';
+import { startScriptedBot, type ScriptedBot } from './support/scripted-bot.js';
 
 const SHORT_RETRY = { attempts: 2, baseDelayMs: 10, maxDelayMs: 300, rateLimitFloorMs: 100 };
 const LIMITED = { status: 429, body: { code: 99991400, msg: 'request trigger frequency limit' }, headers: { 'x-ogw-ratelimit-reset': '1' } };

@@ -5,9 +5,9 @@
 import { afterEach, expect, it } from 'vitest';
 import type { AnswerService } from '../../src/answer/index.js';
 import { messageEvent, type FakeFeishu, type FakeFeishuOptions } from '../support/fake-feishu/index.js';
-import { SECRETS, type Harness } from './harness.js';
-import { ScriptedAnswers } from './scripted-answers.js';
-import { startScriptedBot, type ScriptedBot } from './scripted-bot.js';
+import { SECRETS, type Harness } from '../support/lark-harness.js';
+import { ScriptedAnswers } from './support/scripted-answers.js';
+import { startScriptedBot, type ScriptedBot } from './support/scripted-bot.js';
 
 const partials = Array.from({ length: 12 }, (_, index) => '到2020年底[打造](10)个左右#众创社区。'.slice(0, index + 5));
 const CONTENT = /\/elements\/answer\/content$/;

@@ -4,8 +4,8 @@
 // (toast and new card) travels back inside the ack.
 import { afterEach, expect, it } from 'vitest';
 import { cardActionEvent, messageEvent, platformEvent, type FakeLongConnection } from '../support/fake-feishu/index.js';
-import { SECRETS } from './harness.js';
-import { startScriptedBot, type ScriptedBot } from './scripted-bot.js';
+import { SECRETS } from '../support/lark-harness.js';
+import { startScriptedBot, type ScriptedBot } from './support/scripted-bot.js';
 
 let running: ScriptedBot | undefined;
 afterEach(async () => {

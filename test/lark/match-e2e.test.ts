@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Runtime } from '../../src/app/index.js';
 import { cardActionEvent, FakeFeishu, messageEvent, type Json } from '../support/fake-feishu/index.js';
-import { SECRETS, seedRuntime, startBot, statusOf, type Harness } from './harness.js';
+import { SECRETS, seedRuntime, startBot, statusOf, type Harness } from '../support/lark-harness.js';
 
 const STUDENT = 'ou_student';
 const OTHER = 'ou_other';

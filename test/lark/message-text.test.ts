@@ -4,7 +4,7 @@ import { createCommands } from '../../src/lark/commands/command-list.js';
 import { parseCommand } from '../../src/lark/commands/route-commands.js';
 import { questionText } from '../../src/lark/inbound/incoming-message.js';
 import { replyUuid } from '../../src/lark/outbound/reply-uuid.js';
-import { RecordingClock } from './recording-clock.js';
+import { RecordingClock } from '../support/recording-clock.js';
 
 const commands = createCommands({
   status: { manifest: () => { throw new Error('unused'); }, answerMode: '原文摘录', startedAt: 0 },

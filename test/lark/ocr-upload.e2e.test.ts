@@ -9,7 +9,7 @@ import { knowledgeAdminFor } from '../../src/cli/build-with-progress.js';
 import type { Runtime } from '../../src/app/runtime.js';
 import { silentLogger } from '../../src/log/index.js';
 import { FakeFeishu, messageEvent, type Json } from '../support/fake-feishu/index.js';
-import { SECRETS, seedRuntime, startBot, statusOf, type Harness } from './harness.js';
+import { SECRETS, seedRuntime, startBot, statusOf, type Harness } from '../support/lark-harness.js';
 
 const ADMIN = 'ou_admin';
 const ADMIN_DM = 'oc_dm_admin';

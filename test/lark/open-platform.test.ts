@@ -7,7 +7,7 @@ import { sdkRequest } from '../../src/lark/outbound/sdk-request.js';
 import { sdkLogger } from '../../src/lark/transport/sdk-logger.js';
 import { silentLogger } from '../../src/log/index.js';
 import { FakeFeishu } from '../support/fake-feishu/index.js';
-import { RecordingClock } from './recording-clock.js';
+import { RecordingClock } from '../support/recording-clock.js';
 
 const card = { schema: '2.0', config: { update_multi: true }, body: { elements: [] } };
 let fake: FakeFeishu;

@@ -14,8 +14,8 @@ import { ManualClock } from '../reminders/support/fake-sender.js';
 import { FakeFeishu, messageEvent, platformEvent } from '../support/fake-feishu/index.js';
 import { SEED } from '../support/seeds.js';
 import { ServedLibrary } from '../notices/support/served-library.js';
-import { SECRETS, startBot, type Harness } from './harness.js';
-import { ScriptedAnswers } from './scripted-answers.js';
+import { SECRETS, startBot, type Harness } from '../support/lark-harness.js';
+import { ScriptedAnswers } from './support/scripted-answers.js';
 
 /** The scheduler is ticked by the test with the injected clock, never by node-cron. */
 const manualCron: CronStarter = () => ({ stop: () => undefined });

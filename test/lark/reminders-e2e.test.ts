@@ -10,8 +10,8 @@ import { acquireDataLock, createReminders, toRemindersSettings, type CronStarter
 import { at, calendarYaml, WEEK_ENTRIES } from '../reminders/support/fixtures.js';
 import { ManualClock } from '../reminders/support/fake-sender.js';
 import { FakeFeishu, messageEvent, type FakeMessage, type Json } from '../support/fake-feishu/index.js';
-import { SECRETS, settingsFor, startBot, type Harness } from './harness.js';
-import { RecordingLogger, ScriptedAnswers } from './scripted-answers.js';
+import { SECRETS, settingsFor, startBot, type Harness } from '../support/lark-harness.js';
+import { RecordingLogger, ScriptedAnswers } from './support/scripted-answers.js';
 
 const MINUTE = 60_000;
 const CALENDAR = calendarYaml(WEEK_ENTRIES);

@@ -9,7 +9,7 @@ import { startBotProcess, type BotProcess } from '../support/bot-process.js';
 import { FakeFeishu, messageEvent } from '../support/fake-feishu/index.js';
 import { groundedEcho, startFakeOpenAiServer, type FakeOpenAiServer } from '../support/fake-openai-server.js';
 import { SEEDS_DIR } from '../support/seeds.js';
-import { SECRETS, seedRuntime } from './harness.js';
+import { SECRETS, seedRuntime } from '../support/lark-harness.js';
 
 let fake: FakeFeishu;
 let llm: FakeOpenAiServer;

@@ -13,7 +13,7 @@ import type { EventDispatcher } from '@larksuiteoapi/node-sdk';
 import type { BotStatus, WsClientFactory } from '../../src/lark/index.js';
 import { cardActionEvent, FakeFeishu, messageEvent, signatureHeaders, type Json } from '../support/fake-feishu/index.js';
 import { SEED } from '../support/seeds.js';
-import { SECRETS, seedRuntime, startBot, statusOf, type Harness } from './harness.js';
+import { SECRETS, seedRuntime, startBot, statusOf, type Harness } from '../support/lark-harness.js';
 
 const GROUP = 'oc_group_1';
 const QUESTION = '南通计划到2020年底打造多少个众创社区？';

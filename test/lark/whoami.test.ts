@@ -4,9 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { FakeFeishu, messageEvent } from '../support/fake-feishu/index.js';
-import { SECRETS, startBot, type Harness } from './harness.js';
-import { ScriptedAnswers } from './scripted-answers.js';
-import { testManifest } from './test-manifest.js';
+import { SECRETS, startBot, type Harness } from '../support/lark-harness.js';
+import { ScriptedAnswers } from './support/scripted-answers.js';
+import { testManifest } from '../support/test-manifest.js';
 
 const manifest = testManifest({ documents: {}, counts: { documents: 0, chunks: 0 } });
 

@@ -10,7 +10,7 @@ import { silentLogger } from '../../src/log/index.js';
 import { createPrometheusMetrics, type PrometheusMetrics } from '../../src/ops/index.js';
 import { createReminders, toRemindersSettings, type CronStarter } from '../../src/reminders/index.js';
 import { FakeFeishu, messageEvent, WebhookClient } from '../support/fake-feishu/index.js';
-import { FAST_RETRY, SECRETS, seedRuntime, settingsFor, statusOf } from '../lark/harness.js';
+import { FAST_RETRY, SECRETS, seedRuntime, settingsFor, statusOf } from '../support/lark-harness.js';
 import { knowledgeAdminFor } from '../../src/cli/build-with-progress.js';
 
 const GROUP = 'oc_ops_group';

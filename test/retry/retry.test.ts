@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { LarkError } from '../../src/lark/index.js';
 import { ModelError } from '../../src/answer/llm/index.js';
 import { retryDelay, withRetry, type RetryPolicy } from '../../src/retry/index.js';
-import { RecordingClock } from '../lark/recording-clock.js';
+import { RecordingClock } from '../support/recording-clock.js';
 
 const policy: RetryPolicy = { attempts: 4, baseDelayMs: 100, maxDelayMs: 10_000, jitter: 0.2, rateLimitFloorMs: 1000 };
 const options = (clock: RecordingClock) => ({ policy, clock, retries: LarkError });

@@ -8,7 +8,7 @@ import { createDocumentLibrary, createKnowledgeAdmin, type KnowledgeAdmin } from
 import type { BuildSummary, Manifest } from '../../../src/index/index.js';
 import { silentLogger } from '../../../src/log/index.js';
 import type { MatchDocument } from '../../../src/match/index.js';
-import { testManifest } from '../../lark/test-manifest.js';
+import { testManifest } from '../../support/test-manifest.js';
 import { seedDocuments } from '../../support/seed-measures.js';
 import { SEEDS_DIR } from '../../support/seeds.js';
 

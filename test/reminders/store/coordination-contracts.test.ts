@@ -1,10 +1,10 @@
-// One contract per storage interface, run against the embedded (in-process) implementation and the
-// PostgreSQL one alike, on the machine's real PostgreSQL server (PGlite when there is none). Nothing is mocked.
+// One contract per reminders coordination interface (LeaseLock, StateStore), run against the embedded
+// implementation and the PostgreSQL one alike, on the machine's real PostgreSQL server (PGlite when there is
+// none). Nothing is mocked.
 import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createFileDedupeStore, createPostgresDedupeStore, type DedupeStore } from '../../src/lark/store/dedupe-store.js';
 import {
   createMemoryLeaseLock,
   createPostgresLeaseLock,
@@ -17,11 +17,10 @@ import {
   type LeaseLock,
   type RemindersState,
   type StateStore,
-} from '../../src/reminders/index.js';
-import { migrate, openDatabase, DatabaseError, type Database } from '../../src/postgres/index.js';
-import { frozenClock, systemClock } from '../../src/clock/index.js';
-import { STORE_MIGRATIONS } from '../support/pglite.js';
-import { contractDatabase } from '../support/postgres.js';
+} from '../../../src/reminders/index.js';
+import type { Database } from '../../../src/postgres/index.js';
+import { frozenClock, systemClock } from '../../../src/clock/index.js';
+import { contractDatabase } from '../../support/postgres.js';
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -41,75 +40,6 @@ interface Pair<T> {
   name: string;
   make(): { first: T; second: T };
 }
-
-const dedupeStores: Array<Pair<DedupeStore>> = [
-  {
-    name: 'embedded',
-    make: () => {
-      // one process: the file in DATA_DIR (a second process never opens the same one)
-      const store = createFileDedupeStore({ file: join(mkdtempSync(join(tmpdir(), 'policy-bot-claims-')), 'lark-claims.jsonl'), clock: systemClock });
-      return { first: store, second: store };
-    },
-  },
-  { name: 'postgres', make: () => ({ first: createPostgresDedupeStore(database, 'instance-a'), second: createPostgresDedupeStore(database, 'instance-b') }) },
-];
-
-describe.each(dedupeStores)('DedupeStore contract ($name)', ({ make }) => {
-  it('lets exactly one of many concurrent claimers win a key', async () => {
-    const { first, second } = make();
-    const key = `k-${Math.random()}`;
-    const results = await Promise.all(Array.from({ length: 20 }, (_, index) => (index % 2 ? first : second).claim(key, 10_000)));
-    expect(results.filter(Boolean)).toHaveLength(1);
-  });
-
-  it('refuses a completed key for its TTL, then accepts it again', async () => {
-    const { first, second } = make();
-    const key = `k-${Math.random()}`;
-    expect(await first.claim(key, 10_000)).toBe(true);
-    await first.complete(key, 300);
-    expect(await second.claim(key, 10_000)).toBe(false);
-    await sleep(400);
-    expect(await second.claim(key, 10_000)).toBe(true);
-  });
-
-  it('hands an abandoned claim (holder died mid-work) to another instance once, with its payload', async () => {
-    const { first, second } = make();
-    const key = `k-${Math.random()}`;
-    expect(await first.claim(key, 200, { question: '问题', chatId: 'oc_1' })).toBe(true);
-    expect(await second.takeAbandoned(10_000, 10)).not.toContainEqual(expect.objectContaining({ key }));
-    await sleep(300);
-    const [taken, again] = await Promise.all([second.takeAbandoned(10_000, 100), first.takeAbandoned(10_000, 100)]);
-    const all = [...taken, ...again].filter((claim) => claim.key === key);
-    expect(all).toEqual([{ key, payload: { question: '问题', chatId: 'oc_1' }, attempts: 2 }]);
-    await second.complete(key, 10_000);
-    await sleep(250);
-    expect((await first.takeAbandoned(10_000, 100)).filter((claim) => claim.key === key)).toEqual([]);
-  });
-
-  it('lets a claim without a payload (no work to redo) simply run out instead of handing it over', async () => {
-    const { first, second } = make();
-    const key = `k-${Math.random()}`;
-    expect(await first.claim(key, 200)).toBe(true);
-    await sleep(300);
-    expect((await second.takeAbandoned(10_000, 100)).filter((claim) => claim.key === key)).toEqual([]);
-    expect(await second.claim(key, 10_000)).toBe(true);
-  });
-
-  it('keeps a renewed claim (its holder is alive) from being taken over, and renews nothing once done', async () => {
-    const { first, second } = make();
-    const key = `k-${Math.random()}`;
-    expect(await first.claim(key, 200, { question: '问题' })).toBe(true);
-    for (let beat = 0; beat < 4; beat += 1) {
-      await sleep(100);
-      expect(await first.renew(key, 200)).toBe(true);
-    }
-    // 400 ms after a 200 ms claim: only the renewals keep it
-    expect((await second.takeAbandoned(10_000, 100)).filter((claim) => claim.key === key)).toEqual([]);
-    expect(await second.claim(key, 10_000)).toBe(false);
-    await first.complete(key, 10_000);
-    expect(await first.renew(key, 200)).toBe(false);
-  });
-});
 
 const leaseLocks: Array<Pair<LeaseLock>> = [
   {
@@ -220,19 +150,5 @@ describe('reminders admin state shared by two instances (PostgreSQL)', () => {
     expect(await importState(database, fromFile)).toBe(true);
     expect(await importState(database, emptyState())).toBe(false);
     expect(await createPostgresStateStore(database).read()).toEqual(fromFile);
-  });
-});
-
-describe('migrations and errors', () => {
-  it('are idempotent: a second run applies nothing', async () => {
-    expect(await migrate(database, STORE_MIGRATIONS)).toEqual([]);
-    const versions = await database.query<{ version: number }>('SELECT version FROM schema_migrations ORDER BY version');
-    expect(versions.rows.map((row) => row.version)).toEqual([1, 2, 3, 201, 301, 1621]);
-  });
-
-  it('says how to start the server when PostgreSQL cannot be reached', async () => {
-    const failure = await openDatabase({ url: 'postgres://postgres@127.0.0.1:1/test', schema: 't_unreachable', migrations: STORE_MIGRATIONS }).catch((error: unknown) => error);
-    expect(failure).toBeInstanceOf(DatabaseError);
-    expect((failure as DatabaseError).message).toMatch(/Cannot reach PostgreSQL at 127\.0\.0\.1:1\/test .*pg_ctlcluster.*STORE=embedded/s);
   });
 });

@@ -5,7 +5,7 @@ import { loadConfig } from '../../src/config/index.js';
 import { createLogger } from '../../src/log/index.js';
 import { groundedEcho, passageText, startFakeOpenAiServer, systemPromptOf, text, userPrompt, type FakeOpenAiServer } from '../support/fake-openai-server.js';
 import { SEED } from '../support/seeds.js';
-import { buildSeedIndex, INJECTED_DOCUMENT } from './seed-index.js';
+import { buildSeedIndex, INJECTED_DOCUMENT } from '../support/seed-index.js';
 
 const API_KEY = 'sk-test-e2e-0123456789abcdef';
 const NANTONG = '南通计划到2020年底打造多少个众创社区？';

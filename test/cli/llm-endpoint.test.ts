@@ -5,7 +5,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT, runCli } from '../support/cli.js';
 import { groundedEcho, startFakeOpenAiServer, text, userPrompt, type FakeOpenAiServer } from '../support/fake-openai-server.js';
 import { SEED } from '../support/seeds.js';
-import { buildSeedIndex } from './seed-index.js';
+import { buildSeedIndex } from '../support/seed-index.js';
 
 const API_KEY = 'sk-test-cli-0123456789abcdef';
 const NANTONG = '南通计划到2020年底打造多少个众创社区？';

@@ -7,12 +7,12 @@
 import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startBotProcess, type BotProcess } from '../support/bot-process.js';
-import { FakeFeishu, messageEvent } from '../support/fake-feishu/index.js';
-import { groundedEcho, startFakeOpenAiServer, type FakeOpenAiServer } from '../support/fake-openai-server.js';
-import { describeOnServer, dropSchema, hasServer, TEST_DATABASE_URL } from '../support/postgres.js';
-import { SEEDS_DIR } from '../support/seeds.js';
-import { SECRETS, seedRuntime } from '../lark/harness.js';
+import { startBotProcess, type BotProcess } from '../../support/bot-process.js';
+import { FakeFeishu, messageEvent } from '../../support/fake-feishu/index.js';
+import { groundedEcho, startFakeOpenAiServer, type FakeOpenAiServer } from '../../support/fake-openai-server.js';
+import { describeOnServer, dropSchema, hasServer, TEST_DATABASE_URL } from '../../support/postgres.js';
+import { SEEDS_DIR } from '../../support/seeds.js';
+import { SECRETS, seedRuntime } from '../../support/lark-harness.js';
 
 const INSTANCES = 3;
 const EVENTS = 200;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { checkAnswer, createOutputGuard, normalizeMarkers, partialAnswer, REFUSAL_SIGNAL, type AnswerCheck } from '../../src/answer/llm/index.js';
-import { SEED } from '../support/seeds.js';
-import { nantongPassages, passageWith } from './seed-passages.js';
+import { checkAnswer, createOutputGuard, normalizeMarkers, partialAnswer, REFUSAL_SIGNAL, type AnswerCheck } from '../../../src/answer/llm/index.js';
+import { SEED } from '../../support/seeds.js';
+import { nantongPassages, passageWith } from '../../support/seed-passages.js';
 
 const passages = nantongPassages();
 const noLeaks = createOutputGuard([]);

@@ -4,15 +4,15 @@
 // the served documents come from the JSON file DOCUMENTS_FILE (what the index serves at that moment).
 // Messages: {type:'tick', now} → {report}; {type:'subscribe', now, chat, by} → {result}.
 import { readFileSync } from 'node:fs';
-import { createApp } from '../../../src/app/index.js';
-import { systemClock } from '../../../src/lark/index.js';
-import { loadConfig } from '../../../src/config/index.js';
-import { larkSettings, standaloneReminderSender } from '../../../src/lark/index.js';
-import { silentLogger } from '../../../src/log/index.js';
+import { createApp } from '../../../../src/app/index.js';
+import { systemClock } from '../../../../src/lark/index.js';
+import { loadConfig } from '../../../../src/config/index.js';
+import { larkSettings, standaloneReminderSender } from '../../../../src/lark/index.js';
+import { silentLogger } from '../../../../src/log/index.js';
 import { z } from 'zod';
-import { documentFactsSchema, documentMeasuresSchema } from '../../../src/ingest/index.js';
-import type { MatchDocument } from '../../../src/match/index.js';
-import { createNotices, toNoticesSettings } from '../../../src/notices/index.js';
+import { documentFactsSchema, documentMeasuresSchema } from '../../../../src/ingest/index.js';
+import type { MatchDocument } from '../../../../src/match/index.js';
+import { createNotices, toNoticesSettings } from '../../../../src/notices/index.js';
 
 type Request = { id: number; now: number } & ({ type: 'tick' } | { type: 'subscribe'; chat: string; by: string });
 

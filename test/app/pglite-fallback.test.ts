@@ -24,7 +24,7 @@ function vitest(files: string[], extra: Record<string, string>): Promise<CliRun>
 
 describe('tests without a PostgreSQL server', () => {
   it('run the contracts on PGlite and skip the server-only suites, saying how to run them', async () => {
-    const run = await vitest(['test/store/coordination-contracts.test.ts', 'test/multi/cluster.e2e.test.ts'], {});
+    const run = await vitest(['test/reminders/store/coordination-contracts.test.ts', 'test/e2e/multi-instance/cluster.e2e.test.ts'], {});
     const output = run.stdout + run.stderr;
     expect(run.code, output).toBe(0);
     expect(output).toContain(`No PostgreSQL server at ${CLOSED_PORT_URL}: the store contracts run on PGlite`);
@@ -33,7 +33,7 @@ describe('tests without a PostgreSQL server', () => {
   });
 
   it('fail when POLICY_BOT_REQUIRE_PG=1 (CI), instead of skipping', async () => {
-    const run = await vitest(['test/multi/cluster.e2e.test.ts'], { POLICY_BOT_REQUIRE_PG: '1' });
+    const run = await vitest(['test/e2e/multi-instance/cluster.e2e.test.ts'], { POLICY_BOT_REQUIRE_PG: '1' });
     expect(run.code).not.toBe(0);
     expect(run.stdout + run.stderr).toContain(`POLICY_BOT_REQUIRE_PG=1 but no PostgreSQL server answers at ${CLOSED_PORT_URL}`);
   });

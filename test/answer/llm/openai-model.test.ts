@@ -1,8 +1,8 @@
 import { createServer } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createOpenAiModel, ModelError, withRetries, type AnswerModel, type ModelCall } from '../../src/answer/llm/index.js';
-import { createLogger } from '../../src/log/index.js';
-import { startFakeOpenAiServer, text, type FakeOpenAiServer } from '../support/fake-openai-server.js';
+import { createOpenAiModel, ModelError, withRetries, type AnswerModel, type ModelCall } from '../../../src/answer/llm/index.js';
+import { createLogger } from '../../../src/log/index.js';
+import { startFakeOpenAiServer, text, type FakeOpenAiServer } from '../../support/fake-openai-server.js';
 
 const API_KEY = 'sk-test-0123456789abcdef';
 let server: FakeOpenAiServer;

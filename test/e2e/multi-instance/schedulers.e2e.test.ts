@@ -9,14 +9,14 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { silentLogger } from '../../src/log/index.js';
-import { createReminders, loadRemindersSettings, type CardJson, type Reminders, type TickReport } from '../../src/reminders/index.js';
-import { FakeFeishu, webhookEnvironment, type FakeMessage, type SendFate } from '../support/fake-feishu/index.js';
-import { PROJECT_ROOT } from '../support/cli.js';
-import { hasServer, testDatabase } from '../support/postgres.js';
-import { SECRETS } from '../lark/harness.js';
-import { cardTitle, FakeSender, ManualClock } from '../reminders/support/fake-sender.js';
-import { at, calendarYaml, planSource } from '../reminders/support/fixtures.js';
+import { silentLogger } from '../../../src/log/index.js';
+import { createReminders, loadRemindersSettings, type CardJson, type Reminders, type TickReport } from '../../../src/reminders/index.js';
+import { FakeFeishu, webhookEnvironment, type FakeMessage, type SendFate } from '../../support/fake-feishu/index.js';
+import { PROJECT_ROOT } from '../../support/cli.js';
+import { hasServer, testDatabase } from '../../support/postgres.js';
+import { SECRETS } from '../../support/lark-harness.js';
+import { cardTitle, FakeSender, ManualClock } from '../../reminders/support/fake-sender.js';
+import { at, calendarYaml, planSource } from '../../reminders/support/fixtures.js';
 
 // every instance ticks once a step (all reminder times below fall on quarter hours)
 const STEP = 15 * 60_000;
@@ -98,7 +98,7 @@ interface Instance {
 }
 
 function startInstance(index: number, environment: Record<string, string>): Promise<Instance> {
-  const child = fork(join(PROJECT_ROOT, 'test/multi/support/scheduler-instance.ts'), [], {
+  const child = fork(join(PROJECT_ROOT, 'test/e2e/multi-instance/support/scheduler-instance.ts'), [], {
     cwd: PROJECT_ROOT,
     execArgv: ['--import', 'tsx'],
     env: { ...process.env, ...environment, INSTANCE_NAME: `instance-${index}`, LOG_LEVEL: 'warn' },

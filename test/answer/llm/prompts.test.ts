@@ -2,10 +2,10 @@ import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { answerMessages, loadPrompts, PromptTemplateError, REFUSAL_SIGNAL, renderTemplate, rewriteMessages } from '../../src/answer/llm/index.js';
-import { PROJECT_ROOT } from '../support/cli.js';
-import { SEED } from '../support/seeds.js';
-import { nantongPassages, passageWith } from './seed-passages.js';
+import { answerMessages, loadPrompts, PromptTemplateError, REFUSAL_SIGNAL, renderTemplate, rewriteMessages } from '../../../src/answer/llm/index.js';
+import { PROJECT_ROOT } from '../../support/cli.js';
+import { SEED } from '../../support/seeds.js';
+import { nantongPassages, passageWith } from '../../support/seed-passages.js';
 
 const SHIPPED = join(PROJECT_ROOT, 'prompts');
 

@@ -3,12 +3,12 @@
 // sender over the real SDK), except that the test drives the clock and the ticks over IPC instead of
 // the system clock and node-cron. Messages: {type:'tick', now} → {type:'tick', report};
 // {type:'admin', now, op, args} → {type:'admin', result | error}.
-import { createStorage } from '../../../src/app/index.js';
-import { systemClock } from '../../../src/clock/index.js';
-import { loadConfig } from '../../../src/config/index.js';
-import { larkSettings, standaloneReminderSender } from '../../../src/lark/index.js';
-import { silentLogger } from '../../../src/log/index.js';
-import { createReminders, toRemindersSettings, type RemindersService } from '../../../src/reminders/index.js';
+import { createStorage } from '../../../../src/app/index.js';
+import { systemClock } from '../../../../src/clock/index.js';
+import { loadConfig } from '../../../../src/config/index.js';
+import { larkSettings, standaloneReminderSender } from '../../../../src/lark/index.js';
+import { silentLogger } from '../../../../src/log/index.js';
+import { createReminders, toRemindersSettings, type RemindersService } from '../../../../src/reminders/index.js';
 
 type Request = { id: number; now: number } & ({ type: 'tick' } | { type: 'admin'; op: 'subscribe' | 'unsubscribe' | 'pause' | 'resume' | 'add'; args: string[] });
 

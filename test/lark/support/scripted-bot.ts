@@ -2,17 +2,17 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { AnswerService } from '../../src/answer/index.js';
-import type { BotStatus } from '../../src/lark/index.js';
-import type { RetryPolicy } from '../../src/retry/index.js';
-import { silentLogger } from '../../src/log/index.js';
-import { systemClock } from '../../src/clock/index.js';
-import { createReminders, toRemindersSettings, type Reminders } from '../../src/reminders/index.js';
-import { calendarYaml, WEEK_ENTRIES } from '../reminders/support/fixtures.js';
-import { FakeFeishu, messageEvent, type FakeFeishuOptions, type MessageEventInput } from '../support/fake-feishu/index.js';
-import { SECRETS, settingsFor, startBot, type Harness } from './harness.js';
+import type { AnswerService } from '../../../src/answer/index.js';
+import type { BotStatus } from '../../../src/lark/index.js';
+import type { RetryPolicy } from '../../../src/retry/index.js';
+import { silentLogger } from '../../../src/log/index.js';
+import { systemClock } from '../../../src/clock/index.js';
+import { createReminders, toRemindersSettings, type Reminders } from '../../../src/reminders/index.js';
+import { calendarYaml, WEEK_ENTRIES } from '../../reminders/support/fixtures.js';
+import { FakeFeishu, messageEvent, type FakeFeishuOptions, type MessageEventInput } from '../../support/fake-feishu/index.js';
+import { SECRETS, settingsFor, startBot, type Harness } from '../../support/lark-harness.js';
 import { ScriptedAnswers } from './scripted-answers.js';
-import { testManifest } from './test-manifest.js';
+import { testManifest } from '../../support/test-manifest.js';
 
 const manifest = testManifest();
 const status: BotStatus = { manifest: () => manifest, answerMode: 'scripted', startedAt: Date.now() };

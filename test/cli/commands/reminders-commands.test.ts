@@ -1,14 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { calendarCheckCommand, calendarExtractCommand } from '../../src/cli/commands/calendar-command.js';
-import { remindersPreviewCommand, remindersSendTestCommand } from '../../src/cli/commands/reminders-command.js';
-import { silentLogger } from '../../src/log/index.js';
-import { loadRemindersSettings, SendError, type RemindersSettings } from '../../src/reminders/index.js';
-import { cardTitle, FakeSender, ManualClock } from './support/fake-sender.js';
-import { at, temporaryDirectory } from './support/fixtures.js';
+import { calendarCheckCommand, calendarExtractCommand } from '../../../src/cli/commands/calendar-command.js';
+import { remindersPreviewCommand, remindersSendTestCommand } from '../../../src/cli/commands/reminders-command.js';
+import { silentLogger } from '../../../src/log/index.js';
+import { loadRemindersSettings, SendError, type RemindersSettings } from '../../../src/reminders/index.js';
+import { cardTitle, FakeSender, ManualClock } from '../../reminders/support/fake-sender.js';
+import { at, temporaryDirectory } from '../../reminders/support/fixtures.js';
 
-const ROOT = join(import.meta.dirname, '..', '..');
+const ROOT = join(import.meta.dirname, '..', '..', '..');
 let directory: { path: string; remove: () => void };
 let settings: RemindersSettings;
 let stdout: string;

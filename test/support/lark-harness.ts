@@ -13,8 +13,8 @@ import type { RetryPolicy } from '../../src/retry/index.js';
 import { createLogger, silentLogger, type Logger } from '../../src/log/index.js';
 import type { Reminders, ReminderSchedulerOptions } from '../../src/reminders/index.js';
 import type { Notices, NoticeSchedulerOptions } from '../../src/notices/index.js';
-import { type FakeFeishu, WebhookClient, webhookEnvironment } from '../support/fake-feishu/index.js';
-import { SEEDS_DIR } from '../support/seeds.js';
+import { type FakeFeishu, WebhookClient, webhookEnvironment } from './fake-feishu/index.js';
+import { SEEDS_DIR } from './seeds.js';
 
 export const SECRETS = { encryptKey: 'test-encrypt-key', verificationToken: 'test-verification-token' };
 export const FAST_RETRY = { attempts: 4, baseDelayMs: 20, maxDelayMs: 5_000, rateLimitFloorMs: 1000 };

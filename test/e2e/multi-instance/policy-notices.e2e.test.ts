@@ -8,14 +8,14 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, expect, it } from 'vitest';
-import type { NoticeTickReport } from '../../src/notices/index.js';
-import { at } from '../reminders/support/fixtures.js';
-import { FakeFeishu, webhookEnvironment } from '../support/fake-feishu/index.js';
-import { PROJECT_ROOT } from '../support/cli.js';
-import { describeOnServer, testDatabase } from '../support/postgres.js';
-import { seedDocuments } from '../support/seed-measures.js';
-import { SEED } from '../support/seeds.js';
-import { SECRETS } from '../lark/harness.js';
+import type { NoticeTickReport } from '../../../src/notices/index.js';
+import { at } from '../../reminders/support/fixtures.js';
+import { FakeFeishu, webhookEnvironment } from '../../support/fake-feishu/index.js';
+import { PROJECT_ROOT } from '../../support/cli.js';
+import { describeOnServer, testDatabase } from '../../support/postgres.js';
+import { seedDocuments } from '../../support/seed-measures.js';
+import { SEED } from '../../support/seeds.js';
+import { SECRETS } from '../../support/lark-harness.js';
 
 const LEASE_MS = 1_500;
 const STEP = 60 * 60_000;
@@ -32,7 +32,7 @@ interface Instance {
 }
 
 function startInstance(index: number, environment: Record<string, string>): Promise<Instance> {
-  const child = fork(join(PROJECT_ROOT, 'test/multi/support/notice-instance.ts'), [], {
+  const child = fork(join(PROJECT_ROOT, 'test/e2e/multi-instance/support/notice-instance.ts'), [], {
     cwd: PROJECT_ROOT,
     execArgv: ['--import', 'tsx'],
     env: { ...process.env, ...environment, INSTANCE_NAME: `instance-${index}`, LOG_LEVEL: 'warn' },

@@ -5,8 +5,8 @@ import { loadConfig } from '../../src/config/index.js';
 import { createTransformersEmbedder } from '../../src/embed/index.js';
 import { buildIndex } from '../../src/index/index.js';
 import { silentLogger } from '../../src/log/index.js';
-import { PROJECT_ROOT } from '../support/cli.js';
-import { SEEDS_DIR } from '../support/seeds.js';
+import { PROJECT_ROOT } from './cli.js';
+import { SEEDS_DIR } from './seeds.js';
 
 /** A document that tries to take over the model: the index serves it like any other. */
 export const INJECTED_DOCUMENT = {

@@ -1,7 +1,7 @@
 import { loadConfig } from '../../src/config/index.js';
 import { chunkDocument, type Chunk } from '../../src/ingest/index.js';
 import type { RetrievedPassage } from '../../src/retrieve/index.js';
-import { parseSeed, SEED } from '../support/seeds.js';
+import { parseSeed, SEED } from './seeds.js';
 
 /** Real chunks of a committed seed document (parsed and chunked as the index does by default). */
 export function seedChunks(file: string): Chunk[] {

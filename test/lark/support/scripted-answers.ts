@@ -1,5 +1,5 @@
-import type { AnswerService, AskEvent, AskRequest, AskResult } from '../../src/answer/index.js';
-import type { Logger } from '../../src/log/index.js';
+import type { AnswerService, AskEvent, AskRequest, AskResult } from '../../../src/answer/index.js';
+import type { Logger } from '../../../src/log/index.js';
 
 /** A result like the real service's, for handler tests that do not need the model. */
 export function resultFor(question: string, answer = '到2020年底打造10个左右众创社区。'): AskResult {
