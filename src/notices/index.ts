@@ -1,4 +1,4 @@
-// The notices layer (issue 16, items 3 and 4): new-policy cards to subscribed groups and the weekly
+// The notices layer: new-policy cards to subscribed groups and the weekly
 // expiry card to admin chats, delivered through the reminders' send log and lease. Beside src/lark.
 export { createNotices, expirySlotAt, type Notices, type NoticesService, type NoticesSettings } from './notices.js';
 export { NoticesError } from './errors.js';
