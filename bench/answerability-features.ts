@@ -17,6 +17,8 @@ for (const file of process.argv.slice(2)) {
     const verdict = judgeAnswerability(keyTerms(item.question), placeNames(item.question), passages);
     const dense = Math.max(...passages.slice(0, 5).map((p) => p.dense));
     const plain = passages[0]?.chunk.source.startsWith('news-') ? 'news' : 'doc';
-    process.stdout.write(`${item.expect === null ? 'OUT' : 'in '} ${item.id.padEnd(5)} cov=${verdict.coverage.toFixed(2)} dense=${dense.toFixed(3)} top=${plain} ${verdict.answerable ? 'ANS' : 'REF'} ${item.question}\n`);
+    process.stdout.write(
+      `${item.expect === null ? 'OUT' : 'in '} ${item.id.padEnd(5)} cov=${verdict.coverage.toFixed(2)} dense=${dense.toFixed(3)} top=${plain} ${verdict.answerable ? 'ANS' : 'REF'} ${item.question}\n`,
+    );
   }
 }

@@ -5,8 +5,8 @@ import { embeddingText } from '../src/index/index.js';
 import { silentLogger } from '../src/log/index.js';
 
 const docsDir = process.argv[2] ?? '/tmp/docs-news';
-const texts = (await loadSources(docsDir, silentLogger))
-  .documents.flatMap((document) => chunkDocument(parseDocument(document), 600))
+const texts = (await loadSources(docsDir, silentLogger)).documents
+  .flatMap((document) => chunkDocument(parseDocument(document), 600))
   .map(embeddingText)
   .filter((_, index) => index % 8 === 0)
   .slice(0, 300)

@@ -56,7 +56,13 @@ async function run(label: string, failureRate: number, answersRoot: string, stat
   });
   const settings = larkSettings(config);
   if (!settings) throw new Error('bench settings incomplete');
-  const running = await startAppBot(createApp(config, { logger: silentLogger }), settings, { answers, status, reminders: null, knowledge: null, ops: null });
+  const running = await startAppBot(createApp(config, { logger: silentLogger }), settings, {
+    answers,
+    status,
+    reminders: null,
+    knowledge: null,
+    ops: null,
+  });
   const webhook = new WebhookClient(`http://127.0.0.1:${running.port ?? 0}${settings.webhookPath}`, SECRETS);
   const acknowledged: number[] = [];
   const firstCard: number[] = [];
@@ -70,7 +76,13 @@ async function run(label: string, failureRate: number, answersRoot: string, stat
         ids.push(messageId);
         const question = QUESTIONS[(sender + turn) % QUESTIONS.length] ?? '';
         const sent = performance.now();
-        const event = messageEvent(fake, SECRETS.verificationToken, { messageId, chatId: `oc_sender_${sender}`, chatType: 'p2p', senderId: `ou_sender_${sender}`, text: question });
+        const event = messageEvent(fake, SECRETS.verificationToken, {
+          messageId,
+          chatId: `oc_sender_${sender}`,
+          chatType: 'p2p',
+          senderId: `ou_sender_${sender}`,
+          text: question,
+        });
         const response = await webhook.post(event);
         if (response.status !== 200) throw new Error(`webhook answered ${response.status}`);
         acknowledged.push(performance.now() - sent);
@@ -90,7 +102,8 @@ async function run(label: string, failureRate: number, answersRoot: string, stat
   );
   const seconds = (performance.now() - started) / 1000;
   await running.bot.settled();
-  const successfulReplies = (id: string): number => fake.callsTo(new RegExp(`/messages/${id}/reply$`), 'POST').filter((call) => call.status === 200).length;
+  const successfulReplies = (id: string): number =>
+    fake.callsTo(new RegExp(`/messages/${id}/reply$`), 'POST').filter((call) => call.status === 200).length;
   const result: RunResult = {
     acknowledged,
     firstCard,
@@ -108,20 +121,34 @@ async function run(label: string, failureRate: number, answersRoot: string, stat
 }
 
 function report(label: string, result: RunResult): void {
-  const format = (values: number[]): string => `${percentile(values, 50).toFixed(0)} ms / ${percentile(values, 95).toFixed(0)} ms / ${Math.max(...values).toFixed(0)} ms`;
-  line(`${label}: events answered exactly once`, `${result.exactlyOnce} / ${EVENTS}${result.missing.length ? ` (missing ${result.missing.length})` : ''}${result.duplicates.length ? ` (duplicated ${result.duplicates.length})` : ''}`);
+  const format = (values: number[]): string =>
+    `${percentile(values, 50).toFixed(0)} ms / ${percentile(values, 95).toFixed(0)} ms / ${Math.max(...values).toFixed(0)} ms`;
+  line(
+    `${label}: events answered exactly once`,
+    `${result.exactlyOnce} / ${EVENTS}${result.missing.length ? ` (missing ${result.missing.length})` : ''}${result.duplicates.length ? ` (duplicated ${result.duplicates.length})` : ''}`,
+  );
   line(`${label}: event → HTTP 200 (acknowledged) p50 / p95 / max`, format(result.acknowledged));
   line(`${label}: event → 「正在查找…」 card  p50 / p95 / max`, format(result.firstCard));
   line(`${label}: event → answer card      p50 / p95 / max`, format(result.answered));
   line(`${label}: wall time, throughput`, `${result.seconds.toFixed(1)} s, ${(EVENTS / result.seconds).toFixed(1)} answers/s`);
-  line(`${label}: Open Platform calls refused (then retried)`, `${result.failedCalls} (of which 5-per-second-per-chat violations: ${result.rateViolations})`);
+  line(
+    `${label}: Open Platform calls refused (then retried)`,
+    `${result.failedCalls} (of which 5-per-second-per-chat violations: ${result.rateViolations})`,
+  );
 }
 
 async function main(): Promise<void> {
   const root = mkdtempSync(join(tmpdir(), 'policy-bot-feishu-load-'));
   const config = loadConfig({ DOCS_DIR: join(import.meta.dirname, '..', 'seeds'), INDEX_DIR: join(root, 'index'), LOG_LEVEL: 'silent' });
   const runtime = createRuntime(config, { logger: silentLogger });
-  await buildIndex({ docsDir: config.DOCS_DIR, indexDir: config.INDEX_DIR, chunkSize: config.CHUNK_SIZE, tokenizer: 'both', embedder: await runtime.embedder(), logger: silentLogger });
+  await buildIndex({
+    docsDir: config.DOCS_DIR,
+    indexDir: config.INDEX_DIR,
+    chunkSize: config.CHUNK_SIZE,
+    tokenizer: 'both',
+    embedder: await runtime.embedder(),
+    logger: silentLogger,
+  });
   const answers = await runtime.answerService();
   await answers.ask({ question: '众创社区', mode: 'extractive' }); // warm-up
   const status: BotStatus = { manifest: () => runtime.index().manifest, answerMode: '原文摘录', startedAt: Date.now() };

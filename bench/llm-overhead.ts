@@ -49,14 +49,27 @@ const twoCitedSentences: FakeHandler = (request) => {
 
 const server = await startFakeOpenAiServer(twoCitedSentences);
 try {
-  const base = loadConfig({ ...process.env, LLM_BASE_URL: server.url, LLM_API_KEY: 'sk-bench', LLM_MODEL: 'fake-zero-delay', LOG_LEVEL: 'silent' });
+  const base = loadConfig({
+    ...process.env,
+    LLM_BASE_URL: server.url,
+    LLM_API_KEY: 'sk-bench',
+    LLM_MODEL: 'fake-zero-delay',
+    LOG_LEVEL: 'silent',
+  });
   let config = base;
   if (!existsSync(layout.current(base.INDEX_DIR))) {
     const indexDir = join(mkdtempSync(join(tmpdir(), 'policy-bot-bench-')), 'index');
     process.stderr.write(`No index in ${base.INDEX_DIR}: building ${base.DOCS_DIR} into ${indexDir} …\n`);
     config = { ...base, INDEX_DIR: indexDir };
     const runtime = createRuntime(config, { logger: silentLogger });
-    await buildIndex({ docsDir: config.DOCS_DIR, indexDir, chunkSize: config.CHUNK_SIZE, tokenizer: 'both', embedder: await runtime.embedder(), logger: silentLogger });
+    await buildIndex({
+      docsDir: config.DOCS_DIR,
+      indexDir,
+      chunkSize: config.CHUNK_SIZE,
+      tokenizer: 'both',
+      embedder: await runtime.embedder(),
+      logger: silentLogger,
+    });
   }
   const service = await createRuntime(config, { logger: silentLogger }).answerService();
   const asked = questions();
@@ -73,17 +86,20 @@ try {
       if (result.mode === 'llm') {
         llm.push(result.timings.totalMs - result.timings.retrieveMs);
         replyChars += result.answer.length;
-      }
-      else if (result.notes.length > 0) fellBack += 1;
+      } else if (result.notes.length > 0) fellBack += 1;
       const plain = await service.ask({ question, mode: 'extractive' });
       extractive.push(plain.timings.totalMs - plain.timings.retrieveMs);
     }
   }
-  process.stdout.write(`LLM-mode overhead beyond retrieval, ${asked.length} questions × ${rounds} rounds, fake endpoint with zero model delay\n`);
+  process.stdout.write(
+    `LLM-mode overhead beyond retrieval, ${asked.length} questions × ${rounds} rounds, fake endpoint with zero model delay\n`,
+  );
   process.stdout.write(`  retrieval (reference)      ${format(retrieval)}\n`);
   process.stdout.write(`  extractive overhead        ${format(extractive)}\n`);
   process.stdout.write(`  LLM overhead               ${format(llm)}\n`);
-  process.stdout.write(`  answered by the model ${llm.length}, refused ${retrieval.length - llm.length - fellBack}, fell back ${fellBack}; mean reply ${Math.round(replyChars / Math.max(1, llm.length))} chars in 2-char chunks\n`);
+  process.stdout.write(
+    `  answered by the model ${llm.length}, refused ${retrieval.length - llm.length - fellBack}, fell back ${fellBack}; mean reply ${Math.round(replyChars / Math.max(1, llm.length))} chars in 2-char chunks\n`,
+  );
   const p95 = percentile(llm, 0.95);
   process.stdout.write(`  target p95 < ${TARGET_P95_MS} ms: ${p95 < TARGET_P95_MS ? 'met' : 'MISSED'}\n`);
   process.exitCode = p95 < TARGET_P95_MS ? 0 : 1;

@@ -16,8 +16,13 @@ for (const { sentence, expected } of PROFILES) {
   const { precision, recall } = precisionRecall(matched, expected);
   const missed = expected.filter((id) => !matched.includes(id)).map((id) => id.replace(/^(\d+)_\w+\.txt/, '$1'));
   const extra = matched.filter((id) => !expected.includes(id)).map((id) => id.replace(/^(\d+)_\w+\.txt/, '$1'));
-  const detail = [missed.length > 0 && `missed ${missed.join(' ')}`, extra.length > 0 && `extra ${extra.join(' ')}`].filter(Boolean).join('; ');
-  line(`match: ${sentence}`, `P ${precision.toFixed(2)} R ${recall.toFixed(2)} (${matched.length} matched, ${expected.length} expected${detail ? `; ${detail}` : ''})`);
+  const detail = [missed.length > 0 && `missed ${missed.join(' ')}`, extra.length > 0 && `extra ${extra.join(' ')}`]
+    .filter(Boolean)
+    .join('; ');
+  line(
+    `match: ${sentence}`,
+    `P ${precision.toFixed(2)} R ${recall.toFixed(2)} (${matched.length} matched, ${expected.length} expected${detail ? `; ${detail}` : ''})`,
+  );
 }
 const uncovered = matchMeasures(readProfile('我想在杭州西湖区开一家奶茶店', places), documents, today);
 line('match: 我想在杭州西湖区开一家奶茶店', `${uncovered.measures.length} matched; ${uncovered.notes[0] ?? ''}`);

@@ -30,7 +30,11 @@ async function fixturePages(): Promise<Array<{ label: string; image: PageImage; 
   const [photoTruth = ''] = JSON.parse(readFileSync(join(FIXTURES, 'notice-photo.truth.json'), 'utf8')) as string[];
   pages.push({ label: 'photo JPEG (rotated, specks, q60)', image: { bytes: photo, width: 1240, height: 1754 }, truth: photoTruth });
   const [tableTruth = ''] = JSON.parse(readFileSync(join(FIXTURES, 'table-scan.truth.json'), 'utf8')) as string[];
-  pages.push({ label: 'ruled table PNG (second pass, PSM 4)', image: { bytes: readFileSync(join(FIXTURES, 'table-scan.png')), width: 1240, height: 560 }, truth: tableTruth });
+  pages.push({
+    label: 'ruled table PNG (second pass, PSM 4)',
+    image: { bytes: readFileSync(join(FIXTURES, 'table-scan.png')), width: 1240, height: 560 },
+    truth: tableTruth,
+  });
   return pages;
 }
 
@@ -43,7 +47,12 @@ async function measured<T>(work: () => Promise<T>): Promise<{ value: T; seconds:
   try {
     const value = await work();
     const used = process.cpuUsage(cpu);
-    return { value, seconds: (performance.now() - started) / 1000, cpuSeconds: (used.user + used.system) / 1e6, peakMiB: Math.max(peak, process.memoryUsage.rss()) / MiB };
+    return {
+      value,
+      seconds: (performance.now() - started) / 1000,
+      cpuSeconds: (used.user + used.system) / 1e6,
+      peakMiB: Math.max(peak, process.memoryUsage.rss()) / MiB,
+    };
   } finally {
     clearInterval(timer);
   }
@@ -66,7 +75,10 @@ line('OCR engine', `tesseract.js 7, chi_sim 4.0.0_best_int (first page incl. wor
 for (const { label, image, truth } of pages) {
   const { value, seconds, cpuSeconds, peakMiB } = await measured(() => recognizer.recognize(image));
   const accuracy = characterAccuracy(truth, value.map((recognized) => recognized.text).join('\n'));
-  line(`OCR ${label}`, `${seconds.toFixed(2)} s, CPU ${cpuSeconds.toFixed(2)} s, peak RSS ${peakMiB.toFixed(0)} MiB, 1−CER ${accuracy.toFixed(3)}`);
+  line(
+    `OCR ${label}`,
+    `${seconds.toFixed(2)} s, CPU ${cpuSeconds.toFixed(2)} s, peak RSS ${peakMiB.toFixed(0)} MiB, 1−CER ${accuracy.toFixed(3)}`,
+  );
 }
 await recognizer.close();
 await longRun(createTesseractRecognizer({ recyclePages: 10 }), pages[0]!.image, `${LONG_RUN} pages, worker recycled every 10`);

@@ -12,7 +12,13 @@ import { loadConfig } from '../src/config/index.js';
 import { createTransformersEmbedder, EmbeddingCache, embeddingKey } from '../src/embed/index.js';
 import { chunkDocument, loadSources, parseDocument, type Chunk } from '../src/ingest/index.js';
 import { buildLexicalIndex, buildVectorStore, embeddingText, lexicalText, searchBm25, type Manifest } from '../src/index/index.js';
-import { currentGeneration, postgresSearch, prepareKnowledgeSchema, writeGeneration, type GenerationRow } from '../src/index/store/postgres-knowledge.js';
+import {
+  currentGeneration,
+  postgresSearch,
+  prepareKnowledgeSchema,
+  writeGeneration,
+  type GenerationRow,
+} from '../src/index/store/postgres-knowledge.js';
 import { silentLogger } from '../src/log/index.js';
 import { openDatabase, type Database } from '../src/postgres/index.js';
 import { keyTerms } from '../src/retrieve/index.js';
@@ -59,7 +65,9 @@ const { mkdtempSync, copyFileSync } = await import('node:fs');
 const { tmpdir } = await import('node:os');
 const docsDir = mkdtempSync(join(tmpdir(), 'policy-bot-pgbench-'));
 copyFileSync(newsFile, join(docsDir, 'news.jsonl'));
-const chunks: Chunk[] = (await loadSources(docsDir, silentLogger)).documents.flatMap((document) => chunkDocument(parseDocument(document), config.CHUNK_SIZE)).slice(0, REAL);
+const chunks: Chunk[] = (await loadSources(docsDir, silentLogger)).documents
+  .flatMap((document) => chunkDocument(parseDocument(document), config.CHUNK_SIZE))
+  .slice(0, REAL);
 const embedder = await createTransformersEmbedder({ modelId: config.EMBEDDING_MODEL_ID, workers: config.EMBEDDING_WORKERS });
 let started = performance.now();
 const realVectors = await cachedEmbeddings(chunks.map(embeddingText));
@@ -69,12 +77,18 @@ if (flags['embed-only'] === true) process.exit(0);
 /** Passage vectors from the bench cache, embedding (and caching, 2,000 at a time) only what is missing. */
 async function cachedEmbeddings(texts: string[]): Promise<Float32Array[]> {
   const cacheKey = embedder.cacheKey ?? embedder.modelId;
-  const cache = new EmbeddingCache(join(import.meta.dirname, '..', 'knowledge', 'bench-cache', `${cacheKey.replace(/[^\w.-]+/g, '_')}.bin`), embedder.dimensions);
+  const cache = new EmbeddingCache(
+    join(import.meta.dirname, '..', 'knowledge', 'bench-cache', `${cacheKey.replace(/[^\w.-]+/g, '_')}.bin`),
+    embedder.dimensions,
+  );
   const keys = texts.map((text) => embeddingKey(cacheKey, text));
   const missing = texts.map((_, position) => position).filter((position) => !cache.get(keys[position]!));
   for (let offset = 0; offset < missing.length; offset += 2_000) {
     const batch = missing.slice(offset, offset + 2_000);
-    const vectors = await embedder.embed(batch.map((position) => texts[position]!), 'passage');
+    const vectors = await embedder.embed(
+      batch.map((position) => texts[position]!),
+      'passage',
+    );
     batch.forEach((position, index) => cache.set(keys[position]!, vectors[index]!));
     cache.flush();
     process.stderr.write(`embedded ${Math.min(offset + 2_000, missing.length)} / ${missing.length}\r`);
@@ -102,17 +116,26 @@ for (let position = 0; position < TARGET; position += 1) {
     terms: position < chunks.length ? terms : terms.filter(() => random() < KEEP_TERM),
   });
 }
-line('chunks in the index', `${rows.length} (${chunks.length} real, the rest noisy copies: vectors σ=${NOISE}, ${Math.round(KEEP_TERM * 100)} % of terms kept)`);
+line(
+  'chunks in the index',
+  `${rows.length} (${chunks.length} real, the rest noisy copies: vectors σ=${NOISE}, ${Math.round(KEEP_TERM * 100)} % of terms kept)`,
+);
 
 // 2. queries: the dev questions and news sentences, embedded as queries
 const policyQuestions = readEvalFile(join(shared, 'eval', 'dev.jsonl')).map((item) => item.question);
 const questions = [
   ...policyQuestions,
   ...chunks.filter((_, position) => position % 37 === 0).map((chunk) => chunk.text.split(/[。！？\n]/)[0]?.slice(0, 40) ?? ''),
-].filter((question) => question.length > 4).slice(0, QUERIES);
+]
+  .filter((question) => question.length > 4)
+  .slice(0, QUERIES);
 const queryVectors = await embedder.embed(questions, 'query');
 // other news sentences, run once before timing: a serving database is warm, but not with these queries
-const warmUp = chunks.filter((_, position) => position % 37 === 18).map((chunk) => chunk.text.split(/[。！？\n]/)[0]?.slice(0, 40) ?? '').filter((question) => question.length > 4).slice(0, 50);
+const warmUp = chunks
+  .filter((_, position) => position % 37 === 18)
+  .map((chunk) => chunk.text.split(/[。！？\n]/)[0]?.slice(0, 40) ?? '')
+  .filter((question) => question.length > 4)
+  .slice(0, 50);
 const warmUpVectors = await embedder.embed(warmUp, 'query');
 const exactTop = (vector: Float32Array): number[] =>
   rows
@@ -129,9 +152,15 @@ const exact = queryVectors.map((vector) => exactTop(vector));
 // 3. in-process: hnswlib + BM25 in memory
 let before = rss();
 started = performance.now();
-const vectors = buildVectorStore(rows.map((row) => row.vector), embedder.dimensions);
+const vectors = buildVectorStore(
+  rows.map((row) => row.vector),
+  embedder.dimensions,
+);
 const lexical = buildLexicalIndex(rows.map((row) => row.terms));
-line('in-process: build (hnswlib + BM25)', `${format((performance.now() - started) / 1000)} s, ${format(rows.length / ((performance.now() - started) / 1000), 0)} chunks/s, +${format(rss() - before, 0)} MiB RSS`);
+line(
+  'in-process: build (hnswlib + BM25)',
+  `${format((performance.now() - started) / 1000)} s, ${format(rows.length / ((performance.now() - started) / 1000), 0)} chunks/s, +${format(rss() - before, 0)} MiB RSS`,
+);
 const measure = async (run: (index: number) => Promise<unknown> | unknown): Promise<number[]> => {
   const latencies: number[] = [];
   for (let index = 0; index < questions.length; index += 1) {
@@ -147,12 +176,18 @@ const hnswDense = await measure((index) => {
   const hits = vectors.search(queryVectors[index]!, 10);
   recall += hits.filter((hit) => exact[index]?.includes(hit.chunkIndex)).length;
 });
-line('in-process: dense p50 / p95, recall@10', `${format(percentile(hnswDense, 50), 2)} / ${format(percentile(hnswDense, 95), 2)} ms, ${format(recall / (questions.length * 10), 3)}`);
+line(
+  'in-process: dense p50 / p95, recall@10',
+  `${format(percentile(hnswDense, 50), 2)} / ${format(percentile(hnswDense, 95), 2)} ms, ${format(recall / (questions.length * 10), 3)}`,
+);
 const hybridLocal = await measure((index) => {
   vectors.search(queryVectors[index]!, 50);
   searchBm25(lexical, termsOf(index), 50);
 });
-line('in-process: hybrid (dense 50 + BM25 50) p50 / p95', `${format(percentile(hybridLocal, 50), 2)} / ${format(percentile(hybridLocal, 95), 2)} ms`);
+line(
+  'in-process: hybrid (dense 50 + BM25 50) p50 / p95',
+  `${format(percentile(hybridLocal, 50), 2)} / ${format(percentile(hybridLocal, 95), 2)} ms`,
+);
 
 // 4. PostgreSQL: pgvector + postings (skipped with --no-pglite when no pgvector server is given)
 const skipPglite = flags['no-pglite'] === true && typeof flags['database-url'] !== 'string';
@@ -170,7 +205,9 @@ const manifest: Manifest = {
 if (!skipPglite) {
   const url = typeof flags['database-url'] === 'string' ? flags['database-url'] : undefined;
   before = rss();
-  const database: Database = url ? await openDatabase({ url, schema: 'policybot_bench', migrations: [], settings: { 'hnsw.ef_search': 100 } }) : await pgliteDatabase();
+  const database: Database = url
+    ? await openDatabase({ url, schema: 'policybot_bench', migrations: [], settings: { 'hnsw.ef_search': 100 } })
+    : await pgliteDatabase();
   // --keep: the schema stays after the run, and a later run with the same corpus and size reuses it
   const kept = url && keep ? await currentGeneration(database).catch(() => undefined) : undefined;
   const reuse = kept?.chunkCount === rows.length;
@@ -184,7 +221,11 @@ if (!skipPglite) {
   const ingestSeconds = (performance.now() - started) / 1000;
   await database.query('ANALYZE');
   if (reuse) line('postgres (server): ingest', 'skipped, the kept generation reused (--keep)');
-  else line(`postgres (${url ? 'server' : 'PGlite in-process'}): ingest incl. HNSW build`, `${format(ingestSeconds)} s, ${format(rows.length / ingestSeconds, 0)} chunks/s, +${format(rss() - before, 0)} MiB RSS`);
+  else
+    line(
+      `postgres (${url ? 'server' : 'PGlite in-process'}): ingest incl. HNSW build`,
+      `${format(ingestSeconds)} s, ${format(rows.length / ingestSeconds, 0)} chunks/s, +${format(rss() - before, 0)} MiB RSS`,
+    );
   // every pooled connection of the server has it from its start options; PGlite is one session
   if (!url) await database.query('SET hnsw.ef_search = 100');
   const generation = (await currentGeneration(database))!;
@@ -197,7 +238,10 @@ if (!skipPglite) {
     const hits = await search.dense(queryVectors[index]!, 10);
     recall += hits.filter((hit) => exact[index]?.includes(hit.chunkIndex)).length;
   });
-  line('postgres: dense p50 / p95, recall@10 (ef_search 100)', `${format(percentile(pgDense, 50), 2)} / ${format(percentile(pgDense, 95), 2)} ms, ${format(recall / (questions.length * 10), 3)}`);
+  line(
+    'postgres: dense p50 / p95, recall@10 (ef_search 100)',
+    `${format(percentile(pgDense, 50), 2)} / ${format(percentile(pgDense, 95), 2)} ms, ${format(recall / (questions.length * 10), 3)}`,
+  );
   // exact BM25's top 10 per query, computed in memory before timing; copies tie, so a hit counts when it
   // scores as high as the exact 10th (no lexical match at all agrees with an empty answer)
   const exactTops = questions.map((_, index) => searchBm25(lexical, termsOf(index), 10));
@@ -216,21 +260,35 @@ if (!skipPglite) {
     const pgLexical = await measure(async (index) => {
       agreement += agreementOf(index, await lexicalSearch.lexical(termsOf(index), 10));
     });
-    line(`postgres: lexical (${label}) p50 / p95, top-10 = exact`, `${format(percentile(pgLexical, 50), 2)} / ${format(percentile(pgLexical, 95), 2)} ms, ${format(agreement / questions.length, 3)}`);
+    line(
+      `postgres: lexical (${label}) p50 / p95, top-10 = exact`,
+      `${format(percentile(pgLexical, 50), 2)} / ${format(percentile(pgLexical, 95), 2)} ms, ${format(agreement / questions.length, 3)}`,
+    );
   }
   // a search of its own: the rows the dense runs above kept in memory would flatter it
   const hybridSearch = postgresSearch(database, generation);
   const pgHybrid = await measure(async (index) => {
-    const [dense, lexicalHits] = await Promise.all([hybridSearch.dense(queryVectors[index]!, 50), hybridSearch.lexical(termsOf(index), 50)]);
+    const [dense, lexicalHits] = await Promise.all([
+      hybridSearch.dense(queryVectors[index]!, 50),
+      hybridSearch.lexical(termsOf(index), 50),
+    ]);
     // every candidate's row, as the retriever needs them for its section and intent bonuses
     await hybridSearch.chunks([...new Set([...dense, ...lexicalHits].map((hit) => hit.chunkIndex))]);
   });
-  line('postgres: hybrid (dense 50 + BM25 50 + chunk rows) p50 / p95', `${format(percentile(pgHybrid, 50), 2)} / ${format(percentile(pgHybrid, 95), 2)} ms`);
+  line(
+    'postgres: hybrid (dense 50 + BM25 50 + chunk rows) p50 / p95',
+    `${format(percentile(pgHybrid, 50), 2)} / ${format(percentile(pgHybrid, 95), 2)} ms`,
+  );
   // the dev set's policy questions (short) apart from the news sentences (40 characters of common words)
   const policyHybrid = pgHybrid.slice(0, policyQuestions.length);
-  line('postgres: hybrid, policy questions only, p50 / p95', `${format(percentile(policyHybrid, 50), 2)} / ${format(percentile(policyHybrid, 95), 2)} ms`);
+  line(
+    'postgres: hybrid, policy questions only, p50 / p95',
+    `${format(percentile(policyHybrid, 50), 2)} / ${format(percentile(policyHybrid, 95), 2)} ms`,
+  );
   if (url) {
-    const size = await database.query<{ size: string }>("SELECT pg_size_pretty(sum(pg_total_relation_size(c.oid))) AS size FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'policybot_bench' AND c.relkind = 'r'");
+    const size = await database.query<{ size: string }>(
+      "SELECT pg_size_pretty(sum(pg_total_relation_size(c.oid))) AS size FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'policybot_bench' AND c.relkind = 'r'",
+    );
     line('postgres: size on disk (tables with their indexes)', size.rows[0]?.size ?? '?');
     if (!keep) await database.query('DROP SCHEMA policybot_bench CASCADE');
   }

@@ -34,7 +34,10 @@ async function queryLatency(indexDir: string, embedder: Embedder, label: string)
   const ask = askerFor(indexDir, embedder);
   await runEval(ask, items.slice(0, 3)); // warm-up
   const { latencies, summary } = await runEval(ask, [...items, ...items, ...items]);
-  line(`${label}: query p50 / p95 (retrieval + extractive)`, `${format(percentile(latencies, 50))} ms / ${format(percentile(latencies, 95))} ms`);
+  line(
+    `${label}: query p50 / p95 (retrieval + extractive)`,
+    `${format(percentile(latencies, 50))} ms / ${format(percentile(latencies, 95))} ms`,
+  );
   line(`${label}: dev hit@1 / hit@5 / refused out-of-scope`, `${summary.hitAt1} / ${summary.hitAt5} / ${summary.outOfScopeRefused}`);
 }
 
@@ -54,7 +57,16 @@ async function embeddingThroughput(embedder: Embedder, texts: string[]): Promise
   let naiveMs = 0;
   for (let slice = 0; slice < slices; slice += 1) {
     const part = texts.slice(slice * size, (slice + 1) * size);
-    const order: Array<[Embedder, 'optimized' | 'naive']> = slice % 2 === 0 ? [[embedder, 'optimized'], [naive, 'naive']] : [[naive, 'naive'], [embedder, 'optimized']];
+    const order: Array<[Embedder, 'optimized' | 'naive']> =
+      slice % 2 === 0
+        ? [
+            [embedder, 'optimized'],
+            [naive, 'naive'],
+          ]
+        : [
+            [naive, 'naive'],
+            [embedder, 'optimized'],
+          ];
     for (const [which, label] of order) {
       const started = performance.now();
       await which.embed(part, 'passage');
@@ -64,10 +76,18 @@ async function embeddingThroughput(embedder: Embedder, texts: string[]): Promise
   }
   const optimized = texts.length / (optimizedMs / 1000);
   const naiveRate = texts.length / (naiveMs / 1000);
-  line('embedding throughput: ours / naive 16 (interleaved)', `${format(optimized)} / ${format(naiveRate)} chunks/s (×${format(optimized / naiveRate, 2)})`);
+  line(
+    'embedding throughput: ours / naive 16 (interleaved)',
+    `${format(optimized)} / ${format(naiveRate)} chunks/s (×${format(optimized / naiveRate, 2)})`,
+  );
   let started: number;
   // The speed option: embed each passage's first 320 tokens (BM25 still sees all of it).
-  const headOnly = await createTransformersEmbedder({ modelId: embedder.modelId, batchTokens: config.EMBEDDING_BATCH_TOKENS, maxPassageTokens: 320, workers: config.EMBEDDING_WORKERS });
+  const headOnly = await createTransformersEmbedder({
+    modelId: embedder.modelId,
+    batchTokens: config.EMBEDDING_BATCH_TOKENS,
+    maxPassageTokens: 320,
+    workers: config.EMBEDDING_WORKERS,
+  });
   started = performance.now();
   await headOnly.embed(texts, 'passage');
   const headRate = texts.length / ((performance.now() - started) / 1000);
@@ -78,11 +98,17 @@ async function main(): Promise<void> {
   // `--store postgres`: the knowledge index in-process against PostgreSQL, on its own (bench/pg-store.ts)
   const store = process.argv.indexOf('--store');
   if (store >= 0 && process.argv[store + 1] === 'postgres') {
-    execFileSync(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'pg-store.ts'), ...process.argv.slice(2)], { stdio: 'inherit' });
+    execFileSync(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'pg-store.ts'), ...process.argv.slice(2)], {
+      stdio: 'inherit',
+    });
     return;
   }
   let started = performance.now();
-  const embedder = await createTransformersEmbedder({ modelId: config.EMBEDDING_MODEL_ID, batchTokens: config.EMBEDDING_BATCH_TOKENS, workers: config.EMBEDDING_WORKERS });
+  const embedder = await createTransformersEmbedder({
+    modelId: config.EMBEDDING_MODEL_ID,
+    batchTokens: config.EMBEDDING_BATCH_TOKENS,
+    workers: config.EMBEDDING_WORKERS,
+  });
   line('model load', `${format((performance.now() - started) / 1000, 2)} s`);
 
   const seeds = workspace('seeds');
@@ -100,11 +126,19 @@ async function main(): Promise<void> {
     summary = await build(mixed.docsDir, mixed.indexDir, embedder);
     line('seeds + news-2k: re-index, nothing changed', `${format(summary.seconds, 2)} s`);
     await queryLatency(mixed.indexDir, embedder, 'seeds + news-2k');
-    const texts = (await loadSources(mixed.docsDir, silentLogger))
-      .documents.flatMap((document) => chunkDocument(parseDocument(document), config.CHUNK_SIZE))
+    const texts = (await loadSources(mixed.docsDir, silentLogger)).documents
+      .flatMap((document) => chunkDocument(parseDocument(document), config.CHUNK_SIZE))
       .map(embeddingText);
     const sample = texts.filter((_, index) => index % 4 === 0).slice(0, 800);
-    line('embedding sample', `${sample.length} chunks, ~${Math.round(sample.reduce((s, t) => s + estimateTokens(t), 0) / sample.length)} tokens each, ${planBatches(sample.map((t) => estimateTokens(t)), config.EMBEDDING_BATCH_TOKENS).length} budgeted batches`);
+    line(
+      'embedding sample',
+      `${sample.length} chunks, ~${Math.round(sample.reduce((s, t) => s + estimateTokens(t), 0) / sample.length)} tokens each, ${
+        planBatches(
+          sample.map((t) => estimateTokens(t)),
+          config.EMBEDDING_BATCH_TOKENS,
+        ).length
+      } budgeted batches`,
+    );
     await embeddingThroughput(embedder, sample);
   } else line('seeds + news-2k', 'skipped (no ../shared/corpus/news-2k.jsonl)');
 

@@ -7,11 +7,18 @@ import { ADMIN, launchBrowser, startConsoleBot } from '../test/console/console-h
 
 const OUT = process.argv[2] ?? 'screenshots';
 const DAY = 86_400_000;
-const QUESTIONS = ['水晶晶青创新城的总体要求是什么？', '青年入乡发展有哪些支持？', '火星基地的氧气配额怎么申请？', '创业担保贷款的额度是多少？'];
+const QUESTIONS = [
+  '水晶晶青创新城的总体要求是什么？',
+  '青年入乡发展有哪些支持？',
+  '火星基地的氧气配额怎么申请？',
+  '创业担保贷款的额度是多少？',
+];
 
 /** The whole page, cut at 2,400 px (long lists go on below). */
 async function shoot(page: Page, path: string): Promise<void> {
-  const height = await page.evaluate(() => (globalThis as unknown as { document: { documentElement: { scrollHeight: number } } }).document.documentElement.scrollHeight);
+  const height = await page.evaluate(
+    () => (globalThis as unknown as { document: { documentElement: { scrollHeight: number } } }).document.documentElement.scrollHeight,
+  );
   const width = page.viewportSize()?.width ?? 1280;
   await page.screenshot({ path, fullPage: true, clip: { x: 0, y: 0, width, height: Math.min(height, 2_400) } });
 }
@@ -35,7 +42,17 @@ async function main(): Promise<void> {
       for (let index = 0; index < count; index += 1) {
         const refused = (day + index) % 4 === 0;
         const id = `om_history_${day}_${index}`;
-        await questions.record({ id, time: new Date(now - day * DAY - index * 3600_000).toISOString(), chatId: `oc_group_${index % 3}`, question: refused ? `人才公寓的租金补贴${index % 2 === 0 ? '怎么申请' : '申请条件是什么'}？` : QUESTIONS[index % 2] ?? '', answer: refused ? '' : '根据《南浔区全面建设“水晶晶青创新城”提升年行动计划》……', answerable: !refused, mode: 'extractive', latencyMs: 400 + index * 50, sources: [] });
+        await questions.record({
+          id,
+          time: new Date(now - day * DAY - index * 3600_000).toISOString(),
+          chatId: `oc_group_${index % 3}`,
+          question: refused ? `人才公寓的租金补贴${index % 2 === 0 ? '怎么申请' : '申请条件是什么'}？` : (QUESTIONS[index % 2] ?? ''),
+          answer: refused ? '' : '根据《南浔区全面建设“水晶晶青创新城”提升年行动计划》……',
+          answerable: !refused,
+          mode: 'extractive',
+          latencyMs: 400 + index * 50,
+          sources: [],
+        });
         if (index % 5 === 0) await questions.vote(id, refused ? 'down' : 'up');
       }
     }
@@ -71,7 +88,10 @@ async function main(): Promise<void> {
     }
     // the two for docs/: one screen each at 1280 px
     await page.setViewportSize({ width: 1280, height: 860 });
-    for (const [name, path] of [['console-overview', '/console/'], ['console-questions', '/console/questions']] as const) {
+    for (const [name, path] of [
+      ['console-overview', '/console/'],
+      ['console-questions', '/console/questions'],
+    ] as const) {
       await page.goto(`${harness.base}${path}`);
       await page.screenshot({ path: join(OUT, `${name}.png`) });
     }

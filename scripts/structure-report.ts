@@ -31,7 +31,9 @@ const patterns = measurePatterns(tree, SOURCE_ROOTS);
 print(`Direct Date.now() / new Date() in src/: ${patterns.directClock.length}`);
 details(patterns.directClock);
 const perFolder = (found: Readonly<Record<string, readonly string[]>>): string =>
-  Object.entries(found).map(([folder, lines]) => `${folder} ${lines.length}`).join(', ');
+  Object.entries(found)
+    .map(([folder, lines]) => `${folder} ${lines.length}`)
+    .join(', ');
 print(`Conditional spreads ...(c ? {…} : {}): ${perFolder(patterns.conditionalSpreads)}`);
 print(`  of which ...(x ? { x } : {}) (one property, guarded on its own value): ${perFolder(patterns.optionalGuardSpreads)}`);
 details(Object.values(patterns.optionalGuardSpreads).flat());
@@ -40,5 +42,6 @@ const lint = await measureLint(root);
 if (!lint) print('Lint: no eslint.config.js');
 else {
   print(`Lint: ${lint.errors} errors, ${lint.warnings} warnings`);
-  for (const [rule, count] of Object.entries(lint.byRule).sort((left, right) => right[1] - left[1])) print(`  ${String(count).padStart(5)}  ${rule}`);
+  for (const [rule, count] of Object.entries(lint.byRule).sort((left, right) => right[1] - left[1]))
+    print(`  ${String(count).padStart(5)}  ${rule}`);
 }

@@ -43,7 +43,9 @@ async function runBot(app: App, settings: LarkSettings): Promise<number> {
   );
   const watcher = watchConfiguredDocs(app.runtime, app.knowledge(), logger);
   if (!running.reminders && running.reminderService) {
-    process.stderr.write(`Reminders are not being sent by this process: another one holds ${running.reminderService.settings.directory}/scheduler.lock (see the log); commands still work.\n`);
+    process.stderr.write(
+      `Reminders are not being sent by this process: another one holds ${running.reminderService.settings.directory}/scheduler.lock (see the log); commands still work.\n`,
+    );
   }
   const signal = await stopSignal();
   logger.info('lark.stopping', { signal });
@@ -76,7 +78,9 @@ async function start(): Promise<number> {
   // the LLM settings are checked now, before a re-index that may take minutes
   void runtime.llmModel;
   if (!(await runtime.hasIndex())) {
-    process.stderr.write(`No index ${app.storage.choice.index === 'postgres' ? `in PostgreSQL (${config.DATABASE_SCHEMA})` : `in ${config.INDEX_DIR}`} yet: building it from ${config.DOCS_DIR} …\n`);
+    process.stderr.write(
+      `No index ${app.storage.choice.index === 'postgres' ? `in PostgreSQL (${config.DATABASE_SCHEMA})` : `in ${config.INDEX_DIR}`} yet: building it from ${config.DOCS_DIR} …\n`,
+    );
     await buildWithProgress(runtime, logger);
   } else {
     await syncIndexWithDocs(runtime, logger);

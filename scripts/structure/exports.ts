@@ -26,7 +26,12 @@ function markModule(checker: ts.TypeChecker, specifier: ts.Node, used: Set<ts.Sy
 function markImport(checker: ts.TypeChecker, node: ts.ImportDeclaration, used: Set<ts.Symbol>): void {
   const clause = node.importClause;
   if (!clause) return;
-  const names = [clause.name, ...(clause.namedBindings && ts.isNamedImports(clause.namedBindings) ? clause.namedBindings.elements.map((element) => element.name) : [])];
+  const names = [
+    clause.name,
+    ...(clause.namedBindings && ts.isNamedImports(clause.namedBindings)
+      ? clause.namedBindings.elements.map((element) => element.name)
+      : []),
+  ];
   for (const name of names) {
     const target = name && resolve(checker, checker.getSymbolAtLocation(name));
     if (target) used.add(target);

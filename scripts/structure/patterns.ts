@@ -46,7 +46,11 @@ function isOptionalGuardSpread(node: ts.Node): boolean {
   const object = unwrap(conditional.whenTrue);
   if (!ts.isObjectLiteralExpression(object) || object.properties.length !== 1) return false;
   const property = object.properties[0]!;
-  const value = ts.isShorthandPropertyAssignment(property) ? property.name.getText() : ts.isPropertyAssignment(property) ? property.initializer.getText() : '';
+  const value = ts.isShorthandPropertyAssignment(property)
+    ? property.name.getText()
+    : ts.isPropertyAssignment(property)
+      ? property.initializer.getText()
+      : '';
   return value !== '' && value === guardedValue(conditional.condition);
 }
 

@@ -19,7 +19,8 @@ export function checkFileName(rawName: string): string {
   if (name === '' || name === '.' || name === '..' || name.includes('..') || name.startsWith('.') || UNSAFE_CHARACTERS.test(name)) {
     throw new AdminError('unsafe-name', `unsafe file name "${rawName}"`, { name: rawName });
   }
-  if (name.length > MAX_NAME_CHARS) throw new AdminError('unsafe-name', `file name longer than ${MAX_NAME_CHARS} characters`, { name: rawName });
+  if (name.length > MAX_NAME_CHARS)
+    throw new AdminError('unsafe-name', `file name longer than ${MAX_NAME_CHARS} characters`, { name: rawName });
   const extension = extname(name).toLowerCase();
   if (!(UPLOAD_EXTENSIONS as readonly string[]).includes(extension)) {
     throw new AdminError('unsupported-type', `unsupported file type "${extension || 'none'}"`, { name, extension: extension || '无' });
@@ -48,8 +49,21 @@ const IMAGE_SUFFIX = { png: 'png', jpeg: 'jpg', webp: 'webp', bmp: 'bmp' } as co
  */
 export function imageUploadName(bytes: Uint8Array, nowMs: number): string {
   const info = imageInfo(bytes);
-  if (!info || info.format === 'bmp') throw new AdminError('type-mismatch', 'image message: content is no PNG, JPEG or WebP image', { name: '图片', actual: sniffContentType(bytes) });
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' }).formatToParts(nowMs);
+  if (!info || info.format === 'bmp')
+    throw new AdminError('type-mismatch', 'image message: content is no PNG, JPEG or WebP image', {
+      name: '图片',
+      actual: sniffContentType(bytes),
+    });
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Asia/Shanghai',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+    hourCycle: 'h23',
+  }).formatToParts(nowMs);
   const part = (type: string): string => parts.find((entry) => entry.type === type)?.value ?? '00';
   return `图片-${part('year')}${part('month')}${part('day')}-${part('hour')}${part('minute')}${part('second')}.${IMAGE_SUFFIX[info.format]}`;
 }

@@ -10,7 +10,12 @@ export interface DocsWatcher {
  * files is one re-index, not many). Hidden files are ignored: uploads in progress are written as
  * `.upload-*` and renamed, and editors keep swap files there.
  */
-export function watchDocs(options: { directory: string; debounceMs: number; onChange: () => Promise<unknown>; logger: Logger }): DocsWatcher {
+export function watchDocs(options: {
+  directory: string;
+  debounceMs: number;
+  onChange: () => Promise<unknown>;
+  logger: Logger;
+}): DocsWatcher {
   const { directory, debounceMs, logger } = options;
   let timer: NodeJS.Timeout | undefined;
   let watcher: FSWatcher | undefined;

@@ -28,7 +28,6 @@ function passageText(passage: RetrievedPassage): string {
   return compactForm(`${chunk.title}${chunk.sectionPath.join('')}${chunk.text}`);
 }
 
-
 const SENTENCE = /[^。！？；!?;\n]+/g;
 
 /**
@@ -69,7 +68,8 @@ export function judgeAnswerability(
   const texts = top.map(passageText);
   // A year is met by the text or by the document's own dates (a 2023 news story, a 2025—2027 plan).
   const meets = (position: number, anchor: string): boolean =>
-    mentions(texts[position] ?? '', anchor) || (/^\d{4}$/.test(anchor) && documentYears(top[position]?.chunk.source ?? '').includes(anchor));
+    mentions(texts[position] ?? '', anchor) ||
+    (/^\d{4}$/.test(anchor) && documentYears(top[position]?.chunk.source ?? '').includes(anchor));
   const missingPlaces = places.filter((place) => !top.some((_, position) => meets(position, place)));
   // Names locate a question; the remaining topic words say what is asked about them. A passage that
   // merely mentions the place (深圳南山区 … a hospital story) does not answer a question on its policy.
@@ -80,7 +80,8 @@ export function judgeAnswerability(
   // A question naming several places (湖州和鹿城…) is about each of them: one of them per passage will do.
   const anchored = top.map((_, position) =>
     names.length >= 2
-      ? names.some((name) => meets(position, name)) && places.filter((place) => /^\d{4}$/.test(place)).every((year) => meets(position, year))
+      ? names.some((name) => meets(position, name)) &&
+        places.filter((place) => /^\d{4}$/.test(place)).every((year) => meets(position, year))
       : places.every((place) => meets(position, place)),
   );
   const coverages = top.map((passage, position) => (anchored[position] ? sentenceCoverage(judged, passage, names) : 0));
@@ -88,12 +89,14 @@ export function judgeAnswerability(
   const allMissing = names.length >= 2 ? names.every((name) => missingPlaces.includes(name)) : missingPlaces.length > 0;
   if (allMissing) return { answerable: false, reason: 'unknown-place', missingPlaces, coverage };
   const bestDense = Math.max(...top.map((passage) => passage.dense));
-  const relevant = bestDense >= thresholds.minDense && top.some((passage, position) => {
-    if (!anchored[position]) return false;
-    // One rule for every corpus: what the question asks is checked on the composed answer, not here.
-    // A paraphrase close in meaning still shares some topic word with the question in one sentence.
-    const coverage = coverages[position] ?? 0;
-    return coverage >= thresholds.minCoverage || (passage.dense >= thresholds.strongDense && coverage >= thresholds.minCoverage / 2);
-  });
+  const relevant =
+    bestDense >= thresholds.minDense &&
+    top.some((passage, position) => {
+      if (!anchored[position]) return false;
+      // One rule for every corpus: what the question asks is checked on the composed answer, not here.
+      // A paraphrase close in meaning still shares some topic word with the question in one sentence.
+      const coverage = coverages[position] ?? 0;
+      return coverage >= thresholds.minCoverage || (passage.dense >= thresholds.strongDense && coverage >= thresholds.minCoverage / 2);
+    });
   return relevant ? { answerable: true, missingPlaces, coverage } : { answerable: false, reason: 'off-topic', missingPlaces, coverage };
 }

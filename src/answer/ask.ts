@@ -97,7 +97,8 @@ export function prepareQuestion(raw: string, maxChars: number): { query: string;
 /** Creates the retrieve-and-judge stage shared by the extractive and the LLM answerers. */
 export function createEvidenceFinder(options: AskerOptions): FindEvidence {
   const passageCount = options.passageCount ?? 10;
-  const facts: FactsBySource = (source) => withInForceMark(options.index.manifest.documents[source]?.facts, options.inForceMarks?.().get(source));
+  const facts: FactsBySource = (source) =>
+    withInForceMark(options.index.manifest.documents[source]?.facts, options.inForceMarks?.().get(source));
   const judge = async (query: string, signal?: AbortSignal): Promise<Evidence> => {
     const started = performance.now();
     const reading = readQuestion(query);
@@ -106,14 +107,22 @@ export function createEvidenceFinder(options: AskerOptions): FindEvidence {
     const passages = await options.retriever.retrieve(query, wide ? passageCount * 2 : passageCount, signal);
     const retrieveMs = performance.now() - started;
     const terms = keyTerms(query);
-    const verdict = judgeAnswerability(terms, questionAnchors(query), passages, options.thresholds ?? DEFAULT_THRESHOLDS, (source) => documentYears(facts(source)));
+    const verdict = judgeAnswerability(terms, questionAnchors(query), passages, options.thresholds ?? DEFAULT_THRESHOLDS, (source) =>
+      documentYears(facts(source)),
+    );
     const today = options.today?.() ?? new Date();
     // "I am …, what applies to me" is answered by matching the measures read at index time, not by search.
     const match = reading.whatApplies ? questionMatch(query, options.index.manifest, today) : undefined;
     const matched = match ? matchAnswer(match) : undefined;
     // Document facts and "what can I get" are answered from titles and measures, not from one passage's words.
-    const measures = matched ?? (!verdict.answerable && verdict.reason === 'off-topic' && reading.asks.includes('eligibility') ? measuresAnswer(reading, passages) : undefined);
-    const composed = measures ?? (verdict.answerable || asksDocumentFact(reading) ? composeAnswer({ question: query, reading, passages, facts, today }) : undefined);
+    const measures =
+      matched ??
+      (!verdict.answerable && verdict.reason === 'off-topic' && reading.asks.includes('eligibility')
+        ? measuresAnswer(reading, passages)
+        : undefined);
+    const composed =
+      measures ??
+      (verdict.answerable || asksDocumentFact(reading) ? composeAnswer({ question: query, reading, passages, facts, today }) : undefined);
     const answered = composed?.answerable && composed.answer !== '' ? composed : undefined;
     const preciseRefusal =
       composed && !composed.answerable && composed.answer !== ''
@@ -125,7 +134,15 @@ export function createEvidenceFinder(options: AskerOptions): FindEvidence {
       query,
       passages: answered ? citedFirst(passages, answered.citations) : passages,
       verdict: answered ? { ...verdict, answerable: true } : preciseRefusal ? { ...verdict, answerable: false } : verdict,
-      ...(answered ? { extracted: { answer: answered.answer, citations: answered.citations, ...(answered.comparison ? { comparison: answered.comparison } : {}) } } : {}),
+      ...(answered
+        ? {
+            extracted: {
+              answer: answered.answer,
+              citations: answered.citations,
+              ...(answered.comparison ? { comparison: answered.comparison } : {}),
+            },
+          }
+        : {}),
       refusal: preciseRefusal?.answer ?? refusalMessage(options.index.manifest, verdict.missingPlaces),
       refusalCitations: preciseRefusal?.citations ?? [],
       reading,
@@ -146,7 +163,6 @@ async function judgeForeign(query: string, judge: FindEvidence, signal?: AbortSi
   const { extracted: _dropped, ...rest } = evidence;
   return { ...rest, verdict: { ...evidence.verdict, answerable: false }, refusal: foreignRefusal(), refusalCitations: [] };
 }
-
 
 /** The extractive answer of some evidence, or its honest refusal. */
 export function extractiveAnswerOf(evidence: Evidence): WrittenAnswer {

@@ -26,7 +26,12 @@ interface ConversationStoreOptions {
 }
 
 /** An in-memory, bounded store: few turns per conversation, expiring after idle time. */
-export function createConversationStore({ maxTurns, idleMs, clock = systemClock, maxConversations = 1000 }: ConversationStoreOptions): ConversationStore {
+export function createConversationStore({
+  maxTurns,
+  idleMs,
+  clock = systemClock,
+  maxConversations = 1000,
+}: ConversationStoreOptions): ConversationStore {
   const conversations = new Map<string, { turns: Turn[]; lastActive: number }>();
   return {
     recent(conversationId) {

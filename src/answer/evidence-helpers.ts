@@ -11,7 +11,8 @@ export function citedFirst(passages: RetrievedPassage[], citations: Citation[]):
   // A document fact cites its front-matter line; the document's 文件信息 record is the passage that holds it.
   const holds = (passage: RetrievedPassage, citation: Citation): boolean =>
     passage.chunk.text.includes(citation.quote) || (citation.section === '文件信息' && passage.chunk.kind === 'document-info');
-  const citing = (passage: RetrievedPassage) => citations.findIndex((citation) => citation.source === passage.chunk.source && holds(passage, citation));
+  const citing = (passage: RetrievedPassage) =>
+    citations.findIndex((citation) => citation.source === passage.chunk.source && holds(passage, citation));
   const cited = passages.filter((passage) => citing(passage) >= 0).sort((left, right) => citing(left) - citing(right));
   return [...cited, ...passages.filter((passage) => citing(passage) < 0)];
 }

@@ -9,7 +9,11 @@ export { MAX_ANSWER_CHARS } from './compose/unit-answer.js';
  * Extractive answer over passages alone (no document facts): the composer's answer for the
  * question as read, or an empty answer when it refuses.
  */
-export function extractiveAnswer(question: string, terms: string[], passages: RetrievedPassage[]): { answer: string; citations: Citation[] } {
+export function extractiveAnswer(
+  question: string,
+  terms: string[],
+  passages: RetrievedPassage[],
+): { answer: string; citations: Citation[] } {
   const reading = { ...readQuestion(question), subject: terms };
   const composed = composeAnswer({ question, reading, passages, facts: () => undefined, today: new Date() });
   return composed.answerable ? { answer: composed.answer, citations: composed.citations } : { answer: '', citations: [] };

@@ -34,7 +34,9 @@ export function listAnswer(question: string, passages: RetrievedPassage[]): { an
     .filter((passage) => !/（合计）=|^合计|小计/.test(passage.chunk.text))
     .sort((left, right) => left.chunk.start - right.chunk.start);
   if (rows.length < 2) return undefined;
-  const names = rows.map((row) => (row.chunk.kind === 'person' ? row.chunk.text.split('，')[0] : nameField(recordFields(row.chunk.text))?.[1]));
+  const names = rows.map((row) =>
+    row.chunk.kind === 'person' ? row.chunk.text.split('，')[0] : nameField(recordFields(row.chunk.text))?.[1],
+  );
   const items = names.filter((name): name is string => Boolean(name)).slice(0, MAX_ITEMS);
   const caption = first.chunk.sectionPath.at(-1) ?? first.chunk.title;
   const total = Math.max(statedCount(caption) ?? 0, rows.length);

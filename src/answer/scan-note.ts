@@ -11,6 +11,9 @@ export const SCAN_NOTE = '以下内容来自扫描件识别，请以原件为准
  */
 export function withScanNote(notes: string[], citations: Citation[], passages: RetrievedPassage[]): string[] {
   const cited = (citation: Citation): boolean =>
-    passages.some(({ chunk }) => chunk.lowConfidence === true && chunk.source === citation.source && formatSection(chunk.sectionPath) === citation.section);
+    passages.some(
+      ({ chunk }) =>
+        chunk.lowConfidence === true && chunk.source === citation.source && formatSection(chunk.sectionPath) === citation.section,
+    );
   return citations.some(cited) && !notes.includes(SCAN_NOTE) ? [SCAN_NOTE, ...notes] : notes;
 }

@@ -1,5 +1,13 @@
 import { silentLogger, type Logger } from '../log/index.js';
-import { composeResult, extractiveAnswerOf, prepareQuestion, type Evidence, type FindEvidence, type ResultContext, type WrittenAnswer } from './ask.js';
+import {
+  composeResult,
+  extractiveAnswerOf,
+  prepareQuestion,
+  type Evidence,
+  type FindEvidence,
+  type ResultContext,
+  type WrittenAnswer,
+} from './ask.js';
 import { standaloneQuery, type ModelRewrite } from './conversation-query.js';
 import { factsForPrompt } from './document-notices.js';
 import type { ConversationStore } from './conversation-store.js';
@@ -79,7 +87,13 @@ function budgetOf(milliseconds: number, started: number, caller?: AbortSignal): 
  * write a grounded answer (checked before it is final) or extracts one; any model failure falls
  * back to the extractive answer with a note, inside the time budget.
  */
-export function createAnswerService({ find, maxQuestionChars, llm, conversations, logger = silentLogger }: AnswerServiceOptions): AnswerService {
+export function createAnswerService({
+  find,
+  maxQuestionChars,
+  llm,
+  conversations,
+  logger = silentLogger,
+}: AnswerServiceOptions): AnswerService {
   async function* stream(request: AskRequest): AsyncGenerator<AskEvent> {
     const started = performance.now();
     const prepared = prepareQuestion(request.question, maxQuestionChars);
@@ -110,7 +124,8 @@ export function createAnswerService({ find, maxQuestionChars, llm, conversations
       }
     }
     const result = composeResult(evidence, written, context);
-    if (request.conversationId) conversations?.remember(request.conversationId, { question: request.question, query, answer: result.answer });
+    if (request.conversationId)
+      conversations?.remember(request.conversationId, { question: request.question, query, answer: result.answer });
     yield { type: 'final', result };
   }
   return { stream, ask: (request) => finalResult(stream(request)) };
@@ -128,7 +143,13 @@ function rewriteSetup(setup: LlmSetup, budget: Budget, maxChars: number): ModelR
 }
 
 /** Turns the checker's verdict into the answer, or undefined when the extractive one must stand in. */
-function checkedAnswer(check: AnswerCheck, evidence: Evidence, modelId: string, notes: string[], logger: Logger): WrittenAnswer | undefined {
+function checkedAnswer(
+  check: AnswerCheck,
+  evidence: Evidence,
+  modelId: string,
+  notes: string[],
+  logger: Logger,
+): WrittenAnswer | undefined {
   switch (check.kind) {
     case 'answered':
       if (check.droppedSentences > 0) notes.push(droppedSentencesNote(check.droppedSentences));

@@ -33,14 +33,23 @@ export async function consoleFor(options: {
     idleMs: config.CONSOLE_IDLE_MINUTES * 60_000,
     publicUrl: (config.CONSOLE_PUBLIC_URL ?? `http://localhost:${options.opsPort}`).replace(/\/+$/, ''),
     ...(config.CONSOLE_OAUTH && config.LARK_APP_ID && config.LARK_APP_SECRET
-      ? { oauth: { appId: config.LARK_APP_ID, appSecret: config.LARK_APP_SECRET, apiBase: endpoints.apiBase, authorizeUrl: config.CONSOLE_AUTHORIZE_URL ?? endpoints.authorizeUrl } }
+      ? {
+          oauth: {
+            appId: config.LARK_APP_ID,
+            appSecret: config.LARK_APP_SECRET,
+            apiBase: endpoints.apiBase,
+            authorizeUrl: config.CONSOLE_AUTHORIZE_URL ?? endpoints.authorizeUrl,
+          },
+        }
       : {}),
     clock: systemClock,
     logger,
     manifest: () => runtime.manifest(),
     answers,
     // per call: the index may have been rebuilt since (INDEX_STORE=postgres has no in-process index to score against)
-    ...(config.INDEX_STORE === 'file' ? { retrieve: (question: string, limit: number) => createRetriever(runtime.index(), embedder).retrieve(question, limit) } : {}),
+    ...(config.INDEX_STORE === 'file'
+      ? { retrieve: (question: string, limit: number) => createRetriever(runtime.index(), embedder).retrieve(question, limit) }
+      : {}),
     embed: (texts) => embedder.embed(texts, 'query'),
     knowledge: options.knowledge,
     docsDir: config.DOCS_DIR,

@@ -80,7 +80,12 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
     },
     notices() {
       notices ??= storage.noticeStores().then((shared) => {
-        built = createNotices({ settings: toNoticesSettings(config, config.DATA_DIR), clock, logger, ...(shared ? { store: shared.state } : {}) });
+        built = createNotices({
+          settings: toNoticesSettings(config, config.DATA_DIR),
+          clock,
+          logger,
+          ...(shared ? { store: shared.state } : {}),
+        });
         return built;
       });
       return notices;

@@ -17,7 +17,14 @@ import {
 } from '../answer/index.js';
 import { ConfigError, databaseUrl, type Config } from '../config/index.js';
 import { createTransformersEmbedder, type Embedder } from '../embed/index.js';
-import { IndexNotFoundError, loadIndex, prepareKnowledgeSchema, readCurrentBuild, type KnowledgeIndex, type Manifest } from '../index/index.js';
+import {
+  IndexNotFoundError,
+  loadIndex,
+  prepareKnowledgeSchema,
+  readCurrentBuild,
+  type KnowledgeIndex,
+  type Manifest,
+} from '../index/index.js';
 import { openDatabase, type Database } from '../postgres/index.js';
 import { createPostgresServing } from './postgres-serving.js';
 import { STORE_MIGRATIONS } from './storage.js';
@@ -119,7 +126,13 @@ function knowledgeDatabase(config: Config, logger: Logger, given: RuntimeOptions
       if (typeof given === 'function') return given();
       if (given) return given;
       // 100 candidates per HNSW search: recall@10 ≥ 0.99 in bench/pg-store.ts (pgvector's default is 40)
-      return openDatabase({ url: databaseUrl(config), schema: config.DATABASE_SCHEMA, logger, migrations: STORE_MIGRATIONS, settings: { 'hnsw.ef_search': 100 } });
+      return openDatabase({
+        url: databaseUrl(config),
+        schema: config.DATABASE_SCHEMA,
+        logger,
+        migrations: STORE_MIGRATIONS,
+        settings: { 'hnsw.ef_search': 100 },
+      });
     })().then(async (opened) => {
       await prepareKnowledgeSchema(opened);
       return opened;
@@ -178,10 +191,13 @@ export function createRuntime(config: Config, options: RuntimeOptions = {}): Run
   const embedder = lazy(() => configuredEmbedder(config));
   const files = fileServing(config, logger, embedder);
   const postgres =
-    config.INDEX_STORE === 'postgres' ? createPostgresServing({ config, database: knowledgeDatabase(config, logger, options.database), embedder, logger }) : undefined;
+    config.INDEX_STORE === 'postgres'
+      ? createPostgresServing({ config, database: knowledgeDatabase(config, logger, options.database), embedder, logger })
+      : undefined;
   /** What answers are built from: the PostgreSQL generation, or the current file index. */
   const askerOptions = (): Promise<AskerOptions> => (postgres ? postgres.options() : files.options());
-  const withMarks = (asker: AskerOptions): AskerOptions => (options.inForceMarks ? { ...asker, inForceMarks: options.inForceMarks } : asker);
+  const withMarks = (asker: AskerOptions): AskerOptions =>
+    options.inForceMarks ? { ...asker, inForceMarks: options.inForceMarks } : asker;
   let service: Promise<AnswerService> | undefined;
   return {
     config,
@@ -215,7 +231,10 @@ export function createRuntime(config: Config, options: RuntimeOptions = {}): Run
           find: async (query, signal) => createEvidenceFinder(withMarks(await askerOptions()))(query, signal),
           maxQuestionChars: config.MAX_QUESTION_CHARS,
           llm,
-          conversations: createConversationStore({ maxTurns: config.CONVERSATION_TURNS, idleMs: config.CONVERSATION_IDLE_MINUTES * 60_000 }),
+          conversations: createConversationStore({
+            maxTurns: config.CONVERSATION_TURNS,
+            idleMs: config.CONVERSATION_IDLE_MINUTES * 60_000,
+          }),
           logger,
         }),
       );

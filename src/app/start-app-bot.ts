@@ -1,7 +1,15 @@
 import type { KnowledgeAdmin } from '../admin/index.js';
 import type { AnswerService } from '../answer/index.js';
 import type { AdminConsole } from '../console/index.js';
-import { startLarkBot, type BotStatus, type LarkBotOptions, type LarkSettings, type LarkStores, type RunningBot, type WsClientFactory } from '../lark/index.js';
+import {
+  startLarkBot,
+  type BotStatus,
+  type LarkBotOptions,
+  type LarkSettings,
+  type LarkStores,
+  type RunningBot,
+  type WsClientFactory,
+} from '../lark/index.js';
 import { withInForceMarks, type Notices } from '../notices/index.js';
 import type { NoticeSchedulerExtra } from '../lark/index.js';
 import { createPrometheusMetrics, type PrometheusMetrics } from '../ops/index.js';
@@ -57,7 +65,11 @@ async function warmAnswers(runtime: Runtime): Promise<AnswerService> {
  */
 function remindersOf(app: App, state: Awaited<ReturnType<App['storage']['reminderStores']>>): Reminders {
   try {
-    return createReminders({ settings: toRemindersSettings(app.config, app.config.DATA_DIR), logger: app.logger, ...(state ? { store: state.state } : {}) });
+    return createReminders({
+      settings: toRemindersSettings(app.config, app.config.DATA_DIR),
+      logger: app.logger,
+      ...(state ? { store: state.state } : {}),
+    });
   } catch (error) {
     if (error instanceof RemindersError) throw new AppError('calendar-invalid', error.message, { cause: error });
     throw error;
@@ -72,12 +84,21 @@ export async function startAppBot(app: App, settings: LarkSettings, overrides: B
   const shared = await app.storage.reminderStores();
   const reminders = overrides.reminders === undefined ? remindersOf(app, shared) : overrides.reminders;
   const opsPort = config.OPS_PORT ?? config.PORT;
-  const adminConsole = await consoleFor({ runtime, config, logger, opsPort, ...(knowledge ? { knowledge } : {}), ...(reminders ? { reminders } : {}), ...(shared ? { sendLog: shared.scheduler.sendLog } : {}) });
+  const adminConsole = await consoleFor({
+    runtime,
+    config,
+    logger,
+    opsPort,
+    ...(knowledge ? { knowledge } : {}),
+    ...(reminders ? { reminders } : {}),
+    ...(shared ? { sendLog: shared.scheduler.sendLog } : {}),
+  });
   const stores = overrides.stores ?? (await app.storage.larkStores(app.clock));
   const notices = overrides.notices === undefined ? await app.notices() : overrides.notices;
   const noticeShared = notices ? await app.storage.noticeStores() : undefined;
   // the bot serves documents as admins marked them (「仍然有效」)
-  const served = (): ReturnType<BotStatus['manifest']> => (notices ? withInForceMarks(runtime.manifest(), notices.service.inForceMarks()) : runtime.manifest());
+  const served = (): ReturnType<BotStatus['manifest']> =>
+    notices ? withInForceMarks(runtime.manifest(), notices.service.inForceMarks()) : runtime.manifest();
   let running: RunningBot;
   try {
     running = await startLarkBot({
@@ -108,7 +129,12 @@ export async function startAppBot(app: App, settings: LarkSettings, overrides: B
               modelLoaded: () => true,
               port: opsPort,
               ...(config.OPS_HOST ? { host: config.OPS_HOST } : {}),
-              ...(adminConsole ? { extraRoutes: ({ bot, health }) => adminConsole.routes({ stores: bot.stores, health, chatName: (chatId) => bot.chatName(chatId) }) } : {}),
+              ...(adminConsole
+                ? {
+                    extraRoutes: ({ bot, health }) =>
+                      adminConsole.routes({ stores: bot.stores, health, chatName: (chatId) => bot.chatName(chatId) }),
+                  }
+                : {}),
             },
           }),
     });
@@ -117,5 +143,8 @@ export async function startAppBot(app: App, settings: LarkSettings, overrides: B
     const reason = error instanceof Error ? error.message : String(error);
     throw new AppError('feishu-unreachable', reason, { cause: error });
   }
-  return Object.assign(running, { ...(reminders ? { reminderService: reminders } : {}), ...(adminConsole ? { console: adminConsole } : {}) });
+  return Object.assign(running, {
+    ...(reminders ? { reminderService: reminders } : {}),
+    ...(adminConsole ? { console: adminConsole } : {}),
+  });
 }

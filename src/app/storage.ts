@@ -89,7 +89,13 @@ export function createStorage(
   const database = (): Promise<Database> => {
     opened ??= options.database
       ? Promise.resolve(options.database)
-      : openDatabase({ url: databaseUrl(config), schema: config.DATABASE_SCHEMA, logger, migrations: STORE_MIGRATIONS, settings: { 'hnsw.ef_search': 100 } }).then((pool) => {
+      : openDatabase({
+          url: databaseUrl(config),
+          schema: config.DATABASE_SCHEMA,
+          logger,
+          migrations: STORE_MIGRATIONS,
+          settings: { 'hnsw.ef_search': 100 },
+        }).then((pool) => {
           logger.info('postgres.connected', { schema: config.DATABASE_SCHEMA, instance });
           return pool;
         });
@@ -99,7 +105,8 @@ export function createStorage(
     choice,
     database,
     async larkStores(clock) {
-      if (choice.stores === 'files') return openFileLarkStores({ dataDir: config.DATA_DIR, clock, retentionDays: config.QUESTION_RETENTION_DAYS });
+      if (choice.stores === 'files')
+        return openFileLarkStores({ dataDir: config.DATA_DIR, clock, retentionDays: config.QUESTION_RETENTION_DAYS });
       const shared = postgresSharedStores(await database(), instance, config.QUESTION_RETENTION_DAYS);
       return { ...shared, questions: shared.questions ?? openFileQuestionLog(config.DATA_DIR, clock, config.QUESTION_RETENTION_DAYS) };
     },
@@ -108,11 +115,17 @@ export function createStorage(
       const pool = await database();
       // an embedded bot's subscriptions and /remind edits move into the database the first time (never over a newer state)
       const stateFile = join(toRemindersSettings(config, config.DATA_DIR).directory, 'state.json');
-      if (existsSync(stateFile) && (await importState(pool, readStateFile(stateFile)))) logger.info('reminders.state_imported', { from: stateFile });
+      if (existsSync(stateFile) && (await importState(pool, readStateFile(stateFile))))
+        logger.info('reminders.state_imported', { from: stateFile });
       return {
         // every instance runs the scheduler; the lease holder sends
         scheduler: {
-          lease: { lock: createPostgresLeaseLock(pool), name: 'reminders-scheduler', holder: instance, ttlMs: options.leaseMs ?? SCHEDULER_LEASE_MS },
+          lease: {
+            lock: createPostgresLeaseLock(pool),
+            name: 'reminders-scheduler',
+            holder: instance,
+            ttlMs: options.leaseMs ?? SCHEDULER_LEASE_MS,
+          },
           sendLog: createPostgresSendLog(pool),
         },
         state: createPostgresStateStore(pool),
@@ -124,7 +137,12 @@ export function createStorage(
       return {
         // the reminders' send log and lease machinery, with a lease and a table of their own
         scheduler: {
-          lease: { lock: createPostgresLeaseLock(pool), name: 'notices-scheduler', holder: instance, ttlMs: options.leaseMs ?? SCHEDULER_LEASE_MS },
+          lease: {
+            lock: createPostgresLeaseLock(pool),
+            name: 'notices-scheduler',
+            holder: instance,
+            ttlMs: options.leaseMs ?? SCHEDULER_LEASE_MS,
+          },
           sendLog: createPostgresSendLog(pool, 'notice_log'),
         },
         state: createPostgresNoticesState(pool),

@@ -8,7 +8,11 @@ import { progressBar } from './progress.js';
 import type { Runtime } from '../app/index.js';
 
 /** Builds DOCS_DIR into INDEX_DIR as configured, reporting each stage's progress. */
-export async function buildConfigured(runtime: Runtime, logger: Logger, onProgress?: (stage: BuildStage, done: number, total: number) => void): Promise<BuildSummary> {
+export async function buildConfigured(
+  runtime: Runtime,
+  logger: Logger,
+  onProgress?: (stage: BuildStage, done: number, total: number) => void,
+): Promise<BuildSummary> {
   const { config } = runtime;
   if (!statSync(config.DOCS_DIR, { throwIfNoEntry: false })?.isDirectory()) {
     throw new ConfigError([`DOCS_DIR: ${config.DOCS_DIR} is not a folder (create it and put your documents in it, see docs/documents.md)`]);
@@ -41,7 +45,11 @@ export async function buildWithProgress(runtime: Runtime, logger: Logger): Promi
 }
 
 /** Builds a new index and answers from it from the next question on; until the swap the old one serves. */
-async function rebuildServingIndex(runtime: Runtime, logger: Logger, onProgress: (stage: BuildStage, done: number, total: number) => void): Promise<BuildSummary> {
+async function rebuildServingIndex(
+  runtime: Runtime,
+  logger: Logger,
+  onProgress: (stage: BuildStage, done: number, total: number) => void,
+): Promise<BuildSummary> {
   const summary = await buildConfigured(runtime, logger, onProgress);
   await runtime.publishBuild();
   return summary;
@@ -63,5 +71,10 @@ export function knowledgeAdminFor(runtime: Runtime, logger: Logger): KnowledgeAd
 export function watchConfiguredDocs(runtime: Runtime, knowledge: KnowledgeAdmin, logger: Logger): DocsWatcher | undefined {
   const { config } = runtime;
   if (!config.WATCH_DOCS) return undefined;
-  return watchDocs({ directory: config.DOCS_DIR, debounceMs: config.WATCH_DEBOUNCE_MS, onChange: () => knowledge.reindexIfChanged(), logger });
+  return watchDocs({
+    directory: config.DOCS_DIR,
+    debounceMs: config.WATCH_DEBOUNCE_MS,
+    onChange: () => knowledge.reindexIfChanged(),
+    logger,
+  });
 }

@@ -1,11 +1,22 @@
-import { docsDrift, driftIsEmpty, hashDocsFiles, IndexError, layout, readCurrentBuild, readManifest, type DocsDrift, type Manifest } from '../index/index.js';
+import {
+  docsDrift,
+  driftIsEmpty,
+  hashDocsFiles,
+  IndexError,
+  layout,
+  readCurrentBuild,
+  readManifest,
+  type DocsDrift,
+  type Manifest,
+} from '../index/index.js';
 import type { Logger } from '../log/index.js';
 import { buildWithProgress } from './build-with-progress.js';
 import type { Runtime } from '../app/index.js';
 
 /** One Chinese line naming what changed, for the console and the bot's start-up output. */
 export function describeDrift(drift: DocsDrift, limit = 5): string {
-  const list = (names: string[]): string => (names.length > limit ? `${names.slice(0, limit).join('、')} 等 ${names.length} 个` : names.join('、'));
+  const list = (names: string[]): string =>
+    names.length > limit ? `${names.slice(0, limit).join('、')} 等 ${names.length} 个` : names.join('、');
   const parts = [
     drift.added.length > 0 ? `新增 ${list(drift.added)}` : '',
     drift.changed.length > 0 ? `修改 ${list(drift.changed)}` : '',
@@ -30,7 +41,11 @@ function localManifest(indexDir: string): Manifest | undefined {
  * re-indexes (incrementally: unchanged chunks come from the embedding cache) before the first answer,
  * saying what changed. Returns the drift found, or undefined when there was nothing to compare.
  */
-export async function syncIndexWithDocs(runtime: Runtime, logger: Logger, write: (line: string) => void = (line) => process.stderr.write(line)): Promise<DocsDrift | undefined> {
+export async function syncIndexWithDocs(
+  runtime: Runtime,
+  logger: Logger,
+  write: (line: string) => void = (line) => process.stderr.write(line),
+): Promise<DocsDrift | undefined> {
   const { config } = runtime;
   const manifest = localManifest(config.INDEX_DIR);
   if (!manifest) return undefined;
@@ -45,7 +60,9 @@ export async function syncIndexWithDocs(runtime: Runtime, logger: Logger, write:
   );
   try {
     const summary = await buildWithProgress(runtime, logger);
-    write(`索引已更新：${summary.documents} 个文档，${summary.chunks} 个片段（新嵌入 ${summary.embedded} 个），用时 ${summary.seconds.toFixed(1)} 秒。\n`);
+    write(
+      `索引已更新：${summary.documents} 个文档，${summary.chunks} 个片段（新嵌入 ${summary.embedded} 个），用时 ${summary.seconds.toFixed(1)} 秒。\n`,
+    );
   } catch (error) {
     if (!(error instanceof IndexError && error.code === 'busy')) throw error;
     write(`${error.message}：暂时沿用现有索引，它完成后会自动换上新索引。\n`);

@@ -56,14 +56,19 @@ export function scoreOutcome(item: EvalItem, result: AskResult, maxAnswerChars =
   };
   const rank = rankOf((index) => {
     const passage = result.passages[index];
-    return passage !== undefined && passage.source === item.source && containsAll(`${passage.title}${passage.section}${passage.text}`, facts);
+    return (
+      passage !== undefined && passage.source === item.source && containsAll(`${passage.title}${passage.section}${passage.text}`, facts)
+    );
   });
   const sourceRank = rankOf((index) => result.passages[index]?.source === item.source);
   const outcome: EvalOutcome = {
     ...base,
     rightCitation: !refused && result.citations[0]?.source === item.source,
     conciseWithFacts:
-      !refused && result.answer.length <= maxAnswerChars && containsAll(result.answer, facts) && containsAny(result.answer, item.expect_any),
+      !refused &&
+      result.answer.length <= maxAnswerChars &&
+      containsAll(result.answer, facts) &&
+      containsAny(result.answer, item.expect_any),
   };
   if (rank !== undefined) outcome.rank = rank;
   if (sourceRank !== undefined) outcome.sourceRank = sourceRank;
@@ -101,16 +106,46 @@ export function summarize(outcomes: EvalOutcome[]): EvalSummary {
     inScope: inScope.length,
     outOfScope: outOfScope.length,
     nearMisses: nearMisses.length,
-    hitAt1: ratio(count(inScope, (o) => o.rank === 1), inScope.length),
-    hitAt5: ratio(count(inScope, (o) => (o.rank ?? 99) <= 5), inScope.length),
-    docAt5: ratio(count(inScope, (o) => (o.sourceRank ?? 99) <= 5), inScope.length),
-    mrr: ratio(inScope.reduce((sum, o) => sum + (o.rank ? 1 / o.rank : 0), 0), inScope.length),
-    sourceHitAt1: ratio(count(inScope, (o) => o.sourceRank === 1), inScope.length),
-    rightDocumentCitation: ratio(count(inScope, (o) => o.rightCitation), inScope.length),
-    conciseAnswerWithFacts: ratio(count(inScope, (o) => o.conciseWithFacts), inScope.length),
-    outOfScopeRefused: ratio(count(outOfScope, (o) => o.refused), outOfScope.length),
-    nearMissesRefused: ratio(count(nearMisses, (o) => o.refused), nearMisses.length),
-    falseRefusals: ratio(count(inScope, (o) => o.refused), inScope.length),
+    hitAt1: ratio(
+      count(inScope, (o) => o.rank === 1),
+      inScope.length,
+    ),
+    hitAt5: ratio(
+      count(inScope, (o) => (o.rank ?? 99) <= 5),
+      inScope.length,
+    ),
+    docAt5: ratio(
+      count(inScope, (o) => (o.sourceRank ?? 99) <= 5),
+      inScope.length,
+    ),
+    mrr: ratio(
+      inScope.reduce((sum, o) => sum + (o.rank ? 1 / o.rank : 0), 0),
+      inScope.length,
+    ),
+    sourceHitAt1: ratio(
+      count(inScope, (o) => o.sourceRank === 1),
+      inScope.length,
+    ),
+    rightDocumentCitation: ratio(
+      count(inScope, (o) => o.rightCitation),
+      inScope.length,
+    ),
+    conciseAnswerWithFacts: ratio(
+      count(inScope, (o) => o.conciseWithFacts),
+      inScope.length,
+    ),
+    outOfScopeRefused: ratio(
+      count(outOfScope, (o) => o.refused),
+      outOfScope.length,
+    ),
+    nearMissesRefused: ratio(
+      count(nearMisses, (o) => o.refused),
+      nearMisses.length,
+    ),
+    falseRefusals: ratio(
+      count(inScope, (o) => o.refused),
+      inScope.length,
+    ),
   };
 }
 

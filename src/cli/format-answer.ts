@@ -16,7 +16,13 @@ export function formatAnswer(result: AskResult): string {
   if (described.length > 0) {
     lines.push('', '文件：');
     for (const document of described) {
-      const parts = [document.docNumber, document.issuer, document.issuedOn, document.period && `执行期${document.period}`, document.status !== 'unknown' && STATUS_LABELS[document.status]];
+      const parts = [
+        document.docNumber,
+        document.issuer,
+        document.issuedOn,
+        document.period && `执行期${document.period}`,
+        document.status !== 'unknown' && STATUS_LABELS[document.status],
+      ];
       lines.push(`《${document.title}》 ${parts.filter(Boolean).join(' · ')}`);
     }
   }

@@ -79,12 +79,15 @@ export function formatInspect(report: InspectReport, all = false): string {
     `章节（${report.sections.length}）：`,
   ];
   for (const section of report.sections) {
-    const counts = [section.paragraphs ? `${section.paragraphs} 段` : '', section.records ? `${section.records} 条记录` : ''].filter((part) => part !== '').join('，');
+    const counts = [section.paragraphs ? `${section.paragraphs} 段` : '', section.records ? `${section.records} 条记录` : '']
+      .filter((part) => part !== '')
+      .join('，');
     lines.push(`${'  '.repeat(section.path.length - 1)}  ${section.path.at(-1) ?? ''}${counts ? `（${counts}）` : ''}`);
   }
   lines.push('', `表格记录（${report.records.length}）：`);
   const shown = all ? report.records : report.records.slice(0, MAX_RECORDS);
-  for (const record of shown) lines.push(`  [${record.section.at(-1) ?? ''}] ${record.fields.map(([header, value]) => `${header}=${value}`).join('，')}`);
+  for (const record of shown)
+    lines.push(`  [${record.section.at(-1) ?? ''}] ${record.fields.map(([header, value]) => `${header}=${value}`).join('，')}`);
   if (shown.length < report.records.length) lines.push(`  …… 另有 ${report.records.length - shown.length} 条（--json 列出全部）`);
   if (report.tables.length > 0) lines.push('', `表格（${report.tables.length}）：`);
   for (const table of report.tables) {

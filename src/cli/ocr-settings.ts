@@ -22,9 +22,13 @@ export function stageLabel(stage: string): string {
 }
 
 /** OCR of an uploaded scan before it is stored, into the same cache the next build reads; undefined when OCR is off. */
-export function uploadScanReader(config: Config, logger: Logger): ((name: string, bytes: Uint8Array, onProgress?: OnProgress) => Promise<boolean>) | undefined {
+export function uploadScanReader(
+  config: Config,
+  logger: Logger,
+): ((name: string, bytes: Uint8Array, onProgress?: OnProgress) => Promise<boolean>) | undefined {
   const ocr = configuredOcr(config);
   if (!ocr) return undefined;
   const cacheDir = layout.ocrCache(config.INDEX_DIR);
-  return (name, bytes, onProgress) => readUploadedScan(name, bytes, { ...ocr, cacheDir, onPage: (done, total) => onProgress?.({ stage: 'ocr', done, total }) }, logger);
+  return (name, bytes, onProgress) =>
+    readUploadedScan(name, bytes, { ...ocr, cacheDir, onPage: (done, total) => onProgress?.({ stage: 'ocr', done, total }) }, logger);
 }

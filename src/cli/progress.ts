@@ -1,7 +1,10 @@
 import { stderrStatus, type StatusLine } from '../log/index.js';
 
 /** A one-line progress bar on stderr (redrawn in a terminal, below any log lines; plain lines otherwise). */
-export function progressBar(stream: NodeJS.WriteStream = process.stderr, status: StatusLine = stderrStatus): (label: string, done: number, total: number) => void {
+export function progressBar(
+  stream: NodeJS.WriteStream = process.stderr,
+  status: StatusLine = stderrStatus,
+): (label: string, done: number, total: number) => void {
   let lastLine = '';
   let lastLabel = '';
   return (label, done, total) => {

@@ -84,10 +84,17 @@ export async function runCli(argv: string[]): Promise<number> {
       return matchCommand(runtime, rest.join(' '), values.json ?? false);
     case 'calendar':
     case 'reminders':
-      return remindersCli(command, rest, { ...values, json: values.json ?? false, dryRun: values['dry-run'] ?? false }, config, logger, async () => {
-        const lark = larkSettings(config);
-        return lark ? standaloneReminderSender(lark, logger) : undefined;
-      });
+      return remindersCli(
+        command,
+        rest,
+        { ...values, json: values.json ?? false, dryRun: values['dry-run'] ?? false },
+        config,
+        logger,
+        async () => {
+          const lark = larkSettings(config);
+          return lark ? standaloneReminderSender(lark, logger) : undefined;
+        },
+      );
     default:
       throw new UsageError(`unknown command "${command}"`);
   }
@@ -119,7 +126,12 @@ export function reportError(error: unknown): number {
     process.stderr.write(`${error.message}\n`);
     return 2;
   }
-  if (error instanceof IndexError || error instanceof EmbeddingModelMissingError || error instanceof AnswerError || error instanceof DatabaseError) {
+  if (
+    error instanceof IndexError ||
+    error instanceof EmbeddingModelMissingError ||
+    error instanceof AnswerError ||
+    error instanceof DatabaseError
+  ) {
     process.stderr.write(`error: ${error.message}\n`);
     return 1;
   }

@@ -66,7 +66,10 @@ export function renderConfigurationDoc(rows: SettingRow[] = settingRows()): stri
     '',
     '| variable | default | group | meaning |',
     '| --- | --- | --- | --- |',
-    ...rows.map((row) => `| \`${row.name}\` | ${row.fallback === '' ? '–' : `\`${cell(row.fallback)}\``} | ${row.group} | ${cell(row.meaning ?? '(no description yet)')} |`),
+    ...rows.map(
+      (row) =>
+        `| \`${row.name}\` | ${row.fallback === '' ? '–' : `\`${cell(row.fallback)}\``} | ${row.group} | ${cell(row.meaning ?? '(no description yet)')} |`,
+    ),
     '',
   ].join('\n');
 }

@@ -9,10 +9,7 @@ const GROUP_PAIR = /^([\p{L}\p{N}_-]+)=(oc_[A-Za-z0-9_-]+(?:\|oc_[A-Za-z0-9_-]+)
  * so every setting is checked at start with the others.
  */
 export const remindersEnvironmentShape = {
-  REMINDER_TIMEZONE: z
-    .string()
-    .default('Asia/Shanghai')
-    .refine(isTimeZone, { message: 'must be an IANA time zone such as Asia/Shanghai' }),
+  REMINDER_TIMEZONE: z.string().default('Asia/Shanghai').refine(isTimeZone, { message: 'must be an IANA time zone such as Asia/Shanghai' }),
   REMINDER_CATCH_UP_HOURS: z.coerce.number().min(0).max(72).default(6),
   DIGEST_CRON: z
     .string()

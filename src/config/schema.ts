@@ -93,7 +93,10 @@ export const configSchema = z.object({
   STORE: z.enum(['embedded', 'postgres']).default('embedded'),
   INDEX_STORE: z.enum(['file', 'postgres']).default('file'),
   DATABASE_URL: optionalText,
-  DATABASE_SCHEMA: z.string().regex(/^[a-z_][a-z0-9_]{0,62}$/, 'must be a plain lower-case name').default('policybot'),
+  DATABASE_SCHEMA: z
+    .string()
+    .regex(/^[a-z_][a-z0-9_]{0,62}$/, 'must be a plain lower-case name')
+    .default('policybot'),
   LARK_CLAIM_LEASE_SECONDS: positiveInt(120),
   LARK_SWEEP_SECONDS: z.coerce.number().int().min(0).default(10),
   // Operations (src/ops); see docs/operations.md.
@@ -117,13 +120,16 @@ export type Config = z.infer<typeof configSchema>;
  * (a refinement of the schema would only run once everything else is valid).
  */
 export function crossSettingProblems(environment: Record<string, string | undefined>): string[] {
-  const inPostgres = environment.STORE === 'postgres' ? 'STORE=postgres' : environment.INDEX_STORE === 'postgres' ? 'INDEX_STORE=postgres' : undefined;
-  if (inPostgres && !environment.DATABASE_URL?.trim()) return [`DATABASE_URL: required when ${inPostgres} (e.g. postgres://user@host:5432/db)`];
+  const inPostgres =
+    environment.STORE === 'postgres' ? 'STORE=postgres' : environment.INDEX_STORE === 'postgres' ? 'INDEX_STORE=postgres' : undefined;
+  if (inPostgres && !environment.DATABASE_URL?.trim())
+    return [`DATABASE_URL: required when ${inPostgres} (e.g. postgres://user@host:5432/db)`];
   return [];
 }
 
 /** DATABASE_URL where STORE or INDEX_STORE is postgres (the schema guarantees it for a loaded config). */
 export function databaseUrl(config: Pick<Config, 'DATABASE_URL'>): string {
-  if (!config.DATABASE_URL) throw new ConfigError(['DATABASE_URL: required when STORE=postgres or INDEX_STORE=postgres (e.g. postgres://user@host:5432/db)']);
+  if (!config.DATABASE_URL)
+    throw new ConfigError(['DATABASE_URL: required when STORE=postgres or INDEX_STORE=postgres (e.g. postgres://user@host:5432/db)']);
   return config.DATABASE_URL;
 }

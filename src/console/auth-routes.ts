@@ -27,12 +27,23 @@ export interface AuthContext {
 
 /** The Set-Cookie of a session. */
 export function sessionCookie(context: Pick<AuthContext, 'deps' | 'secure'>, session: Session): string {
-  return cookie(SESSION_COOKIE, sessionToken(context.deps.secret, session), { maxAgeSeconds: context.deps.idleMs / 1000, secure: context.secure });
+  return cookie(SESSION_COOKIE, sessionToken(context.deps.secret, session), {
+    maxAgeSeconds: context.deps.idleMs / 1000,
+    secure: context.secure,
+  });
 }
 
 async function auditLogin(deps: ConsoleDeps, openId: string, via: string, ok: boolean, now: number, detail?: string): Promise<void> {
   try {
-    await deps.stores.audit.record({ time: new Date(now).toISOString(), actor: openId, chatId: 'console', action: 'console login', args: via, result: ok ? 'ok' : 'failed', ...(detail ? { detail } : {}) });
+    await deps.stores.audit.record({
+      time: new Date(now).toISOString(),
+      actor: openId,
+      chatId: 'console',
+      action: 'console login',
+      args: via,
+      result: ok ? 'ok' : 'failed',
+      ...(detail ? { detail } : {}),
+    });
   } catch (error) {
     deps.logger.error('console.audit_failed', { error });
   }
@@ -52,9 +63,19 @@ async function admit(context: AuthContext, openId: string, via: Session['via']):
 
 /** GET /console/login: how to log in. */
 export function loginPage(context: AuthContext): Reply {
-  const feishu = context.deps.oauth ? html`<p><a class="button primary" id="feishu-login" href="/console/login/feishu">使用飞书登录</a></p>` : '';
+  const feishu = context.deps.oauth
+    ? html`<p><a class="button primary" id="feishu-login" href="/console/login/feishu">使用飞书登录</a></p>`
+    : '';
   return htmlReply(
-    page('登录', context.frame, html`<div class="panel login">${feishu}<p>或在飞书中<b>私聊</b>机器人发送 <code>/console</code>，点击收到的一次性登录链接（10 分钟内有效，只能使用一次）。</p><p class="muted">只有 ADMIN_OPEN_IDS 中的管理员可以登录。</p></div>`),
+    page(
+      '登录',
+      context.frame,
+      html`<div class="panel login">
+        ${feishu}
+        <p>或在飞书中<b>私聊</b>机器人发送 <code>/console</code>，点击收到的一次性登录链接（10 分钟内有效，只能使用一次）。</p>
+        <p class="muted">只有 ADMIN_OPEN_IDS 中的管理员可以登录。</p>
+      </div>`,
+    ),
   );
 }
 
@@ -66,7 +87,9 @@ export function startFeishuLogin(context: AuthContext): Reply {
   const state = signToken(context.deps.secret, 'oauth-state', { nonce, exp: context.now + STATE_TTL_MS });
   // Lax: the callback arrives as a cross-site navigation from the authorization page
   const stateCookie = cookie(STATE_COOKIE, nonce, { maxAgeSeconds: STATE_TTL_MS / 1000, secure: context.secure, sameSite: 'Lax' });
-  return redirect(authorizeUrl({ ...oauth, redirectUri: `${context.deps.publicUrl}/console/oauth/callback` }, state), { 'set-cookie': stateCookie });
+  return redirect(authorizeUrl({ ...oauth, redirectUri: `${context.deps.publicUrl}/console/oauth/callback` }, state), {
+    'set-cookie': stateCookie,
+  });
 }
 
 const stateSchema = z.object({ nonce: z.string(), exp: z.number() });
@@ -76,7 +99,10 @@ const stateSchema = z.object({ nonce: z.string(), exp: z.number() });
  * navigation is not sent back (SameSite=Strict) until the next same-site navigation, which this is.
  */
 function landing(context: AuthContext, cookies: string[]): Reply {
-  const body = html`<div class="panel login"><p>登录成功。</p><p><a class="button primary" id="enter" href="/console/">进入管理控制台</a></p></div>`;
+  const body = html`<div class="panel login">
+    <p>登录成功。</p>
+    <p><a class="button primary" id="enter" href="/console/">进入管理控制台</a></p>
+  </div>`;
   return htmlReply(page('登录成功', context.frame, body, `location.replace('/console/');`), 200, { 'set-cookie': cookies });
 }
 
@@ -86,7 +112,8 @@ export async function finishFeishuLogin(context: AuthContext): Promise<Reply> {
   if (!deps.oauth) throw new ConsoleError('not-found', 'Feishu login is not configured');
   const state = stateSchema.safeParse(verifyToken(deps.secret, 'oauth-state', url.searchParams.get('state') ?? ''));
   const browserNonce = parseCookies(context.request.headers.cookie).get(STATE_COOKIE) ?? '';
-  if (!state.success || state.data.exp <= context.now || !sameText(state.data.nonce, browserNonce)) throw new ConsoleError('link-invalid', 'the OAuth state does not match this browser');
+  if (!state.success || state.data.exp <= context.now || !sameText(state.data.nonce, browserNonce))
+    throw new ConsoleError('link-invalid', 'the OAuth state does not match this browser');
   const code = url.searchParams.get('code');
   if (!code) throw new ConsoleError('oauth-failed', 'the authorization page returned no code');
   const openId = await openIdFromCode({ ...deps.oauth, redirectUri: `${deps.publicUrl}/console/oauth/callback` }, code, deps.fetch);
@@ -99,8 +126,12 @@ export async function finishFeishuLogin(context: AuthContext): Promise<Reply> {
 export function showLinkLogin(context: AuthContext): Reply {
   const token = context.url.searchParams.get('token') ?? '';
   peekLinkToken(context.deps.secret, token, context.now);
-  const body = html`<div class="panel login"><p>点击下面的按钮登录管理控制台。</p>
-<form method="post" action="/console/login/link"><input type="hidden" name="token" value="${token}"><button class="primary" id="use-link" type="submit">登录</button></form></div>`;
+  const body = html`<div class="panel login">
+    <p>点击下面的按钮登录管理控制台。</p>
+    <form method="post" action="/console/login/link">
+      <input type="hidden" name="token" value="${token}" /><button class="primary" id="use-link" type="submit">登录</button>
+    </form>
+  </div>`;
   return htmlReply(page('一次性登录链接', context.frame, body));
 }
 

@@ -27,22 +27,40 @@ export function questionsChart(days: readonly DayStats[]): SafeHtml {
     const answered = day.total - day.refused;
     const title = `${day.day}：${day.total} 个问题，未回答 ${day.refused}，👍 ${day.up}，👎 ${day.down}`;
     parts.push(`<g class="day" data-day="${day.day}" data-total="${day.total}" data-refused="${day.refused}"><title>${title}</title>`);
-    parts.push(`<rect x="${x.toFixed(1)}" y="${y(day.total).toFixed(1)}" width="${barWidth.toFixed(1)}" height="${(y(day.refused) - y(day.total)).toFixed(1)}" fill="#3370ff" data-answered="${answered}"/>`);
-    parts.push(`<rect x="${x.toFixed(1)}" y="${y(day.refused).toFixed(1)}" width="${barWidth.toFixed(1)}" height="${(y(0) - y(day.refused)).toFixed(1)}" fill="#f54a45"/>`);
-    if (day.up > 0) parts.push(`<circle cx="${(x + barWidth / 2).toFixed(1)}" cy="${HEIGHT - 18}" r="${Math.min(5, 2 + day.up)}" fill="#34c724"/>`);
-    if (day.down > 0) parts.push(`<circle cx="${(x + barWidth / 2).toFixed(1)}" cy="${HEIGHT - 7}" r="${Math.min(5, 2 + day.down)}" fill="#de7802"/>`);
+    parts.push(
+      `<rect x="${x.toFixed(1)}" y="${y(day.total).toFixed(1)}" width="${barWidth.toFixed(1)}" height="${(y(day.refused) - y(day.total)).toFixed(1)}" fill="#3370ff" data-answered="${answered}"/>`,
+    );
+    parts.push(
+      `<rect x="${x.toFixed(1)}" y="${y(day.refused).toFixed(1)}" width="${barWidth.toFixed(1)}" height="${(y(0) - y(day.refused)).toFixed(1)}" fill="#f54a45"/>`,
+    );
+    if (day.up > 0)
+      parts.push(`<circle cx="${(x + barWidth / 2).toFixed(1)}" cy="${HEIGHT - 18}" r="${Math.min(5, 2 + day.up)}" fill="#34c724"/>`);
+    if (day.down > 0)
+      parts.push(`<circle cx="${(x + barWidth / 2).toFixed(1)}" cy="${HEIGHT - 7}" r="${Math.min(5, 2 + day.down)}" fill="#de7802"/>`);
     parts.push('</g>');
-    if (day.total > 0) ratePoints.push(`${(x + barWidth / 2).toFixed(1)},${(PAD.top + innerHeight - (day.refused / day.total) * innerHeight).toFixed(1)}`);
+    if (day.total > 0)
+      ratePoints.push(`${(x + barWidth / 2).toFixed(1)},${(PAD.top + innerHeight - (day.refused / day.total) * innerHeight).toFixed(1)}`);
     if (index % 5 === 0 || index === days.length - 1) {
-      parts.push(`<text x="${(x + barWidth / 2).toFixed(1)}" y="${PAD.top + innerHeight + 12}" text-anchor="middle" font-size="10" fill="#8f959e">${day.day.slice(5)}</text>`);
+      parts.push(
+        `<text x="${(x + barWidth / 2).toFixed(1)}" y="${PAD.top + innerHeight + 12}" text-anchor="middle" font-size="10" fill="#8f959e">${day.day.slice(5)}</text>`,
+      );
     }
   });
   if (ratePoints.length > 1) parts.push(`<polyline points="${ratePoints.join(' ')}" fill="none" stroke="#7f3bf5" stroke-width="1.5"/>`);
   parts.push(`<text x="${WIDTH - PAD.right + 6}" y="${PAD.top + 8}" font-size="11" fill="#7f3bf5">100%</text>`);
   parts.push(`<text x="${WIDTH - PAD.right + 6}" y="${PAD.top + innerHeight}" font-size="11" fill="#7f3bf5">0%</text>`);
-  const totals = days.reduce((sum, day) => ({ total: sum.total + day.total, refused: sum.refused + day.refused, up: sum.up + day.up, down: sum.down + day.down }), { total: 0, refused: 0, up: 0, down: 0 });
+  const totals = days.reduce(
+    (sum, day) => ({ total: sum.total + day.total, refused: sum.refused + day.refused, up: sum.up + day.up, down: sum.down + day.down }),
+    { total: 0, refused: 0, up: 0, down: 0 },
+  );
   const rate = totals.total === 0 ? 0 : Math.round((totals.refused / totals.total) * 100);
-  return html`<div class="chart" id="questions-chart"><svg viewBox="0 0 ${WIDTH} ${HEIGHT}" role="img" aria-label="近 30 天每日问题数">${raw(parts.join(''))}</svg>
-<div class="legend"><span><i style="background:#3370ff"></i>已回答</span><span><i style="background:#f54a45"></i>未回答</span><span><i style="background:#7f3bf5"></i>拒答率（右轴）</span><span><i style="background:#34c724"></i>👍 赞</span><span><i style="background:#de7802"></i>👎 踩</span></div>
-<p class="muted">近 30 天：${totals.total} 个问题，拒答率 ${rate}%，👍 ${totals.up}，👎 ${totals.down}</p></div>`;
+  return html`<div class="chart" id="questions-chart">
+    <svg viewBox="0 0 ${WIDTH} ${HEIGHT}" role="img" aria-label="近 30 天每日问题数">${raw(parts.join(''))}</svg>
+    <div class="legend">
+      <span><i style="background:#3370ff"></i>已回答</span><span><i style="background:#f54a45"></i>未回答</span
+      ><span><i style="background:#7f3bf5"></i>拒答率（右轴）</span><span><i style="background:#34c724"></i>👍 赞</span
+      ><span><i style="background:#de7802"></i>👎 踩</span>
+    </div>
+    <p class="muted">近 30 天：${totals.total} 个问题，拒答率 ${rate}%，👍 ${totals.up}，👎 ${totals.down}</p>
+  </div>`;
 }

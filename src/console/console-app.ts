@@ -1,6 +1,16 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { OpsRoutes } from '../ops/index.js';
-import { finishFeishuLogin, loginPage, logout, sessionCookie, showLinkLogin, startFeishuLogin, useLinkLogin, SESSION_COOKIE, type AuthContext } from './auth-routes.js';
+import {
+  finishFeishuLogin,
+  loginPage,
+  logout,
+  sessionCookie,
+  showLinkLogin,
+  startFeishuLogin,
+  useLinkLogin,
+  SESSION_COOKIE,
+  type AuthContext,
+} from './auth-routes.js';
 import type { ConsoleDeps } from './console-deps.js';
 import { ConsoleError, statusOf, textOf } from './errors.js';
 import { html } from './html.js';
@@ -42,7 +52,9 @@ async function checkCsrf(request: IncomingMessage, expected: string): Promise<UR
     if (!sameText(header, expected)) throw new ConsoleError('csrf', 'wrong CSRF token');
     return new URLSearchParams();
   }
-  const form = (request.headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded') ? await readForm(request) : new URLSearchParams();
+  const form = (request.headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded')
+    ? await readForm(request)
+    : new URLSearchParams();
   if (!sameText(form.get('_csrf') ?? '', expected)) throw new ConsoleError('csrf', 'wrong CSRF token');
   return form;
 }
@@ -57,7 +69,8 @@ export function consoleRoutes(deps: ConsoleDeps, pages: RouteTable): OpsRoutes {
     const key = `${request.method ?? 'GET'} ${url.pathname}`;
     const loginRoute = PUBLIC[key];
     if (loginRoute) {
-      if (key !== 'GET /console/login' && !limiter.allow(clientKey(request))) throw new ConsoleError('rate-limited', 'too many login attempts');
+      if (key !== 'GET /console/login' && !limiter.allow(clientKey(request)))
+        throw new ConsoleError('rate-limited', 'too many login attempts');
       return loginRoute({ request, url, now, deps, secure, frame: { csrf: '', nonce } });
     }
     const session = readSession(deps.secret, parseCookies(request.headers.cookie).get(SESSION_COOKIE), now, deps.idleMs, deps.admins);
@@ -110,8 +123,23 @@ export function consoleRoutes(deps: ConsoleDeps, pages: RouteTable): OpsRoutes {
     else deps.logger.info('console.refused', { code, message: error instanceof Error ? error.message : '' });
     const status = code ? statusOf(code) : 500;
     const text = code ? textOf(code) : '出错了，请稍后重试（详情见服务器日志）。';
-    if (!wantsHtml) return { status, headers: { 'content-type': 'application/json; charset=utf-8' }, body: JSON.stringify({ error: code ?? 'internal', message: text }) };
-    return htmlReply(page('无法完成', { csrf: '', nonce }, html`<div class="panel login"><p id="error" data-code="${code ?? 'internal'}">${text}</p><p><a href="/console/">返回控制台</a> · <a href="/console/login">登录</a></p></div>`), status);
+    if (!wantsHtml)
+      return {
+        status,
+        headers: { 'content-type': 'application/json; charset=utf-8' },
+        body: JSON.stringify({ error: code ?? 'internal', message: text }),
+      };
+    return htmlReply(
+      page(
+        '无法完成',
+        { csrf: '', nonce },
+        html`<div class="panel login">
+          <p id="error" data-code="${code ?? 'internal'}">${text}</p>
+          <p><a href="/console/">返回控制台</a> · <a href="/console/login">登录</a></p>
+        </div>`,
+      ),
+      status,
+    );
   };
 
   return (request, response) => {

@@ -23,7 +23,12 @@ function cosine(a: Float32Array, b: Float32Array): number {
  * Greedy single-pass grouping: each item joins the first group whose first member is at least
  * `threshold` similar, else starts one. Largest groups first. Pure: vectors come from the caller.
  */
-export function groupBySimilarity<T>(items: readonly T[], vectors: readonly Float32Array[], textOf: (item: T) => string, threshold = 0.8): Array<Gap<T>> {
+export function groupBySimilarity<T>(
+  items: readonly T[],
+  vectors: readonly Float32Array[],
+  textOf: (item: T) => string,
+  threshold = 0.8,
+): Array<Gap<T>> {
   const groups: Array<{ seed: Float32Array; items: T[] }> = [];
   items.forEach((item, index) => {
     const vector = vectors[index];

@@ -24,7 +24,11 @@ export function createDocumentFacts(docsDir: string): (name: string, modifiedAt:
     try {
       const source = await loadDocument(name, await readFile(pathInside(docsDir, name)));
       const { meta } = parseDocument(source);
-      facts = { ...(meta.issuer ? { issuer: meta.issuer } : {}), ...(meta.date ? { date: meta.date } : {}), draft: /征求意见稿|（草案）|\(草案\)/.test(`${meta.title}\n${source.text.slice(0, 400)}`) };
+      facts = {
+        ...(meta.issuer ? { issuer: meta.issuer } : {}),
+        ...(meta.date ? { date: meta.date } : {}),
+        draft: /征求意见稿|（草案）|\(草案\)/.test(`${meta.title}\n${source.text.slice(0, 400)}`),
+      };
     } catch {
       facts = undefined;
     }

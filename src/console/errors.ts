@@ -1,5 +1,17 @@
 /** Why a console request failed; the HTTP layer maps each code to a status and a Chinese page. */
-type ConsoleErrorCode = 'unauthenticated' | 'forbidden' | 'csrf' | 'rate-limited' | 'link-invalid' | 'link-expired' | 'link-used' | 'oauth-failed' | 'not-found' | 'bad-request' | 'too-large' | 'busy';
+type ConsoleErrorCode =
+  | 'unauthenticated'
+  | 'forbidden'
+  | 'csrf'
+  | 'rate-limited'
+  | 'link-invalid'
+  | 'link-expired'
+  | 'link-used'
+  | 'oauth-failed'
+  | 'not-found'
+  | 'bad-request'
+  | 'too-large'
+  | 'busy';
 
 /** The console layer's one error type. */
 export class ConsoleError extends Error {

@@ -15,8 +15,10 @@ export interface OAuthSettings {
 
 /** The Open Platform base and authorization page of a LARK_DOMAIN value. */
 export function oauthEndpoints(domain: string): { apiBase: string; authorizeUrl: string } {
-  if (domain === 'feishu') return { apiBase: 'https://open.feishu.cn', authorizeUrl: 'https://accounts.feishu.cn/open-apis/authen/v1/authorize' };
-  if (domain === 'lark') return { apiBase: 'https://open.larksuite.com', authorizeUrl: 'https://accounts.larksuite.com/open-apis/authen/v1/authorize' };
+  if (domain === 'feishu')
+    return { apiBase: 'https://open.feishu.cn', authorizeUrl: 'https://accounts.feishu.cn/open-apis/authen/v1/authorize' };
+  if (domain === 'lark')
+    return { apiBase: 'https://open.larksuite.com', authorizeUrl: 'https://accounts.larksuite.com/open-apis/authen/v1/authorize' };
   return { apiBase: domain, authorizeUrl: `${domain}/open-apis/authen/v1/authorize` };
 }
 
@@ -30,7 +32,12 @@ export function authorizeUrl(settings: OAuthSettings, state: string): string {
   return url.toString();
 }
 
-const tokenSchema = z.object({ code: z.number(), access_token: z.string().min(1).optional(), error_description: z.string().optional(), msg: z.string().optional() });
+const tokenSchema = z.object({
+  code: z.number(),
+  access_token: z.string().min(1).optional(),
+  error_description: z.string().optional(),
+  msg: z.string().optional(),
+});
 const userSchema = z.object({ code: z.number(), msg: z.string().optional(), data: z.object({ open_id: z.string().min(1) }).optional() });
 
 async function json(response: Response): Promise<unknown> {
@@ -50,16 +57,28 @@ export async function openIdFromCode(settings: OAuthSettings, code: string, tran
   const tokenResponse = await transport(`${settings.apiBase}/open-apis/authen/v2/oauth/token`, {
     method: 'POST',
     headers: { 'content-type': 'application/json; charset=utf-8' },
-    body: JSON.stringify({ grant_type: 'authorization_code', client_id: settings.appId, client_secret: settings.appSecret, code, redirect_uri: settings.redirectUri }),
+    body: JSON.stringify({
+      grant_type: 'authorization_code',
+      client_id: settings.appId,
+      client_secret: settings.appSecret,
+      code,
+      redirect_uri: settings.redirectUri,
+    }),
     signal,
   });
   const token = tokenSchema.safeParse(await json(tokenResponse));
   if (!token.success || token.data.code !== 0 || !token.data.access_token) {
-    const reason = token.success ? (token.data.error_description ?? token.data.msg ?? `code ${token.data.code}`) : 'unexpected token response';
+    const reason = token.success
+      ? (token.data.error_description ?? token.data.msg ?? `code ${token.data.code}`)
+      : 'unexpected token response';
     throw new ConsoleError('oauth-failed', `the authorization code was refused: ${reason}`);
   }
-  const userResponse = await transport(`${settings.apiBase}/open-apis/authen/v1/user_info`, { headers: { authorization: `Bearer ${token.data.access_token}` }, signal });
+  const userResponse = await transport(`${settings.apiBase}/open-apis/authen/v1/user_info`, {
+    headers: { authorization: `Bearer ${token.data.access_token}` },
+    signal,
+  });
   const user = userSchema.safeParse(await json(userResponse));
-  if (!user.success || user.data.code !== 0 || !user.data.data) throw new ConsoleError('oauth-failed', `user_info failed: ${user.success ? (user.data.msg ?? user.data.code) : 'unexpected response'}`);
+  if (!user.success || user.data.code !== 0 || !user.data.data)
+    throw new ConsoleError('oauth-failed', `user_info failed: ${user.success ? (user.data.msg ?? user.data.code) : 'unexpected response'}`);
   return user.data.data.open_id;
 }

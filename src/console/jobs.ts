@@ -12,7 +12,12 @@ interface JobState {
 export interface Jobs {
   state(): JobState;
   /** Starts `work` in the background; ConsoleError `busy` while another change runs. */
-  start(action: string, name: string, work: (onProgress: (progress: ReindexProgress) => void) => Promise<BuildSummary>, onEnd?: (ok: boolean, text: string) => void): void;
+  start(
+    action: string,
+    name: string,
+    work: (onProgress: (progress: ReindexProgress) => void) => Promise<BuildSummary>,
+    onEnd?: (ok: boolean, text: string) => void,
+  ): void;
   /** Calls `listener` on every change until the returned function is called; `end` runs on `closeAll`. */
   listen(listener: (state: JobState) => void, end?: () => void): () => void;
   /** Ends every open stream (shutdown: an open progress page must not hold the server open). */
@@ -25,7 +30,9 @@ function summaryText(summary: BuildSummary): string {
     summary.added.length > 0 ? `新增 ${summary.added.length}` : '',
     summary.changed.length > 0 ? `更新 ${summary.changed.length}` : '',
     summary.removed.length > 0 ? `删除 ${summary.removed.length}` : '',
-    summary.skipped.length > 0 ? `跳过 ${summary.skipped.length}（${summary.skipped.map((item) => `${item.file}：${item.reason}`).join('；')}）` : '',
+    summary.skipped.length > 0
+      ? `跳过 ${summary.skipped.length}（${summary.skipped.map((item) => `${item.file}：${item.reason}`).join('；')}）`
+      : '',
   ].filter((part) => part !== '');
   return `完成：${summary.documents} 份文档，${summary.chunks} 个片段，新算向量 ${summary.embedded} 个${changes.length > 0 ? `；${changes.join('，')}` : ''}；用时 ${summary.seconds.toFixed(1)} 秒。`;
 }

@@ -27,6 +27,7 @@ export function peekLinkToken(secret: string, token: string, now: number): { ope
 /** Uses a link: valid, unexpired and never used before; returns the admin's open_id. */
 export async function redeemLinkToken(secret: string, token: string, now: number, claim: ClaimOnce): Promise<string> {
   const link = peekLinkToken(secret, token, now);
-  if (!(await claim(`console-link:${link.nonce}`, LINK_TTL_MS + 60_000))) throw new ConsoleError('link-used', 'the login link was already used');
+  if (!(await claim(`console-link:${link.nonce}`, LINK_TTL_MS + 60_000)))
+    throw new ConsoleError('link-used', 'the login link was already used');
   return link.openId;
 }

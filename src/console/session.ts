@@ -12,7 +12,13 @@ export interface Session {
   seen: number;
 }
 
-const sessionSchema = z.object({ id: z.string().min(8), openId: z.string().min(1), via: z.enum(['link', 'feishu']), born: z.number(), seen: z.number() });
+const sessionSchema = z.object({
+  id: z.string().min(8),
+  openId: z.string().min(1),
+  via: z.enum(['link', 'feishu']),
+  born: z.number(),
+  seen: z.number(),
+});
 
 /** However active, a session ends after this long. */
 export const MAX_SESSION_MS = 12 * 3600_000;
@@ -31,7 +37,13 @@ export function sessionToken(secret: string, session: Session): string {
  * The session a cookie carries, when its signature holds, it was used within `idleMs`, it is younger
  * than MAX_SESSION_MS, and its admin is still listed.
  */
-export function readSession(secret: string, token: string | undefined, now: number, idleMs: number, admins: ReadonlySet<string>): Session | undefined {
+export function readSession(
+  secret: string,
+  token: string | undefined,
+  now: number,
+  idleMs: number,
+  admins: ReadonlySet<string>,
+): Session | undefined {
   if (!token) return undefined;
   const parsed = sessionSchema.safeParse(verifyToken(secret, 'session', token));
   if (!parsed.success) return undefined;
@@ -41,7 +53,11 @@ export function readSession(secret: string, token: string | undefined, now: numb
 }
 
 /** Cookie attributes: HttpOnly and SameSite=Strict always, Secure when served over HTTPS. */
-export function cookie(name: string, value: string, options: { maxAgeSeconds: number; secure: boolean; sameSite?: 'Strict' | 'Lax'; path?: string }): string {
+export function cookie(
+  name: string,
+  value: string,
+  options: { maxAgeSeconds: number; secure: boolean; sameSite?: 'Strict' | 'Lax'; path?: string },
+): string {
   return [
     `${name}=${value}`,
     `Path=${options.path ?? '/console'}`,

@@ -13,7 +13,10 @@ export interface Embedder {
 /** Raised when the embedding model cannot be loaded; the message says how to get it. */
 export class EmbeddingModelMissingError extends Error {
   override readonly name = 'EmbeddingModelMissingError';
-  constructor(readonly modelPath: string, options?: { cause?: unknown }) {
+  constructor(
+    readonly modelPath: string,
+    options?: { cause?: unknown },
+  ) {
     super(
       `Embedding model not found at ${modelPath}. Run \`npm run fetch-model\` (or \`npm install\`), ` +
         'or set EMBEDDING_MODEL_DIR to a Transformers.js model folder ' +

@@ -17,7 +17,10 @@ export class EmbeddingCache {
   private readonly vectors = new Map<string, Float32Array>();
   private readonly pending: Array<[string, Float32Array]> = [];
 
-  constructor(private readonly file: string, private readonly dimensions: number) {
+  constructor(
+    private readonly file: string,
+    private readonly dimensions: number,
+  ) {
     if (!existsSync(file)) return;
     const bytes = readFileSync(file);
     const recordBytes = KEY_BYTES + dimensions * 4;
@@ -49,7 +52,12 @@ export class EmbeddingCache {
     if (this.pending.length === 0) return;
     const file = openDurableAppend(this.file);
     try {
-      file.append(...this.pending.flatMap(([key, vector]) => [Buffer.from(key, 'hex'), new Uint8Array(vector.buffer, vector.byteOffset, vector.byteLength)]));
+      file.append(
+        ...this.pending.flatMap(([key, vector]) => [
+          Buffer.from(key, 'hex'),
+          new Uint8Array(vector.buffer, vector.byteOffset, vector.byteLength),
+        ]),
+      );
     } finally {
       file.close();
     }

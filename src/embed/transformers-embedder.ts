@@ -38,11 +38,16 @@ const NAIVE_BATCH = 16;
 const CLS_MODEL_FILE = 'onnx/model_cls_quantized.onnx';
 
 /** Worker threads when they start; in-process embedding (with a warning on stderr) when they cannot. */
-async function startWorkersOrNot(size: number, options: { localModelPath: string; id: string; modelFileName: string }): Promise<EmbeddingWorkerPool | undefined> {
+async function startWorkersOrNot(
+  size: number,
+  options: { localModelPath: string; id: string; modelFileName: string },
+): Promise<EmbeddingWorkerPool | undefined> {
   try {
     return await startEmbeddingWorkers(size, options);
   } catch (error) {
-    process.stderr.write(`warning: embedding workers could not start (${error instanceof Error ? error.message : String(error)}); embedding in-process\n`);
+    process.stderr.write(
+      `warning: embedding workers could not start (${error instanceof Error ? error.message : String(error)}); embedding in-process\n`,
+    );
     return undefined;
   }
 }
@@ -81,7 +86,8 @@ export async function createTransformersEmbedder(config: TransformersEmbedderCon
   } catch (error) {
     throw new EmbeddingModelMissingError(localPath, { cause: error });
   }
-  const pool = (config.workers ?? 1) > 1 ? await startWorkersOrNot(config.workers ?? 1, { localModelPath: `${root}/`, id, modelFileName }) : undefined;
+  const pool =
+    (config.workers ?? 1) > 1 ? await startWorkersOrNot(config.workers ?? 1, { localModelPath: `${root}/`, id, modelFileName }) : undefined;
   const probe = await extractor(['维度'], { pooling: 'cls', normalize: true });
   const dimensions = probe.dims[1] ?? 0;
   const budget = config.batchTokens ?? 1024;
@@ -97,12 +103,20 @@ export async function createTransformersEmbedder(config: TransformersEmbedderCon
         kind === 'query' ? texts.map((text) => instruction + text) : texts.map((text) => truncateToTokens(text, maxPassageTokens));
       const vectors = new Array<Float32Array>(inputs.length);
       const batches =
-        config.batching === 'naive' ? naiveBatches(inputs.length) : planBatches(inputs.map((text) => estimateTokens(text)), budget);
+        config.batching === 'naive'
+          ? naiveBatches(inputs.length)
+          : planBatches(
+              inputs.map((text) => estimateTokens(text)),
+              budget,
+            );
       const embedBatch = async (batch: number[]): Promise<void> => {
         signal?.throwIfAborted();
         const texts = batch.map((index) => inputs[index] ?? '');
         // queries (one short text, latency first) stay in-process; passages go to the workers
-        const data = pool && kind === 'passage' ? await pool.run(texts) : ((await extractor(texts, { pooling: 'cls', normalize: true })).data as Float32Array);
+        const data =
+          pool && kind === 'passage'
+            ? await pool.run(texts)
+            : ((await extractor(texts, { pooling: 'cls', normalize: true })).data as Float32Array);
         batch.forEach((index, row) => {
           vectors[index] = data.slice(row * dimensions, (row + 1) * dimensions);
         });

@@ -34,7 +34,10 @@ function startWorker(options: { localModelPath: string; id: string; modelFileNam
 }
 
 /** Starts `size` workers; throws when one cannot load the model (the caller embeds in-process instead). */
-export async function startEmbeddingWorkers(size: number, options: { localModelPath: string; id: string; modelFileName: string }): Promise<EmbeddingWorkerPool> {
+export async function startEmbeddingWorkers(
+  size: number,
+  options: { localModelPath: string; id: string; modelFileName: string },
+): Promise<EmbeddingWorkerPool> {
   const workers = await Promise.all(Array.from({ length: size }, () => startWorker(options)));
   const idle = [...workers];
   const waiting: Array<(worker: Worker) => void> = [];
@@ -60,7 +63,8 @@ export async function startEmbeddingWorkers(size: number, options: { localModelP
             worker.off('error', onError);
             const reply = replySchema.safeParse(message);
             if (reply.success && 'data' in reply.data) resolve(reply.data.data);
-            else reject(new Error(reply.success && 'error' in reply.data ? reply.data.error : 'unexpected reply from the embedding worker'));
+            else
+              reject(new Error(reply.success && 'error' in reply.data ? reply.data.error : 'unexpected reply from the embedding worker'));
           });
           worker.postMessage({ texts });
         });

@@ -88,6 +88,11 @@ export function readJsonFile<T>(file: string, schema: z.ZodType<T>): T | undefin
     throw new FileFormatError('not-json', file, [], { cause: error });
   }
   const parsed = schema.safeParse(value);
-  if (!parsed.success) throw new FileFormatError('invalid', file, parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
+  if (!parsed.success)
+    throw new FileFormatError(
+      'invalid',
+      file,
+      parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`),
+    );
   return parsed.data;
 }

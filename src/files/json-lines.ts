@@ -4,7 +4,9 @@ import { promisify } from 'node:util';
 import type { z } from 'zod';
 import { syncDirectory } from './durable-file.js';
 
-const writeText = promisify((fd: number, text: string, done: (error: NodeJS.ErrnoException | null) => void) => write(fd, text, (error) => done(error)));
+const writeText = promisify((fd: number, text: string, done: (error: NodeJS.ErrnoException | null) => void) =>
+  write(fd, text, (error) => done(error)),
+);
 const syncFile = promisify(fsync);
 const renameFile = promisify(rename);
 const writeWhole = promisify(writeFile);

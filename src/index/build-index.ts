@@ -1,7 +1,16 @@
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import type { Embedder } from '../embed/index.js';
 import { EmbeddingCache, embeddingKey } from '../embed/index.js';
-import { chunkDocument, extractMeasures, flagLowConfidence, loadSources, parseDocument, type Chunk, type LoadedSources, type OcrOptions } from '../ingest/index.js';
+import {
+  chunkDocument,
+  extractMeasures,
+  flagLowConfidence,
+  loadSources,
+  parseDocument,
+  type Chunk,
+  type LoadedSources,
+  type OcrOptions,
+} from '../ingest/index.js';
 import type { Logger } from '../log/index.js';
 import { lexicalTerms, type TokenizerMode } from '../text/index.js';
 import { buildLexicalIndex } from './bm25.js';
@@ -56,7 +65,11 @@ export type BuildOcr = Omit<OcrOptions, 'cacheDir' | 'onPage'>;
 
 const EMBED_SLICE = 256;
 
-async function embedChunks(chunks: Chunk[], options: BuildOptions, cache: EmbeddingCache): Promise<{ vectors: Float32Array[]; embedded: number }> {
+async function embedChunks(
+  chunks: Chunk[],
+  options: BuildOptions,
+  cache: EmbeddingCache,
+): Promise<{ vectors: Float32Array[]; embedded: number }> {
   const { embedder } = options;
   const texts = chunks.map(embeddingText);
   const keys = texts.map((text) => embeddingKey(embedder.cacheKey ?? embedder.modelId, text));
@@ -68,7 +81,10 @@ async function embedChunks(chunks: Chunk[], options: BuildOptions, cache: Embedd
   const missing = [...firstOfKey.values()];
   for (let offset = 0; offset < missing.length; offset += EMBED_SLICE) {
     const slice = missing.slice(offset, offset + EMBED_SLICE);
-    const vectors = await embedder.embed(slice.map((index) => texts[index] ?? ''), 'passage');
+    const vectors = await embedder.embed(
+      slice.map((index) => texts[index] ?? ''),
+      'passage',
+    );
     slice.forEach((index, position) => cache.set(keys[index] ?? '', vectors[position] ?? new Float32Array()));
     cache.flush();
     options.onProgress?.('embedding', Math.min(offset + slice.length, missing.length), missing.length);
@@ -118,7 +134,9 @@ async function buildLocked(options: BuildOptions): Promise<BuildSummary> {
   const tables: BuildSummary['tables'] = [];
   sources.documents.forEach((source, index) => {
     const parsed = parseDocument(source);
-    for (const table of parsed.tables) if (table.rebuilt || table.broken > 0) tables.push({ source: source.source, caption: table.caption, rebuilt: table.rebuilt, broken: table.broken });
+    for (const table of parsed.tables)
+      if (table.rebuilt || table.broken > 0)
+        tables.push({ source: source.source, caption: table.caption, rebuilt: table.rebuilt, broken: table.broken });
     const documentChunks = flagLowConfidence(chunkDocument(parsed, options.chunkSize), source);
     for (const chunk of documentChunks) chunks.push({ ...chunk, id: `${chunk.source}#${chunks.length}` });
     documents[source.source] = {
@@ -135,7 +153,9 @@ async function buildLocked(options: BuildOptions): Promise<BuildSummary> {
   const cache = new EmbeddingCache(layout.cache(options.indexDir, cacheName), options.embedder.dimensions);
   const { vectors, embedded } = await embedChunks(chunks, options, cache);
   options.onProgress?.('indexing', 0, 1);
-  const buildId = `${now().toISOString().replace(/[-:.TZ]/g, '')}-${process.pid}`;
+  const buildId = `${now()
+    .toISOString()
+    .replace(/[-:.TZ]/g, '')}-${process.pid}`;
   const buildDir = layout.build(options.indexDir, buildId);
   try {
     mkdirSync(buildDir, { recursive: true });

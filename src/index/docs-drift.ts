@@ -20,7 +20,9 @@ export async function hashDocsFiles(directory: string): Promise<FileHashes> {
   const hashes: FileHashes = {};
   for (const path of listFiles(directory)) {
     const name = relative(directory, path).split(sep).join('/');
-    hashes[name] = createHash('sha256').update(await readFile(path)).digest('hex');
+    hashes[name] = createHash('sha256')
+      .update(await readFile(path))
+      .digest('hex');
   }
   return hashes;
 }

@@ -4,7 +4,11 @@ type IndexErrorCode = 'not-found' | 'corrupt' | 'model-mismatch' | 'build-failed
 /** The index layer's one error type; the channel edge turns `code` into a message for people. */
 export class IndexError extends Error {
   override readonly name = 'IndexError';
-  constructor(readonly code: IndexErrorCode, message: string, options?: { cause?: unknown }) {
+  constructor(
+    readonly code: IndexErrorCode,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
     super(message, options);
   }
 }

@@ -41,7 +41,12 @@ interface TopKOptions {
  * and only chunks whose essential sum plus every non-essential maximum could still beat the bar are
  * scored in full, best first, raising the bar as they go. Exact unless `scoreBudget` cuts that short.
  */
-export async function exactTopK(index: ImpactIndex, terms: WeightedTerm[], limit: number, options: TopKOptions = {}): Promise<ScoredChunk[]> {
+export async function exactTopK(
+  index: ImpactIndex,
+  terms: WeightedTerm[],
+  limit: number,
+  options: TopKOptions = {},
+): Promise<ScoredChunk[]> {
   if (terms.length === 0 || limit <= 0) return [];
   const take = Math.max(options.firstDepth ?? limit, 1);
   const top = await index.topPostings(
@@ -52,12 +57,21 @@ export async function exactTopK(index: ImpactIndex, terms: WeightedTerm[], limit
   const maximum = new Map(terms.map((term) => [term.term, term.idf * (top.get(term.term)?.[0]?.weight ?? 0)]));
   // the chunks that did best in the lists read so far set the bar (any exact scores give a valid one)
   const seen = new Map<number, number>();
-  for (const term of terms) for (const posting of top.get(term.term) ?? []) seen.set(posting.chunkIndex, (seen.get(posting.chunkIndex) ?? 0) + term.idf * posting.weight);
-  const promising = [...seen].sort((a, b) => b[1] - a[1]).slice(0, limit).map(([chunkIndex]) => chunkIndex);
+  for (const term of terms)
+    for (const posting of top.get(term.term) ?? [])
+      seen.set(posting.chunkIndex, (seen.get(posting.chunkIndex) ?? 0) + term.idf * posting.weight);
+  const promising = [...seen]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, limit)
+    .map(([chunkIndex]) => chunkIndex);
   const known = await index.scores(promising, terms);
   // every list ended within the first pass: every chunk holding a query term has been seen
   if (terms.every((term) => (top.get(term.term)?.length ?? 0) < take)) {
-    for (const [chunkIndex, score] of await index.scores([...seen.keys()].filter((chunkIndex) => !known.has(chunkIndex)), terms)) known.set(chunkIndex, score);
+    for (const [chunkIndex, score] of await index.scores(
+      [...seen.keys()].filter((chunkIndex) => !known.has(chunkIndex)),
+      terms,
+    ))
+      known.set(chunkIndex, score);
     return best(known, limit);
   }
   const bar = kthBest(known, limit);
@@ -77,7 +91,10 @@ export async function exactTopK(index: ImpactIndex, terms: WeightedTerm[], limit
     const end = Math.min(partial.length, options.scoreBudget ?? Number.POSITIVE_INFINITY);
     for (let offset = 0; offset < end; offset += SCORE_BATCH) {
       if ((partial[offset]?.[1] ?? 0) + nonEssential <= kthBest(known, limit)) break;
-      const unscored = partial.slice(offset, Math.min(end, offset + SCORE_BATCH)).map(([chunkIndex]) => chunkIndex).filter((chunkIndex) => !known.has(chunkIndex));
+      const unscored = partial
+        .slice(offset, Math.min(end, offset + SCORE_BATCH))
+        .map(([chunkIndex]) => chunkIndex)
+        .filter((chunkIndex) => !known.has(chunkIndex));
       for (const [chunkIndex, score] of await index.scores(unscored, terms)) known.set(chunkIndex, score);
     }
   }

@@ -85,10 +85,14 @@ function periodOf(title: string, head: string, issuedOn: string | undefined): { 
   if (titled) {
     const [from, to] = [titled[1] ?? '', titled[2] ?? ''];
     const inHead = TITLE_PERIOD.exec(head);
-    return { period: { text: `${from}—${to}年`, from: `${from}-01-01`, to: `${to}-12-31` }, line: inHead ? lineAround(head, inHead.index) : title };
+    return {
+      period: { text: `${from}—${to}年`, from: `${from}-01-01`, to: `${to}-12-31` },
+      line: inHead ? lineAround(head, inHead.index) : title,
+    };
   }
   const until = VALID_UNTIL.exec(head);
-  if (until) return { period: { text: cleanText(until[0]), ...optional('to', isoDate(until[1] ?? '')) }, line: lineAround(head, until.index) };
+  if (until)
+    return { period: { text: cleanText(until[0]), ...optional('to', isoDate(until[1] ?? '')) }, line: lineAround(head, until.index) };
   const effective = EFFECTIVE.exec(head);
   const validFor = VALID_FOR.exec(head);
   if (effective || validFor) {
@@ -116,13 +120,25 @@ function optional<K extends string>(key: K, value: string | undefined): Partial<
 }
 
 /** The issuing body: the signature line above the date, the 「X文件」 header, or the portal's 发布机构. */
-function issuerOf(head: string, fields: Map<string, string>): { issuer?: string; issuedOn?: string; issuerLine?: string; dateLine?: string } {
+function issuerOf(
+  head: string,
+  fields: Map<string, string>,
+): { issuer?: string; issuedOn?: string; issuerLine?: string; dateLine?: string } {
   const signature = SIGNATURE.exec(head);
-  const headerLine = head.split('\n').map((line) => line.trim()).find((line) => HEADER_ISSUER.test(line));
+  const headerLine = head
+    .split('\n')
+    .map((line) => line.trim())
+    .find((line) => HEADER_ISSUER.test(line));
   const header = headerLine ? HEADER_ISSUER.exec(headerLine)?.[1] : undefined;
   const signatureIssuer = signature?.[1]?.replace(/^.*[，。,:：]/, '');
   const issuer = header ?? signatureIssuer ?? fields.get('发布机构');
-  const issuerLine = header ? headerLine : signature ? cleanText(signature[0].replace(/\s+/g, ' ')) : fields.get('发布机构') ? `发布机构：${fields.get('发布机构')}` : undefined;
+  const issuerLine = header
+    ? headerLine
+    : signature
+      ? cleanText(signature[0].replace(/\s+/g, ' '))
+      : fields.get('发布机构')
+        ? `发布机构：${fields.get('发布机构')}`
+        : undefined;
   const written = signature?.[2] ?? fields.get('成文日期');
   return {
     ...(issuer ? { issuer } : {}),
@@ -143,17 +159,22 @@ export function extractDocumentFacts(text: string, title: string, fields: Map<st
   const docNumber = plain ? undefined : docNumberOf(head, fields);
   const signed = plain ? {} : issuerOf(head, fields);
   const draftMatch = DRAFT.exec(`${title}\n${head.slice(0, 400)}`);
-  const official = !plain && Boolean(docNumber || signed.issuer || draftMatch || TITLE_PERIOD.test(title) || /(方案|计划|办法|意见|规定|通知|细则|政策|措施)/.test(title));
+  const official =
+    !plain &&
+    Boolean(
+      docNumber || signed.issuer || draftMatch || TITLE_PERIOD.test(title) || /(方案|计划|办法|意见|规定|通知|细则|政策|措施)/.test(title),
+    );
   const facts: DocumentFacts = { title, kind: official ? 'official' : 'article', lines };
-  if (docNumber) (facts.docNumber = docNumber.value), (lines.docNumber = docNumber.line);
-  if (signed.issuer) (facts.issuer = signed.issuer), (lines.issuer = signed.issuerLine ?? signed.issuer);
-  if (signed.issuedOn) (facts.issuedOn = signed.issuedOn), (lines.issuedOn = signed.dateLine ?? signed.issuedOn);
+  if (docNumber) ((facts.docNumber = docNumber.value), (lines.docNumber = docNumber.line));
+  if (signed.issuer) ((facts.issuer = signed.issuer), (lines.issuer = signed.issuerLine ?? signed.issuer));
+  if (signed.issuedOn) ((facts.issuedOn = signed.issuedOn), (lines.issuedOn = signed.dateLine ?? signed.issuedOn));
   const published = fields.get('生成日期') ?? fields.get('发布日期');
-  if (published) (facts.publishedOn = published), (lines.publishedOn = `${fields.has('生成日期') ? '生成日期' : '发布日期'}：${published}`);
+  if (published)
+    ((facts.publishedOn = published), (lines.publishedOn = `${fields.has('生成日期') ? '生成日期' : '发布日期'}：${published}`));
   if (official) {
     const period = periodOf(title, head, facts.issuedOn);
-    if (period) (facts.period = period.period), (lines.period = period.line);
-    if (draftMatch) (facts.draft = draftMatch[0]), (lines.draft = lineAround(`${title}\n${head.slice(0, 400)}`, draftMatch.index));
+    if (period) ((facts.period = period.period), (lines.period = period.line));
+    if (draftMatch) ((facts.draft = draftMatch[0]), (lines.draft = lineAround(`${title}\n${head.slice(0, 400)}`, draftMatch.index)));
     if (TRIAL.test(title)) facts.trial = true;
   }
   return facts;

@@ -4,7 +4,11 @@ type IngestErrorCode = 'unsupported-type' | 'type-mismatch' | 'binary-content' |
 /** The ingest layer's one error type: the loader names the file, `code` says what went wrong. */
 export class IngestError extends Error {
   override readonly name = 'IngestError';
-  constructor(readonly code: IngestErrorCode, message: string, options?: { cause?: unknown }) {
+  constructor(
+    readonly code: IngestErrorCode,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
     super(message, options);
   }
 }

@@ -5,7 +5,8 @@ export interface Line {
   end: number;
 }
 
-const INLINE_HEADING = /[ \u3000]+(?=(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[)）]|\d{1,2}[.．](?!\d)|附件(?:[\s\d:：]|$)))/g;
+const INLINE_HEADING =
+  /[ \u3000]+(?=(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[)）]|\d{1,2}[.．](?!\d)|附件(?:[\s\d:：]|$)))/g;
 const GIANT_LINE = 300;
 
 /** Splits text into lines, keeping offsets. */

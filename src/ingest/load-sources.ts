@@ -109,7 +109,12 @@ async function loadFile(path: string, file: string, result: LoadedSources, logge
  * unsupported, corrupt or mislabelled files are skipped with a warning naming them. With `ocr`,
  * scanned PDF pages and .png/.jpg/.jpeg/.webp images are read by OCR after the other files.
  */
-export async function loadSources(directory: string, logger: Logger, onFile?: (done: number, total: number) => void, ocr?: OcrOptions): Promise<LoadedSources> {
+export async function loadSources(
+  directory: string,
+  logger: Logger,
+  onFile?: (done: number, total: number) => void,
+  ocr?: OcrOptions,
+): Promise<LoadedSources> {
   if (!statSync(directory, { throwIfNoEntry: false })?.isDirectory()) {
     throw new Error(`DOCS_DIR is not a folder: ${directory}`);
   }

@@ -69,9 +69,7 @@ class DocumentBuilder {
     this.flushPerson();
     const last = this.paragraph[this.paragraph.length - 1];
     const text = this.paragraphText();
-    const continues =
-      last !== undefined &&
-      ((!TERMINAL.test(text) && wrapped(cleanText(last.text))) || this.inAttachmentList());
+    const continues = last !== undefined && ((!TERMINAL.test(text) && wrapped(cleanText(last.text))) || this.inAttachmentList());
     if (!continues) this.flush();
     this.paragraph.push(line);
   }
@@ -92,7 +90,10 @@ class DocumentBuilder {
     const sectionPath = this.sectionPath();
     this.tables.push({ caption: sectionPath.at(-1) ?? '', rows: rows.length, rebuilt: table.rebuilt === true, broken: broken.length });
     for (const row of broken) {
-      const text = row.cells.map((cell) => cleanText(cell)).filter((cell) => cell !== '').join(' ');
+      const text = row.cells
+        .map((cell) => cleanText(cell))
+        .filter((cell) => cell !== '')
+        .join(' ');
       if (text !== '') this.blocks.push({ kind: 'table-text', sectionPath, spans: [{ text, start: row.start, end: row.end }] });
     }
     for (const row of rows) {
@@ -206,7 +207,9 @@ export function parseDocument(input: SourceText): ParsedDocument {
   const facts = extractDocumentFacts(text, meta.title, fields, input.plain === true);
   // The 文件信息 record says what the facts say: the 文号 in its official form, the document's own date.
   if (facts.docNumber) meta.docNumber = facts.docNumber;
-  const info = input.plain ? undefined : describeDocument({ ...meta, ...(facts.issuer ? { issuer: facts.issuer } : {}), ...(facts.issuedOn ? { date: facts.issuedOn } : {}) });
+  const info = input.plain
+    ? undefined
+    : describeDocument({ ...meta, ...(facts.issuer ? { issuer: facts.issuer } : {}), ...(facts.issuedOn ? { date: facts.issuedOn } : {}) });
   const body = input.pageStarts ? withPages(builder.blocks, input.pageStarts) : builder.blocks;
   const blocks = info
     ? [{ kind: 'document-info' as const, sectionPath: ['文件信息'], spans: [{ text: info, start: 0, end: 0 }] }, ...body]

@@ -43,7 +43,12 @@ function dataWidth(rows: TableRow[]): number {
 /** Consecutive header lines merged column by column: 「省级专精特新」 over 「园区(含高星级…)」. */
 function mergeHeader(lines: TableRow[], width: number): string[] {
   return Array.from({ length: width }, (_, column) =>
-    cleanText(lines.map((line) => line.cells[column] ?? '').filter((cell) => cell.trim() !== '').join('')),
+    cleanText(
+      lines
+        .map((line) => line.cells[column] ?? '')
+        .filter((cell) => cell.trim() !== '')
+        .join(''),
+    ),
   );
 }
 
@@ -66,7 +71,9 @@ function bestHeader(rows: TableRow[], width: number): string[] {
     else if (run.length > 0) (groups.push(run), (run = []));
   }
   if (run.length > 0) groups.push(run);
-  const readings = groups.filter((group) => group.every((line) => trimmed(line.cells).length <= width)).map((group) => mergeHeader(group, width));
+  const readings = groups
+    .filter((group) => group.every((line) => trimmed(line.cells).length <= width))
+    .map((group) => mergeHeader(group, width));
   return readings.sort((left, right) => headerScore(right) - headerScore(left))[0] ?? [];
 }
 
@@ -97,7 +104,10 @@ export function rebuildTable(raw: TableRow[]): RebuiltTable | undefined {
   if (width === 0 || !hasTotals) return undefined;
   const header = bestHeader(raw, width);
   const body = raw.filter((row) => valueCount(row) > 0 || row.cells.some(isTotal));
-  const textColumns = textMajority(body.filter((row) => row.cells.length === width), width);
+  const textColumns = textMajority(
+    body.filter((row) => row.cells.length === width),
+    width,
+  );
   // A row fits when it has the data width and each column holds what that column holds in most rows
   // (a number where years are written is a row whose cells slid over).
   const fits = (row: TableRow): boolean =>
@@ -120,4 +130,3 @@ export function rebuildTable(raw: TableRow[]): RebuiltTable | undefined {
   close();
   return { header, rows: rows.map((row) => ({ ...row, cells: row.cells.map(cleanText) })), broken };
 }
-

@@ -70,9 +70,27 @@ export function createLarkBot(options: LarkBotOptions): LarkBot {
     clock,
     logger,
   });
-  const handle = createMessageHandler({ settings, platform, answer: answering.answer, commands, uploads, isAdmin, tasks, clock, logger, metrics });
+  const handle = createMessageHandler({
+    settings,
+    platform,
+    answer: answering.answer,
+    commands,
+    uploads,
+    isAdmin,
+    tasks,
+    clock,
+    logger,
+    metrics,
+  });
   listenToChannel(guarded.channel, { handle, finished: guarded.finished, logger, metrics });
-  const onCardCallback = botCardCallback({ stores, askFromCard: answering.askFromCard, commandActions: cardActions, clock, logger, metrics });
+  const onCardCallback = botCardCallback({
+    stores,
+    askFromCard: answering.askFromCard,
+    commandActions: cardActions,
+    clock,
+    logger,
+    metrics,
+  });
   const running = botLifecycle({
     guarded,
     tasks,
@@ -80,7 +98,15 @@ export function createLarkBot(options: LarkBotOptions): LarkBot {
       'card.action.trigger': onCardCallback,
       ...lifecycleHandlers({ platform, recalls, audit: stores.audit, clock, logger, ...pick(options, 'reminders', 'notices') }),
     }),
-    closeStores: () => Promise.all([stores.answerRecords.close(), stores.feedback.close(), stores.audit.close(), stores.dedupe.close(), stores.questions.close(), stores.profiles.close()]),
+    closeStores: () =>
+      Promise.all([
+        stores.answerRecords.close(),
+        stores.feedback.close(),
+        stores.audit.close(),
+        stores.dedupe.close(),
+        stores.questions.close(),
+        stores.profiles.close(),
+      ]),
     logger,
     describe: (channel) => ({ bot: channel.botIdentity?.name, mode: settings.mode, cards: answering.cardMode }),
   });

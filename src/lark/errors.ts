@@ -1,11 +1,5 @@
 /** Why a call to the Open Platform failed; a closed set so retry and wording code can switch on it. */
-type LarkErrorCode =
-  | 'rate-limited'
-  | 'server-error'
-  | 'network'
-  | 'thread-unsupported'
-  | 'rejected'
-  | 'invalid-response';
+type LarkErrorCode = 'rate-limited' | 'server-error' | 'network' | 'thread-unsupported' | 'rejected' | 'invalid-response';
 
 const RETRYABLE: ReadonlySet<LarkErrorCode> = new Set(['rate-limited', 'server-error', 'network']);
 
@@ -26,7 +20,12 @@ export class LarkError extends Error {
   constructor(
     readonly code: LarkErrorCode,
     message: string,
-    readonly details: { platformCode?: number | undefined; httpStatus?: number | undefined; retryAfterMs?: number | undefined; cause?: unknown } = {},
+    readonly details: {
+      platformCode?: number | undefined;
+      httpStatus?: number | undefined;
+      retryAfterMs?: number | undefined;
+      cause?: unknown;
+    } = {},
   ) {
     super(message, details.cause === undefined ? undefined : { cause: details.cause });
     this.isRetryable = RETRYABLE.has(code);

@@ -32,7 +32,12 @@ export function startNotices(
     }
   };
   const scheduler = notices.scheduler(
-    { sender: larkReminderSender(options.bot.platform), documents, questions: () => questionsByChat(options.bot), adminChats: options.adminChats },
+    {
+      sender: larkReminderSender(options.bot.platform),
+      documents,
+      questions: () => questionsByChat(options.bot),
+      adminChats: options.adminChats,
+    },
     options.extra,
   );
   try {

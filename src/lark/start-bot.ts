@@ -164,7 +164,10 @@ export async function startLarkBot(options: {
   streamsAnswers?: boolean;
   /** The bot's stores, opened by the app; closed when the bot stops. */
   stores: LarkBotOptions['stores'];
-  tuning?: Omit<LarkBotOptions, 'settings' | 'answers' | 'status' | 'logger' | 'streamsAnswers' | 'reminders' | 'knowledge' | 'stores' | 'notices'>;
+  tuning?: Omit<
+    LarkBotOptions,
+    'settings' | 'answers' | 'status' | 'logger' | 'streamsAnswers' | 'reminders' | 'knowledge' | 'stores' | 'notices'
+  >;
   wsClientFactory?: WsClientFactory | undefined;
   /** The reminders (`createReminders`): their commands are answered and their scheduler runs while the bot does. */
   reminders?: Reminders;
@@ -208,9 +211,22 @@ export async function startLarkBot(options: {
   const routes: OpsRoutes | undefined = base && extra ? (request, response) => base(request, response) || extra(request, response) : base;
   try {
     await bot.connect();
-    transport = await startTransport(settings, bot, logger, options.wsClientFactory, routes && ops ? { routes, port: ops.port, metrics: ops.metrics, ...(ops.host ? { host: ops.host } : {}) } : undefined);
+    transport = await startTransport(
+      settings,
+      bot,
+      logger,
+      options.wsClientFactory,
+      routes && ops ? { routes, port: ops.port, metrics: ops.metrics, ...(ops.host ? { host: ops.host } : {}) } : undefined,
+    );
     if (options.reminders) scheduler = startReminders(options.reminders, bot, logger, options.reminderScheduler ?? {}, ops?.metrics);
-    if (options.notices) noticeScheduler = startNotices(options.notices, { bot, manifest: () => options.status.manifest(), adminChats: [...settings.adminChats], logger, extra: options.noticeScheduler ?? {} });
+    if (options.notices)
+      noticeScheduler = startNotices(options.notices, {
+        bot,
+        manifest: () => options.status.manifest(),
+        adminChats: [...settings.adminChats],
+        logger,
+        extra: options.noticeScheduler ?? {},
+      });
   } catch (error) {
     await transport?.close();
     await bot.close(0);

@@ -27,7 +27,11 @@ function chinaDay(today: Date): string {
  * What the weekly admin notice lists: documents whose period ends within `withinDays` (the last day
  * counted as in force) and documents already expired but still served.
  */
-export function expiryNotice(documents: Array<{ source: string; title: string; facts?: DocumentFacts | undefined }>, today: Date, withinDays = 30): ExpiryNotice {
+export function expiryNotice(
+  documents: Array<{ source: string; title: string; facts?: DocumentFacts | undefined }>,
+  today: Date,
+  withinDays = 30,
+): ExpiryNotice {
   const day = chinaDay(today);
   const notice: ExpiryNotice = { expiring: [], expired: [] };
   for (const document of documents) {

@@ -46,7 +46,11 @@ const DEFAULT_WEIGHTS: MatchWeights = { who: 2, industry: 2 };
 const STATES_TERMS = /申请条件|申报条件|条件的|符合.{0,12}条件|\d+(?:\.\d+)?\s*万?元|补贴标准|给予.{0,10}(?:补贴|奖励|资助)\d/;
 
 function wordsOf(names: string[], classes: ProfileClass[]): Map<string, string[]> {
-  return new Map(classes.filter((profileClass) => names.includes(profileClass.name)).map((profileClass) => [profileClass.name, profileClass.documentWords]));
+  return new Map(
+    classes
+      .filter((profileClass) => names.includes(profileClass.name))
+      .map((profileClass) => [profileClass.name, profileClass.documentWords]),
+  );
 }
 
 /** Classes hit, a class hit only through 青年/青年人才 counting half: those words are on nearly every item. */
@@ -55,7 +59,7 @@ function overlap(measureWords: string[], wanted: Map<string, string[]>): { class
   let classes = 0;
   for (const documentWords of wanted.values()) {
     const hit = measureWords.filter((word) => documentWords.includes(word));
-    if (hit.length > 0) (classes += hit.some((word) => !GENERIC_WORDS.includes(word)) ? 1 : 0.5), words.push(...hit);
+    if (hit.length > 0) ((classes += hit.some((word) => !GENERIC_WORDS.includes(word)) ? 1 : 0.5), words.push(...hit));
   }
   return { classes, words };
 }
@@ -100,13 +104,24 @@ function gapNotes(measures: MatchedMeasure[]): string[] {
  * Ranks the measures that fit a profile, best first: the place must be one the document covers,
  * then who it is for and its field must overlap. Expired and draft documents stay in, flagged.
  */
-export function matchMeasures(profile: Profile, documents: MatchDocument[], today: Date, weights: MatchWeights = DEFAULT_WEIGHTS): MatchResult {
+export function matchMeasures(
+  profile: Profile,
+  documents: MatchDocument[],
+  today: Date,
+  weights: MatchWeights = DEFAULT_WEIGHTS,
+): MatchResult {
   const who = wordsOf(profile.who, WHO_CLASSES);
   const industry = wordsOf(profile.industry, FIELD_CLASSES);
   const place = profile.place;
-  const inPlace = documents.filter((document) => !place || document.measures.measures.some((measure) => appliesIn(measure, document.measures, place)));
+  const inPlace = documents.filter(
+    (document) => !place || document.measures.measures.some((measure) => appliesIn(measure, document.measures, place)),
+  );
   if (place && inPlace.length === 0) {
-    return { profile, measures: [], notes: [`现有文件没有覆盖${place}的政策，暂无可匹配的措施。已收录的地区：${coveredPlaces(documents).join('、')}。`] };
+    return {
+      profile,
+      measures: [],
+      notes: [`现有文件没有覆盖${place}的政策，暂无可匹配的措施。已收录的地区：${coveredPlaces(documents).join('、')}。`],
+    };
   }
   const ranked: MatchedMeasure[] = [];
   for (const document of inPlace) {
@@ -119,13 +134,15 @@ export function matchMeasures(profile: Profile, documents: MatchDocument[], toda
       if (byWho.classes > 0 && byWho.classes < 1 && forEveryYoungFounder(measure, industry)) byWho.classes = 1;
       const score = weights.who * byWho.classes + weights.industry * byField.classes;
       // A match needs one specific word: a weight's worth, not two half-counting generic ones.
-      if (score >= Math.min(weights.who, weights.industry)) ranked.push(matchedMeasure(measure, document, [...byWho.words, ...byField.words], score, today));
+      if (score >= Math.min(weights.who, weights.industry))
+        ranked.push(matchedMeasure(measure, document, [...byWho.words, ...byField.words], score, today));
     }
   }
   ranked.sort((left, right) => right.score - left.score);
   const notes: string[] = [];
   if (!place) notes.push('您没有说明所在地，以下按全部文件匹配，请留意各文件适用的地区。');
-  if (profile.who.length === 0 && profile.industry.length === 0) notes.push('请说明您的身份（如大学生、返乡青年、孵化器运营方）和行业（如文创、电商、生物医药），以便匹配措施。');
+  if (profile.who.length === 0 && profile.industry.length === 0)
+    notes.push('请说明您的身份（如大学生、返乡青年、孵化器运营方）和行业（如文创、电商、生物医药），以便匹配措施。');
   else if (ranked.length === 0) notes.push(`${place ?? '现有文件'}的措施中没有找到与您的身份或行业相符的条目。`);
   const flagged = new Set(ranked.map((measure) => measure.source));
   for (const document of inPlace.filter((candidate) => flagged.has(candidate.source))) {

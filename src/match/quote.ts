@@ -10,7 +10,7 @@ export function quoteFor(text: string, words: string[]): string {
   let bestCount = -1;
   for (const clause of clauses) {
     const count = words.filter((word) => clause.includes(word)).length;
-    if (count > bestCount) (best = clause), (bestCount = count);
+    if (count > bestCount) ((best = clause), (bestCount = count));
   }
   return best.trim();
 }

@@ -11,7 +11,10 @@ const MAX_LISTED = 15;
 
 /** The weekly notice over the served documents, leaving out those an admin confirmed as still in force. */
 export function noticeOf(documents: MatchDocument[], state: NoticesState, today: Date): ExpiryNotice {
-  return expiryNotice(documents.filter((document) => !state.stillInForce[document.source]), today);
+  return expiryNotice(
+    documents.filter((document) => !state.stillInForce[document.source]),
+    today,
+  );
 }
 
 function buttons(entry: ExpiryEntry, week: string): CardElement {
@@ -37,7 +40,9 @@ function section(heading: string, entries: ExpiryEntry[], when: (entry: ExpiryEn
       plainText(`执行期${entry.period ? `：${entry.period}` : ''}，${when(entry)}`, { grey: true, small: true }),
       buttons(entry, week),
     ]),
-    ...(entries.length > listed.length ? [plainText(`另有 ${entries.length - listed.length} 份未列出，可在控制台查看。`, { grey: true })] : []),
+    ...(entries.length > listed.length
+      ? [plainText(`另有 ${entries.length - listed.length} 份未列出，可在控制台查看。`, { grey: true })]
+      : []),
   ];
 }
 
@@ -52,13 +57,20 @@ export function expiryCard(notice: ExpiryNotice, week: string, done?: string): C
     ...section('即将到期', notice.expiring, (entry) => `${entry.to} 到期，还有 ${entry.daysLeft} 天`, week),
     ...section('已过期仍在提供', notice.expired, (entry) => `已于 ${entry.to} 到期`, week),
     ...(notice.expiring.length + notice.expired.length === 0 ? [plainText('目前没有即将到期或已过期仍在提供的文件。')] : []),
-    plainText('「移除」从知识库删除该文件；「仍然有效」表示文件仍在执行，回答不再提示已到期。操作均记入审计日志。', { grey: true, small: true }),
+    plainText('「移除」从知识库删除该文件；「仍然有效」表示文件仍在执行，回答不再提示已到期。操作均记入审计日志。', {
+      grey: true,
+      small: true,
+    }),
   ];
   const count = notice.expiring.length + notice.expired.length;
   return {
     schema: '2.0',
     config: { update_multi: true, streaming_mode: false, summary: { content: `${count} 份文件需要处理到期状态` } },
-    header: { title: { tag: 'plain_text', content: '政策文件到期提醒' }, subtitle: { tag: 'plain_text', content: week }, template: 'orange' },
+    header: {
+      title: { tag: 'plain_text', content: '政策文件到期提醒' },
+      subtitle: { tag: 'plain_text', content: week },
+      template: 'orange',
+    },
     body: { elements },
   };
 }

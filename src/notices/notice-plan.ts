@@ -83,7 +83,8 @@ export function noticePlan(input: NoticeInput, ledger: Ledger): { sends: NoticeS
   if (slot) {
     const notice = noticeOf(input.documents, input.state, today);
     if (notice.expiring.length + notice.expired.length > 0) {
-      for (const chat of input.adminChats) consider({ entry: EXPIRY_ENTRY, occurrence: slot.week, chat }, slot.at, () => expiryCard(notice, slot.week));
+      for (const chat of input.adminChats)
+        consider({ entry: EXPIRY_ENTRY, occurrence: slot.week, chat }, slot.at, () => expiryCard(notice, slot.week));
     }
   }
   return { sends, skips };

@@ -52,7 +52,8 @@ export interface NoticeScheduler {
   stop(): Promise<void>;
 }
 
-const defaultCron: CronStarter = (expression, job, options) => cron.schedule(expression, job, { timezone: options.timezone, noOverlap: true, name: 'policy-bot-notices' });
+const defaultCron: CronStarter = (expression, job, options) =>
+  cron.schedule(expression, job, { timezone: options.timezone, noOverlap: true, name: 'policy-bot-notices' });
 
 /**
  * The reminders' delivery machinery for notices: an `attempt` is durable before the platform is called
@@ -98,7 +99,14 @@ export function createNoticeScheduler(options: NoticeSchedulerOptions): NoticeSc
       return true;
     }
     const { error } = result;
-    await record({ type: 'failed', ...base, at: clock.now(), code: error.code, retryable: error.isRetryable, message: error.message.slice(0, 300) });
+    await record({
+      type: 'failed',
+      ...base,
+      at: clock.now(),
+      code: error.code,
+      retryable: error.isRetryable,
+      message: error.message.slice(0, 300),
+    });
     logger.warn('notices.send_failed', { ...send.key, code: error.code, retryable: error.isRetryable });
     return false;
   };
@@ -130,13 +138,17 @@ export function createNoticeScheduler(options: NoticeSchedulerOptions): NoticeSc
     start() {
       if (task) return;
       if (!options.lease) lock = acquireDataLock(options.directory, options.lock);
-      task = (options.cron ?? defaultCron)('* * * * *', async () => {
-        try {
-          await tick();
-        } catch (error) {
-          logger.error('notices.tick_failed', { error });
-        }
-      }, { timezone: 'UTC' });
+      task = (options.cron ?? defaultCron)(
+        '* * * * *',
+        async () => {
+          try {
+            await tick();
+          } catch (error) {
+            logger.error('notices.tick_failed', { error });
+          }
+        },
+        { timezone: 'UTC' },
+      );
     },
     async stop() {
       await task?.stop();

@@ -56,14 +56,21 @@ export interface Notices {
 }
 
 /** The latest expiry slot within the catch-up window, if one has come: a card missed for longer is not sent late. */
-export function expirySlotAt(fields: CronFields, now: number, timeZone: string, catchUpMs: number): { week: string; at: number } | undefined {
+export function expirySlotAt(
+  fields: CronFields,
+  now: number,
+  timeZone: string,
+  catchUpMs: number,
+): { week: string; at: number } | undefined {
   const at = cronTimes(fields, now - catchUpMs, now, timeZone).at(-1);
   return at === undefined ? undefined : { week: isoWeek(at, timeZone), at };
 }
 
 /** Whether any subscribed chat has a served document it did not have when it subscribed. */
 function hasNewDocument(state: NoticesState, documents: MatchDocument[]): boolean {
-  return Object.values(state.subscriptions).some((subscription) => documents.some((document) => !subscription.known.includes(document.source)));
+  return Object.values(state.subscriptions).some((subscription) =>
+    documents.some((document) => !subscription.known.includes(document.source)),
+  );
 }
 
 function withSubscription(state: NoticesState, chatId: string, entry: NoticesState['subscriptions'][string] | undefined): NoticesState {
@@ -109,7 +116,10 @@ export function createNotices(options: { settings: NoticesSettings; store?: Noti
       return { changed };
     },
     async confirmInForce(source, by) {
-      await store.update((state) => ({ ...state, stillInForce: { ...state.stillInForce, [source]: { at: new Date(clock.now()).toISOString(), by } } }));
+      await store.update((state) => ({
+        ...state,
+        stillInForce: { ...state.stillInForce, [source]: { at: new Date(clock.now()).toISOString(), by } },
+      }));
     },
     inForceMarks: () => marks,
     async expiryCardNow(documents, week, done) {

@@ -46,7 +46,9 @@ export function policyCard(policy: NewPolicy, measures: SelectedMeasure[], today
     plainText(`《${title}》`),
     markdown(lines.join('\n')),
     { tag: 'hr' },
-    ...(measures.length > 0 ? [markdown(measures.some((selected) => selected.score > 0) ? '**与本群关注相关的措施**' : '**主要措施**')] : [plainText('这份文件没有列出具体措施。', { grey: true })]),
+    ...(measures.length > 0
+      ? [markdown(measures.some((selected) => selected.score > 0) ? '**与本群关注相关的措施**' : '**主要措施**')]
+      : [plainText('这份文件没有列出具体措施。', { grey: true })]),
     ...measures.flatMap(measureElements),
     { tag: 'hr' },
     plainText('可以 @政策通 询问这份文件的细节。取消订阅：/unsubscribe policies', { grey: true, small: true }),
@@ -59,4 +61,3 @@ export function policyCard(policy: NewPolicy, measures: SelectedMeasure[], today
     body: { elements },
   };
 }
-

@@ -43,7 +43,12 @@ function relevance(measure: Measure, asked: string, askedPairs: Set<string>, ter
  * (at least `minScore`: sharing only common stretches such as 工作 or 创业 is not relevance), best first, filled up with the document's first items (in its own order) when too few relate to them
  * or the chat has asked nothing yet.
  */
-export function selectMeasures(measures: Measure[], questions: string[], size: SelectionSize = { min: 3, max: 5 }, minScore = 1): SelectedMeasure[] {
+export function selectMeasures(
+  measures: Measure[],
+  questions: string[],
+  size: SelectionSize = { min: 3, max: 5 },
+  minScore = 1,
+): SelectedMeasure[] {
   const asked = questions.join('\n');
   const askedPairs = pairsOf(asked);
   const ranked = measures
@@ -53,5 +58,8 @@ export function selectMeasures(measures: Measure[], questions: string[], size: S
     .slice(0, size.max);
   const chosen = new Set(ranked.map((candidate) => candidate.measure.id));
   const fill = measures.filter((measure) => !chosen.has(measure.id)).slice(0, Math.max(0, size.min - ranked.length));
-  return [...ranked.map(({ measure, score, words }) => ({ measure, score, words })), ...fill.map((measure) => ({ measure, score: 0, words: [] }))];
+  return [
+    ...ranked.map(({ measure, score, words }) => ({ measure, score, words })),
+    ...fill.map((measure) => ({ measure, score: 0, words: [] })),
+  ];
 }

@@ -38,7 +38,11 @@ export function healthReport(sources: HealthSources, startedAt: number): HealthR
   const seconds = (from: number): number => Math.max(0, Math.round((now - from) / 1000));
   return {
     ok: builtAt !== undefined && modelLoaded && connected,
-    index: { loaded: builtAt !== undefined, ...(builtAt !== undefined ? { builtAt } : {}), ...(Number.isNaN(built) ? {} : { ageSeconds: seconds(built) }) },
+    index: {
+      loaded: builtAt !== undefined,
+      ...(builtAt !== undefined ? { builtAt } : {}),
+      ...(Number.isNaN(built) ? {} : { ageSeconds: seconds(built) }),
+    },
     model: { loaded: modelLoaded },
     feishu: { connected },
     scheduler: tick === undefined ? {} : { lastTick: new Date(tick).toISOString(), secondsAgo: seconds(tick) },

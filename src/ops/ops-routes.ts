@@ -9,14 +9,21 @@ export type OpsRoutes = (request: IncomingMessage, response: ServerResponse) => 
  * `GET /healthz` (JSON, 200 when `ok`, else 503 so probes see a half-started bot) and `GET /metrics`
  * (Prometheus text). Mounted on the webhook server, or on its own server in long-connection mode.
  */
-export function opsRoutes(options: { health: HealthSources; metrics: Pick<PrometheusMetrics, 'text' | 'contentType'>; startedAt: number }): OpsRoutes {
+export function opsRoutes(options: {
+  health: HealthSources;
+  metrics: Pick<PrometheusMetrics, 'text' | 'contentType'>;
+  startedAt: number;
+}): OpsRoutes {
   return (request, response) => {
     const pathname = new URL(request.url ?? '/', 'http://localhost').pathname;
     if (request.method !== 'GET' || (pathname !== '/healthz' && pathname !== '/metrics')) return false;
     if (pathname === '/healthz') {
       const report = healthReport(options.health, options.startedAt);
       const text = JSON.stringify(report);
-      response.writeHead(report.ok ? 200 : 503, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) });
+      response.writeHead(report.ok ? 200 : 503, {
+        'content-type': 'application/json; charset=utf-8',
+        'content-length': Buffer.byteLength(text),
+      });
       response.end(text);
       return true;
     }

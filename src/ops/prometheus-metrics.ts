@@ -22,7 +22,12 @@ export function createPrometheusMetrics(options: { processMetrics?: boolean; pre
   const registry = new Registry();
   if (options.processMetrics ?? true) collectDefaultMetrics({ register: registry, prefix });
   const registers = [registry];
-  const questions = new Counter({ name: `${prefix}questions_total`, help: 'Questions answered (refusals and failures included)', labelNames: ['channel', 'mode'], registers });
+  const questions = new Counter({
+    name: `${prefix}questions_total`,
+    help: 'Questions answered (refusals and failures included)',
+    labelNames: ['channel', 'mode'],
+    registers,
+  });
   const latency = new Histogram({
     name: `${prefix}answer_seconds`,
     help: 'Time from question to final answer card',
@@ -30,13 +35,33 @@ export function createPrometheusMetrics(options: { processMetrics?: boolean; pre
     buckets: LATENCY_BUCKETS,
     registers,
   });
-  const refusals = new Counter({ name: `${prefix}refusals_total`, help: 'Questions the documents do not answer', labelNames: ['channel'], registers });
-  const feedback = new Counter({ name: `${prefix}feedback_total`, help: 'Feedback clicks on answer cards', labelNames: ['vote'], registers });
-  const reminders = new Counter({ name: `${prefix}reminders_sent_total`, help: 'Reminder and digest cards the platform accepted', registers });
-  const errors = new Counter({ name: `${prefix}errors_total`, help: 'Failures that were logged and dropped, by kind', labelNames: ['kind'], registers });
+  const refusals = new Counter({
+    name: `${prefix}refusals_total`,
+    help: 'Questions the documents do not answer',
+    labelNames: ['channel'],
+    registers,
+  });
+  const feedback = new Counter({
+    name: `${prefix}feedback_total`,
+    help: 'Feedback clicks on answer cards',
+    labelNames: ['vote'],
+    registers,
+  });
+  const reminders = new Counter({
+    name: `${prefix}reminders_sent_total`,
+    help: 'Reminder and digest cards the platform accepted',
+    registers,
+  });
+  const errors = new Counter({
+    name: `${prefix}errors_total`,
+    help: 'Failures that were logged and dropped, by kind',
+    labelNames: ['kind'],
+    registers,
+  });
   // Every kind shows up as 0 from the start, so a rate() has a series before the first failure.
   for (const vote of ['up', 'down']) feedback.inc({ vote }, 0);
-  for (const kind of ['answer', 'send', 'reply', 'task', 'channel', 'webhook', 'reminder_send', 'audit', 'card_action']) errors.inc({ kind }, 0);
+  for (const kind of ['answer', 'send', 'reply', 'task', 'channel', 'webhook', 'reminder_send', 'audit', 'card_action'])
+    errors.inc({ kind }, 0);
   return {
     registry,
     contentType: registry.contentType,

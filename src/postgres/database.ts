@@ -75,7 +75,9 @@ export interface Migration {
 export async function migrate(database: Database, migrations: Migration[]): Promise<number[]> {
   return database.transaction(async (client) => {
     await client.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
-    await client.query('CREATE TABLE IF NOT EXISTS schema_migrations (version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())');
+    await client.query(
+      'CREATE TABLE IF NOT EXISTS schema_migrations (version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())',
+    );
     const done = new Set((await client.query<{ version: number }>('SELECT version FROM schema_migrations')).rows.map((row) => row.version));
     const applied: number[] = [];
     for (const migration of [...migrations].sort((a, b) => a.version - b.version)) {
@@ -83,7 +85,11 @@ export async function migrate(database: Database, migrations: Migration[]): Prom
       try {
         await client.query(migration.sql);
       } catch (error) {
-        throw new DatabaseError('migration-failed', `Migration ${migration.version} (${migration.name}) failed: ${(error as Error).message}`, { cause: error });
+        throw new DatabaseError(
+          'migration-failed',
+          `Migration ${migration.version} (${migration.name}) failed: ${(error as Error).message}`,
+          { cause: error },
+        );
       }
       await client.query('INSERT INTO schema_migrations (version, name) VALUES ($1, $2)', [migration.version, migration.name]);
       applied.push(migration.version);
@@ -112,7 +118,11 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     connectionTimeoutMillis: 5_000,
     // every connection works in the bot's schema; public stays readable for extensions (pgvector's type)
     // JIT compiles a plan for ~100 ms before running it: a loss on every query this bot makes (measured)
-    options: [`-c search_path=${schema},public`, '-c jit=off', ...Object.entries(options.settings ?? {}).map(([name, value]) => `-c ${name}=${value}`)].join(' '),
+    options: [
+      `-c search_path=${schema},public`,
+      '-c jit=off',
+      ...Object.entries(options.settings ?? {}).map(([name, value]) => `-c ${name}=${value}`),
+    ].join(' '),
   });
   pool.on('error', (error) => options.logger?.error('postgres.idle_client_error', { error }));
   try {

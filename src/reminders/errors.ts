@@ -1,13 +1,6 @@
 /** Why a reminders operation failed; a closed set so the channel can word each case for people. */
 type RemindersErrorCode =
-  | 'calendar-invalid'
-  | 'settings-invalid'
-  | 'state-invalid'
-  | 'locked'
-  | 'lock-lost'
-  | 'unknown-entry'
-  | 'invalid-command'
-  | 'time-in-past';
+  'calendar-invalid' | 'settings-invalid' | 'state-invalid' | 'locked' | 'lock-lost' | 'unknown-entry' | 'invalid-command' | 'time-in-past';
 
 /** The reminders layer's error: a code to switch on and, for files, every problem with its line. */
 export class RemindersError extends Error {

@@ -28,7 +28,14 @@ export { parseSendLog, type SendLog } from './store/send-log.js';
 export { openSendLog } from './store/file-send-log.js';
 export { acquireDataLock, type DataLock, type LockOptions } from './delivery/data-lock.js';
 export { SendError, printingSender, sendSafely, type Sender, type SendErrorCode, type SendResult } from './delivery/sender.js';
-export { createReminderScheduler, type CronStarter, type ReminderScheduler, type ReminderSchedulerOptions, type SchedulerLease, type TickReport } from './delivery/scheduler.js';
+export {
+  createReminderScheduler,
+  type CronStarter,
+  type ReminderScheduler,
+  type ReminderSchedulerOptions,
+  type SchedulerLease,
+  type TickReport,
+} from './delivery/scheduler.js';
 export { createMemoryLeaseLock, type Lease, type LeaseLock } from './store/lease-lock.js';
 export { createPostgresLeaseLock } from './store/postgres-lease-lock.js';
 export { createPostgresSendLog } from './store/postgres-send-log.js';

@@ -21,7 +21,12 @@ export interface Reminders {
  * Wires the calendar file, the admin state (`store`, else the file `DATA_DIR/reminders/state.json`) and the service; throws
  * RemindersError('calendar-invalid') with line numbers when the calendar file is broken.
  */
-export function createReminders(options: { settings: RemindersSettings; clock?: Clock; logger?: Logger; store?: StateStore | undefined }): Reminders {
+export function createReminders(options: {
+  settings: RemindersSettings;
+  clock?: Clock;
+  logger?: Logger;
+  store?: StateStore | undefined;
+}): Reminders {
   const { settings } = options;
   const clock = options.clock ?? systemClock;
   const logger = options.logger ?? silentLogger;

@@ -35,7 +35,10 @@ export function toRemindersSettings(environment: RemindersEnvironment, dataDir: 
 }
 
 /** Reads the reminder variables from an environment, listing every problem at once. */
-export function loadRemindersSettings(environment: Record<string, string | undefined>, dataDir = environment.DATA_DIR ?? 'data'): RemindersSettings {
+export function loadRemindersSettings(
+  environment: Record<string, string | undefined>,
+  dataDir = environment.DATA_DIR ?? 'data',
+): RemindersSettings {
   const parsed = remindersEnvironmentSchema.safeParse(environment);
   if (!parsed.success) {
     throw new RemindersError(

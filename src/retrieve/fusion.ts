@@ -14,9 +14,7 @@ export function reciprocalRankFusion(rankings: WeightedRanking[], k = 60): Score
       fused.set(chunkIndex, (fused.get(chunkIndex) ?? 0) + weight / (k + rank + 1));
     });
   }
-  return [...fused]
-    .map(([chunkIndex, score]) => ({ chunkIndex, score }))
-    .sort((left, right) => right.score - left.score);
+  return [...fused].map(([chunkIndex, score]) => ({ chunkIndex, score })).sort((left, right) => right.score - left.score);
 }
 
 /** Adds a per-chunk bonus (e.g. title/section match) scaled by `weight`, then re-sorts. */
@@ -44,7 +42,5 @@ export function weightedScoreFusion(rankings: WeightedRanking[]): ScoredChunk[] 
       fused.set(chunkIndex, (fused.get(chunkIndex) ?? 0) + weight * score);
     }
   }
-  return [...fused]
-    .map(([chunkIndex, score]) => ({ chunkIndex, score }))
-    .sort((left, right) => right.score - left.score);
+  return [...fused].map(([chunkIndex, score]) => ({ chunkIndex, score })).sort((left, right) => right.score - left.score);
 }

@@ -19,7 +19,15 @@ export interface RetrievalWeights {
   rrfK: number;
 }
 
-export const DEFAULT_WEIGHTS: RetrievalWeights = { dense: 1, lexical: 1, section: 0.2, intent: 1, candidates: 50, fusion: 'weighted', rrfK: 60 };
+export const DEFAULT_WEIGHTS: RetrievalWeights = {
+  dense: 1,
+  lexical: 1,
+  section: 0.2,
+  intent: 1,
+  candidates: 50,
+  fusion: 'weighted',
+  rrfK: 60,
+};
 
 /** A retrieved chunk with its fused score and the evidence behind it. */
 export interface RetrievedPassage {
@@ -62,7 +70,8 @@ function embeddedSource(index: KnowledgeIndex): SearchSource {
     tokenizer: index.manifest.tokenizer,
     dense: (vector, limit) => index.vectors.search(vector, limit),
     lexical: (terms, limit) => searchBm25(index.lexical, terms, limit),
-    chunks: (indexes) => new Map(indexes.flatMap((position) => (index.chunks[position] ? [[position, index.chunks[position]] as const] : []))),
+    chunks: (indexes) =>
+      new Map(indexes.flatMap((position) => (index.chunks[position] ? [[position, index.chunks[position]] as const] : []))),
   };
 }
 

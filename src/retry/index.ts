@@ -29,7 +29,13 @@ export interface RetryPolicy {
 }
 
 /** How long to wait before attempt `attempt + 1`, or undefined when retrying is pointless or too late. */
-export function retryDelay(policy: RetryPolicy, attempt: number, error: RetryableError, remainingMs = Infinity, random: () => number = Math.random): number | undefined {
+export function retryDelay(
+  policy: RetryPolicy,
+  attempt: number,
+  error: RetryableError,
+  remainingMs = Infinity,
+  random: () => number = Math.random,
+): number | undefined {
   if (!error.isRetryable || attempt >= policy.attempts) return undefined;
   const spread = policy.jitter ?? 0;
   const backoff = policy.baseDelayMs * 2 ** (attempt - 1) * (1 - spread + random() * 2 * spread);
@@ -66,7 +72,10 @@ export async function pauseBeforeRetry<E extends RetryableError>(error: unknown,
 }
 
 /** Runs `operation` until it succeeds or a failure is not worth retrying (see `retryDelay`). */
-export async function withRetry<T, E extends RetryableError>(operation: (attempt: number) => Promise<T>, options: RetryOptions<E>): Promise<T> {
+export async function withRetry<T, E extends RetryableError>(
+  operation: (attempt: number) => Promise<T>,
+  options: RetryOptions<E>,
+): Promise<T> {
   for (let attempt = 1; ; attempt += 1) {
     try {
       return await operation(attempt);

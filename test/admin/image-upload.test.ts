@@ -16,6 +16,8 @@ describe('image uploads (read by OCR)', () => {
     const at = Date.UTC(2026, 11, 1, 16, 30, 5); // 2026-12-02 00:30:05 in Shanghai
     expect(imageUploadName(photo, at)).toBe('图片-20261202-003005.jpg');
     expect(imageUploadName(png, at)).toBe('图片-20261202-003005.png');
-    expect(() => imageUploadName(Buffer.from('%PDF-1.4 not an image at all........'), at)).toThrow(expect.objectContaining({ code: 'type-mismatch' }));
+    expect(() => imageUploadName(Buffer.from('%PDF-1.4 not an image at all........'), at)).toThrow(
+      expect.objectContaining({ code: 'type-mismatch' }),
+    );
   });
 });

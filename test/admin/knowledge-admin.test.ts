@@ -2,7 +2,13 @@ import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createDocumentLibrary, createKnowledgeAdmin, watchDocs, type KnowledgeAdmin, type ReindexProgress } from '../../src/admin/index.js';
+import {
+  createDocumentLibrary,
+  createKnowledgeAdmin,
+  watchDocs,
+  type KnowledgeAdmin,
+  type ReindexProgress,
+} from '../../src/admin/index.js';
 import { buildIndex, loadIndex } from '../../src/index/index.js';
 import { silentLogger } from '../../src/log/index.js';
 import { FakeEmbedder } from '../support/fake-embedder.js';
@@ -102,7 +108,12 @@ describe('knowledge admin', () => {
     const { admin, docsDir, indexDir, builds } = setup();
     await admin.reindex();
     const finished: number[] = [];
-    const watcher = watchDocs({ directory: docsDir, debounceMs: 300, onChange: async () => finished.push((await admin.reindexIfChanged())?.documents ?? -1), logger: silentLogger });
+    const watcher = watchDocs({
+      directory: docsDir,
+      debounceMs: 300,
+      onChange: async () => finished.push((await admin.reindexIfChanged())?.documents ?? -1),
+      logger: silentLogger,
+    });
     try {
       writeFileSync(join(docsDir, 'a.txt'), POLICY);
       writeFileSync(join(docsDir, 'b.txt'), POLICY.replace('人才公寓', '创业园'));

@@ -21,13 +21,32 @@ describe('upload checks', () => {
   });
 
   it('refuses names that could leave the folder, hide, or carry control characters', () => {
-    for (const name of ['../evil.txt', '..\\evil.txt', 'sub/evil.txt', '/etc/passwd.txt', '.hidden.txt', '..', '', 'a\u0000.txt', 'a\nb.txt', 'c:evil.txt', `${'长'.repeat(130)}.txt`]) {
-      expect(codeOf(() => checkFileName(name)), name).toBe('unsafe-name');
+    for (const name of [
+      '../evil.txt',
+      '..\\evil.txt',
+      'sub/evil.txt',
+      '/etc/passwd.txt',
+      '.hidden.txt',
+      '..',
+      '',
+      'a\u0000.txt',
+      'a\nb.txt',
+      'c:evil.txt',
+      `${'长'.repeat(130)}.txt`,
+    ]) {
+      expect(
+        codeOf(() => checkFileName(name)),
+        name,
+      ).toBe('unsafe-name');
     }
   });
 
   it('refuses formats it does not read', () => {
-    for (const name of ['tool.exe', 'sheet.xlsx', 'archive.zip', 'corpus.jsonl', 'README']) expect(codeOf(() => checkFileName(name)), name).toBe('unsupported-type');
+    for (const name of ['tool.exe', 'sheet.xlsx', 'archive.zip', 'corpus.jsonl', 'README'])
+      expect(
+        codeOf(() => checkFileName(name)),
+        name,
+      ).toBe('unsupported-type');
   });
 
   it('checks size and that the content is what the extension says', () => {
@@ -39,7 +58,9 @@ describe('upload checks', () => {
     expect(codeOf(() => checkFileContent('a.txt', Buffer.alloc(0), 10))).toBe('empty-file');
     expect(codeOf(() => checkFileContent('renamed.txt', pdf, 1_000_000))).toBe('type-mismatch');
     expect(codeOf(() => checkFileContent('fake.pdf', Buffer.from('not a pdf at all'), 1_000_000))).toBe('type-mismatch');
-    expect(codeOf(() => checkFileContent('program.txt', Buffer.from([0x4d, 0x5a, 0x90, 0x00, 0x03, 0x00]), 1_000_000))).toBe('type-mismatch');
+    expect(codeOf(() => checkFileContent('program.txt', Buffer.from([0x4d, 0x5a, 0x90, 0x00, 0x03, 0x00]), 1_000_000))).toBe(
+      'type-mismatch',
+    );
   });
 });
 
@@ -61,6 +82,10 @@ describe('document library', () => {
 
   it('resolves names only inside the folder', () => {
     expect(pathInside('/docs', 'sub/a.txt')).toBe('/docs/sub/a.txt');
-    for (const name of ['../a.txt', 'sub/../../a.txt', '/etc/passwd', '.hidden']) expect(codeOf(() => pathInside('/docs', name)), name).toBe('unsafe-name');
+    for (const name of ['../a.txt', 'sub/../../a.txt', '/etc/passwd', '.hidden'])
+      expect(
+        codeOf(() => pathInside('/docs', name)),
+        name,
+      ).toBe('unsafe-name');
   });
 });

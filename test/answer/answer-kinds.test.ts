@@ -121,7 +121,10 @@ describe('one answer for each kind of question, through ask()', () => {
   });
 
   it("no longer calls it expired once an admin marked it 「仍然有效」 (the expiry card's button)", async () => {
-    const marked = createAsker({ ...seedOptions, inForceMarks: () => new Map([[SEED.nantong, { at: '2026-12-01T01:00:00Z', by: 'ou_admin' }]]) });
+    const marked = createAsker({
+      ...seedOptions,
+      inForceMarks: () => new Map([[SEED.nantong, { at: '2026-12-01T01:00:00Z', by: 'ou_admin' }]]),
+    });
     const result = await marked({ question: '南通计划到2020年底打造多少个众创社区？' });
     expect(result.answer).toContain('10个左右');
     expect(result.answer).not.toContain('已到期');
@@ -155,7 +158,11 @@ describe('refusals on the asked fact', () => {
   it('applies the same rules to a small news knowledge base', async () => {
     const docs = mkdtempSync(join(tmpdir(), 'policy-bot-news-'));
     const articles = [
-      { id: 'n1', date: '2023-08-01', text: '本报讯 8月1日，第三届城市马拉松在滨江新区鸣枪开跑，共有2万名选手参赛。本届赛事以“奔跑吧，滨江”为主题。' },
+      {
+        id: 'n1',
+        date: '2023-08-01',
+        text: '本报讯 8月1日，第三届城市马拉松在滨江新区鸣枪开跑，共有2万名选手参赛。本届赛事以“奔跑吧，滨江”为主题。',
+      },
       { id: 'n2', date: '2023-08-02', text: '本报讯 市交通局昨日宣布，地铁5号线将于2024年6月底开通运营，全线共设站18座。' },
       { id: 'n3', date: '2023-08-03', text: '本报讯 市气象台发布高温橙色预警，预计未来三天最高气温可达39摄氏度，请市民注意防暑。' },
     ];

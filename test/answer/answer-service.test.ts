@@ -3,7 +3,15 @@ import { REFUSAL_SIGNAL, type AnswerService, type AskEvent, type AskResult } fro
 import { createRuntime } from '../../src/app/runtime.js';
 import { loadConfig } from '../../src/config/index.js';
 import { createLogger } from '../../src/log/index.js';
-import { groundedEcho, passageText, startFakeOpenAiServer, systemPromptOf, text, userPrompt, type FakeOpenAiServer } from '../support/fake-openai-server.js';
+import {
+  groundedEcho,
+  passageText,
+  startFakeOpenAiServer,
+  systemPromptOf,
+  text,
+  userPrompt,
+  type FakeOpenAiServer,
+} from '../support/fake-openai-server.js';
 import { SEED } from '../support/seeds.js';
 import { buildSeedIndex, INJECTED_DOCUMENT } from '../support/seed-index.js';
 
@@ -16,7 +24,14 @@ const logs: string[] = [];
 /** A real runtime over the test index; `llm: false` leaves the endpoint unconfigured. */
 function serviceWith(environment: Record<string, string> = {}, llm = true): Promise<AnswerService> {
   const endpoint = llm ? { LLM_BASE_URL: server.url, LLM_API_KEY: API_KEY, LLM_MODEL: 'fake-chat' } : {};
-  const config = loadConfig({ DOCS_DIR: paths.docsDir, INDEX_DIR: paths.indexDir, LLM_TEMPERATURE: '0.3', LLM_MAX_TOKENS: '500', ...endpoint, ...environment });
+  const config = loadConfig({
+    DOCS_DIR: paths.docsDir,
+    INDEX_DIR: paths.indexDir,
+    LLM_TEMPERATURE: '0.3',
+    LLM_MAX_TOKENS: '500',
+    ...endpoint,
+    ...environment,
+  });
   return createRuntime(config, { logger: createLogger('debug', (line) => logs.push(line)) }).answerService();
 }
 
@@ -87,9 +102,17 @@ describe('grounded LLM answers over the real index', () => {
     expect(userPrompt(request!)).not.toContain(result.passages[5]?.text);
     expect(userPrompt(request!)).toContain(`【问题】\n${NANTONG}`);
     // The passages' document facts follow them, status included.
-    expect(userPrompt(request!)).toMatch(/文件信息：\n(?:.*\n)*《南通市推进众创社区建设行动方案》；文号通政办发〔2017〕93号；发文单位南通市人民政府办公室；成文日期2017年6月26日；执行期2017—2020年；状态：已到期/);
+    expect(userPrompt(request!)).toMatch(
+      /文件信息：\n(?:.*\n)*《南通市推进众创社区建设行动方案》；文号通政办发〔2017〕93号；发文单位南通市人民政府办公室；成文日期2017年6月26日；执行期2017—2020年；状态：已到期/,
+    );
     expect(systemPromptOf(request!)).toContain(REFUSAL_SIGNAL);
-    expect(request).toMatchObject({ model: 'fake-chat', stream: true, temperature: 0.3, maxTokens: 500, authorization: `Bearer ${API_KEY}` });
+    expect(request).toMatchObject({
+      model: 'fake-chat',
+      stream: true,
+      temperature: 0.3,
+      maxTokens: 500,
+      authorization: `Bearer ${API_KEY}`,
+    });
   });
 
   it('keeps valid markers, drops unknown ones, and refuses an answer that cites nothing', async () => {

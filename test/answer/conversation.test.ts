@@ -55,10 +55,16 @@ describe('follow-up rewriting without a model', () => {
     for (const question of ['那南浔呢？', '它的牵头部门是谁？', '其责任单位是哪个？', '还有上虞的呢', '牵头部门呢？']) {
       expect(looksLikeFollowUp(question), question).toBe(true);
     }
-    for (const question of ['南浔今年计划引进多少青年人才来就业创业？', '金牌创业导师队伍建设的责任单位是哪个？', '南通计划到2020年底打造多少个众创社区呢？']) {
+    for (const question of [
+      '南浔今年计划引进多少青年人才来就业创业？',
+      '金牌创业导师队伍建设的责任单位是哪个？',
+      '南通计划到2020年底打造多少个众创社区呢？',
+    ]) {
       expect(looksLikeFollowUp(question), question).toBe(false);
     }
-    expect(carryOverRewrite('鹿城区计划新培育多少家省级及以上科技企业？', '南浔今年计划引进多少青年人才来就业创业？')).toBe('鹿城区计划新培育多少家省级及以上科技企业？');
+    expect(carryOverRewrite('鹿城区计划新培育多少家省级及以上科技企业？', '南浔今年计划引进多少青年人才来就业创业？')).toBe(
+      '鹿城区计划新培育多少家省级及以上科技企业？',
+    );
   });
 
   it('finds what a question is about', () => {

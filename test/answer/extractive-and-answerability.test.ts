@@ -7,7 +7,17 @@ import { questionAnchors } from '../../src/text/index.js';
 function passage(text: string, options: Partial<Chunk> & { dense?: number } = {}): RetrievedPassage {
   const { dense = 0.6, ...chunk } = options;
   return {
-    chunk: { id: 'a#0', source: 'a.txt', title: '示例行动方案', sectionPath: ['二、总体目标'], kind: 'paragraph', text, start: 0, end: text.length, ...chunk },
+    chunk: {
+      id: 'a#0',
+      source: 'a.txt',
+      title: '示例行动方案',
+      sectionPath: ['二、总体目标'],
+      kind: 'paragraph',
+      text,
+      start: 0,
+      end: text.length,
+      ...chunk,
+    },
     score: 1,
     dense,
     lexical: 1,
@@ -15,7 +25,9 @@ function passage(text: string, options: Partial<Chunk> & { dense?: number } = {}
 }
 
 describe('judgeAnswerability', () => {
-  const nantong = passage('到2020年底，在全市重点培育和打造10个左右众创社区，实现各县（市）区全覆盖。', { title: '南通市推进众创社区建设行动方案' });
+  const nantong = passage('到2020年底，在全市重点培育和打造10个左右众创社区，实现各县（市）区全覆盖。', {
+    title: '南通市推进众创社区建设行动方案',
+  });
 
   it('answers when the key terms are covered', () => {
     const question = '南通计划到2020年底打造多少个众创社区？';
@@ -76,7 +88,9 @@ describe('extractiveAnswer', () => {
 
   it('gives a bare fragment the heading it belongs to', () => {
     const question = '金牌创业导师队伍建设的责任单位是哪个？';
-    const fragment = passage('开展创业导师招募工作。(责任单位:区人力社保局)', { sectionPath: ['三、重点工作', '3.加强金牌创业导师队伍建设'] });
+    const fragment = passage('开展创业导师招募工作。(责任单位:区人力社保局)', {
+      sectionPath: ['三、重点工作', '3.加强金牌创业导师队伍建设'],
+    });
     const result = extractiveAnswer(question, keyTerms(question), [fragment]);
     expect(result.answer).toContain('3.加强金牌创业导师队伍建设：(责任单位:区人力社保局)');
   });
@@ -95,7 +109,10 @@ describe('list questions', () => {
     const question = '南浔区有哪些青创空间？';
     const result = extractiveAnswer(question, keyTerms(question), [row('乙空间', 2), row('甲空间', 1), passage('无关段落。')]);
     expect(result.answer).toBe('青创空间汇总表中列有：甲空间、乙空间。');
-    expect(result.citations.map((citation) => citation.quote)).toEqual(['序号=1，空间名称=甲空间，运营主体=某集团', '序号=2，空间名称=乙空间，运营主体=某集团']);
+    expect(result.citations.map((citation) => citation.quote)).toEqual([
+      '序号=1，空间名称=甲空间，运营主体=某集团',
+      '序号=2，空间名称=乙空间，运营主体=某集团',
+    ]);
   });
 });
 

@@ -32,9 +32,12 @@ describe('asksWhatApplies', () => {
     expect(readQuestion(question).whatApplies).toBe(true);
   });
 
-  it.each(['人才公寓有什么优惠？', '孵化器有哪些支持政策？', '我想知道这个方案的文号是什么？'])('does not read %s as one (no self-description, or not asking what applies)', (question) => {
-    expect(readQuestion(question).whatApplies).toBeUndefined();
-  });
+  it.each(['人才公寓有什么优惠？', '孵化器有哪些支持政策？', '我想知道这个方案的文号是什么？'])(
+    'does not read %s as one (no self-description, or not asking what applies)',
+    (question) => {
+      expect(readQuestion(question).whatApplies).toBeUndefined();
+    },
+  );
 });
 
 describe('readQuestion', () => {

@@ -11,12 +11,18 @@ const CLOSED_PORT_URL = 'postgres://postgres@127.0.0.1:1/test';
 function vitest(files: string[], extra: Record<string, string>): Promise<CliRun> {
   // the outer run's VITEST_* variables would make the inner one think it is a worker, and CI's
   // POLICY_BOT_REQUIRE_PG=1 is what the second case sets on purpose, not what the first one inherits
-  const environment = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('VITEST') && name !== 'POLICY_BOT_REQUIRE_PG'));
+  const environment = Object.fromEntries(
+    Object.entries(process.env).filter(([name]) => !name.startsWith('VITEST') && name !== 'POLICY_BOT_REQUIRE_PG'),
+  );
   return new Promise((resolve) => {
     execFile(
       process.execPath,
       [join(PROJECT_ROOT, 'node_modules/vitest/vitest.mjs'), 'run', ...files],
-      { cwd: PROJECT_ROOT, env: { ...environment, TEST_DATABASE_URL: CLOSED_PORT_URL, NO_COLOR: '1', ...extra }, maxBuffer: 16 * 1024 * 1024 },
+      {
+        cwd: PROJECT_ROOT,
+        env: { ...environment, TEST_DATABASE_URL: CLOSED_PORT_URL, NO_COLOR: '1', ...extra },
+        maxBuffer: 16 * 1024 * 1024,
+      },
       (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
     );
   });

@@ -22,7 +22,14 @@ let second: Runtime;
 
 const runtimeFor = (name: string): Runtime =>
   createRuntime(
-    loadConfig({ DOCS_DIR: join(root, 'docs'), INDEX_DIR: join(root, `index-${name}`), DATA_DIR: join(root, `data-${name}`), LOG_LEVEL: 'silent', INDEX_STORE: 'postgres', DATABASE_URL: IN_PROCESS }),
+    loadConfig({
+      DOCS_DIR: join(root, 'docs'),
+      INDEX_DIR: join(root, `index-${name}`),
+      DATA_DIR: join(root, `data-${name}`),
+      LOG_LEVEL: 'silent',
+      INDEX_STORE: 'postgres',
+      DATABASE_URL: IN_PROCESS,
+    }),
     { database, logger: silentLogger },
   );
 
@@ -53,7 +60,10 @@ describe('the knowledge index in PostgreSQL', () => {
   });
 
   it('switches every instance to a re-index published by another one within seconds', async () => {
-    writeFileSync(join(root, 'docs', '夜市.txt'), '测试区夜间经济实施意见\n一、夜市管理\n测试区夜市由测试区商务局统一管理，营业时间为18时至次日1时。\n');
+    writeFileSync(
+      join(root, 'docs', '夜市.txt'),
+      '测试区夜间经济实施意见\n一、夜市管理\n测试区夜市由测试区商务局统一管理，营业时间为18时至次日1时。\n',
+    );
     const summary = await knowledgeAdminFor(first, silentLogger).reindex();
     expect(summary.added).toEqual(['夜市.txt']);
     await new Promise((resolve) => setTimeout(resolve, 2_100));

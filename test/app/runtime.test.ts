@@ -9,7 +9,8 @@ import { silentLogger } from '../../src/log/index.js';
 import { PROJECT_ROOT } from '../support/cli.js';
 
 const PROMPTS_DIR = join(PROJECT_ROOT, 'prompts');
-const runtimeFor = (environment: Record<string, string>) => createRuntime(loadConfig({ PROMPTS_DIR, ...environment }), { logger: silentLogger });
+const runtimeFor = (environment: Record<string, string>) =>
+  createRuntime(loadConfig({ PROMPTS_DIR, ...environment }), { logger: silentLogger });
 
 describe('runtime wiring of the chat model', () => {
   it('uses the extractive answerer without a key or base URL', () => {
@@ -39,7 +40,12 @@ describe('runtime wiring of the chat model', () => {
   });
 
   it('reads conversation limits from the environment, with defaults', () => {
-    expect(loadConfig({})).toMatchObject({ CONVERSATION_TURNS: 4, CONVERSATION_IDLE_MINUTES: 30, PROMPTS_DIR: 'prompts', LLM_TIMEOUT_MS: 20_000 });
+    expect(loadConfig({})).toMatchObject({
+      CONVERSATION_TURNS: 4,
+      CONVERSATION_IDLE_MINUTES: 30,
+      PROMPTS_DIR: 'prompts',
+      LLM_TIMEOUT_MS: 20_000,
+    });
     expect(() => loadConfig({ CONVERSATION_TURNS: '0' })).toThrow(ConfigError);
   });
 });

@@ -8,12 +8,14 @@ import { parseCalendarText } from '../../src/reminders/index.js';
 
 describe('smallTalk', () => {
   it('recognises greetings and requests for help, with filler and punctuation', () => {
-    for (const text of ['帮助', '帮助一下', '？', 'help', 'HELP!', '怎么用？'.replace('？', ''), '请帮助']) expect(smallTalk(text), text).toBe('help');
+    for (const text of ['帮助', '帮助一下', '？', 'help', 'HELP!', '怎么用？'.replace('？', ''), '请帮助'])
+      expect(smallTalk(text), text).toBe('help');
     for (const text of ['你好', '你好！', '您好。', 'hi', 'Hello', '在吗？']) expect(smallTalk(text), text).toBe('greeting');
   });
 
   it('leaves questions alone, even ones that start with a greeting', () => {
-    for (const text of ['你好，南通计划打造多少个众创社区？', '帮助创业者的政策有哪些', '南通', '']) expect(smallTalk(text), text).toBeUndefined();
+    for (const text of ['你好，南通计划打造多少个众创社区？', '帮助创业者的政策有哪些', '南通', ''])
+      expect(smallTalk(text), text).toBeUndefined();
   });
 });
 
@@ -51,7 +53,10 @@ describe('upcomingLines', () => {
       ].join('\n'),
       { file: 'calendar.yaml' },
     );
-    expect(upcomingLines(entries, Date.parse('2026-12-02T00:00:00Z'), 'Asia/Shanghai')).toEqual(['2027-01-10 提醒 申报截止', '2027-05-01 提醒 路演日']);
+    expect(upcomingLines(entries, Date.parse('2026-12-02T00:00:00Z'), 'Asia/Shanghai')).toEqual([
+      '2027-01-10 提醒 申报截止',
+      '2027-05-01 提醒 路演日',
+    ]);
   });
 });
 

@@ -9,9 +9,25 @@ import { makeDocx } from '../ingest/loaders/fixtures.js';
 
 // What the parser must find in each seed: title, 文号 (or none), a heading, and a table record where there are tables.
 const EXPECTED = [
-  { file: SEED.nanxun, title: '南浔区全面建设“水晶晶青创新城”提升年行动计划', docNumber: undefined, heading: '  一、总体要求和主要目标', record: '空间名称=頔塘青创社区，运营主体=南浔区人才产业集团' },
-  { file: SEED.bozhong, title: '湖州市创新型小微企业"播种计划"行动方案(2025—2027年)', docNumber: '湖政办发〔2025〕9号', heading: '      1. 招商引进一批（1 段）' },
-  { file: SEED.lucheng, title: '温州市鹿城区大孵化器集群建设“百千万”新三年行动计划(2025-2027年)', docNumber: '温鹿政办〔2025〕21号', heading: '    (一)拓展孵化新空间' },
+  {
+    file: SEED.nanxun,
+    title: '南浔区全面建设“水晶晶青创新城”提升年行动计划',
+    docNumber: undefined,
+    heading: '  一、总体要求和主要目标',
+    record: '空间名称=頔塘青创社区，运营主体=南浔区人才产业集团',
+  },
+  {
+    file: SEED.bozhong,
+    title: '湖州市创新型小微企业"播种计划"行动方案(2025—2027年)',
+    docNumber: '湖政办发〔2025〕9号',
+    heading: '      1. 招商引进一批（1 段）',
+  },
+  {
+    file: SEED.lucheng,
+    title: '温州市鹿城区大孵化器集群建设“百千万”新三年行动计划(2025-2027年)',
+    docNumber: '温鹿政办〔2025〕21号',
+    heading: '    (一)拓展孵化新空间',
+  },
   { file: SEED.shangyu, title: '上虞：“三支队伍”齐发力“青春之城”创未来', docNumber: undefined },
   { file: SEED.nantong, title: '南通市推进众创社区建设行动方案', docNumber: '通政办发〔2017〕93号', heading: '  三、创建要求' },
 ];
@@ -48,15 +64,28 @@ describe('cli inspect', () => {
         { paragraph: '一、贷款额度', style: 'Heading1' },
         { paragraph: '个人创业担保贷款最高额度为50万元。' },
         { paragraph: '二、经办银行', style: 'Heading1' },
-        { table: [['银行', '地址'], ['西湖农商行', '文三路1号'], ['杭州银行西湖支行', '天目山路2号']] },
+        {
+          table: [
+            ['银行', '地址'],
+            ['西湖农商行', '文三路1号'],
+            ['杭州银行西湖支行', '天目山路2号'],
+          ],
+        },
       ]),
     );
     const run = await runCli(['inspect', '--json', file], {});
     expect(run.code, run.stderr).toBe(0);
     const report = JSON.parse(run.stdout) as InspectReport;
-    expect(report).toMatchObject({ source: '西湖区创业担保贷款实施细则.docx', title: '西湖区创业担保贷款实施细则', docNumber: '西政办发〔2026〕5号' });
+    expect(report).toMatchObject({
+      source: '西湖区创业担保贷款实施细则.docx',
+      title: '西湖区创业担保贷款实施细则',
+      docNumber: '西政办发〔2026〕5号',
+    });
     expect(report.sections.map((section) => section.path.join(' › '))).toEqual(expect.arrayContaining(['一、贷款额度', '二、经办银行']));
-    expect(report.records.map((record) => record.fields)).toContainEqual([['银行', '西湖农商行'], ['地址', '文三路1号']]);
+    expect(report.records.map((record) => record.fields)).toContainEqual([
+      ['银行', '西湖农商行'],
+      ['地址', '文三路1号'],
+    ]);
   });
 
   it('names the file it cannot read', async () => {

@@ -56,8 +56,14 @@ describe('CLI with an OpenAI-compatible endpoint configured', () => {
     writeFileSync(file, items.map((item) => JSON.stringify(item)).join('\n'));
     const run = await runCli(['eval', '--json', '--file', file], env);
     expect(run.code, run.stderr).toBe(0);
-    const reports = run.stdout.trim().split('\n').map((line) => JSON.parse(line) as { mode: string; model?: string; summary: Record<string, number> });
-    expect(reports.map((report) => [report.mode, report.model])).toEqual([['extractive', undefined], ['llm', 'fake-chat']]);
+    const reports = run.stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { mode: string; model?: string; summary: Record<string, number> });
+    expect(reports.map((report) => [report.mode, report.model])).toEqual([
+      ['extractive', undefined],
+      ['llm', 'fake-chat'],
+    ]);
     for (const report of reports) expect(report.summary).toMatchObject({ questions: 2, conciseAnswerWithFacts: 1, outOfScopeRefused: 1 });
     expect(server.requests).toHaveLength(1);
   });

@@ -19,7 +19,9 @@ describe('loadConfig', () => {
   });
 
   it('asks for DATABASE_URL when a store is in PostgreSQL, beside the other problems', () => {
-    expect(() => loadConfig({ STORE: 'postgres', CHUNK_SIZE: 'big' })).toThrow(/CHUNK_SIZE[\s\S]*DATABASE_URL: required when STORE=postgres/);
+    expect(() => loadConfig({ STORE: 'postgres', CHUNK_SIZE: 'big' })).toThrow(
+      /CHUNK_SIZE[\s\S]*DATABASE_URL: required when STORE=postgres/,
+    );
     expect(() => loadConfig({ INDEX_STORE: 'postgres' })).toThrow(/DATABASE_URL: required when INDEX_STORE=postgres/);
     expect(loadConfig({ STORE: 'postgres', DATABASE_URL: 'postgres://db/policy' }).DATABASE_URL).toBe('postgres://db/policy');
   });

@@ -28,10 +28,16 @@ async function answered(messageId: string): Promise<void> {
 /** Asks for a login link in a private chat and returns it. */
 async function loginLink(sender = ADMIN): Promise<string> {
   const id = await harness.sendText(sender, '/console');
-  return harness.fake.waitFor(() => {
-    const reply = harness.fake.repliesTo(id)[0];
-    return reply ? /\((http:\/\/[^)\s]+\/console\/login\/link\?token=[^)\s]+)\)/.exec(harness.fake.textOf(reply.messageId))?.[1] : undefined;
-  }, 10_000, 'the /console reply');
+  return harness.fake.waitFor(
+    () => {
+      const reply = harness.fake.repliesTo(id)[0];
+      return reply
+        ? /\((http:\/\/[^)\s]+\/console\/login\/link\?token=[^)\s]+)\)/.exec(harness.fake.textOf(reply.messageId))?.[1]
+        : undefined;
+    },
+    10_000,
+    'the /console reply',
+  );
 }
 
 /** The admin page, logged in with a link when it is not yet (so each test also runs alone). */
@@ -51,19 +57,36 @@ beforeAll(async () => {
   [harness, browser] = await Promise.all([startConsoleBot(), launchBrowser()]);
   // two real questions from chat, answered and refused
   const user = 'ou_user_1';
-  const [, refused] = await Promise.all([harness.sendText(user, ANSWERED), harness.sendText(user, REFUSED)].map(async (sent) => {
-    const id = await sent;
-    await answered(id);
-    return id;
-  }));
+  const [, refused] = await Promise.all(
+    [harness.sendText(user, ANSWERED), harness.sendText(user, REFUSED)].map(async (sent) => {
+      const id = await sent;
+      await answered(id);
+      return id;
+    }),
+  );
   // 👎 on the refusal's card, through the real card callback
   const card = harness.fake.repliesTo(refused ?? '')[0];
-  await harness.webhook.click(harness.fake, { messageId: card?.messageId ?? '', chatId: `oc_dm_${user}`, operatorId: user, value: { action: 'feedback', vote: 'down', ref: refused ?? '' } });
+  await harness.webhook.click(harness.fake, {
+    messageId: card?.messageId ?? '',
+    chatId: `oc_dm_${user}`,
+    operatorId: user,
+    value: { action: 'feedback', vote: 'down', ref: refused ?? '' },
+  });
   const { questions } = harness.running.bot.stores;
   // earlier days for the chart, and a hostile question someone typed
   const now = Date.now();
   for (const [index, days] of [3, 5, 5, 12].entries()) {
-    await questions.record({ id: `om_old_${index}`, time: new Date(now - days * DAY).toISOString(), chatId: 'oc_group_1', question: index === 0 ? XSS_QUESTION : `往期问题 ${index}`, answer: '', answerable: index !== 0, mode: 'extractive', latencyMs: 300, sources: [] });
+    await questions.record({
+      id: `om_old_${index}`,
+      time: new Date(now - days * DAY).toISOString(),
+      chatId: 'oc_group_1',
+      question: index === 0 ? XSS_QUESTION : `往期问题 ${index}`,
+      answer: '',
+      answerable: index !== 0,
+      mode: 'extractive',
+      latencyMs: 300,
+      sources: [],
+    });
   }
   await questions.vote('om_old_0', 'down');
   admin = await browser.newContext();
@@ -82,7 +105,9 @@ describe('admin console in a real browser', () => {
     expect(fresh.headers.get('location')).toBe('/console/login');
     const change = await fetch(`${harness.base}/console/documents/reindex`, { method: 'POST', headers: { 'x-csrf-token': 'x' } });
     expect(change.status).toBe(401);
-    expect(harness.running.bot.stores && (await harness.running.bot.stores.audit.recent(50)).some((entry) => entry.action === 'reindex')).toBe(false);
+    expect(
+      harness.running.bot.stores && (await harness.running.bot.stores.audit.recent(50)).some((entry) => entry.action === 'reindex'),
+    ).toBe(false);
   });
 
   it('logs in once with the link an admin gets from /console in a private chat', async () => {
@@ -111,9 +136,17 @@ describe('admin console in a real browser', () => {
     const forged = issueLinkToken('another-secret', ADMIN, Date.now());
     expect((await fetch(`${harness.base}/console/login/link?token=${forged}`)).status).toBe(400);
     const group = await harness.sendText(ADMIN, '/console', 'oc_group_1', 'group');
-    await harness.fake.waitFor(() => harness.fake.repliesTo(group).some((reply) => harness.fake.textOf(reply.messageId).includes('只在私聊中发送')), 10_000, 'the group refusal');
+    await harness.fake.waitFor(
+      () => harness.fake.repliesTo(group).some((reply) => harness.fake.textOf(reply.messageId).includes('只在私聊中发送')),
+      10_000,
+      'the group refusal',
+    );
     const stranger = await harness.sendText('ou_stranger', '/console');
-    const text = await harness.fake.waitFor(() => harness.fake.repliesTo(stranger).map((reply) => harness.fake.textOf(reply.messageId))[0], 10_000, 'the non-admin refusal');
+    const text = await harness.fake.waitFor(
+      () => harness.fake.repliesTo(stranger).map((reply) => harness.fake.textOf(reply.messageId))[0],
+      10_000,
+      'the non-admin refusal',
+    );
     expect(text).toContain('只有管理员');
     expect(text).not.toContain('/console/login/link');
   });
@@ -173,7 +206,9 @@ describe('admin console in a real browser', () => {
     expect(await page.evaluate(() => (globalThis as { __xss?: number }).__xss)).toBeUndefined();
     // 👎 from a card click shows on the question and filters it
     await page.goto(`${harness.base}/console/questions?down=1`);
-    expect(await page.locator('#questions tbody tr').filter({ hasText: REFUSED }).locator('td[data-label="👍/👎"]').textContent()).toBe('0 / 1');
+    expect(await page.locator('#questions tbody tr').filter({ hasText: REFUSED }).locator('td[data-label="👍/👎"]').textContent()).toBe(
+      '0 / 1',
+    );
   });
 
   it('opens a recorded question in the inspector with scored passages, the verdict and the answer', async () => {
@@ -190,10 +225,15 @@ describe('admin console in a real browser', () => {
   it('refuses a change with a wrong CSRF token', async () => {
     await signedIn();
     await page.goto(`${harness.base}/console/documents`);
-    const status = await page.evaluate(async () => (await fetch('/console/documents/reindex', { method: 'POST', headers: { 'x-csrf-token': 'wrong' } })).status);
+    const status = await page.evaluate(
+      async () => (await fetch('/console/documents/reindex', { method: 'POST', headers: { 'x-csrf-token': 'wrong' } })).status,
+    );
     expect(status).toBe(403);
     await page.goto(`${harness.base}/console/reminders`);
-    await page.locator('#calendar form input[name=_csrf]').first().evaluate((input) => input.setAttribute('value', 'tampered'));
+    await page
+      .locator('#calendar form input[name=_csrf]')
+      .first()
+      .evaluate((input) => input.setAttribute('value', 'tampered'));
     await page.locator('#calendar form button').first().click();
     expect(await errorCode(page)).toBe('csrf');
     const actions = (await harness.running.bot.stores.audit.recent(100)).map((entry) => entry.action);
@@ -204,7 +244,8 @@ describe('admin console in a real browser', () => {
   it('uploads a document, watches the re-index finish, shows its status and structure as text, then removes it', async () => {
     await signedIn();
     await page.goto(`${harness.base}/console/documents`);
-    const hostile = '# 测试<script>window.__xss=3</script>创业补贴办法\n\n一、补贴对象\n\n[点我](javascript:window.__xss=4) 在测试区创业的青年可申请一次性创业补贴<b>五万元</b>。\n';
+    const hostile =
+      '# 测试<script>window.__xss=3</script>创业补贴办法\n\n一、补贴对象\n\n[点我](javascript:window.__xss=4) 在测试区创业的青年可申请一次性创业补贴<b>五万元</b>。\n';
     await page.setInputFiles('#upload-file', { name: 'xss-test.md', mimeType: 'text/markdown', buffer: Buffer.from(hostile) });
     await page.click('#upload-form button[type=submit]');
     await page.locator('#job-text[data-state=done]', { hasText: 'upload' }).waitFor({ timeout: 90_000 });
@@ -224,9 +265,20 @@ describe('admin console in a real browser', () => {
     page.once('dialog', (dialog) => void dialog.accept());
     await page.click('tr[data-name="xss-test.md"] form.remove button');
     // the page after the redirect follows the removal's progress and reloads itself when it is done
-    await page.locator('#job-text[data-state=done]', { hasText: 'remove' }).waitFor({ timeout: 90_000 }).catch(async (error: unknown) => {
-      throw new Error(`at ${page.url()}: ${(await page.locator('main').textContent({ timeout: 1_000 }).catch(() => '?'))?.slice(0, 300)}`, { cause: error });
-    });
+    await page
+      .locator('#job-text[data-state=done]', { hasText: 'remove' })
+      .waitFor({ timeout: 90_000 })
+      .catch(async (error: unknown) => {
+        throw new Error(
+          `at ${page.url()}: ${(
+            await page
+              .locator('main')
+              .textContent({ timeout: 1_000 })
+              .catch(() => '?')
+          )?.slice(0, 300)}`,
+          { cause: error },
+        );
+      });
     // a page rendered mid-removal reloads itself once it is done; reloading here settles it before the next test navigates
     await page.reload();
     await expect.poll(() => page.locator('tr[data-name="xss-test.md"]').count(), { timeout: 30_000 }).toBe(0);
@@ -237,7 +289,10 @@ describe('admin console in a real browser', () => {
   it('pauses a reminder, and the audit page shows it with the console as its source', async () => {
     await signedIn();
     await page.goto(`${harness.base}/console/reminders`);
-    const row = page.locator('#calendar tbody tr').filter({ has: page.locator('button.pause') }).first();
+    const row = page
+      .locator('#calendar tbody tr')
+      .filter({ has: page.locator('button.pause') })
+      .first();
     const id = await row.getAttribute('data-id');
     await row.locator('button.pause').click();
     await page.waitForURL(`${harness.base}/console/reminders`);

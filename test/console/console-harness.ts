@@ -111,7 +111,16 @@ export async function startConsoleBot(): Promise<ConsoleHarness> {
     async sendText(sender, text, chatId = `oc_dm_${sender}`, chatType = 'p2p') {
       counter += 1;
       const messageId = `om_console_${counter}_${Date.now()}`;
-      const response = await webhook.post(messageEvent(fake, SECRETS.verificationToken, { messageId, chatId, chatType, senderId: sender, text, mentionBot: chatType === 'group' }));
+      const response = await webhook.post(
+        messageEvent(fake, SECRETS.verificationToken, {
+          messageId,
+          chatId,
+          chatType,
+          senderId: sender,
+          text,
+          mentionBot: chatType === 'group',
+        }),
+      );
       if (response.status !== 200) throw new Error(`the webhook answered ${response.status}`);
       return messageId;
     },

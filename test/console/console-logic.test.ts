@@ -12,13 +12,29 @@ const admins = new Set(['ou_admin']);
 const clock = { now: () => NOW, sleep: async () => undefined };
 
 function entry(id: string, fields: Partial<QuestionEntry> = {}): QuestionEntry {
-  return { id, time: new Date(NOW).toISOString(), chatId: 'oc_1', question: `问题${id}`, answer: '回答', answerable: true, mode: 'extractive', latencyMs: 10, sources: [], up: 0, down: 0, ...fields };
+  return {
+    id,
+    time: new Date(NOW).toISOString(),
+    chatId: 'oc_1',
+    question: `问题${id}`,
+    answer: '回答',
+    answerable: true,
+    mode: 'extractive',
+    latencyMs: 10,
+    sources: [],
+    up: 0,
+    down: 0,
+    ...fields,
+  };
 }
 
 describe('console logic', () => {
   it('escapes every interpolated value, nested lists included, and leaves only raw() markup alone', () => {
     const hostile = `<script>alert("x")</script>' onload='1`;
-    expect(html`<p title="${hostile}">${[hostile, html`<b>${hostile}</b>`]}</p>${raw('<i>ok</i>')}`.text).toBe(
+    expect(
+      html`<p title="${hostile}">${[hostile, html`<b>${hostile}</b>`]}</p>
+        ${raw('<i>ok</i>')}`.text,
+    ).toBe(
       '<p title="&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;&#39; onload=&#39;1">&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;&#39; onload=&#39;1<b>&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;&#39; onload=&#39;1</b></p><i>ok</i>',
     );
   });
@@ -35,7 +51,9 @@ describe('console logic', () => {
     // a link token is not a session even when signed with the same key
     expect(readSession('secret', signToken('secret', 'link', session), NOW, 30 * 60_000, admins)).toBeUndefined();
     expect(verifyToken('secret', 'session', `${token}x`)).toBeUndefined();
-    expect(cookie('pb', 'v', { maxAgeSeconds: 60, secure: true })).toBe('pb=v; Path=/console; Max-Age=60; HttpOnly; SameSite=Strict; Secure');
+    expect(cookie('pb', 'v', { maxAgeSeconds: 60, secure: true })).toBe(
+      'pb=v; Path=/console; Max-Age=60; HttpOnly; SameSite=Strict; Secure',
+    );
   });
 
   it('redeems a login link once, within ten minutes', async () => {
@@ -44,7 +62,9 @@ describe('console logic', () => {
     const token = issueLinkToken('secret', 'ou_admin', NOW);
     await expect(redeemLinkToken('secret', token, NOW + LINK_TTL_MS - 1, claim)).resolves.toBe('ou_admin');
     await expect(redeemLinkToken('secret', token, NOW, claim)).rejects.toMatchObject({ code: 'link-used' });
-    await expect(redeemLinkToken('secret', issueLinkToken('secret', 'ou_admin', NOW), NOW + LINK_TTL_MS, claim)).rejects.toMatchObject({ code: 'link-expired' });
+    await expect(redeemLinkToken('secret', issueLinkToken('secret', 'ou_admin', NOW), NOW + LINK_TTL_MS, claim)).rejects.toMatchObject({
+      code: 'link-expired',
+    });
     await expect(redeemLinkToken('secret', 'not.a-token', NOW, claim)).rejects.toMatchObject({ code: 'link-invalid' });
   });
 

@@ -30,7 +30,13 @@ const adminConsole = createConsole({
 beforeAll(async () => {
   const routes = adminConsole.routes({
     stores: { questions, audit, feedback: openFeedbackLog(root), dedupe: createMemoryDedupeStore(systemClock) },
-    health: { indexBuiltAt: () => undefined, modelLoaded: () => true, feishuConnected: () => true, lastSchedulerTick: () => undefined, now: () => Date.now() },
+    health: {
+      indexBuiltAt: () => undefined,
+      modelLoaded: () => true,
+      feishuConnected: () => true,
+      lastSchedulerTick: () => undefined,
+      now: () => Date.now(),
+    },
   });
   server = createServer((request, response) => {
     if (!routes(request, response)) response.writeHead(404).end();
@@ -57,16 +63,42 @@ async function login(): Promise<{ cookie: string; csrf: string }> {
 }
 
 describe('console routes over HTTP', () => {
-  it('deletes a chat\'s questions with a form post carrying the CSRF token, and refuses one without', async () => {
-    await questions.record({ id: 'om_1', time: new Date().toISOString(), chatId: 'oc_gone', question: '问题', answer: '', answerable: false, mode: 'extractive', latencyMs: 1, sources: [] });
+  it("deletes a chat's questions with a form post carrying the CSRF token, and refuses one without", async () => {
+    await questions.record({
+      id: 'om_1',
+      time: new Date().toISOString(),
+      chatId: 'oc_gone',
+      question: '问题',
+      answer: '',
+      answerable: false,
+      mode: 'extractive',
+      latencyMs: 1,
+      sources: [],
+    });
     const { cookie, csrf } = await login();
-    const refused = await fetch(`${base}/console/chats/delete`, { method: 'POST', headers: { cookie, origin: base }, body: new URLSearchParams({ chatId: 'oc_gone', _csrf: 'wrong' }), redirect: 'manual' });
+    const refused = await fetch(`${base}/console/chats/delete`, {
+      method: 'POST',
+      headers: { cookie, origin: base },
+      body: new URLSearchParams({ chatId: 'oc_gone', _csrf: 'wrong' }),
+      redirect: 'manual',
+    });
     expect(refused.status).toBe(403);
     expect(await questions.list()).toHaveLength(1);
-    const done = await fetch(`${base}/console/chats/delete`, { method: 'POST', headers: { cookie, origin: base }, body: new URLSearchParams({ chatId: 'oc_gone', _csrf: csrf }), redirect: 'manual' });
+    const done = await fetch(`${base}/console/chats/delete`, {
+      method: 'POST',
+      headers: { cookie, origin: base },
+      body: new URLSearchParams({ chatId: 'oc_gone', _csrf: csrf }),
+      redirect: 'manual',
+    });
     expect(done.status).toBe(303);
     expect(await questions.list()).toHaveLength(0);
-    expect((await audit.recent(1))[0]).toMatchObject({ actor: 'ou_admin', chatId: 'console', action: 'delete chat data', args: 'oc_gone', result: 'ok' });
+    expect((await audit.recent(1))[0]).toMatchObject({
+      actor: 'ou_admin',
+      chatId: 'console',
+      action: 'delete chat data',
+      args: 'oc_gone',
+      result: 'ok',
+    });
   });
 
   it('streams document progress to a logged-in page, and ends the stream on close so shutdown is not held', async () => {
@@ -83,18 +115,36 @@ describe('console routes over HTTP', () => {
 
   it('logs out with the CSRF token, clearing the cookie', async () => {
     const { cookie, csrf } = await login();
-    const out = await fetch(`${base}/console/logout`, { method: 'POST', headers: { cookie }, body: new URLSearchParams({ _csrf: csrf }), redirect: 'manual' });
+    const out = await fetch(`${base}/console/logout`, {
+      method: 'POST',
+      headers: { cookie },
+      body: new URLSearchParams({ _csrf: csrf }),
+      redirect: 'manual',
+    });
     expect(out.status).toBe(303);
     expect(out.headers.get('set-cookie')).toMatch(/^pb_console=; Path=\/console; Max-Age=0; HttpOnly; SameSite=Strict/);
   });
 
   it('refuses a change from another site even with the right token, and rate-limits login attempts', async () => {
     const { cookie, csrf } = await login();
-    const foreign = await fetch(`${base}/console/chats/delete`, { method: 'POST', headers: { cookie, origin: 'https://evil.example' }, body: new URLSearchParams({ chatId: 'oc_x', _csrf: csrf }), redirect: 'manual' });
+    const foreign = await fetch(`${base}/console/chats/delete`, {
+      method: 'POST',
+      headers: { cookie, origin: 'https://evil.example' },
+      body: new URLSearchParams({ chatId: 'oc_x', _csrf: csrf }),
+      redirect: 'manual',
+    });
     expect(foreign.status).toBe(403);
     const statuses: number[] = [];
     for (let attempt = 0; attempt < 12; attempt += 1) {
-      statuses.push((await fetch(`${base}/console/login/link`, { method: 'POST', body: new URLSearchParams({ token: 'guess' }), headers: { 'x-forwarded-for': '203.0.113.9' } })).status);
+      statuses.push(
+        (
+          await fetch(`${base}/console/login/link`, {
+            method: 'POST',
+            body: new URLSearchParams({ token: 'guess' }),
+            headers: { 'x-forwarded-for': '203.0.113.9' },
+          })
+        ).status,
+      );
     }
     expect(statuses.slice(0, 5)).toEqual([400, 400, 400, 400, 400]);
     expect(statuses.at(-1)).toBe(429);

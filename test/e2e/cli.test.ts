@@ -40,7 +40,10 @@ describe('CLI end to end on the seeds with the real model', () => {
     writeFileSync(batch, DEV_QUESTIONS.map(({ id, question }) => JSON.stringify({ id, question })).join('\n'));
     const run = await runCli(['ask', '--json', '--batch', batch], env);
     expect(run.code, run.stderr).toBe(0);
-    const results = run.stdout.trim().split('\n').map((line) => JSON.parse(line) as AskJson);
+    const results = run.stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as AskJson);
     expect(results.map((result) => result.id)).toEqual(DEV_QUESTIONS.map((item) => item.id));
     results.forEach((result, position) => {
       const item = DEV_QUESTIONS[position];
@@ -76,7 +79,9 @@ describe('CLI end to end on the seeds with the real model', () => {
     expect(run.stdout).toMatch(/来源：\n\[1\] 《南通市推进众创社区建设行动方案》 › 二、总体目标/);
     // The cited document with its facts and status; the answer carries the expired notice.
     expect(run.stdout).toContain('注意：《南通市推进众创社区建设行动方案》执行期为2017—2020年，已到期。');
-    expect(run.stdout).toContain('文件：\n《南通市推进众创社区建设行动方案》 通政办发〔2017〕93号 · 南通市人民政府办公室 · 2017年6月26日 · 执行期2017—2020年 · 已到期');
+    expect(run.stdout).toContain(
+      '文件：\n《南通市推进众创社区建设行动方案》 通政办发〔2017〕93号 · 南通市人民政府办公室 · 2017年6月26日 · 执行期2017—2020年 · 已到期',
+    );
   });
 
   it('answers a comparison through the same path: one cited line per place, and one row per place in --json', async () => {
@@ -110,8 +115,14 @@ describe('CLI end to end on the seeds with the real model', () => {
 
   it('reports a malformed batch line and keeps answering the others', async () => {
     const batch = join(root, 'mixed.jsonl');
-    writeFileSync(batch, ['{"id":"a","question":"南通计划到2020年底打造多少个众创社区？"}', 'not json', '{"id":"c","question":"两池是指什么？"}'].join('\n'));
-    const lines = (await runCli(['ask', '--json', '--batch', batch], env)).stdout.trim().split('\n').map((line) => JSON.parse(line));
+    writeFileSync(
+      batch,
+      ['{"id":"a","question":"南通计划到2020年底打造多少个众创社区？"}', 'not json', '{"id":"c","question":"两池是指什么？"}'].join('\n'),
+    );
+    const lines = (await runCli(['ask', '--json', '--batch', batch], env)).stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
     expect(lines).toHaveLength(3);
     expect(lines[1]).toMatchObject({ line: 2 });
     expect(lines[2]).toMatchObject({ id: 'c' });

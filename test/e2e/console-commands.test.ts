@@ -14,7 +14,12 @@ const CALENDAR = [
 
 describe('the console chat, driven through stdin', () => {
   const root = mkdtempSync(join(tmpdir(), 'policy-bot-console-'));
-  const env = { DOCS_DIR: join(root, 'docs'), INDEX_DIR: join(root, 'index'), DATA_DIR: join(root, 'data'), CALENDAR_FILE: join(root, 'calendar.yaml') };
+  const env = {
+    DOCS_DIR: join(root, 'docs'),
+    INDEX_DIR: join(root, 'index'),
+    DATA_DIR: join(root, 'data'),
+    CALENDAR_FILE: join(root, 'calendar.yaml'),
+  };
 
   beforeAll(async () => {
     mkdirSync(env.DOCS_DIR);
@@ -39,7 +44,10 @@ describe('the console chat, driven through stdin', () => {
   });
 
   it('a file added before a start is indexed; /reindex rebuilds and answers go on; nothing after /quit runs', async () => {
-    writeFileSync(join(env.DOCS_DIR, 'beta.txt'), '乙区人才公寓管理办法\n一、申请条件\n在乙区工作满一年的大学毕业生可以申请乙区人才公寓。\n');
+    writeFileSync(
+      join(env.DOCS_DIR, 'beta.txt'),
+      '乙区人才公寓管理办法\n一、申请条件\n在乙区工作满一年的大学毕业生可以申请乙区人才公寓。\n',
+    );
     const run = await runStart(env, '/reindex\n/docs\n乙区人才公寓的申请条件是什么？\n/quit\n/sources\n');
     expect(run.stdout).toMatch(/索引已更新：2 个文档/);
     expect(run.stdout).toMatch(/- beta\.txt（1 KB）已索引/);

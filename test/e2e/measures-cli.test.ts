@@ -15,13 +15,22 @@ describe('cli measures and cli match on an index of the seeds', () => {
 
   beforeAll(async () => {
     cpSync(SEEDS_DIR, env.DOCS_DIR, { recursive: true });
-    await buildIndex({ docsDir: env.DOCS_DIR, indexDir: env.INDEX_DIR, chunkSize: 360, tokenizer: 'both', embedder: new FakeEmbedder(), logger: silentLogger });
+    await buildIndex({
+      docsDir: env.DOCS_DIR,
+      indexDir: env.INDEX_DIR,
+      chunkSize: 360,
+      tokenizer: 'both',
+      embedder: new FakeEmbedder(),
+      logger: silentLogger,
+    });
   });
 
   it('lists every document with its count of measures, each with the lead the text states', async () => {
     const run = await runCli(['measures', '--json'], env);
     expect(run.code, run.stderr).toBe(0);
-    const { documents } = JSON.parse(run.stdout) as { documents: Array<{ source: string; count: number; status: string; measures: Array<{ section: string[]; lead: string[] }> }> };
+    const { documents } = JSON.parse(run.stdout) as {
+      documents: Array<{ source: string; count: number; status: string; measures: Array<{ section: string[]; lead: string[] }> }>;
+    };
     expect(Object.fromEntries(documents.map((document) => [document.source, document.count]))).toEqual({
       [SEED.nanxun]: 20,
       [SEED.bozhong]: 13,
@@ -30,7 +39,10 @@ describe('cli measures and cli match on an index of the seeds', () => {
       [SEED.nantong]: 14,
     });
     const lucheng = documents.find((document) => document.source === SEED.lucheng);
-    expect(lucheng?.measures.find((measure) => measure.section.at(-1) === '1.支持引导“拨投联动”')?.lead).toEqual(['区科技局', '区工业发展集团']);
+    expect(lucheng?.measures.find((measure) => measure.section.at(-1) === '1.支持引导“拨投联动”')?.lead).toEqual([
+      '区科技局',
+      '区工业发展集团',
+    ]);
     expect(documents.find((document) => document.source === SEED.nantong)?.status).toBe('已到期');
     const readable = await runCli(['measures'], env);
     expect(readable.stdout).toContain('《湖州市创新型小微企业"播种计划"行动方案(2025—2027年)》');
@@ -46,7 +58,10 @@ describe('cli measures and cli match on an index of the seeds', () => {
     expect(result.measures[0]).toMatchObject({ source: SEED.nanxun, status: '征求意见稿' });
     expect(result.notes.some((note) => note.includes('文件未写明申请条件和补贴标准，可咨询'))).toBe(true);
     const elsewhere = await runCli(['match', '--json', '我想在杭州西湖区开一家奶茶店'], env);
-    expect(JSON.parse(elsewhere.stdout)).toMatchObject({ measures: [], notes: [expect.stringContaining('现有文件没有覆盖杭州西湖区的政策')] });
+    expect(JSON.parse(elsewhere.stdout)).toMatchObject({
+      measures: [],
+      notes: [expect.stringContaining('现有文件没有覆盖杭州西湖区的政策')],
+    });
   });
 
   it('asks for a description when there is none', async () => {

@@ -52,7 +52,9 @@ describe('an image-only PDF in DOCS_DIR, read by OCR', () => {
     const hash = createHash('sha256').update(readFileSync(PDF)).digest('hex');
     const cacheDir = join(root, 'index', 'cache', 'ocr');
     const file = readdirSync(cacheDir).find((name) => name.startsWith(hash));
-    const cached = JSON.parse(readFileSync(join(cacheDir, file ?? 'missing'), 'utf8')) as { pages: Array<{ page: number; lines: Array<{ text: string }> }> };
+    const cached = JSON.parse(readFileSync(join(cacheDir, file ?? 'missing'), 'utf8')) as {
+      pages: Array<{ page: number; lines: Array<{ text: string }> }>;
+    };
     const truth = JSON.parse(readFileSync(join(FIXTURES, 'scan-3-pages.truth.json'), 'utf8')) as string[];
     const accuracy = truth.map((reference, index) => {
       const lines = cached.pages.find((entry) => entry.page === index + 1)?.lines ?? [];
@@ -69,7 +71,10 @@ describe('an image-only PDF in DOCS_DIR, read by OCR', () => {
     const result = JSON.parse(run.stdout) as { answerable: boolean; answer: string; citations: Array<{ source: string; section: string }> };
     expect(result.answerable).toBe(true);
     expect(result.answer).toContain('1000家');
-    expect(result.citations[0]).toMatchObject({ source: '湖州播种计划-扫描件.pdf', section: expect.stringMatching(/^第3页 › 二、工作目标/) });
+    expect(result.citations[0]).toMatchObject({
+      source: '湖州播种计划-扫描件.pdf',
+      section: expect.stringMatching(/^第3页 › 二、工作目标/),
+    });
     const info = await runCli(['ask', '--json', '湖政办发[2025]9号是什么文件？'], env);
     expect(JSON.parse(info.stdout).answer).toContain('播种计划');
   });

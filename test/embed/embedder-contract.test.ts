@@ -51,8 +51,12 @@ describe('the real model', () => {
 
   it('says how to get the model when it is missing', async () => {
     const empty = mkdtempSync(join(tmpdir(), 'policy-bot-no-model-'));
-    await expect(createTransformersEmbedder({ modelId: 'BAAI/bge-small-zh-v1.5', modelsRoot: empty })).rejects.toThrow(EmbeddingModelMissingError);
-    await expect(createTransformersEmbedder({ modelId: 'BAAI/bge-small-zh-v1.5', modelsRoot: empty })).rejects.toThrow(/npm run fetch-model/);
+    await expect(createTransformersEmbedder({ modelId: 'BAAI/bge-small-zh-v1.5', modelsRoot: empty })).rejects.toThrow(
+      EmbeddingModelMissingError,
+    );
+    await expect(createTransformersEmbedder({ modelId: 'BAAI/bge-small-zh-v1.5', modelsRoot: empty })).rejects.toThrow(
+      /npm run fetch-model/,
+    );
   });
 });
 

@@ -3,7 +3,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { FileFormatError, openDurableAppend, openJsonLines, parseJsonLines, readJsonFile, readJsonLines, writeFileAtomic, type SkippedLine } from '../../src/files/index.js';
+import {
+  FileFormatError,
+  openDurableAppend,
+  openJsonLines,
+  parseJsonLines,
+  readJsonFile,
+  readJsonLines,
+  writeFileAtomic,
+  type SkippedLine,
+} from '../../src/files/index.js';
 
 const folder = (): string => mkdtempSync(join(tmpdir(), 'policy-bot-files-'));
 const pointSchema = z.object({ x: z.number() });

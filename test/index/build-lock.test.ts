@@ -26,7 +26,10 @@ describe('the build lock on INDEX_DIR', () => {
 
   it('takes over a lock left by a process that died', () => {
     const indexDir = mkdtempSync(join(tmpdir(), 'policy-bot-lock-'));
-    writeFileSync(join(indexDir, 'build.lock'), JSON.stringify({ pid: deadPid(), host: hostname(), startedAt: '2026-01-01T00:00:00.000Z' }));
+    writeFileSync(
+      join(indexDir, 'build.lock'),
+      JSON.stringify({ pid: deadPid(), host: hostname(), startedAt: '2026-01-01T00:00:00.000Z' }),
+    );
     const lock = acquireBuildLock(indexDir);
     lock.release();
   });
@@ -68,7 +71,10 @@ describe('the build lock on INDEX_DIR', () => {
     mkdirSync(env.DOCS_DIR);
     writeFileSync(join(env.DOCS_DIR, 'a.txt'), '甲区青创补贴办法\n入驻企业每年可获得房租补贴3万元。\n');
     mkdirSync(env.INDEX_DIR);
-    writeFileSync(join(env.INDEX_DIR, 'build.lock'), JSON.stringify({ pid: deadPid(), host: hostname(), startedAt: '2026-01-01T00:00:00.000Z' }));
+    writeFileSync(
+      join(env.INDEX_DIR, 'build.lock'),
+      JSON.stringify({ pid: deadPid(), host: hostname(), startedAt: '2026-01-01T00:00:00.000Z' }),
+    );
     const run = await runCli(['index'], env);
     expect(run.code, run.stderr).toBe(0);
   });
@@ -79,10 +85,18 @@ describe('identical chunk text', () => {
     const root = mkdtempSync(join(tmpdir(), 'policy-bot-dedup-'));
     const docsDir = join(root, 'docs');
     mkdirSync(docsDir);
-    const text = '甲区青创补贴办法\n一、补贴标准\n入驻甲区青创空间的初创企业，每年可获得房租补贴3万元。\n二、申请材料\n营业执照、租赁合同。\n';
+    const text =
+      '甲区青创补贴办法\n一、补贴标准\n入驻甲区青创空间的初创企业，每年可获得房租补贴3万元。\n二、申请材料\n营业执照、租赁合同。\n';
     for (const name of ['a.txt', 'b.txt', 'c.txt']) writeFileSync(join(docsDir, name), text);
     const embedder = new FakeEmbedder();
-    const summary = await buildIndex({ docsDir, indexDir: join(root, 'index'), chunkSize: 600, tokenizer: 'both', embedder, logger: silentLogger });
+    const summary = await buildIndex({
+      docsDir,
+      indexDir: join(root, 'index'),
+      chunkSize: 600,
+      tokenizer: 'both',
+      embedder,
+      logger: silentLogger,
+    });
     const texts = embedder.embeddedTexts();
     expect(new Set(texts).size).toBe(texts.length);
     expect(summary.chunks).toBe(3 * summary.embedded);
@@ -92,7 +106,14 @@ describe('identical chunk text', () => {
 
   it('a failed build still releases the lock', async () => {
     const root = mkdtempSync(join(tmpdir(), 'policy-bot-dedup-'));
-    const options = { docsDir: join(root, 'missing'), indexDir: join(root, 'index'), chunkSize: 600, tokenizer: 'both' as const, embedder: new FakeEmbedder(), logger: silentLogger };
+    const options = {
+      docsDir: join(root, 'missing'),
+      indexDir: join(root, 'index'),
+      chunkSize: 600,
+      tokenizer: 'both' as const,
+      embedder: new FakeEmbedder(),
+      logger: silentLogger,
+    };
     await expect(buildIndex(options)).rejects.toThrow();
     expect(() => acquireBuildLock(options.indexDir).release()).not.toThrow(IndexError);
   });

@@ -16,7 +16,9 @@ describe('docsDrift', () => {
   it('describes a drift in one line, a long list cut short', () => {
     expect(describeDrift({ added: ['c.docx'], changed: ['b.txt'], removed: [] })).toBe('新增 c.docx；修改 b.txt');
     const many = Array.from({ length: 7 }, (_, index) => `n${index}.txt`);
-    expect(describeDrift({ added: many, changed: [], removed: ['old.pdf'] })).toBe('新增 n0.txt、n1.txt、n2.txt、n3.txt、n4.txt 等 7 个；删除 old.pdf');
+    expect(describeDrift({ added: many, changed: [], removed: ['old.pdf'] })).toBe(
+      '新增 n0.txt、n1.txt、n2.txt、n3.txt、n4.txt 等 7 个；删除 old.pdf',
+    );
   });
 
   it('hashes every file of the folder by its bytes, sub-folders included and hidden files left out', async () => {

@@ -30,7 +30,12 @@ function corpus(chunks: number, vocabulary: number, seed: number): Map<string, M
 }
 
 function memoryIndex(postings: Map<string, Map<number, number>>): ImpactIndex & { read: number } {
-  const sorted = new Map([...postings].map(([term, list]) => [term, [...list].map(([chunkIndex, weight]) => ({ chunkIndex, weight })).sort((a, b) => b.weight - a.weight || a.chunkIndex - b.chunkIndex)]));
+  const sorted = new Map(
+    [...postings].map(([term, list]) => [
+      term,
+      [...list].map(([chunkIndex, weight]) => ({ chunkIndex, weight })).sort((a, b) => b.weight - a.weight || a.chunkIndex - b.chunkIndex),
+    ]),
+  );
   const index = {
     read: 0,
     async topPostings(terms: string[], take: number) {
@@ -54,16 +59,26 @@ function memoryIndex(postings: Map<string, Map<number, number>>): ImpactIndex & 
       return new Map(limit === undefined ? kept : kept.slice(0, limit));
     },
     async scores(chunkIndexes: number[], terms: WeightedTerm[]) {
-      return new Map(chunkIndexes.map((chunk) => [chunk, terms.reduce((sum, term) => sum + term.idf * (postings.get(term.term)?.get(chunk) ?? 0), 0)]));
+      return new Map(
+        chunkIndexes.map((chunk) => [chunk, terms.reduce((sum, term) => sum + term.idf * (postings.get(term.term)?.get(chunk) ?? 0), 0)]),
+      );
     },
   };
   return index;
 }
 
-function bruteForce(postings: Map<string, Map<number, number>>, terms: WeightedTerm[], limit: number): Array<{ chunkIndex: number; score: number }> {
+function bruteForce(
+  postings: Map<string, Map<number, number>>,
+  terms: WeightedTerm[],
+  limit: number,
+): Array<{ chunkIndex: number; score: number }> {
   const scores = new Map<number, number>();
-  for (const term of terms) for (const [chunk, weight] of postings.get(term.term) ?? []) scores.set(chunk, (scores.get(chunk) ?? 0) + term.idf * weight);
-  return [...scores].map(([chunkIndex, score]) => ({ chunkIndex, score })).sort((a, b) => b.score - a.score || a.chunkIndex - b.chunkIndex).slice(0, limit);
+  for (const term of terms)
+    for (const [chunk, weight] of postings.get(term.term) ?? []) scores.set(chunk, (scores.get(chunk) ?? 0) + term.idf * weight);
+  return [...scores]
+    .map(([chunkIndex, score]) => ({ chunkIndex, score }))
+    .sort((a, b) => b.score - a.score || a.chunkIndex - b.chunkIndex)
+    .slice(0, limit);
 }
 
 describe('exactTopK (MaxScore)', () => {
@@ -95,7 +110,10 @@ describe('exactTopK (MaxScore)', () => {
     let available = 0;
     for (let query = 0; query < 30; query += 1) {
       // a question's few distinctive words beside many everyday ones
-      const terms = [...rare.slice(query * 2, query * 2 + 2), ...common.slice(query % 5, (query % 5) + 6)].map((term) => ({ term, idf: idf(term) }));
+      const terms = [...rare.slice(query * 2, query * 2 + 2), ...common.slice(query % 5, (query % 5) + 6)].map((term) => ({
+        term,
+        idf: idf(term),
+      }));
       const index = memoryIndex(postings);
       const found = await exactTopK(index, terms, 10);
       expect(found.map((hit) => hit.chunkIndex)).toEqual(bruteForce(postings, terms, 10).map((hit) => hit.chunkIndex));
@@ -112,14 +130,21 @@ describe('exactTopK (MaxScore)', () => {
       const scores = found.map((hit) => hit.score);
       expect(scores).toEqual([...scores].sort((a, b) => b - a));
       const exact = bruteForce(postings, terms, 10);
-      found.forEach((hit) => expect(hit.score).toBeCloseTo(exact.find((other) => other.chunkIndex === hit.chunkIndex)?.score ?? hit.score, 9));
-      expect((await exactTopK(memoryIndex(postings), terms, 10, { scoreBudget: 100_000 })).map((hit) => hit.chunkIndex)).toEqual(exact.map((hit) => hit.chunkIndex));
+      found.forEach((hit) =>
+        expect(hit.score).toBeCloseTo(exact.find((other) => other.chunkIndex === hit.chunkIndex)?.score ?? hit.score, 9),
+      );
+      expect((await exactTopK(memoryIndex(postings), terms, 10, { scoreBudget: 100_000 })).map((hit) => hit.chunkIndex)).toEqual(
+        exact.map((hit) => hit.chunkIndex),
+      );
     }
   });
 
   it('finds nothing for unknown terms and needs no second pass when every list ends in the first', async () => {
     expect(await exactTopK(memoryIndex(postings), [{ term: 'nowhere', idf: 3 }], 10)).toEqual([]);
-    const rare = [...postings].filter(([, list]) => list.size <= 3).slice(0, 3).map(([term]) => ({ term, idf: 2 }));
+    const rare = [...postings]
+      .filter(([, list]) => list.size <= 3)
+      .slice(0, 3)
+      .map(([term]) => ({ term, idf: 2 }));
     const index = memoryIndex(postings);
     const found = await exactTopK(index, rare, 10);
     expect(found.map((hit) => hit.chunkIndex)).toEqual(bruteForce(postings, rare, 10).map((hit) => hit.chunkIndex));

@@ -7,7 +7,13 @@ const day = (iso: string) => new Date(`${iso}T12:00:00+08:00`);
 describe('document facts from the seeds', () => {
   it("reads 002's own date from the signature, apart from the portal's 生成日期", () => {
     const { facts } = parseSeed(SEED.lucheng);
-    expect(facts).toMatchObject({ docNumber: '温鹿政办〔2025〕21号', issuer: '温州市鹿城区人民政府办公室', issuedOn: '2025年6月12日', publishedOn: '2025-06-19', kind: 'official' });
+    expect(facts).toMatchObject({
+      docNumber: '温鹿政办〔2025〕21号',
+      issuer: '温州市鹿城区人民政府办公室',
+      issuedOn: '2025年6月12日',
+      publishedOn: '2025-06-19',
+      kind: 'official',
+    });
     expect(facts.period).toMatchObject({ text: '2025—2027年', from: '2025-01-01', to: '2027-12-31' });
     expect(facts.lines.issuedOn).toContain('2025年6月12日');
   });

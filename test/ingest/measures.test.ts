@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { departmentsOf, extractMeasures, parseDocument, placesOf, splitDepartments, wordsIn, AUDIENCE_WORDS } from '../../src/ingest/index.js';
+import {
+  departmentsOf,
+  extractMeasures,
+  parseDocument,
+  placesOf,
+  splitDepartments,
+  wordsIn,
+  AUDIENCE_WORDS,
+} from '../../src/ingest/index.js';
 import { parseSeed, SEED } from '../support/seeds.js';
 
 const measuresOf = (seed: string) => extractMeasures(parseSeed(seed));
@@ -10,19 +18,32 @@ describe('measures of the seeds', () => {
   it('finds every numbered item of the action chapters and every row of a list with a 牵头部门 column', () => {
     const counts = Object.fromEntries(Object.values(SEED).map((seed) => [seed, measuresOf(seed).measures.length]));
     expect(counts).toEqual({ [SEED.nanxun]: 20, [SEED.bozhong]: 13, [SEED.lucheng]: 24, [SEED.shangyu]: 0, [SEED.nantong]: 14 });
-    const chapters = (seed: string) => measuresOf(seed).measures.reduce<Record<string, number>>((tally, measure) => {
-      const chapter = measure.section[0] ?? '';
-      tally[chapter] = (tally[chapter] ?? 0) + 1;
-      return tally;
-    }, {});
-    expect(chapters(SEED.nanxun)).toEqual({ '二、锚定主攻方向，迭代升级青创空间': 3, '三、创新引育模式，招大育强青创项目': 3, '四、加强组织保障，赋能提级青创环境': 4, 附件3: 10 });
+    const chapters = (seed: string) =>
+      measuresOf(seed).measures.reduce<Record<string, number>>((tally, measure) => {
+        const chapter = measure.section[0] ?? '';
+        tally[chapter] = (tally[chapter] ?? 0) + 1;
+        return tally;
+      }, {});
+    expect(chapters(SEED.nanxun)).toEqual({
+      '二、锚定主攻方向，迭代升级青创空间': 3,
+      '三、创新引育模式，招大育强青创项目': 3,
+      '四、加强组织保障，赋能提级青创环境': 4,
+      附件3: 10,
+    });
     expect(chapters(SEED.bozhong)).toEqual({ '三、重点任务': 10, '四、保障措施': 3 });
     expect(chapters(SEED.lucheng)).toEqual({ '三、重点工作': 21, '四、工作保障': 3 });
     expect(chapters(SEED.nantong)).toEqual({ '四、创建重点': 11, '五、保障措施': 3 });
   });
 
   it("reads 000's （X牵头） marks, each clause's department in order", () => {
-    expect(bySection(SEED.nanxun, '（三）')?.lead).toEqual(['区科技局', '区经信局', '区委宣传部', '区农业农村局', '区文广旅体局', '区商务局']);
+    expect(bySection(SEED.nanxun, '（三）')?.lead).toEqual([
+      '区科技局',
+      '区经信局',
+      '区委宣传部',
+      '区农业农村局',
+      '区文广旅体局',
+      '区商务局',
+    ]);
     expect(bySection(SEED.nanxun, '（十）')?.lead).toEqual(['区人力社保局', '区交通局', '区司法局', '区委人才办']);
     expect(bySection(SEED.nanxun, '（四）')?.lead).toEqual([]);
     expect(bySection(SEED.nanxun, '（八）')?.who).toEqual(expect.arrayContaining(['大学生', '乡村创客', '留学回国人员']));
@@ -47,7 +68,11 @@ describe('measures of the seeds', () => {
     const haimen = bySection(SEED.nantong, '海门市');
     expect(haimen).toMatchObject({ place: ['南通市', '海门市'], lead: [], responsible: [] });
     expect(haimen?.industry).toContain('生物医药');
-    expect(measuresOf(SEED.nanxun).measures.filter((measure) => measure.kind === 'table-row').map((row) => row.lead[0])).toContain('区文广旅体局');
+    expect(
+      measuresOf(SEED.nanxun)
+        .measures.filter((measure) => measure.kind === 'table-row')
+        .map((row) => row.lead[0]),
+    ).toContain('区文广旅体局');
   });
 
   it('reads 001 as a 湖州市 plan whose lists name 南浔区', () => {
@@ -59,11 +84,18 @@ describe('measures of the seeds', () => {
 
 describe('measure fields from fixtures', () => {
   it('splits departments only at top-level separators', () => {
-    expect(splitDepartments('市商务局、市政府办公室〈金融口〉、各区县政府〈含南太湖新区、长合区管委会〉')).toEqual(['市商务局', '市政府办公室〈金融口〉', '各区县政府〈含南太湖新区、长合区管委会〉']);
+    expect(splitDepartments('市商务局、市政府办公室〈金融口〉、各区县政府〈含南太湖新区、长合区管委会〉')).toEqual([
+      '市商务局',
+      '市政府办公室〈金融口〉',
+      '各区县政府〈含南太湖新区、长合区管委会〉',
+    ]);
   });
 
   it('reads a starred lead whatever the convention, and nobody where nobody is named', () => {
-    expect(departmentsOf('建设孵化器。(责任单位:区经信局、*区科技局)', 'none')).toEqual({ lead: ['区科技局'], responsible: ['区经信局', '区科技局'] });
+    expect(departmentsOf('建设孵化器。(责任单位:区经信局、*区科技局)', 'none')).toEqual({
+      lead: ['区科技局'],
+      responsible: ['区经信局', '区科技局'],
+    });
     expect(departmentsOf('建设孵化器。(责任单位:区经信局、区科技局)', 'none')).toEqual({ lead: [], responsible: ['区经信局', '区科技局'] });
     expect(departmentsOf('建设孵化器。', 'first')).toEqual({ lead: [], responsible: [] });
   });

@@ -7,7 +7,7 @@ const records = (source = SEED.bozhong) =>
   parseSeed(source).blocks.filter((block) => block.kind === 'table-row' && block.sectionPath.at(-1)?.includes('分解表'));
 
 describe("001's 附件1 分解表: multi-line header and row-spanning districts", () => {
-  it("carries 德清县 to each of its year rows and keeps its 小计, cell by cell", () => {
+  it('carries 德清县 to each of its year rows and keeps its 小计, cell by cell', () => {
     const deqing = records().filter((block) => block.fields?.[0]?.[1] === '徳清县');
     expect(deqing.map((block) => block.fields?.map(([, value]) => value))).toEqual([
       ['徳清县', '2025 年', '8', '2', '200', '70', '220'],
@@ -19,7 +19,12 @@ describe("001's 附件1 分解表: multi-line header and row-spanning districts"
 
   it('merges the header per column and drops debris such as 「附行区」 and a stray 「1」', () => {
     const [first] = records();
-    expect(first?.fields?.map(([key]) => key).slice(0, 4)).toEqual(['所属区县', '年份', '科技型产业园(专业园)(个)', '省级专精特新园区(含高星级小微企业园) (个)']);
+    expect(first?.fields?.map(([key]) => key).slice(0, 4)).toEqual([
+      '所属区县',
+      '年份',
+      '科技型产业园(专业园)(个)',
+      '省级专精特新园区(含高星级小微企业园) (个)',
+    ]);
     const districts = new Set(records().map((block) => block.fields?.[0]?.[1]));
     expect(districts.has('附行区')).toBe(false);
     expect(districts.has('1')).toBe(false);

@@ -12,7 +12,11 @@ import { RecordingLogger, ScriptedAnswers } from './support/scripted-answers.js'
 import { testManifest } from '../support/test-manifest.js';
 
 const manifest = testManifest({ builtAt: new Date(Date.now() - 3 * 3600_000).toISOString() });
-const status: BotStatus = { manifest: () => manifest, answerMode: '大模型 scripted（不可用时退回原文摘录）', startedAt: Date.now() - 65 * 60_000 };
+const status: BotStatus = {
+  manifest: () => manifest,
+  answerMode: '大模型 scripted（不可用时退回原文摘录）',
+  startedAt: Date.now() - 65 * 60_000,
+};
 
 let fake: FakeFeishu | undefined;
 let harness: Harness | undefined;
@@ -33,20 +37,30 @@ async function start(
 async function ask(bot: Harness, platform: FakeFeishu, text: string, options: { sender?: string; chatId?: string } = {}): Promise<string> {
   const messageId = nextId();
   const response = await bot.webhook.post(
-    messageEvent(platform, SECRETS.verificationToken, { messageId, chatId: options.chatId ?? 'oc_dm', chatType: 'p2p', text, senderId: options.sender ?? 'ou_asker' }),
+    messageEvent(platform, SECRETS.verificationToken, {
+      messageId,
+      chatId: options.chatId ?? 'oc_dm',
+      chatType: 'p2p',
+      text,
+      senderId: options.sender ?? 'ou_asker',
+    }),
   );
   expect(response.status).toBe(200);
   return messageId;
 }
 
 const finalText = (platform: FakeFeishu, messageId: string): Promise<string> =>
-  platform.waitFor(() => {
-    const reply = platform.repliesTo(messageId)[0];
-    const card = reply ? platform.cardOf(reply.messageId) : undefined;
-    const json = JSON.stringify(card ?? {});
-    const pending = json.includes('正在查找') || json.includes(' …') || json.includes('"template":"wathet"');
-    return reply && card && !pending ? platform.textOf(reply.messageId) : undefined;
-  }, 10_000, `the final card for ${messageId}`);
+  platform.waitFor(
+    () => {
+      const reply = platform.repliesTo(messageId)[0];
+      const card = reply ? platform.cardOf(reply.messageId) : undefined;
+      const json = JSON.stringify(card ?? {});
+      const pending = json.includes('正在查找') || json.includes(' …') || json.includes('"template":"wathet"');
+      return reply && card && !pending ? platform.textOf(reply.messageId) : undefined;
+    },
+    10_000,
+    `the final card for ${messageId}`,
+  );
 
 afterEach(async () => {
   await harness?.running.stop(2_000);
@@ -75,7 +89,9 @@ describe('answer cards', () => {
     expect(JSON.stringify(versions[0])).toContain('正在查找…');
     expect(JSON.stringify(versions[0])).toContain('"streaming_mode":true');
     expect(JSON.stringify(versions.at(-1))).toContain('"streaming_mode":false');
-    const sequences = platform.callsTo(/^\/open-apis\/cardkit\/v1\/cards\/[^/]+(\/elements\/answer\/content)?$/, 'PUT').map((call) => Number(Reflect.get(Object(call.body), 'sequence')));
+    const sequences = platform
+      .callsTo(/^\/open-apis\/cardkit\/v1\/cards\/[^/]+(\/elements\/answer\/content)?$/, 'PUT')
+      .map((call) => Number(Reflect.get(Object(call.body), 'sequence')));
     expect(sequences).toEqual([...sequences].sort((a, b) => Number(a) - Number(b)));
     expect(platform.repliesTo(messageId)).toHaveLength(1);
   });
@@ -95,7 +111,13 @@ describe('answer cards', () => {
 
   it('falls back to PATCH updates for good when CardKit is not granted', async () => {
     const { fake: platform, bot } = await start(new ScriptedAnswers(), { LARK_STREAMING: 'cardkit' });
-    platform.failNext({ method: 'POST', path: /^\/open-apis\/cardkit\/v1\/cards$/, times: 1, status: 400, body: { code: 99991672, msg: 'Access denied: cardkit:card:write' } });
+    platform.failNext({
+      method: 'POST',
+      path: /^\/open-apis\/cardkit\/v1\/cards$/,
+      times: 1,
+      status: 400,
+      body: { code: 99991672, msg: 'Access denied: cardkit:card:write' },
+    });
     const first = await ask(bot, platform, '第一个问题');
     expect(await finalText(platform, first)).toContain('10个左右');
     const second = await ask(bot, platform, '第二个问题');
@@ -115,8 +137,16 @@ describe('answer cards', () => {
     const logger = new RecordingLogger();
     const { fake: platform, bot } = await start(new ScriptedAnswers(), {}, { logger });
     const lost = nextId();
-    platform.failNext({ method: 'POST', path: new RegExp(`/messages/${lost}/reply$`), times: 1, status: 400, body: { code: 230002, msg: 'The bot can not be outside the group.' } });
-    await bot.webhook.post(messageEvent(platform, SECRETS.verificationToken, { messageId: lost, chatId: 'oc_gone', chatType: 'p2p', text: '问题' }));
+    platform.failNext({
+      method: 'POST',
+      path: new RegExp(`/messages/${lost}/reply$`),
+      times: 1,
+      status: 400,
+      body: { code: 230002, msg: 'The bot can not be outside the group.' },
+    });
+    await bot.webhook.post(
+      messageEvent(platform, SECRETS.verificationToken, { messageId: lost, chatId: 'oc_gone', chatType: 'p2p', text: '问题' }),
+    );
     await platform.waitFor(() => logger.entries.find((entry) => entry.event === 'lark.reply_failed'), 5_000, 'the logged failure');
     const next = await ask(bot, platform, '下一个问题');
     expect(await finalText(platform, next)).toContain('10个左右');
@@ -125,10 +155,15 @@ describe('answer cards', () => {
 
   it('keeps replies to one chat under 5 a second, so the platform never refuses one', async () => {
     const { fake: platform, bot } = await start(new ScriptedAnswers());
-    const questions = await Promise.all(Array.from({ length: 9 }, (_, index) => ask(bot, platform, `问题 ${index}`, { sender: `ou_${index}` })));
+    const questions = await Promise.all(
+      Array.from({ length: 9 }, (_, index) => ask(bot, platform, `问题 ${index}`, { sender: `ou_${index}` })),
+    );
     for (const messageId of questions) expect(await finalText(platform, messageId)).toContain('10个左右');
     expect(platform.rateViolations).toBe(0);
-    const replies = platform.callsTo(/\/reply$/, 'POST').map((call) => call.time).sort((a, b) => a - b);
+    const replies = platform
+      .callsTo(/\/reply$/, 'POST')
+      .map((call) => call.time)
+      .sort((a, b) => a - b);
     expect((replies[8] ?? 0) - (replies[0] ?? 0)).toBeGreaterThanOrEqual(900);
   });
 });
@@ -147,7 +182,14 @@ describe('messages that are not plain questions', () => {
     const fromAdmin = [];
     for (let index = 0; index < 3; index += 1) fromAdmin.push(await ask(bot, platform, `管理员问题 ${index}`, { sender: 'ou_admin' }));
     for (const messageId of fromAdmin) expect(await finalText(platform, messageId)).toContain('10个左右');
-    expect(answers.requests.map((request) => request.question)).toEqual(['问题 0', '问题 1', '别人的问题', '管理员问题 0', '管理员问题 1', '管理员问题 2']);
+    expect(answers.requests.map((request) => request.question)).toEqual([
+      '问题 0',
+      '问题 1',
+      '别人的问题',
+      '管理员问题 0',
+      '管理员问题 1',
+      '管理员问题 2',
+    ]);
   });
 
   it('refuses over-long messages without searching', async () => {

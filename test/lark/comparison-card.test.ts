@@ -4,8 +4,21 @@ import type { ComparisonRow } from '../../src/answer/index.js';
 import { answerCard, type AnswerView } from '../../src/lark/cards/answer-cards.js';
 import { cardProblem, type Json } from '../support/fake-feishu/index.js';
 
-const row = (place: string, offer = `${place}的支持`): ComparisonRow => ({ place, offer, source: 'a.txt', title: '某文件', section: '三、重点工作' });
-const view = (comparison?: ComparisonRow[]): AnswerView => ({ question: '甲和乙分别有什么支持？', answer: '甲：…\n乙：…', answerable: true, citations: [], notes: [], ...(comparison ? { comparison } : {}) });
+const row = (place: string, offer = `${place}的支持`): ComparisonRow => ({
+  place,
+  offer,
+  source: 'a.txt',
+  title: '某文件',
+  section: '三、重点工作',
+});
+const view = (comparison?: ComparisonRow[]): AnswerView => ({
+  question: '甲和乙分别有什么支持？',
+  answer: '甲：…\n乙：…',
+  answerable: true,
+  citations: [],
+  notes: [],
+  ...(comparison ? { comparison } : {}),
+});
 const tables = (card: Json): Json[] => (card.body as { elements: Json[] }).elements.filter((element) => element.tag === 'table');
 const valid = (card: Json): string | undefined => cardProblem(card, Buffer.byteLength(JSON.stringify(card)));
 

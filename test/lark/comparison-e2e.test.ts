@@ -30,14 +30,22 @@ afterAll(async () => {
 
 async function start(streamsAnswers: boolean): Promise<{ fake: FakeFeishu; bot: Harness }> {
   const fake = await FakeFeishu.start();
-  const bot = await startBot({ fake, dataDir: mkdtempSync(join(tmpdir(), 'lark-comparison-')), answers, status: statusOf(runtime), streamsAnswers });
+  const bot = await startBot({
+    fake,
+    dataDir: mkdtempSync(join(tmpdir(), 'lark-comparison-')),
+    answers,
+    status: statusOf(runtime),
+    streamsAnswers,
+  });
   running.push({ fake, bot });
   return { fake, bot };
 }
 
 /** Asks in a group and waits for the final card (it has the feedback row). */
 async function askForCard(fake: FakeFeishu, bot: Harness, messageId: string): Promise<{ replyId: string; card: Json }> {
-  const response = await bot.webhook.post(messageEvent(fake, SECRETS.verificationToken, { messageId, chatId: 'oc_group', text: QUESTION, mentionBot: true }));
+  const response = await bot.webhook.post(
+    messageEvent(fake, SECRETS.verificationToken, { messageId, chatId: 'oc_group', text: QUESTION, mentionBot: true }),
+  );
   expect(response.status).toBe(200);
   return fake.waitFor(
     () => {
@@ -81,7 +89,12 @@ describe.each([
     expect(text).toContain('“紧扣青年');
     expect(JSON.stringify(card)).toContain('来源（2）');
     expect(table?.page_size).toBe(2);
-    const vote = await bot.webhook.click(fake, { messageId: replyId, chatId: 'oc_group', operatorId: 'ou_voter', value: { action: 'feedback', vote: 'up', ref: `om_compare_${String(streamsAnswers)}` } });
+    const vote = await bot.webhook.click(fake, {
+      messageId: replyId,
+      chatId: 'oc_group',
+      operatorId: 'ou_voter',
+      value: { action: 'feedback', vote: 'up', ref: `om_compare_${String(streamsAnswers)}` },
+    });
     expect(vote.status).toBe(200);
     const redrawn = (vote.body as { card?: { data?: Json } }).card?.data;
     expect(redrawn && tablesOf(redrawn)[0]?.rows).toEqual(rows);

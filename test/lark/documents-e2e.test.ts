@@ -167,7 +167,11 @@ describe('documents from chat, end to end', () => {
     const again = await sendText(ADMIN, ADMIN_DM, '/reindex');
     expect((await finalReply(again)).text).toContain('已有重建在进行');
 
-    const questions = await Promise.all(['頔塘青创社区的运营主体是谁？', '南通计划到2020年底打造多少个众创社区？', '青年人才驿站由谁负责运营？'].map((text, index) => sendText(STAFF, `oc_dm_q${index}`, text)));
+    const questions = await Promise.all(
+      ['頔塘青创社区的运营主体是谁？', '南通计划到2020年底打造多少个众创社区？', '青年人才驿站由谁负责运营？'].map((text, index) =>
+        sendText(STAFF, `oc_dm_q${index}`, text),
+      ),
+    );
     const answered = await Promise.all(questions.map((question) => finalReply(question)));
     const stillRunning = knowledge.busy;
     expect(answered.map((answer) => answer.text.includes('出错'))).toEqual([false, false, false]);
@@ -180,7 +184,11 @@ describe('documents from chat, end to end', () => {
     expect(stages.some((version) => version.includes('⏳ **生成向量**'))).toBe(true);
     // the questions were answered before the swap: the re-index was still running when they were done
     expect(stillRunning).toBe(true);
-    expect(auditEntries().filter((entry) => entry.action === 'reindex').map((entry) => entry.result)).toEqual(['failed', 'ok']);
+    expect(
+      auditEntries()
+        .filter((entry) => entry.action === 'reindex')
+        .map((entry) => entry.result),
+    ).toEqual(['failed', 'ok']);
   }, 360_000);
 
   it('lists documents with /docs and removes one with /docs remove, after which it is no longer cited', async () => {
@@ -200,14 +208,21 @@ describe('documents from chat, end to end', () => {
 
     const unknown = await finalReply(await sendText(ADMIN, ADMIN_DM, '/docs remove 不存在.txt'));
     expect(unknown.text).toContain('文档目录里没有「不存在.txt」');
-    expect(auditEntries().filter((entry) => entry.action === 'docs remove').map((entry) => [entry.args, entry.result])).toEqual([
+    expect(
+      auditEntries()
+        .filter((entry) => entry.action === 'docs remove')
+        .map((entry) => [entry.args, entry.result]),
+    ).toEqual([
       ['青年人才驿站.docx', 'ok'],
       ['不存在.txt', 'failed'],
     ]);
   }, 180_000);
 
   it('picks up a build another process switched in (cli index on the server) without a restart', async () => {
-    writeFileSync(join(docsDir(), '夜市.txt'), '测试区夜间经济实施意见\n一、夜市管理\n测试区夜市由测试区商务局统一管理，营业时间为18时至次日1时。\n');
+    writeFileSync(
+      join(docsDir(), '夜市.txt'),
+      '测试区夜间经济实施意见\n一、夜市管理\n测试区夜市由测试区商务局统一管理，营业时间为18时至次日1时。\n',
+    );
     const before = runtime.index().manifest.buildId;
     // what `npm run -s cli -- index` does in another process: build and switch CURRENT, nothing more
     await buildConfigured(runtime, silentLogger);

@@ -89,7 +89,9 @@ describe('embedded DedupeStore across a restart', () => {
     expect(await second.claim('message:om_answering', 120_000)).toBe(false);
     expect(await second.takeAbandoned(120_000, 10)).toEqual([]);
     clock.time += 120_001;
-    expect(await second.takeAbandoned(120_000, 10)).toEqual([{ key: 'message:om_answering', payload: { event: { message_id: 'om_answering' } }, attempts: 2 }]);
+    expect(await second.takeAbandoned(120_000, 10)).toEqual([
+      { key: 'message:om_answering', payload: { event: { message_id: 'om_answering' } }, attempts: 2 },
+    ]);
     expect(await second.takeAbandoned(120_000, 10)).toEqual([]);
     await second.close();
   });

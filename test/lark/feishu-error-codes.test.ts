@@ -20,7 +20,9 @@ afterEach(async () => {
 
 it('reports a send to a dissolved chat (232009) as chat-unavailable, not retried', async () => {
   fake = await FakeFeishu.start({ dissolvedChats: ['oc_dissolved'] });
-  const sender = standaloneReminderSender({ ...fake.credentials, domain: fake.baseUrl }, silentLogger, { retry: { attempts: 3, baseDelayMs: 5, maxDelayMs: 1_000 } });
+  const sender = standaloneReminderSender({ ...fake.credentials, domain: fake.baseUrl }, silentLogger, {
+    retry: { attempts: 3, baseDelayMs: 5, maxDelayMs: 1_000 },
+  });
   const card = { schema: '2.0', config: { update_multi: true }, body: { elements: [] } };
   const result = await sendSafely(sender, 'oc_dissolved', card, 'rm-dissolved');
   expect(result).toMatchObject({ ok: false, error: { code: 'chat-unavailable', isRetryable: false, details: { platformCode: 232009 } } });

@@ -41,7 +41,11 @@ it('lists a scope that lets the bot download the files admins send (im:resource 
 });
 
 it('answers and streams with only the scopes README lists', async () => {
-  running = await startScriptedBot({ fake: { scopes: readmeScopes() }, streamsAnswers: true, answers: new ScriptedAnswers({ partials: ['到2020年', '到2020年底打造'], spacingMs: 20 }) });
+  running = await startScriptedBot({
+    fake: { scopes: readmeScopes() },
+    streamsAnswers: true,
+    answers: new ScriptedAnswers({ partials: ['到2020年', '到2020年底打造'], spacingMs: 20 }),
+  });
   await running.say({ messageId: 'om_perm' });
   const reply = await running.fake.waitFor(() => running?.fake.repliesTo('om_perm')[0], 5_000, 'the reply');
   await running.fake.waitFor(() => running?.fake.entityOf(reply.messageId)?.streaming === false, 5_000, 'the final card');
@@ -52,7 +56,10 @@ it('tells admins which step to take when a scope is missing', async () => {
   fake = await FakeFeishu.start({ scopes: ['im:message:send_as_bot'] });
   fake.addMessageFile('om_upload', 'file_v3_1', Buffer.from('%PDF-1.4'));
   const client = new Client({ ...fake.credentials, domain: fake.baseUrl, cache: new DefaultCache(), logger: sdkLogger(silentLogger) });
-  const failure = await messageFileDownloader(client, 5_000)({ messageId: 'om_upload', fileKey: 'file_v3_1', fileName: 'a.pdf', maxBytes: 1_000 }).catch((error: unknown) => error);
+  const failure = await messageFileDownloader(
+    client,
+    5_000,
+  )({ messageId: 'om_upload', fileKey: 'file_v3_1', fileName: 'a.pdf', maxBytes: 1_000 }).catch((error: unknown) => error);
   expect(failure).toMatchObject({ name: 'LarkError', details: { platformCode: 99991672 } });
   expect(friendlyMessage(failure)).toContain('权限');
 });

@@ -5,7 +5,11 @@ import { ScriptedAnswers } from './support/scripted-answers.js';
 import { startScriptedBot, type ScriptedBot } from './support/scripted-bot.js';
 
 const SHORT_RETRY = { attempts: 2, baseDelayMs: 10, maxDelayMs: 300, rateLimitFloorMs: 100 };
-const LIMITED = { status: 429, body: { code: 99991400, msg: 'request trigger frequency limit' }, headers: { 'x-ogw-ratelimit-reset': '1' } };
+const LIMITED = {
+  status: 429,
+  body: { code: 99991400, msg: 'request trigger frequency limit' },
+  headers: { 'x-ogw-ratelimit-reset': '1' },
+};
 let running: ScriptedBot | undefined;
 afterEach(async () => {
   await running?.stop();
@@ -25,7 +29,11 @@ it('holds the final PATCH of the card until the rate limit resets, then delivers
 });
 
 it('holds the final card entity update the same way in CardKit mode, and still closes streaming', async () => {
-  running = await startScriptedBot({ retry: SHORT_RETRY, answers: new ScriptedAnswers({ partials: ['到2020年', '到2020年底打造'], spacingMs: 20 }), streamsAnswers: true });
+  running = await startScriptedBot({
+    retry: SHORT_RETRY,
+    answers: new ScriptedAnswers({ partials: ['到2020年', '到2020年底打造'], spacingMs: 20 }),
+    streamsAnswers: true,
+  });
   const { fake } = running;
   fake.failNext({ method: 'PUT', path: /^\/open-apis\/cardkit\/v1\/cards\/[^/]+$/, times: 1, ...LIMITED });
   await running.say({ messageId: 'om_r2' });

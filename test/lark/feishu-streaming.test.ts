@@ -26,7 +26,15 @@ async function start(answers: AnswerService, options: FakeFeishuOptions = {}): P
 
 /** Asks in a DM and waits for the reply card to leave its light-blue pending look. */
 async function askAndWait(platform: FakeFeishu, bot: Harness, messageId: string): Promise<string> {
-  const response = await bot.webhook.post(messageEvent(platform, SECRETS.verificationToken, { messageId, chatId: 'oc_dm', chatType: 'p2p', text: '南通打造多少个众创社区？', senderId: 'ou_asker' }));
+  const response = await bot.webhook.post(
+    messageEvent(platform, SECRETS.verificationToken, {
+      messageId,
+      chatId: 'oc_dm',
+      chatType: 'p2p',
+      text: '南通打造多少个众创社区？',
+      senderId: 'ou_asker',
+    }),
+  );
   expect(response.status).toBe(200);
   const replyId = await platform.waitFor(() => platform.repliesTo(messageId)[0]?.messageId, 5_000, 'the reply');
   await platform.waitFor(() => !JSON.stringify(platform.cardOf(replyId)).includes('"template":"wathet"'), 10_000, 'the final card');
@@ -40,11 +48,20 @@ it('ends streaming with PATCH …/settings (streaming_mode false, next sequence,
   expect(platform.entityOf(replyId)?.streaming).toBe(false);
   const [close] = platform.callsTo(SETTINGS, 'PATCH');
   const body = Object(close?.body);
-  expect(JSON.parse(String(Reflect.get(body, 'settings')))).toMatchObject({ config: { streaming_mode: false, summary: { content: expect.stringContaining('2020') } } });
+  expect(JSON.parse(String(Reflect.get(body, 'settings')))).toMatchObject({
+    config: { streaming_mode: false, summary: { content: expect.stringContaining('2020') } },
+  });
   expect(typeof Reflect.get(body, 'uuid')).toBe('string');
-  const sequences = platform.callsTo(/^\/open-apis\/cardkit\/v1\/cards\/./).map((call) => Number(Reflect.get(Object(call.body), 'sequence')));
+  const sequences = platform
+    .callsTo(/^\/open-apis\/cardkit\/v1\/cards\/./)
+    .map((call) => Number(Reflect.get(Object(call.body), 'sequence')));
   expect(sequences.at(-1)).toBe(Math.max(...sequences));
-  const click = await bot.webhook.click(platform, { messageId: replyId, chatId: 'oc_dm', operatorId: 'ou_asker', value: { action: 'feedback', vote: 'up', ref: 'om_s1' } });
+  const click = await bot.webhook.click(platform, {
+    messageId: replyId,
+    chatId: 'oc_dm',
+    operatorId: 'ou_asker',
+    value: { action: 'feedback', vote: 'up', ref: 'om_s1' },
+  });
   expect(click.outcome).toBe('applied');
   expect(platform.textOf(replyId)).toContain('已记录反馈');
 });

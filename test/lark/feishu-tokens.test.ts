@@ -56,7 +56,12 @@ it('recovers from a token that expired before the SDK expected it to', async () 
 it('tries only once more: a token refused again is a rejection, not a loop', async () => {
   await send('u-1');
   fake.revokeTokens();
-  fake.failNext({ path: /\/im\/v1\/messages$/, times: 2, status: 401, body: { code: 99991663, msg: 'Invalid access token for authorization.' } });
+  fake.failNext({
+    path: /\/im\/v1\/messages$/,
+    times: 2,
+    status: 401,
+    body: { code: 99991663, msg: 'Invalid access token for authorization.' },
+  });
   await expect(send('u-2')).rejects.toMatchObject({ name: 'LarkError', details: { platformCode: 99991663 } });
   expect(fake.callsTo(/\/im\/v1\/messages$/, 'POST')).toHaveLength(3);
 });

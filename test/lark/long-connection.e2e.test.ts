@@ -26,7 +26,12 @@ it('acknowledges an event only after its handler has finished (the welcome card 
   expect(bot.fake.callsTo(/^\/callback\/ws\/endpoint$/, 'POST')).toHaveLength(1);
   bot.fake.slowNext({ method: 'POST', path: /^\/open-apis\/im\/v1\/messages$/, times: 1, delayMs: 600 });
   const pushed = Date.now();
-  const ack = await connection.push(platformEvent(bot.fake, SECRETS.verificationToken, 'im.chat.member.bot.added_v1', { chat_id: 'oc_ws_new', operator_id: { open_id: 'ou_admin' } }));
+  const ack = await connection.push(
+    platformEvent(bot.fake, SECRETS.verificationToken, 'im.chat.member.bot.added_v1', {
+      chat_id: 'oc_ws_new',
+      operator_id: { open_id: 'ou_admin' },
+    }),
+  );
   expect(ack.code).toBe(200);
   expect(ack.at - pushed).toBeGreaterThanOrEqual(600);
   expect(bot.fake.postedTo('oc_ws_new')).toHaveLength(1);
@@ -35,7 +40,14 @@ it('acknowledges an event only after its handler has finished (the welcome card 
 it('acknowledges a message once it is claimed and queued, and answers it', async () => {
   const { bot, connection } = await connect();
   // the answer itself comes after the ack: the durable claim lets another instance take it over if this one dies
-  const ack = await connection.push(messageEvent(bot.fake, SECRETS.verificationToken, { messageId: 'om_ws1', chatId: 'oc_group', text: '南通打造多少个众创社区？', mentionBot: true }));
+  const ack = await connection.push(
+    messageEvent(bot.fake, SECRETS.verificationToken, {
+      messageId: 'om_ws1',
+      chatId: 'oc_group',
+      text: '南通打造多少个众创社区？',
+      mentionBot: true,
+    }),
+  );
   expect(ack.code).toBe(200);
   const reply = await bot.fake.waitFor(() => bot.fake.repliesTo('om_ws1')[0], 5_000, 'the reply');
   await bot.fake.waitFor(() => bot.fake.textOf(reply.messageId).includes('10个左右'), 5_000, 'the answer');
@@ -44,11 +56,25 @@ it('acknowledges a message once it is claimed and queued, and answers it', async
 
 it('carries a card action reply (toast and the new card) back in the ack, applied within the 3 s deadline', async () => {
   const { bot, connection } = await connect();
-  await connection.push(messageEvent(bot.fake, SECRETS.verificationToken, { messageId: 'om_ws2', chatId: 'oc_group', text: '南通打造多少个众创社区？', mentionBot: true }));
+  await connection.push(
+    messageEvent(bot.fake, SECRETS.verificationToken, {
+      messageId: 'om_ws2',
+      chatId: 'oc_group',
+      text: '南通打造多少个众创社区？',
+      mentionBot: true,
+    }),
+  );
   const reply = await bot.fake.waitFor(() => bot.fake.repliesTo('om_ws2')[0], 5_000, 'the reply');
   await bot.fake.waitFor(() => bot.fake.textOf(reply.messageId).includes('10个左右'), 5_000, 'the answer');
   const pushed = Date.now();
-  const ack = await connection.push(cardActionEvent(bot.fake, SECRETS.verificationToken, { messageId: reply.messageId, chatId: 'oc_group', operatorId: 'ou_user_1', value: { action: 'feedback', vote: 'up', ref: 'om_ws2' } }));
+  const ack = await connection.push(
+    cardActionEvent(bot.fake, SECRETS.verificationToken, {
+      messageId: reply.messageId,
+      chatId: 'oc_group',
+      operatorId: 'ou_user_1',
+      value: { action: 'feedback', vote: 'up', ref: 'om_ws2' },
+    }),
+  );
   expect(ack.code).toBe(200);
   expect(ack.data).toMatchObject({ card: { type: 'raw' } });
   expect(bot.fake.applyCallbackResponse(reply.messageId, ack.data, ack.at - pushed)).toBe('applied');

@@ -83,7 +83,10 @@ describe('match cards', () => {
     const result = matched(STUDENT);
     const huge = { ...result, notes: ['很长的说明。'.repeat(4_000)] };
     expect(problem(matchResultCard(huge))).toBeUndefined();
-    const fitting = matchResultCard({ ...result, measures: Array.from({ length: 10 }, (_, index) => ({ ...result.measures[0]!, id: `x#${index}`, quote: '长'.repeat(3_000) })) });
+    const fitting = matchResultCard({
+      ...result,
+      measures: Array.from({ length: 10 }, (_, index) => ({ ...result.measures[0]!, id: `x#${index}`, quote: '长'.repeat(3_000) })),
+    });
     expect(problem(fitting)).toBeUndefined();
   });
 
@@ -97,7 +100,14 @@ describe('match cards', () => {
     const document = documents.find((candidate) => candidate.source.startsWith('004'));
     const measure = document?.measures.measures.find((candidate) => candidate.section.at(-1) === '海门市');
     if (!document || !measure) throw new Error('the seeds have no 海门市 item');
-    const card = measureDetailCard({ measure, title: document.title, period: '2017—2020年', status: '已到期', quote: '创建生物医药产业众创社区', profile: { place: '海门市', who: [], industry: ['生物医药'] } });
+    const card = measureDetailCard({
+      measure,
+      title: document.title,
+      period: '2017—2020年',
+      status: '已到期',
+      quote: '创建生物医药产业众创社区',
+      profile: { place: '海门市', who: [], industry: ['生物医药'] },
+    });
     expect(problem(card)).toBeUndefined();
     const text = shownText(card);
     expect(text).toContain(measure.text);

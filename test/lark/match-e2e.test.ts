@@ -18,7 +18,9 @@ let counter = 0;
 /** Sends a direct message (or a group @mention) from `sender`; resolves with the bot's final reply (not the 「正在查找…」 card). */
 async function say(sender: string, text: string, inGroup = false): Promise<{ replyId: string; card: Json; text: string }> {
   const messageId = `om_match_${(counter += 1)}`;
-  const where = inGroup ? { chatId: 'oc_group', chatType: 'group' as const, mentionBot: true } : { chatId: `oc_dm_${sender}`, chatType: 'p2p' as const };
+  const where = inGroup
+    ? { chatId: 'oc_group', chatType: 'group' as const, mentionBot: true }
+    : { chatId: `oc_dm_${sender}`, chatType: 'p2p' as const };
   const event = messageEvent(fake, SECRETS.verificationToken, { messageId, ...where, senderId: sender, text });
   expect((await bot.webhook.post(event)).status).toBe(200);
   return fake.waitFor(
@@ -88,12 +90,22 @@ describe('/match in Feishu', () => {
     expect(places).not.toContain('杭州市');
     expect(initialChoices(card)).toEqual({ place: undefined, who: undefined, industry: undefined, stage: undefined });
     // opening the form remembers nothing
-    expect(initialChoices((await say(STUDENT, '/match')).card)).toEqual({ place: undefined, who: undefined, industry: undefined, stage: undefined });
+    expect(initialChoices((await say(STUDENT, '/match')).card)).toEqual({
+      place: undefined,
+      who: undefined,
+      industry: undefined,
+      stage: undefined,
+    });
   });
 
   it('answers a submit with a result card within the callback deadline, 详细 shows a measure in full, 返回 goes back', async () => {
     const { replyId } = await say(STUDENT, '政策匹配');
-    const submitted = await bot.webhook.submitForm(fake, { messageId: replyId, chatId: `oc_dm_${STUDENT}`, operatorId: STUDENT, choices: { place: '南浔区', who: '大学生', industry: '文创' } });
+    const submitted = await bot.webhook.submitForm(fake, {
+      messageId: replyId,
+      chatId: `oc_dm_${STUDENT}`,
+      operatorId: STUDENT,
+      choices: { place: '南浔区', who: '大学生', industry: '文创' },
+    });
     expect(submitted.outcome).toBe('applied');
     const result = fake.cardOf(replyId);
     expect(titleOf(result)).toBe('政策匹配结果');
@@ -114,31 +126,76 @@ describe('/match in Feishu', () => {
     expect(detail).toContain('**牵头部门** 区科技局、区经信局、区委宣传部');
     expect(detail).toContain('征求意见稿');
     const [back] = buttonValues(fake.cardOf(replyId), 'match-back');
-    expect((await bot.webhook.click(fake, { messageId: replyId, chatId: `oc_dm_${STUDENT}`, operatorId: STUDENT, value: back ?? {} })).outcome).toBe('applied');
+    expect(
+      (await bot.webhook.click(fake, { messageId: replyId, chatId: `oc_dm_${STUDENT}`, operatorId: STUDENT, value: back ?? {} })).outcome,
+    ).toBe('applied');
     expect(titleOf(fake.cardOf(replyId))).toBe('政策匹配结果');
   });
 
   it('prefills the form from the submitted profile for that person only, in a direct message only, and forgets it on /match forget', async () => {
-    expect(initialChoices((await say(STUDENT, '/match')).card)).toEqual({ place: '南浔区', who: '大学生', industry: '文创', stage: undefined });
-    expect(initialChoices((await say(OTHER, '/match')).card)).toEqual({ place: undefined, who: undefined, industry: undefined, stage: undefined });
+    expect(initialChoices((await say(STUDENT, '/match')).card)).toEqual({
+      place: '南浔区',
+      who: '大学生',
+      industry: '文创',
+      stage: undefined,
+    });
+    expect(initialChoices((await say(OTHER, '/match')).card)).toEqual({
+      place: undefined,
+      who: undefined,
+      industry: undefined,
+      stage: undefined,
+    });
     // never shown to a group
-    expect(initialChoices((await say(STUDENT, '/match', true)).card)).toEqual({ place: undefined, who: undefined, industry: undefined, stage: undefined });
+    expect(initialChoices((await say(STUDENT, '/match', true)).card)).toEqual({
+      place: undefined,
+      who: undefined,
+      industry: undefined,
+      stage: undefined,
+    });
     expect((await say(STUDENT, '/match forget')).text).toContain('已删除您保存的匹配条件。');
-    expect(initialChoices((await say(STUDENT, '/match')).card)).toEqual({ place: undefined, who: undefined, industry: undefined, stage: undefined });
+    expect(initialChoices((await say(STUDENT, '/match')).card)).toEqual({
+      place: undefined,
+      who: undefined,
+      industry: undefined,
+      stage: undefined,
+    });
     expect((await say(STUDENT, '/match forget')).text).toContain('您没有保存过匹配条件。');
   });
 
   it('refuses a forged submit (a choice the form never offered) without saving anything', async () => {
     const { replyId } = await say(OTHER, '/match');
-    const action = { tag: 'button', name: 'match_submit', value: { action: 'match-submit' }, form_value: { place: '杭州市', who: '大学生' } };
-    const response = await bot.webhook.post(cardActionEvent(fake, SECRETS.verificationToken, { messageId: replyId, chatId: `oc_dm_${OTHER}`, operatorId: OTHER, value: action.value, action }));
+    const action = {
+      tag: 'button',
+      name: 'match_submit',
+      value: { action: 'match-submit' },
+      form_value: { place: '杭州市', who: '大学生' },
+    };
+    const response = await bot.webhook.post(
+      cardActionEvent(fake, SECRETS.verificationToken, {
+        messageId: replyId,
+        chatId: `oc_dm_${OTHER}`,
+        operatorId: OTHER,
+        value: action.value,
+        action,
+      }),
+    );
     expect(response.body).toEqual({ toast: { type: 'warning', content: '无法识别提交的条件，请重新发送 /match。' } });
-    expect(initialChoices((await say(OTHER, '/match')).card)).toEqual({ place: undefined, who: undefined, industry: undefined, stage: undefined });
+    expect(initialChoices((await say(OTHER, '/match')).card)).toEqual({
+      place: undefined,
+      who: undefined,
+      industry: undefined,
+      stage: undefined,
+    });
   });
 
   it('flags an expired document in the result', async () => {
     const { replyId } = await say(OTHER, '/match');
-    const submitted = await bot.webhook.submitForm(fake, { messageId: replyId, chatId: `oc_dm_${OTHER}`, operatorId: OTHER, choices: { place: '海门市', who: '小微企业', industry: '生物医药' } });
+    const submitted = await bot.webhook.submitForm(fake, {
+      messageId: replyId,
+      chatId: `oc_dm_${OTHER}`,
+      operatorId: OTHER,
+      choices: { place: '海门市', who: '小微企业', industry: '生物医药' },
+    });
     expect(submitted.outcome).toBe('applied');
     const text = fake.textOf(replyId);
     expect(text).toContain('海门市');

@@ -7,7 +7,13 @@ import { replyUuid } from '../../src/lark/outbound/reply-uuid.js';
 import { RecordingClock } from '../support/recording-clock.js';
 
 const commands = createCommands({
-  status: { manifest: () => { throw new Error('unused'); }, answerMode: '原文摘录', startedAt: 0 },
+  status: {
+    manifest: () => {
+      throw new Error('unused');
+    },
+    answerMode: '原文摘录',
+    startedAt: 0,
+  },
   isAdmin: adminPolicy(['ou_admin']),
   clock: new RecordingClock(),
 });
@@ -20,7 +26,14 @@ describe('commands', () => {
   it('knows the English and Chinese names, with or without a slash', () => {
     expect(['/help', '/HELP', '帮助', '/帮助', '／help'].map(nameOf)).toEqual(['help', 'help', 'help', 'help', 'help']);
     expect(['/sources', '文档列表', '/status', '状态', '/reindex', '重建索引', '/reminders', '提醒'].map(nameOf)).toEqual([
-      'sources', 'sources', 'status', 'status', 'reindex', 'reindex', 'reminders', 'reminders',
+      'sources',
+      'sources',
+      'status',
+      'status',
+      'reindex',
+      'reindex',
+      'reminders',
+      'reminders',
     ]);
     expect(nameOf('/nope')).toBe('unknown:nope');
   });

@@ -54,7 +54,13 @@ describe.runIf(process.env.OCR_E2E === '1')('a photo of a notice uploaded in cha
     let root: string;
     ({ root, runtime } = await seedRuntime({ copyDocs: true }));
     fake = await FakeFeishu.start();
-    bot = await startBot({ fake, dataDir: join(root, 'data'), answers: await runtime.answerService(), status: statusOf(runtime), knowledge: knowledgeAdminFor(runtime, silentLogger) });
+    bot = await startBot({
+      fake,
+      dataDir: join(root, 'data'),
+      answers: await runtime.answerService(),
+      status: statusOf(runtime),
+      knowledge: knowledgeAdminFor(runtime, silentLogger),
+    });
   }, 120_000);
 
   afterAll(async () => {

@@ -15,7 +15,12 @@ let clock: RecordingClock;
 let platform: OpenPlatform;
 
 function platformFor(domain: string): OpenPlatform {
-  const client = new Client({ appId: fake.credentials.appId, appSecret: fake.credentials.appSecret, domain, logger: sdkLogger(silentLogger) });
+  const client = new Client({
+    appId: fake.credentials.appId,
+    appSecret: fake.credentials.appSecret,
+    domain,
+    logger: sdkLogger(silentLogger),
+  });
   return createOpenPlatform({
     request: sdkRequest(client, 2_000),
     limiter: createOutboundLimiter(FEISHU_LIMITS, clock),
@@ -25,7 +30,8 @@ function platformFor(domain: string): OpenPlatform {
   });
 }
 
-const reply = (messageId: string) => platform.replyCard({ messageId, chatId: `oc_${messageId}`, content: { card }, uuid: `u-${messageId}`, inThread: false });
+const reply = (messageId: string) =>
+  platform.replyCard({ messageId, chatId: `oc_${messageId}`, content: { card }, uuid: `u-${messageId}`, inThread: false });
 
 beforeAll(async () => {
   fake = await FakeFeishu.start();
@@ -63,7 +69,13 @@ describe('Open Platform calls', () => {
 
   it('waits what x-ogw-ratelimit-reset says after a 429', async () => {
     clock.sleeps.length = 0;
-    fake.failNext({ path: /om_429\/reply$/, times: 1, status: 429, body: { code: 99991400, msg: 'request trigger frequency limit' }, headers: { 'x-ogw-ratelimit-reset': '3' } });
+    fake.failNext({
+      path: /om_429\/reply$/,
+      times: 1,
+      status: 429,
+      body: { code: 99991400, msg: 'request trigger frequency limit' },
+      headers: { 'x-ogw-ratelimit-reset': '3' },
+    });
     await reply('om_429');
     expect(clock.sleeps).toEqual([3000]);
     expect(fake.callsTo(/om_429\/reply$/).map((call) => call.status)).toEqual([429, 200]);

@@ -35,10 +35,26 @@ class NoticesBot {
   ) {}
 
   async start(): Promise<void> {
-    this.notices = createNotices({ settings: { directory: join(this.dataDir, 'notices'), expiryCron: '0 9 * * 1', timeZone: 'Asia/Shanghai', catchUpMs: 6 * 3_600_000 }, clock: this.clock });
+    this.notices = createNotices({
+      settings: { directory: join(this.dataDir, 'notices'), expiryCron: '0 9 * * 1', timeZone: 'Asia/Shanghai', catchUpMs: 6 * 3_600_000 },
+      clock: this.clock,
+    });
     // served as src/main.ts serves it: with admins' 「仍然有效」 marks in the facts
-    const status: BotStatus = { manifest: () => withInForceMarks(this.library.manifest, this.notices.service.inForceMarks()), answerMode: 'scripted', startedAt: Date.now() };
-    this.bot = await startBot({ fake: this.fake, dataDir: this.dataDir, answers: new ScriptedAnswers(), status, environment: this.environment, notices: this.notices, noticeScheduler: { cron: manualCron }, knowledge: this.library.knowledge });
+    const status: BotStatus = {
+      manifest: () => withInForceMarks(this.library.manifest, this.notices.service.inForceMarks()),
+      answerMode: 'scripted',
+      startedAt: Date.now(),
+    };
+    this.bot = await startBot({
+      fake: this.fake,
+      dataDir: this.dataDir,
+      answers: new ScriptedAnswers(),
+      status,
+      environment: this.environment,
+      notices: this.notices,
+      noticeScheduler: { cron: manualCron },
+      knowledge: this.library.knowledge,
+    });
   }
 
   async restart(): Promise<void> {
@@ -55,7 +71,9 @@ class NoticesBot {
   /** A group message that @mentions the bot; resolves with the reply's text. */
   async say(chatId: string, text: string, senderId = 'ou_admin'): Promise<string> {
     const messageId = `om_notice_${(this.counter += 1)}`;
-    const response = await this.bot.webhook.post(messageEvent(this.fake, SECRETS.verificationToken, { messageId, chatId, chatType: 'group', mentionBot: true, text, senderId }));
+    const response = await this.bot.webhook.post(
+      messageEvent(this.fake, SECRETS.verificationToken, { messageId, chatId, chatType: 'group', mentionBot: true, text, senderId }),
+    );
     expect(response.status).toBe(200);
     const reply = await this.fake.waitFor(() => this.fake.repliesTo(messageId)[0], 5_000, `the reply to ${text}`);
     return this.fake.textOf(reply.messageId);
@@ -71,7 +89,12 @@ describe('new-policy cards to subscribed groups', () => {
   beforeAll(async () => {
     fake = await FakeFeishu.start();
     library = new ServedLibrary([SEED.lucheng, SEED.nantong]);
-    bot = new NoticesBot(fake, library, new ManualClock(at('2026-12-02 10:00')), join(mkdtempSync(join(tmpdir(), 'lark-notices-')), 'data'));
+    bot = new NoticesBot(
+      fake,
+      library,
+      new ManualClock(at('2026-12-02 10:00')),
+      join(mkdtempSync(join(tmpdir(), 'lark-notices-')), 'data'),
+    );
     await bot.start();
     replies.member = await bot.say('oc_quiet', '/subscribe policies', 'ou_member');
     replies.subscribe = await bot.say('oc_sub', '/subscribe policies');
@@ -136,7 +159,11 @@ describe('new-policy cards to subscribed groups', () => {
   });
 
   it('a group the bot was removed from is dropped from the subscriptions', async () => {
-    const removed = platformEvent(fake, SECRETS.verificationToken, 'im.chat.member.bot.deleted_v1', { chat_id: 'oc_late', operator_id: { open_id: 'ou_owner' }, external: false });
+    const removed = platformEvent(fake, SECRETS.verificationToken, 'im.chat.member.bot.deleted_v1', {
+      chat_id: 'oc_late',
+      operator_id: { open_id: 'ou_owner' },
+      external: false,
+    });
     expect((await bot.bot.webhook.post(removed)).status).toBe(200);
     await bot.bot.running.bot.settled();
     // (added back) it subscribes afresh, with the documents served now as its starting point
@@ -146,7 +173,12 @@ describe('new-policy cards to subscribed groups', () => {
   it('the subscription changes are in the audit log', async () => {
     const entries = await bot.bot.running.bot.stores.audit.recent(20);
     expect(entries.map((entry) => `${entry.chatId} ${entry.action} ${entry.actor}`)).toEqual(
-      expect.arrayContaining(['oc_sub subscribe policies ou_admin', 'oc_late subscribe policies ou_admin', 'oc_sub unsubscribe policies ou_admin', 'oc_late unsubscribe policies ou_owner']),
+      expect.arrayContaining([
+        'oc_sub subscribe policies ou_admin',
+        'oc_late subscribe policies ou_admin',
+        'oc_sub unsubscribe policies ou_admin',
+        'oc_late unsubscribe policies ou_owner',
+      ]),
     );
   });
 });
@@ -193,10 +225,20 @@ describe('the weekly expiry card to the admin chat', () => {
 
   it('「仍然有效」 is for admins: it marks the document, answers and lists stop calling it expired, and the card shows it', async () => {
     const card = expiryCard();
-    const refused = await bot.bot.webhook.click(fake, { messageId: card.messageId, chatId: 'oc_elsewhere', operatorId: 'ou_member', value: { action: 'expiry-keep', source: SEED.nantong, week: '2027-W51' } });
+    const refused = await bot.bot.webhook.click(fake, {
+      messageId: card.messageId,
+      chatId: 'oc_elsewhere',
+      operatorId: 'ou_member',
+      value: { action: 'expiry-keep', source: SEED.nantong, week: '2027-W51' },
+    });
     expect(JSON.stringify(refused.body)).toContain('只有管理员');
     expect(bot.notices.service.inForceMarks().size).toBe(0);
-    const kept = await bot.bot.webhook.click(fake, { messageId: card.messageId, chatId: 'oc_admin', operatorId: 'ou_member', value: { action: 'expiry-keep', source: SEED.nantong, week: '2027-W51' } });
+    const kept = await bot.bot.webhook.click(fake, {
+      messageId: card.messageId,
+      chatId: 'oc_admin',
+      operatorId: 'ou_member',
+      value: { action: 'expiry-keep', source: SEED.nantong, week: '2027-W51' },
+    });
     expect(kept.body).toMatchObject({ toast: { type: 'success' }, card: { type: 'raw' } });
     const after = fake.textOf(card.messageId);
     expect(after).toContain('仍然有效：回答不再提示它已到期');
@@ -209,7 +251,12 @@ describe('the weekly expiry card to the admin chat', () => {
 
   it('「移除」 removes the document through the knowledge admin and updates the card when done; both actions are audited', async () => {
     const card = expiryCard();
-    const removing = await bot.bot.webhook.click(fake, { messageId: card.messageId, chatId: 'oc_admin', operatorId: 'ou_admin', value: { action: 'expiry-remove', source: SEED.lucheng, week: '2027-W51' } });
+    const removing = await bot.bot.webhook.click(fake, {
+      messageId: card.messageId,
+      chatId: 'oc_admin',
+      operatorId: 'ou_admin',
+      value: { action: 'expiry-remove', source: SEED.lucheng, week: '2027-W51' },
+    });
     expect(JSON.stringify(removing.body)).toContain('正在移除');
     await bot.bot.running.bot.settled();
     expect(library.manifest.documents[SEED.lucheng]).toBeUndefined();
@@ -217,7 +264,9 @@ describe('the weekly expiry card to the admin chat', () => {
     expect(after).toContain('并重建索引。');
     expect(after).toContain('即将到期（1）');
     const entries = await bot.bot.running.bot.stores.audit.recent(10);
-    expect(entries.map((entry) => `${entry.action} ${entry.args} ${entry.result}`)).toEqual(expect.arrayContaining([`expiry keep ${SEED.nantong} ok`, `expiry remove ${SEED.lucheng} ok`]));
+    expect(entries.map((entry) => `${entry.action} ${entry.args} ${entry.result}`)).toEqual(
+      expect.arrayContaining([`expiry keep ${SEED.nantong} ok`, `expiry remove ${SEED.lucheng} ok`]),
+    );
   });
 
   it('after the period’s end, the next week lists the document under 已过期仍在提供', async () => {

@@ -12,7 +12,10 @@ const CARD: CardJson = { schema: '2.0', header: { title: { tag: 'plain_text', co
 const CREATE = /^\/open-apis\/im\/v1\/messages$/;
 
 function senderFor(fake: FakeFeishu) {
-  return standaloneReminderSender({ ...fake.credentials, domain: fake.baseUrl }, silentLogger, { retry: QUICK_RETRY, requestTimeoutMs: 5_000 });
+  return standaloneReminderSender({ ...fake.credentials, domain: fake.baseUrl }, silentLogger, {
+    retry: QUICK_RETRY,
+    requestTimeoutMs: 5_000,
+  });
 }
 
 senderContract('Feishu sender (src/lark) against the fake Open Platform', async () => {
@@ -42,7 +45,13 @@ describe('Feishu reminder sender', () => {
   it('retries a 500 and a frequency-limit code with the same uuid and delivers once', async () => {
     fake = await FakeFeishu.start();
     fake.failNext({ method: 'POST', path: CREATE, times: 1, status: 500 });
-    fake.failNext({ method: 'POST', path: CREATE, times: 1, status: 400, body: { code: 230020, msg: 'This operation triggers the frequency limit.' } });
+    fake.failNext({
+      method: 'POST',
+      path: CREATE,
+      times: 1,
+      status: 400,
+      body: { code: 230020, msg: 'This operation triggers the frequency limit.' },
+    });
     const result = await sendSafely(senderFor(fake), 'oc_group', CARD, 'rm-retry');
     expect(result.ok).toBe(true);
     const calls = fake.callsTo(CREATE, 'POST');
@@ -56,7 +65,12 @@ describe('Feishu reminder sender', () => {
     const result = await sendSafely(senderFor(fake), 'oc_gone', CARD, 'rm-gone');
     expect(result.ok).toBe(false);
     if (result.ok) return;
-    expect(result.error).toMatchObject({ name: 'SendError', code: 'chat-unavailable', isRetryable: false, details: { platformCode: 230002, httpStatus: 400 } });
+    expect(result.error).toMatchObject({
+      name: 'SendError',
+      code: 'chat-unavailable',
+      isRetryable: false,
+      details: { platformCode: 230002, httpStatus: 400 },
+    });
     expect(fake.callsTo(CREATE, 'POST')).toHaveLength(1);
   });
 
@@ -73,7 +87,13 @@ describe('Feishu reminder sender', () => {
 
   it('reports a rate limit that outlasts the retries as retryable, for the scheduler to try at a later tick', async () => {
     fake = await FakeFeishu.start();
-    fake.failNext({ method: 'POST', path: CREATE, times: 3, status: 429, body: { code: 99991400, msg: 'request trigger frequency limit' } });
+    fake.failNext({
+      method: 'POST',
+      path: CREATE,
+      times: 3,
+      status: 429,
+      body: { code: 99991400, msg: 'request trigger frequency limit' },
+    });
     const result = await sendSafely(senderFor(fake), 'oc_group', CARD, 'rm-busy');
     expect(result).toMatchObject({ ok: false, error: { code: 'rate-limited', isRetryable: true } });
     expect(fake.callsTo(CREATE, 'POST')).toHaveLength(3);

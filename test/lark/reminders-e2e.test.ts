@@ -6,7 +6,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BotStatus } from '../../src/lark/index.js';
-import { acquireDataLock, createReminders, toRemindersSettings, type CronStarter, type Reminders, type ReminderScheduler } from '../../src/reminders/index.js';
+import {
+  acquireDataLock,
+  createReminders,
+  toRemindersSettings,
+  type CronStarter,
+  type Reminders,
+  type ReminderScheduler,
+} from '../../src/reminders/index.js';
 import { at, calendarYaml, WEEK_ENTRIES } from '../reminders/support/fixtures.js';
 import { ManualClock } from '../reminders/support/fake-sender.js';
 import { FakeFeishu, messageEvent, type FakeMessage, type Json } from '../support/fake-feishu/index.js';
@@ -15,7 +22,13 @@ import { RecordingLogger, ScriptedAnswers } from './support/scripted-answers.js'
 
 const MINUTE = 60_000;
 const CALENDAR = calendarYaml(WEEK_ENTRIES);
-const status: BotStatus = { manifest: () => { throw new Error('no index in this test'); }, answerMode: 'scripted', startedAt: Date.now() };
+const status: BotStatus = {
+  manifest: () => {
+    throw new Error('no index in this test');
+  },
+  answerMode: 'scripted',
+  startedAt: Date.now(),
+};
 /** The scheduler is ticked by the test with the injected clock, never by node-cron. */
 const manualCron: CronStarter = () => ({ stop: () => undefined });
 
@@ -23,7 +36,12 @@ function newRoot(): string {
   return mkdtempSync(join(tmpdir(), 'lark-reminders-'));
 }
 
-function setUp(fake: FakeFeishu, root: string, clock: ManualClock, logger: RecordingLogger): { reminders: Reminders; environment: Record<string, string> } {
+function setUp(
+  fake: FakeFeishu,
+  root: string,
+  clock: ManualClock,
+  logger: RecordingLogger,
+): { reminders: Reminders; environment: Record<string, string> } {
   const calendarFile = join(root, 'calendar.yaml');
   writeFileSync(calendarFile, CALENDAR);
   const environment = { CALENDAR_FILE: calendarFile, REMINDER_GROUPS: 'staff=oc_staff' };
@@ -41,7 +59,8 @@ function titleOf(card: Json | undefined): string {
 function askValue(card: Json | undefined): Json | undefined {
   let found: Json | undefined;
   JSON.stringify(card, (key, value: unknown) => {
-    if (key === 'value' && typeof value === 'object' && value !== null && Reflect.get(value, 'action') === 'reminder-ask') found = value as Json;
+    if (key === 'value' && typeof value === 'object' && value !== null && Reflect.get(value, 'action') === 'reminder-ask')
+      found = value as Json;
     return value;
   });
   return found;
@@ -62,7 +81,9 @@ describe('reminders through the Feishu channel across a simulated week', () => {
   /** A group message that @mentions the bot, posted as a signed, encrypted webhook event; resolves with the reply's text. */
   const say = async (chatId: string, text: string, senderId: string): Promise<string> => {
     const messageId = `om_e2e_${(counter += 1)}`;
-    const response = await bot.webhook.post(messageEvent(fake, SECRETS.verificationToken, { messageId, chatId, chatType: 'group', mentionBot: true, text, senderId }));
+    const response = await bot.webhook.post(
+      messageEvent(fake, SECRETS.verificationToken, { messageId, chatId, chatType: 'group', mentionBot: true, text, senderId }),
+    );
     expect(response.status).toBe(200);
     const reply = await fake.waitFor(() => fake.repliesTo(messageId)[0], 5_000, `the reply to ${text}`);
     return fake.textOf(reply.messageId);
@@ -80,7 +101,16 @@ describe('reminders through the Feishu channel across a simulated week', () => {
     fake = await FakeFeishu.start();
     const root = newRoot();
     const { reminders, environment } = setUp(fake, root, clock, logger);
-    bot = await startBot({ fake, dataDir: join(root, 'data'), answers, status, environment, logger, reminders, reminderScheduler: { cron: manualCron } });
+    bot = await startBot({
+      fake,
+      dataDir: join(root, 'data'),
+      answers,
+      status,
+      environment,
+      logger,
+      reminders,
+      reminderScheduler: { cron: manualCron },
+    });
     if (!bot.running.reminders) throw new Error('the scheduler did not start');
     scheduler = bot.running.reminders;
 
@@ -95,7 +125,13 @@ describe('reminders through the Feishu channel across a simulated week', () => {
     replies.upcomingA = await say('oc_a', '/reminders', 'ou_member');
 
     await runUntil(at('2026-12-03 08:59'));
-    fake.failNext({ method: 'POST', path: /^\/open-apis\/im\/v1\/messages$/, times: 1, status: 500, body: { code: 99991, msg: 'internal error' } });
+    fake.failNext({
+      method: 'POST',
+      path: /^\/open-apis\/im\/v1\/messages$/,
+      times: 1,
+      status: 500,
+      body: { code: 99991, msg: 'internal error' },
+    });
     await runUntil(at('2026-12-06 20:00'));
   }, 120_000);
 
@@ -107,7 +143,10 @@ describe('reminders through the Feishu channel across a simulated week', () => {
   const received = (chatId: string): string[] =>
     sent
       .filter(({ message }) => message.chatId === chatId)
-      .map(({ at: time, message }) => `${new Date(time + 8 * 3_600_000).toISOString().slice(5, 16).replace('T', ' ')} ${titleOf(message.content)}`);
+      .map(
+        ({ at: time, message }) =>
+          `${new Date(time + 8 * 3_600_000).toISOString().slice(5, 16).replace('T', ' ')} ${titleOf(message.content)}`,
+      );
 
   it('answers the commands: admins subscribe and add, a non-admin is refused politely, errors are Chinese', () => {
     expect(replies.refused).toContain('只有管理员可以管理本群的提醒');
@@ -121,7 +160,7 @@ describe('reminders through the Feishu channel across a simulated week', () => {
     expect(replies.memberRemind).toContain('只有管理员');
   });
 
-  it('/reminders lists the chat\'s upcoming entries with their ids, and the undated one', () => {
+  it("/reminders lists the chat's upcoming entries with their ids, and the undated one", () => {
     expect(replies.upcomingA).toContain('青创路演季');
     expect(replies.upcomingA).toContain('创投对接会');
     expect(replies.upcomingA).toContain('roadshow-series');
@@ -165,12 +204,21 @@ describe('reminders through the Feishu channel across a simulated week', () => {
     const card = sent.find(({ message }) => message.chatId === 'oc_a' && titleOf(message.content).includes('创投对接会'))?.message;
     const value = askValue(card?.content);
     expect(value).toMatchObject({ action: 'reminder-ask', entry: 'demo-day' });
-    const response = await bot.webhook.click(fake, { messageId: card?.messageId ?? '', chatId: 'oc_a', operatorId: 'ou_member', value: value ?? {} });
+    const response = await bot.webhook.click(fake, {
+      messageId: card?.messageId ?? '',
+      chatId: 'oc_a',
+      operatorId: 'ou_member',
+      value: value ?? {},
+    });
     expect(JSON.stringify(response.body)).toContain('正在查找');
-    const reply = await fake.waitFor(() => {
-      const answer = fake.repliesTo(card?.messageId ?? '')[0];
-      return answer && fake.textOf(answer.messageId).includes('10个左右') ? answer : undefined;
-    }, 5_000, 'the answer to the card question');
+    const reply = await fake.waitFor(
+      () => {
+        const answer = fake.repliesTo(card?.messageId ?? '')[0];
+        return answer && fake.textOf(answer.messageId).includes('10个左右') ? answer : undefined;
+      },
+      5_000,
+      'the answer to the card question',
+    );
     expect(reply.chatId).toBe('oc_a');
     expect(answers.requests.map((request) => request.question)).toEqual([String(value?.question)]);
   });
@@ -184,12 +232,30 @@ describe('reminders when another process holds the data-directory lock', () => {
     const clock = new ManualClock(at('2026-11-29 20:00'));
     const { reminders, environment } = setUp(fake, root, clock, logger);
     const held = acquireDataLock(reminders.settings.directory);
-    const bot = await startBot({ fake, dataDir: join(root, 'data'), answers: new ScriptedAnswers(), status, environment, logger, reminders, reminderScheduler: { cron: manualCron } });
+    const bot = await startBot({
+      fake,
+      dataDir: join(root, 'data'),
+      answers: new ScriptedAnswers(),
+      status,
+      environment,
+      logger,
+      reminders,
+      reminderScheduler: { cron: manualCron },
+    });
     try {
       expect(bot.running.reminders).toBeUndefined();
       expect(logger.entries.find((entry) => entry.event === 'reminders.locked')?.fields.message).toMatch(/held by pid/);
       const messageId = 'om_locked_1';
-      await bot.webhook.post(messageEvent(fake, SECRETS.verificationToken, { messageId, chatId: 'oc_a', chatType: 'group', mentionBot: true, text: '/subscribe', senderId: 'ou_admin' }));
+      await bot.webhook.post(
+        messageEvent(fake, SECRETS.verificationToken, {
+          messageId,
+          chatId: 'oc_a',
+          chatType: 'group',
+          mentionBot: true,
+          text: '/subscribe',
+          senderId: 'ou_admin',
+        }),
+      );
       const reply = await fake.waitFor(() => fake.repliesTo(messageId)[0], 5_000, 'the /subscribe reply');
       expect(fake.textOf(reply.messageId)).toContain('本群已订阅');
       expect(await reminders.service.isSubscribed('oc_a')).toBe(true);

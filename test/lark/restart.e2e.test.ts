@@ -47,7 +47,13 @@ describe('one embedded instance, killed mid-answer and restarted', () => {
   it('answers the question it was answering after the restart, exactly once', async () => {
     const first = await start();
     llm.handle(() => ({ kind: 'hang' }));
-    const event = messageEvent(fake, SECRETS.verificationToken, { messageId: 'om_restart_1', chatId: 'oc_restart', chatType: 'p2p', senderId: 'ou_user', text: '播种计划由哪个部门牵头？' });
+    const event = messageEvent(fake, SECRETS.verificationToken, {
+      messageId: 'om_restart_1',
+      chatId: 'oc_restart',
+      chatType: 'p2p',
+      senderId: 'ou_user',
+      text: '播种计划由哪个部门牵头？',
+    });
     expect((await first.webhook.post(event)).status).toBe(200);
     // the bot is inside its answer (waiting for the model) when it dies
     await fake.waitFor(() => llm.requests.length > 0, 30_000, 'the question reaching the model');
@@ -58,18 +64,35 @@ describe('one embedded instance, killed mid-answer and restarted', () => {
     const second = await start();
     // the platform delivers it again: refused while the dead process's claim is still running
     expect((await second.webhook.post(event)).status).toBe(200);
-    const reply = await fake.waitFor(
-      () => {
-        const replies = fake.repliesTo('om_restart_1');
-        return replies.length > 0 && JSON.stringify(fake.cardOf(replies[0]!.messageId)).includes('"feedback"') ? replies : undefined;
-      },
-      60_000,
-      'the final answer card after the restart',
-    ).catch((error: unknown) => {
-      console.error(JSON.stringify({ replies: fake.repliesTo('om_restart_1'), calls: fake.calls.map((call) => `${call.method} ${call.path} ${call.status} ${call.code}`), llm: llm.requests.length }, null, 1));
-      console.error(bots.map((bot) => bot.stderr.join('')).join('\n----\n').slice(-3000));
-      throw error;
-    });
+    const reply = await fake
+      .waitFor(
+        () => {
+          const replies = fake.repliesTo('om_restart_1');
+          return replies.length > 0 && JSON.stringify(fake.cardOf(replies[0]!.messageId)).includes('"feedback"') ? replies : undefined;
+        },
+        60_000,
+        'the final answer card after the restart',
+      )
+      .catch((error: unknown) => {
+        console.error(
+          JSON.stringify(
+            {
+              replies: fake.repliesTo('om_restart_1'),
+              calls: fake.calls.map((call) => `${call.method} ${call.path} ${call.status} ${call.code}`),
+              llm: llm.requests.length,
+            },
+            null,
+            1,
+          ),
+        );
+        console.error(
+          bots
+            .map((bot) => bot.stderr.join(''))
+            .join('\n----\n')
+            .slice(-3000),
+        );
+        throw error;
+      });
     expect(reply).toHaveLength(1);
     expect(fake.textOf(reply[0]!.messageId)).toContain('播种计划');
     // and nothing more arrives: a later re-delivery is refused as done

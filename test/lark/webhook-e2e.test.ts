@@ -32,7 +32,9 @@ const dataDir = (): string => join(root, 'data');
 /** Posts a group @mention of `/help` and waits for its reply: everything the chat queue held before it is done. */
 async function sentinel(chatId = GROUP): Promise<void> {
   const messageId = nextId('sentinel');
-  const response = await bot.webhook.post(messageEvent(fake, SECRETS.verificationToken, { messageId, chatId, text: '/help', mentionBot: true }));
+  const response = await bot.webhook.post(
+    messageEvent(fake, SECRETS.verificationToken, { messageId, chatId, text: '/help', mentionBot: true }),
+  );
   expect(response.status).toBe(200);
   await fake.waitFor(() => fake.repliesTo(messageId)[0], 10_000, `the reply to ${messageId}`);
 }
@@ -71,7 +73,9 @@ describe('Feishu bot in webhook mode, end to end', () => {
   const asked = nextId('question');
 
   it('answers a signed, encrypted group @mention with exactly one reply card citing the right document', async () => {
-    const response = await bot.webhook.post(messageEvent(fake, SECRETS.verificationToken, { messageId: asked, chatId: GROUP, text: QUESTION, mentionBot: true }));
+    const response = await bot.webhook.post(
+      messageEvent(fake, SECRETS.verificationToken, { messageId: asked, chatId: GROUP, text: QUESTION, mentionBot: true }),
+    );
     expect(response.status).toBe(200);
     const { replyId, card, text } = await finalCard(asked);
     const replies = fake.repliesTo(asked);
@@ -96,7 +100,9 @@ describe('Feishu bot in webhook mode, end to end', () => {
 
   it('does not answer the same message twice when the platform re-delivers it', async () => {
     const before = replyCalls(asked).length;
-    const again = await bot.webhook.post(messageEvent(fake, SECRETS.verificationToken, { messageId: asked, chatId: GROUP, text: QUESTION, mentionBot: true }));
+    const again = await bot.webhook.post(
+      messageEvent(fake, SECRETS.verificationToken, { messageId: asked, chatId: GROUP, text: QUESTION, mentionBot: true }),
+    );
     expect(again.status).toBe(200);
     await sentinel();
     expect(replyCalls(asked)).toHaveLength(before);
@@ -105,7 +111,9 @@ describe('Feishu bot in webhook mode, end to end', () => {
 
   it('ignores group messages that do not @mention the bot', async () => {
     const quiet = nextId('quiet');
-    const response = await bot.webhook.post(messageEvent(fake, SECRETS.verificationToken, { messageId: quiet, chatId: GROUP, text: QUESTION }));
+    const response = await bot.webhook.post(
+      messageEvent(fake, SECRETS.verificationToken, { messageId: quiet, chatId: GROUP, text: QUESTION }),
+    );
     expect(response.status).toBe(200);
     await sentinel();
     expect(replyCalls(quiet)).toHaveLength(0);
@@ -127,7 +135,10 @@ describe('Feishu bot in webhook mode, end to end', () => {
   });
 
   it('answers the URL verification challenge', async () => {
-    const response = await bot.webhook.post({ type: 'url_verification', challenge: 'c-123', token: SECRETS.verificationToken }, { signature: 'none' });
+    const response = await bot.webhook.post(
+      { type: 'url_verification', challenge: 'c-123', token: SECRETS.verificationToken },
+      { signature: 'none' },
+    );
     expect(response).toEqual({ status: 200, body: { challenge: 'c-123' } });
     const wrong = await bot.webhook.post({ type: 'url_verification', challenge: 'c-123', token: 'nope' }, { signature: 'none' });
     expect(wrong.status).toBe(401);
@@ -136,7 +147,13 @@ describe('Feishu bot in webhook mode, end to end', () => {
   it('replies to an image with a short help card', async () => {
     const image = nextId('image');
     await bot.webhook.post(
-      messageEvent(fake, SECRETS.verificationToken, { messageId: image, chatId: 'oc_dm_1', chatType: 'p2p', messageType: 'image', content: { image_key: 'img_v3_x' } }),
+      messageEvent(fake, SECRETS.verificationToken, {
+        messageId: image,
+        chatId: 'oc_dm_1',
+        chatType: 'p2p',
+        messageType: 'image',
+        content: { image_key: 'img_v3_x' },
+      }),
     );
     const reply = await fake.waitFor(() => fake.repliesTo(image)[0], 10_000, 'the help reply');
     const text = fake.textOf(reply.messageId);
@@ -147,7 +164,12 @@ describe('Feishu bot in webhook mode, end to end', () => {
 
   it('records 👍 feedback with question, answer, citations, user and time, and updates the card', async () => {
     const { replyId } = await finalCard(asked);
-    const response = await bot.webhook.click(fake, { messageId: replyId, chatId: GROUP, operatorId: 'ou_voter', value: { action: 'feedback', vote: 'up', ref: asked } });
+    const response = await bot.webhook.click(fake, {
+      messageId: replyId,
+      chatId: GROUP,
+      operatorId: 'ou_voter',
+      value: { action: 'feedback', vote: 'up', ref: asked },
+    });
     expect(response.status).toBe(200);
     expect(response.body).toMatchObject({ toast: { type: 'success' }, card: { type: 'raw' } });
     const lines = readFileSync(join(dataDir(), 'feedback.jsonl'), 'utf8').trim().split('\n');
@@ -162,7 +184,14 @@ describe('Feishu bot in webhook mode, end to end', () => {
 
   it('gives refusals their own card that says what is covered', async () => {
     const outOfScope = nextId('refusal');
-    await bot.webhook.post(messageEvent(fake, SECRETS.verificationToken, { messageId: outOfScope, chatId: 'oc_dm_2', chatType: 'p2p', text: '深圳南山区有什么人才政策？' }));
+    await bot.webhook.post(
+      messageEvent(fake, SECRETS.verificationToken, {
+        messageId: outOfScope,
+        chatId: 'oc_dm_2',
+        chatType: 'p2p',
+        text: '深圳南山区有什么人才政策？',
+      }),
+    );
     const { card, text } = await finalCard(outOfScope);
     expect(card.header).toMatchObject({ template: 'orange', title: { content: '没有找到相关政策' } });
     expect(text).toContain('南通市推进众创社区建设行动方案');
@@ -172,7 +201,9 @@ describe('Feishu bot in webhook mode, end to end', () => {
   it('delivers exactly once when the Open Platform answers 500 twice, then 200', async () => {
     const flaky = nextId('flaky');
     fake.failNext({ method: 'POST', path: new RegExp(`/messages/${flaky}/reply$`), times: 2, status: 500 });
-    await bot.webhook.post(messageEvent(fake, SECRETS.verificationToken, { messageId: flaky, chatId: 'oc_dm_3', chatType: 'p2p', text: QUESTION }));
+    await bot.webhook.post(
+      messageEvent(fake, SECRETS.verificationToken, { messageId: flaky, chatId: 'oc_dm_3', chatType: 'p2p', text: QUESTION }),
+    );
     const { text } = await finalCard(flaky);
     expect(text.replace(/\s/g, '')).toContain('10个左右');
     expect(replyCalls(flaky).map((call) => call.status)).toEqual([500, 500, 200]);
@@ -181,7 +212,9 @@ describe('Feishu bot in webhook mode, end to end', () => {
 
   it('falls back to a plain reply where the group does not support threads (230071)', async () => {
     const plain = nextId('plain');
-    await bot.webhook.post(messageEvent(fake, SECRETS.verificationToken, { messageId: plain, chatId: 'oc_plain_group', text: '/sources', mentionBot: true }));
+    await bot.webhook.post(
+      messageEvent(fake, SECRETS.verificationToken, { messageId: plain, chatId: 'oc_plain_group', text: '/sources', mentionBot: true }),
+    );
     const reply = await fake.waitFor(() => fake.repliesTo(plain)[0], 10_000, 'the /sources reply');
     expect(replyCalls(plain).map((call) => [call.status, call.code])).toEqual([
       [400, 230071],
@@ -203,18 +236,33 @@ describe('Feishu bot in webhook mode, end to end', () => {
       },
       close: () => undefined,
     });
-    const ws = await startBot({ fake, dataDir: join(root, 'data-ws'), answers, status, environment: { LARK_MODE: 'long-connection' }, wsClientFactory });
+    const ws = await startBot({
+      fake,
+      dataDir: join(root, 'data-ws'),
+      answers,
+      status,
+      environment: { LARK_MODE: 'long-connection' },
+      wsClientFactory,
+    });
     try {
       expect(ws.running.port).toBeUndefined();
       expect(given).toBe(ws.running.bot.dispatcher);
       // what WSClient.handleEventData does with a frame: invoke with the decrypted JSON, no signature check
       const overSocket = nextId('socket');
-      await given?.invoke(messageEvent(fake, SECRETS.verificationToken, { messageId: overSocket, chatId: GROUP, text: QUESTION, mentionBot: true }), { needCheck: false });
+      await given?.invoke(
+        messageEvent(fake, SECRETS.verificationToken, { messageId: overSocket, chatId: GROUP, text: QUESTION, mentionBot: true }),
+        { needCheck: false },
+      );
       const { replyId, text } = await finalCard(overSocket);
       expect(text.replace(/\s/g, '')).toContain('10个左右');
       // a card callback over the socket: the handler's result is the ACK payload (toast + card)
       const ack: unknown = await given?.invoke(
-        cardActionEvent(fake, SECRETS.verificationToken, { messageId: replyId, chatId: GROUP, operatorId: 'ou_voter', value: { action: 'feedback', vote: 'down', ref: overSocket } }),
+        cardActionEvent(fake, SECRETS.verificationToken, {
+          messageId: replyId,
+          chatId: GROUP,
+          operatorId: 'ou_voter',
+          value: { action: 'feedback', vote: 'down', ref: overSocket },
+        }),
         { needCheck: false },
       );
       expect(ack).toMatchObject({ toast: { type: 'success' }, card: { type: 'raw' } });
@@ -228,17 +276,26 @@ describe('Feishu bot in webhook mode, end to end', () => {
     await bot.running.stop(2_000);
     bot = await startBot({ fake, dataDir: dataDir(), answers, status });
     const callsBefore = fake.calls.length;
-    const again = await bot.webhook.post(messageEvent(fake, SECRETS.verificationToken, { messageId: asked, chatId: GROUP, text: QUESTION, mentionBot: true }));
+    const again = await bot.webhook.post(
+      messageEvent(fake, SECRETS.verificationToken, { messageId: asked, chatId: GROUP, text: QUESTION, mentionBot: true }),
+    );
     expect(again.status).toBe(200);
     await sentinel();
     expect(replyCalls(asked)).toHaveLength(1);
     expect(fake.calls.slice(callsBefore).some((call) => call.path.includes(asked))).toBe(false);
     // the restarted bot still answers new questions, and 👍 still finds answers given before the restart
     const fresh = nextId('after_restart');
-    await bot.webhook.post(messageEvent(fake, SECRETS.verificationToken, { messageId: fresh, chatId: GROUP, text: QUESTION, mentionBot: true }));
+    await bot.webhook.post(
+      messageEvent(fake, SECRETS.verificationToken, { messageId: fresh, chatId: GROUP, text: QUESTION, mentionBot: true }),
+    );
     await finalCard(fresh);
     const { replyId } = await finalCard(asked);
-    const vote = await bot.webhook.click(fake, { messageId: replyId, chatId: GROUP, operatorId: 'ou_later', value: { action: 'feedback', vote: 'down', ref: asked } });
+    const vote = await bot.webhook.click(fake, {
+      messageId: replyId,
+      chatId: GROUP,
+      operatorId: 'ou_later',
+      value: { action: 'feedback', vote: 'down', ref: asked },
+    });
     expect(vote.body).toMatchObject({ card: { type: 'raw' } });
   });
 
@@ -262,7 +319,9 @@ describe('Feishu bot in webhook mode, end to end', () => {
     const down = await startBot({ fake, dataDir: join(root, 'data-llm'), answers: await llmRuntime.answerService(), status });
     try {
       const question = nextId('llm_down');
-      await down.webhook.post(messageEvent(fake, SECRETS.verificationToken, { messageId: question, chatId: 'oc_dm_llm', chatType: 'p2p', text: QUESTION }));
+      await down.webhook.post(
+        messageEvent(fake, SECRETS.verificationToken, { messageId: question, chatId: 'oc_dm_llm', chatType: 'p2p', text: QUESTION }),
+      );
       const { card, text } = await finalCard(question);
       expect(card.header).toMatchObject({ template: 'blue' });
       expect(text.replace(/\s/g, '')).toContain('10个左右');

@@ -30,14 +30,23 @@ describe('webhook verification', () => {
   });
 
   it('answers 400 to bodies that are not JSON, not objects, or cannot be decrypted', () => {
-    for (const raw of ['{oops', '[1,2]', '"text"', JSON.stringify({ encrypt: 'AAAA' }), JSON.stringify({ encrypt: encrypt('not an object', 'ek') })]) {
+    for (const raw of [
+      '{oops',
+      '[1,2]',
+      '"text"',
+      JSON.stringify({ encrypt: 'AAAA' }),
+      JSON.stringify({ encrypt: encrypt('not an object', 'ek') }),
+    ]) {
       expect(verifyWebhook(raw, signatureHeaders(raw, 'ek'), secrets), raw).toMatchObject({ status: 400 });
     }
   });
 
   it('answers the URL verification challenge only with the right token', () => {
     const challenge = { type: 'url_verification', challenge: 'abc', token: 'vt' };
-    expect(verifyWebhook(JSON.stringify({ encrypt: encrypt(challenge, 'ek') }), {}, secrets)).toEqual({ kind: 'challenge', challenge: 'abc' });
+    expect(verifyWebhook(JSON.stringify({ encrypt: encrypt(challenge, 'ek') }), {}, secrets)).toEqual({
+      kind: 'challenge',
+      challenge: 'abc',
+    });
     expect(verifyWebhook(JSON.stringify({ ...challenge, token: 'x' }), {}, secrets)).toMatchObject({ status: 401 });
   });
 

@@ -22,11 +22,21 @@ describe('/whoami', () => {
   it('replies with the sender open_id and user_id and the chat_id, in a DM and in a group', async () => {
     fake = await FakeFeishu.start();
     const answers = new ScriptedAnswers();
-    harness = await startBot({ fake, dataDir: mkdtempSync(join(tmpdir(), 'lark-whoami-')), answers, status: { manifest: () => manifest, answerMode: '原文摘录', startedAt: Date.now() } });
+    harness = await startBot({
+      fake,
+      dataDir: mkdtempSync(join(tmpdir(), 'lark-whoami-')),
+      answers,
+      status: { manifest: () => manifest, answerMode: '原文摘录', startedAt: Date.now() },
+    });
     const platform = fake;
     const bot = harness;
-    const reply = async (messageId: string, input: { chatId: string; chatType: 'p2p' | 'group'; text: string; mentionBot?: boolean }): Promise<string> => {
-      const response = await bot.webhook.post(messageEvent(platform, SECRETS.verificationToken, { messageId, senderId: 'ou_someone', ...input }));
+    const reply = async (
+      messageId: string,
+      input: { chatId: string; chatType: 'p2p' | 'group'; text: string; mentionBot?: boolean },
+    ): Promise<string> => {
+      const response = await bot.webhook.post(
+        messageEvent(platform, SECRETS.verificationToken, { messageId, senderId: 'ou_someone', ...input }),
+      );
       expect(response.status).toBe(200);
       const message = await platform.waitFor(() => platform.repliesTo(messageId)[0], 5_000, input.text);
       return platform.textOf(message.messageId);

@@ -5,7 +5,11 @@ import { seedDocuments } from '../support/seed-measures.js';
 import { SEED } from '../support/seeds.js';
 
 const day = (iso: string) => new Date(`${iso}T09:00:00+08:00`);
-const plan = (title: string, body = '') => ({ source: `${title}.txt`, title, facts: extractDocumentFacts(`${title}\n${body}`, title, new Map(), false) });
+const plan = (title: string, body = '') => ({
+  source: `${title}.txt`,
+  title,
+  facts: extractDocumentFacts(`${title}\n${body}`, title, new Map(), false),
+});
 
 describe('expiry notice against an injected day', () => {
   const ending = plan('某区人才新政行动方案(2023—2025年)');

@@ -7,8 +7,14 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { openFileProfiles, postgresProfiles, type ProfileStore, type SavedProfile } from '../../src/match/index.js';
 import { contractDatabase } from '../support/postgres.js';
 
-const student: SavedProfile = { profile: { place: '南浔区', who: ['大学生'], industry: ['文创'], stage: '筹备' }, savedAt: '2026-12-02T10:00:00.000Z' };
-const operator: SavedProfile = { profile: { place: '鹿城区', who: ['孵化器/众创空间运营机构'], industry: [] }, savedAt: '2026-12-02T11:00:00.000Z' };
+const student: SavedProfile = {
+  profile: { place: '南浔区', who: ['大学生'], industry: ['文创'], stage: '筹备' },
+  savedAt: '2026-12-02T10:00:00.000Z',
+};
+const operator: SavedProfile = {
+  profile: { place: '鹿城区', who: ['孵化器/众创空间运营机构'], industry: [] },
+  savedAt: '2026-12-02T11:00:00.000Z',
+};
 
 interface Subject {
   open(): Promise<ProfileStore>;

@@ -1,6 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { documentStatus, statusLabel, statusNotice, withInForceMark } from '../../src/ingest/index.js';
-import { expiryCard, noticeOf, noticePlan, policyCard, policyEntry, selectMeasures, emptyNoticesState, isoWeek, expirySlotAt, withInForceMarks, EXPIRY_ENTRY } from '../../src/notices/index.js';
+import {
+  expiryCard,
+  noticeOf,
+  noticePlan,
+  policyCard,
+  policyEntry,
+  selectMeasures,
+  emptyNoticesState,
+  isoWeek,
+  expirySlotAt,
+  withInForceMarks,
+  EXPIRY_ENTRY,
+} from '../../src/notices/index.js';
 import { foldLog, parseCron, type SendRecord } from '../../src/reminders/index.js';
 import { cardProblem } from '../support/fake-feishu/card-schema.js';
 import { seedDocuments } from '../support/seed-measures.js';
@@ -16,7 +28,8 @@ const texts = (card: unknown): string => JSON.stringify(card);
 const plainTexts = (card: unknown): string[] => {
   const found: string[] = [];
   JSON.stringify(card, (key, value: unknown) => {
-    if (typeof value === 'object' && value !== null && Reflect.get(value, 'tag') === 'plain_text') found.push(String(Reflect.get(value, 'content')));
+    if (typeof value === 'object' && value !== null && Reflect.get(value, 'tag') === 'plain_text')
+      found.push(String(Reflect.get(value, 'content')));
     return value;
   });
   return found;
@@ -72,14 +85,30 @@ describe('the new-policy card', () => {
 
   it('passes the platform’s Card JSON 2.0 checks, for every seed and an expired one', () => {
     expect(valid(card)).toBeUndefined();
-    for (const seed of documents) expect(valid(policyCard(seed, selectMeasures(seed.measures.measures, []), day('2026-12-02'))), seed.source).toBeUndefined();
+    for (const seed of documents)
+      expect(valid(policyCard(seed, selectMeasures(seed.measures.measures, []), day('2026-12-02'))), seed.source).toBeUndefined();
     expect(texts(policyCard(documentOf(SEED.nantong), [], day('2026-12-02')))).toContain('已到期');
   });
 });
 
 describe('what is due', () => {
-  const state = { ...emptyNoticesState(), subscriptions: { oc_sub: { at: '2026-12-01T00:00:00.000Z', by: 'ou_admin', known: documents.filter((document) => document.source !== SEED.lucheng).map((document) => document.source) } } };
-  const input = { documents, state, questions: new Map([['oc_sub', ['孵化器运营有什么奖励？']]]), adminChats: ['oc_admin'], now: day('2026-12-02').getTime() };
+  const state = {
+    ...emptyNoticesState(),
+    subscriptions: {
+      oc_sub: {
+        at: '2026-12-01T00:00:00.000Z',
+        by: 'ou_admin',
+        known: documents.filter((document) => document.source !== SEED.lucheng).map((document) => document.source),
+      },
+    },
+  };
+  const input = {
+    documents,
+    state,
+    questions: new Map([['oc_sub', ['孵化器运营有什么奖励？']]]),
+    adminChats: ['oc_admin'],
+    now: day('2026-12-02').getTime(),
+  };
 
   it('one card per document the chat did not have when it subscribed; none for other chats', () => {
     const plan = noticePlan(input, new Map());
@@ -106,7 +135,9 @@ describe('what is due', () => {
     expect(slot('2026-11-30T06:59:00Z')?.week).toBe('2026-W49');
     expect(slot('2026-11-30T07:01:00Z')).toBeUndefined();
     const plan = noticePlan({ ...input, expirySlot: after! }, new Map());
-    expect(plan.sends.filter((send) => send.key.entry === EXPIRY_ENTRY).map((send) => send.key)).toEqual([{ entry: EXPIRY_ENTRY, occurrence: '2026-W49', chat: 'oc_admin' }]);
+    expect(plan.sends.filter((send) => send.key.entry === EXPIRY_ENTRY).map((send) => send.key)).toEqual([
+      { entry: EXPIRY_ENTRY, occurrence: '2026-W49', chat: 'oc_admin' },
+    ]);
     expect(isoWeek(Date.parse('2027-01-01T04:00:00Z'), 'Asia/Shanghai')).toBe('2026-W53');
   });
 });

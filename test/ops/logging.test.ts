@@ -41,7 +41,15 @@ describe('logger', () => {
     await Promise.all(background);
     logger.info('outside');
     const byEvent = records().map((record) => [record.event, record.requestId]);
-    expect(byEvent).toEqual(expect.arrayContaining([['start', 'om_a'], ['start', 'om_b'], ['later', 'om_a'], ['later', 'om_b'], ['outside', undefined]]));
+    expect(byEvent).toEqual(
+      expect.arrayContaining([
+        ['start', 'om_a'],
+        ['start', 'om_b'],
+        ['later', 'om_a'],
+        ['later', 'om_b'],
+        ['outside', undefined],
+      ]),
+    );
     expect(byEvent).toHaveLength(5);
   });
 
@@ -61,7 +69,14 @@ describe('logger', () => {
 
   it('redacts every secret setting when the whole configuration is logged', () => {
     const { logger, lines } = capture('info', [APP_SECRET]);
-    const config = loadConfig({ LARK_APP_ID: 'cli_x', LARK_APP_SECRET: APP_SECRET, LARK_ENCRYPT_KEY: ENCRYPT_KEY, LARK_VERIFICATION_TOKEN: TOKEN, LLM_API_KEY: API_KEY, LLM_MODEL: 'm' });
+    const config = loadConfig({
+      LARK_APP_ID: 'cli_x',
+      LARK_APP_SECRET: APP_SECRET,
+      LARK_ENCRYPT_KEY: ENCRYPT_KEY,
+      LARK_VERIFICATION_TOKEN: TOKEN,
+      LLM_API_KEY: API_KEY,
+      LLM_MODEL: 'm',
+    });
     logger.info('config', { config });
     const output = lines.join('');
     for (const secret of [APP_SECRET, API_KEY, ENCRYPT_KEY, TOKEN]) expect(output).not.toContain(secret);

@@ -46,7 +46,9 @@ async function metricsText(port?: number): Promise<string> {
 
 async function say(text: string, senderId = 'ou_user_1'): Promise<string> {
   const messageId = nextId('m');
-  const response = await webhook.post(messageEvent(fake, SECRETS.verificationToken, { messageId, chatId: GROUP, text, mentionBot: true, senderId }));
+  const response = await webhook.post(
+    messageEvent(fake, SECRETS.verificationToken, { messageId, chatId: GROUP, text, mentionBot: true, senderId }),
+  );
   expect(response.status).toBe(200);
   return messageId;
 }
@@ -111,7 +113,13 @@ describe('/healthz and /metrics on the webhook server', () => {
     await running.reminders?.tick();
     const response = await fetch(`${base()}/healthz`);
     expect(response.status).toBe(200);
-    const body = (await response.json()) as { ok: boolean; index: { loaded: boolean; builtAt: string; ageSeconds: number }; model: { loaded: boolean }; feishu: { connected: boolean }; scheduler: { lastTick?: string; secondsAgo?: number } };
+    const body = (await response.json()) as {
+      ok: boolean;
+      index: { loaded: boolean; builtAt: string; ageSeconds: number };
+      model: { loaded: boolean };
+      feishu: { connected: boolean };
+      scheduler: { lastTick?: string; secondsAgo?: number };
+    };
     expect(body.ok).toBe(true);
     expect(body.index.loaded).toBe(true);
     expect(body.index.builtAt).toBe(runtime.index().manifest.builtAt);
@@ -129,7 +137,12 @@ describe('/healthz and /metrics on the webhook server', () => {
     const replyId = await answered(asked);
     const refusedQuestion = await say(OUT_OF_SCOPE);
     await answered(refusedQuestion);
-    const click = await webhook.click(fake, { messageId: replyId, chatId: GROUP, operatorId: 'ou_voter', value: { action: 'feedback', vote: 'up', ref: asked } });
+    const click = await webhook.click(fake, {
+      messageId: replyId,
+      chatId: GROUP,
+      operatorId: 'ou_voter',
+      value: { action: 'feedback', vote: 'up', ref: asked },
+    });
     expect(click.status).toBe(200);
     // the answer task counts after the final card is sent: poll briefly
     let after = '';
@@ -149,9 +162,16 @@ describe('/healthz and /metrics on the webhook server', () => {
     expect(sample(after, 'policybot_feedback_total{vote="down"}')).toBe(0);
     expect(sample(after, 'policybot_errors_total{kind="answer"}')).toBe(0);
     // a forged delivery and a click that cannot be read count as errors of their kind
-    const forged = messageEvent(fake, SECRETS.verificationToken, { messageId: 'om_forged', chatId: GROUP, text: QUESTION, mentionBot: true });
+    const forged = messageEvent(fake, SECRETS.verificationToken, {
+      messageId: 'om_forged',
+      chatId: GROUP,
+      text: QUESTION,
+      mentionBot: true,
+    });
     expect((await webhook.post(forged, { signature: 'wrong' })).status).toBe(401);
-    expect(sample(await metricsText(), 'policybot_errors_total{kind="webhook"}') - sample(before, 'policybot_errors_total{kind="webhook"}')).toBe(1);
+    expect(
+      sample(await metricsText(), 'policybot_errors_total{kind="webhook"}') - sample(before, 'policybot_errors_total{kind="webhook"}'),
+    ).toBe(1);
     expect(after).toContain('policybot_process_cpu_user_seconds_total');
   });
 
@@ -197,7 +217,13 @@ describe('long-connection mode', () => {
       close: () => undefined,
     });
     const { config, settings } = settingsFor(fake, join(root, 'data-ws'), { LARK_MODE: 'long-connection', OPS_HOST: '127.0.0.1' });
-    const noIndex: BotStatus = { manifest: () => { throw new Error('no index'); }, answerMode: 'x', startedAt: Date.now() };
+    const noIndex: BotStatus = {
+      manifest: () => {
+        throw new Error('no index');
+      },
+      answerMode: 'x',
+      startedAt: Date.now(),
+    };
     const ws = await startAppBot(createApp(config, { logger: silentLogger, runtime }), settings, {
       answers,
       status: noIndex,

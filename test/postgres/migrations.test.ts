@@ -24,7 +24,11 @@ describe('migrations and errors', () => {
   });
 
   it('says how to start the server when PostgreSQL cannot be reached', async () => {
-    const failure = await openDatabase({ url: 'postgres://postgres@127.0.0.1:1/test', schema: 't_unreachable', migrations: STORE_MIGRATIONS }).catch((error: unknown) => error);
+    const failure = await openDatabase({
+      url: 'postgres://postgres@127.0.0.1:1/test',
+      schema: 't_unreachable',
+      migrations: STORE_MIGRATIONS,
+    }).catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(DatabaseError);
     expect((failure as DatabaseError).message).toMatch(/Cannot reach PostgreSQL at 127\.0\.0\.1:1\/test .*pg_ctlcluster.*STORE=embedded/s);
   });

@@ -67,12 +67,16 @@ entries:
       'calendar.yaml:3: entries[0] (id a): activity entries cite their source: source: {source, section, quote}',
       'calendar.yaml:7: entries[1].id (id a): duplicate id "a" (first used by entries[0])',
       expect.stringMatching(/^calendar\.yaml:11: entries\[1\]\.remind\[0\] \(id a\): "2h" counts hours or minutes before an exact time/),
-      expect.stringMatching(/^calendar\.yaml:12: entries\[1\]\.chats\[1\] \(id a\): unknown chat group "startups": define it in REMINDER_GROUPS/),
+      expect.stringMatching(
+        /^calendar\.yaml:12: entries\[1\]\.chats\[1\] \(id a\): unknown chat group "startups": define it in REMINDER_GROUPS/,
+      ),
     ]);
   });
 
   it('reports YAML syntax errors with their line', () => {
-    expect(problemsOf('version: 1\nentries:\n  - id: a\n    title: [unclosed\n    kind: activity\n')).toEqual([expect.stringMatching(/^calendar\.yaml:\d+: /)]);
+    expect(problemsOf('version: 1\nentries:\n  - id: a\n    title: [unclosed\n    kind: activity\n')).toEqual([
+      expect.stringMatching(/^calendar\.yaml:\d+: /),
+    ]);
   });
 });
 
@@ -83,10 +87,29 @@ describe('the committed calendar (knowledge/calendar.yaml)', () => {
     expect(found).toBe(true);
     const activities = entries.filter((entry) => entry.source?.section.startsWith('附件3'));
     expect(activities).toHaveLength(10);
-    expect(activities.map((entry) => entry.when.type === 'tbd' ? `待定 ${entry.when.year}` : entry.when.type === 'window' ? `${entry.when.start.year}-${entry.when.start.month}..${entry.when.end.month}` : '?')).toEqual([
-      '2025-3..10', '2025-1..12', '2025-4..11', '2025-4..4', '2025-7..8', '待定 2025', '待定 2025', '待定 2025', '待定 2025', '待定 2025',
+    expect(
+      activities.map((entry) =>
+        entry.when.type === 'tbd'
+          ? `待定 ${entry.when.year}`
+          : entry.when.type === 'window'
+            ? `${entry.when.start.year}-${entry.when.start.month}..${entry.when.end.month}`
+            : '?',
+      ),
+    ).toEqual([
+      '2025-3..10',
+      '2025-1..12',
+      '2025-4..11',
+      '2025-4..4',
+      '2025-7..8',
+      '待定 2025',
+      '待定 2025',
+      '待定 2025',
+      '待定 2025',
+      '待定 2025',
     ]);
-    const deadlines = entries.filter((entry) => entry.kind === 'deadline').map((entry) => `${entry.source?.source.slice(0, 3)} ${entry.when.type === 'date' ? entry.when.date.year : ''}`);
+    const deadlines = entries
+      .filter((entry) => entry.kind === 'deadline')
+      .map((entry) => `${entry.source?.source.slice(0, 3)} ${entry.when.type === 'date' ? entry.when.date.year : ''}`);
     expect(deadlines).toEqual(['001 2027', '001 2027', '002 2027', '004 2020']);
   });
 

@@ -28,7 +28,9 @@ describe('reminder cards (Card JSON 2.0)', () => {
     expect(text).toContain('**牵头部门**：区人力社保局');
     expect(text).toContain('**主办单位**：市政府');
     expect(text).toContain('**来源**：《南浔区全面建设“水晶晶青创新城”提升年行动计划》 › 附件3 › 全面建设“青创新城”提升年主要活动安排');
-    expect(text).toContain('"action":"reminder-ask","entry":"contest","question":"第二届“在湖州看见美丽中国”青创大赛什么时候举办？由哪个部门牵头？"');
+    expect(text).toContain(
+      '"action":"reminder-ask","entry":"contest","question":"第二届“在湖州看见美丽中国”青创大赛什么时候举办？由哪个部门牵头？"',
+    );
   });
 
   it('window end: in progress, N days left', () => {
@@ -39,7 +41,9 @@ describe('reminder cards (Card JSON 2.0)', () => {
   });
 
   it('deadline: red on the day, 今天截止; document text cannot inject markdown', () => {
-    const [deadline] = entries(entry({ id: 'ddl', title: '申报截止', kind: 'deadline', when: '2026-12-10', lead: '"区科技局*<at id=all></at>"' }));
+    const [deadline] = entries(
+      entry({ id: 'ddl', title: '申报截止', kind: 'deadline', when: '2026-12-10', lead: '"区科技局*<at id=all></at>"' }),
+    );
     const card = reminderCard(reminder(deadline, 'day', '0d'), { now: at('2026-12-10 09:00'), timeZone: TZ });
     expect((card.header as { template: string }).template).toBe('red');
     expect(cardText(card)).toContain('今天截止');
@@ -80,7 +84,9 @@ describe('formatting', () => {
     expect(formatUntil(at('2026-11-23 23:30'), { date: { year: 2026, month: 11, day: 24 } }, TZ)).toBe('明天');
     expect(formatUntil(at('2026-11-23 09:00'), { date: { year: 2027, month: 12, day: 31 } }, TZ)).toBe('还有 403 天');
     expect(formatUntil(at('2026-11-23 09:00'), { date: { year: 2025, month: 10, day: 31 } }, TZ)).toBe('已过去 388 天');
-    expect(formatUntil(at('2026-11-23 09:00'), { date: { year: 2026, month: 11, day: 23 }, instant: at('2026-11-23 12:00') }, TZ)).toBe('还有 3 小时');
+    expect(formatUntil(at('2026-11-23 09:00'), { date: { year: 2026, month: 11, day: 23 }, instant: at('2026-11-23 12:00') }, TZ)).toBe(
+      '还有 3 小时',
+    );
   });
 
   it('writes document times the way documents do', () => {

@@ -39,12 +39,22 @@ describe('due(): catch-up window', () => {
 
   it('an at-the-time reminder (0m) still goes out when the tick comes a little after the minute', () => {
     const meeting = calendar(`  - id: meet\n    title: 开会\n    kind: custom\n    when: "2026-12-10 10:05"\n    remind: [0m]\n`);
-    const plan = due(meeting, foldLog([]), at('2026-12-10 10:05') + 300, dueOptions(['oc_a'], { ...noDigest, since: at('2026-12-10 10:04') + 300 }));
+    const plan = due(
+      meeting,
+      foldLog([]),
+      at('2026-12-10 10:05') + 300,
+      dueOptions(['oc_a'], { ...noDigest, since: at('2026-12-10 10:04') + 300 }),
+    );
     expect(plan.sends).toEqual([expect.objectContaining({ late: false })]);
   });
 
   it('the window is a setting: 1 h catch-up skips what 6 h would send', () => {
-    const plan = due(deadline, foldLog([]), at('2026-12-10 11:00'), dueOptions(['oc_a'], { ...noDigest, since: at('2026-12-10 08:00'), catchUpMs: HOUR }));
+    const plan = due(
+      deadline,
+      foldLog([]),
+      at('2026-12-10 11:00'),
+      dueOptions(['oc_a'], { ...noDigest, since: at('2026-12-10 08:00'), catchUpMs: HOUR }),
+    );
     expect(plan.skips.map((skip) => skip.reason)).toEqual(['missed']);
   });
 
@@ -65,7 +75,12 @@ describe('due(): catch-up window', () => {
 describe('due(): failures and crashes', () => {
   const attempt = (minute: string): SendRecord => ({ type: 'attempt', ...base, at: at(`2026-12-10 ${minute}`) });
   const failed = (minute: string, retryable: boolean): SendRecord => ({
-    type: 'failed', ...base, at: at(`2026-12-10 ${minute}`), code: retryable ? 'server-error' : 'rejected', retryable, message: 'x',
+    type: 'failed',
+    ...base,
+    at: at(`2026-12-10 ${minute}`),
+    code: retryable ? 'server-error' : 'rejected',
+    retryable,
+    message: 'x',
   });
 
   it('an attempt with no outcome (crash between send and log) is sent again at once, same uuid', () => {
@@ -79,17 +94,31 @@ describe('due(): failures and crashes', () => {
     expect(due(deadline, once, at('2026-12-10 09:01'), dueOptions(['oc_a'], noDigest)).sends).toHaveLength(1);
     const twice = foldLog([attempt('09:00'), failed('09:00', true), attempt('09:01'), failed('09:01', true)]);
     expect(due(deadline, twice, at('2026-12-10 09:02'), dueOptions(['oc_a'], noDigest)).sends).toEqual([]);
-    expect(due(deadline, twice, at('2026-12-10 09:03'), dueOptions(['oc_a'], noDigest)).sends).toEqual([expect.objectContaining({ attempt: 3 })]);
+    expect(due(deadline, twice, at('2026-12-10 09:03'), dueOptions(['oc_a'], noDigest)).sends).toEqual([
+      expect.objectContaining({ attempt: 3 }),
+    ]);
   });
 
   it('a failure still open when the window closes is given up and reported', () => {
-    const plan = due(deadline, foldLog([attempt('09:00'), failed('09:00', true)]), at('2026-12-10 15:01'), dueOptions(['oc_a'], { ...noDigest, since: at('2026-12-10 15:00') }));
+    const plan = due(
+      deadline,
+      foldLog([attempt('09:00'), failed('09:00', true)]),
+      at('2026-12-10 15:01'),
+      dueOptions(['oc_a'], { ...noDigest, since: at('2026-12-10 15:00') }),
+    );
     expect(plan.sends).toEqual([]);
     expect(plan.skips).toEqual([expect.objectContaining({ key, reason: 'gave-up' })]);
   });
 
   it('a non-retryable rejection is tried three times, then skipped', () => {
-    const records = [attempt('09:00'), failed('09:00', false), attempt('09:01'), failed('09:01', false), attempt('09:03'), failed('09:03', false)];
+    const records = [
+      attempt('09:00'),
+      failed('09:00', false),
+      attempt('09:01'),
+      failed('09:01', false),
+      attempt('09:03'),
+      failed('09:03', false),
+    ];
     const plan = due(deadline, foldLog(records), at('2026-12-10 09:30'), dueOptions(['oc_a'], noDigest));
     expect(plan.skips).toEqual([expect.objectContaining({ reason: 'rejected' })]);
   });
@@ -104,14 +133,24 @@ describe('due(): who gets what', () => {
   const groups = { staff: ['oc_staff1', 'oc_staff2'] };
 
   it('subscribers, named groups and chat ids, each chat once', () => {
-    const plan = due(two, foldLog([]), at('2026-12-10 09:00'), { ...dueOptions([], noDigest), audience: audience(['oc_a', 'oc_b'], { groups }) });
+    const plan = due(two, foldLog([]), at('2026-12-10 09:00'), {
+      ...dueOptions([], noDigest),
+      audience: audience(['oc_a', 'oc_b'], { groups }),
+    });
     expect(plan.sends.map((send) => `${send.key.entry}→${send.key.chat}`).sort()).toEqual([
-      'all→oc_a', 'all→oc_b', 'staff→oc_direct', 'staff→oc_staff1', 'staff→oc_staff2',
+      'all→oc_a',
+      'all→oc_b',
+      'staff→oc_direct',
+      'staff→oc_staff1',
+      'staff→oc_staff2',
     ]);
   });
 
   it('an unsubscribed chat gets nothing, even when its group is named', () => {
-    const plan = due(two, foldLog([]), at('2026-12-10 09:00'), { ...dueOptions([], noDigest), audience: audience(['oc_a'], { groups, unsubscribed: ['oc_staff1', 'oc_a'] }) });
+    const plan = due(two, foldLog([]), at('2026-12-10 09:00'), {
+      ...dueOptions([], noDigest),
+      audience: audience(['oc_a'], { groups, unsubscribed: ['oc_staff1', 'oc_a'] }),
+    });
     expect(plan.sends.map((send) => send.key.chat).sort()).toEqual(['oc_direct', 'oc_staff2']);
   });
 
@@ -119,13 +158,21 @@ describe('due(): who gets what', () => {
     const [first] = two.entries;
     if (!first) throw new Error('no entry');
     const own = { entries: [{ ...first, id: 'c1', chats: ['oc_a'], origin: 'chat' as const }] };
-    const plan = due(own, foldLog([]), at('2026-12-10 09:00'), { ...dueOptions([], noDigest), audience: audience([], { unsubscribed: ['oc_a'] }) });
+    const plan = due(own, foldLog([]), at('2026-12-10 09:00'), {
+      ...dueOptions([], noDigest),
+      audience: audience([], { unsubscribed: ['oc_a'] }),
+    });
     expect(plan.sends.map((send) => send.key.chat)).toEqual(['oc_a']);
   });
 
   it('paused entries are skipped (once, as paused); removed entries are gone', () => {
-    const paused = { entries: two.entries.map((item) => ({ ...item, status: item.id === 'all' ? ('paused' as const) : ('removed' as const) })) };
-    const plan = due(paused, foldLog([]), at('2026-12-10 09:00'), { ...dueOptions(['oc_a'], noDigest), audience: audience(['oc_a'], { groups }) });
+    const paused = {
+      entries: two.entries.map((item) => ({ ...item, status: item.id === 'all' ? ('paused' as const) : ('removed' as const) })),
+    };
+    const plan = due(paused, foldLog([]), at('2026-12-10 09:00'), {
+      ...dueOptions(['oc_a'], noDigest),
+      audience: audience(['oc_a'], { groups }),
+    });
     expect(plan.sends).toEqual([]);
     expect(plan.skips.map((skip) => `${skip.key.entry}:${skip.reason}`)).toEqual(['all:paused']);
   });
@@ -142,7 +189,10 @@ describe('due(): weekly digest', () => {
   it('Monday 09:00 in the zone: the next 30 days, and 时间待定 entries that are not over', () => {
     const plan = due(mixed, foldLog([]), at('2026-11-23 09:00'), dueOptions(['oc_a', 'oc_b']));
     const digests = plan.sends.filter((send) => send.key.entry === '#digest');
-    expect(digests.map((send) => `${send.key.chat} ${send.key.occurrence}`)).toEqual(['oc_a digest@2026-11-23T09:00', 'oc_b digest@2026-11-23T09:00']);
+    expect(digests.map((send) => `${send.key.chat} ${send.key.occurrence}`)).toEqual([
+      'oc_a digest@2026-11-23T09:00',
+      'oc_b digest@2026-11-23T09:00',
+    ]);
     const message = digests[0]?.message;
     if (message?.type !== 'digest') throw new Error('not a digest');
     expect(message.items.map((item) => `${item.entry.id}:${item.occurrence.role}`)).toEqual(['soon:start']);
@@ -150,7 +200,9 @@ describe('due(): weekly digest', () => {
   });
 
   it('no digest on other days, nor for a chat that has not subscribed, nor when there is nothing to say', () => {
-    expect(due(mixed, foldLog([]), at('2026-11-24 09:00'), dueOptions(['oc_a'])).sends.filter((send) => send.key.entry === '#digest')).toEqual([]);
+    expect(
+      due(mixed, foldLog([]), at('2026-11-24 09:00'), dueOptions(['oc_a'])).sends.filter((send) => send.key.entry === '#digest'),
+    ).toEqual([]);
     expect(due(mixed, foldLog([]), at('2026-11-23 09:00'), dueOptions([])).sends).toEqual([]);
     const empty = calendar(entry({ id: 'far', title: '明年活动', kind: 'activity', when: '2027-03-01' }));
     expect(due(empty, foldLog([]), at('2026-11-23 09:00'), dueOptions(['oc_a'])).sends).toEqual([]);

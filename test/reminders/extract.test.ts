@@ -58,7 +58,11 @@ describe('calendar extract on the real seeds', () => {
   });
 
   it('finds the 到2027年底 targets (001, 002) and 到2020年底 (004), citing the sentence', () => {
-    expect(get('001-ddl-2027')).toMatchObject({ kind: 'deadline', when: '2027-12-31', source: { section: '二、工作目标 › (一) 搭建"播种"平台' } });
+    expect(get('001-ddl-2027')).toMatchObject({
+      kind: 'deadline',
+      when: '2027-12-31',
+      source: { section: '二、工作目标 › (一) 搭建"播种"平台' },
+    });
     expect(get('001-ddl-2027').source.quote).toContain('到 2027 年底');
     expect(get('001-ddl-2027').review).toContain('(二)优选"播种"种子');
     expect(get('002-ddl-2027')).toMatchObject({ kind: 'deadline', when: '2027-12-31' });

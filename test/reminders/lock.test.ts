@@ -23,7 +23,9 @@ function writeOwner(owner: { pid: number; host?: string; token?: string }, ageMs
 
 /** Starts a process that holds the lock; resolves once it says whether it got it. */
 function holder(): Promise<{ child: ChildProcess; said: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'support', 'hold-lock.ts'), directory.path], { cwd: PROJECT });
+  const child = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'support', 'hold-lock.ts'), directory.path], {
+    cwd: PROJECT,
+  });
   return new Promise((resolve, reject) => {
     child.stdout?.once('data', (data: Buffer) => resolve({ child, said: data.toString().trim() }));
     child.once('error', reject);

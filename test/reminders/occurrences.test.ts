@@ -7,8 +7,7 @@ const only = (yaml: string): CalendarEntry => {
   if (!first) throw new Error('no entry');
   return first;
 };
-const sendTimes = (item: CalendarEntry): string[] =>
-  slotsOf(item, TZ).map((slot) => `${slot.key} ${new Date(slot.sendAt).toISOString()}`);
+const sendTimes = (item: CalendarEntry): string[] => slotsOf(item, TZ).map((slot) => `${slot.key} ${new Date(slot.sendAt).toISOString()}`);
 
 describe('occurrences and reminder slots', () => {
   it('exact time: day offsets at 09:00 on the days before, and hour offsets before the start', () => {

@@ -125,7 +125,9 @@ describe('catch-up across downtime', () => {
     const after = scheduler(directory.path, parts());
     expect(await after.tick()).toMatchObject({ sent: 1 });
     await after.stop();
-    expect(cardText(sender.delivered[0]?.card ?? {})).toContain('补发：这条提醒原定 2026年12月10日（周四）09:00 发送，因机器人离线或发送失败而延后');
+    expect(cardText(sender.delivered[0]?.card ?? {})).toContain(
+      '补发：这条提醒原定 2026年12月10日（周四）09:00 发送，因机器人离线或发送失败而延后',
+    );
   });
 
   it('down from 08:00 to 15:30: the reminder is logged once as skipped and never sent', async () => {

@@ -14,7 +14,9 @@ describe('sendSafely', () => {
     expect(await sendSafely(throwing, 'oc', {}, 'u')).toMatchObject({ ok: false, error: { code: 'network', isRetryable: true } });
     const empty: Sender = { send: async () => ({ ok: true, messageId: '' }) };
     expect(await sendSafely(empty, 'oc', {}, 'u')).toMatchObject({ ok: false, error: { code: 'invalid-response', isRetryable: true } });
-    const refused: Sender = { send: async () => Promise.reject(new SendError('chat-unavailable', 'bot not in chat', { platformCode: 230002 })) };
+    const refused: Sender = {
+      send: async () => Promise.reject(new SendError('chat-unavailable', 'bot not in chat', { platformCode: 230002 })),
+    };
     expect(await sendSafely(refused, 'oc', {}, 'u')).toMatchObject({ ok: false, error: { code: 'chat-unavailable', isRetryable: false } });
   });
 });

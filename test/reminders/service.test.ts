@@ -18,7 +18,11 @@ function setup(calendarText?: string): void {
   calendarFile = join(directory.path, 'calendar.yaml');
   if (calendarText === undefined) copyFileSync(CALENDAR, calendarFile);
   else writeFileSync(calendarFile, calendarText);
-  const settings = loadRemindersSettings({ DATA_DIR: join(directory.path, 'data'), CALENDAR_FILE: calendarFile, REMINDER_GROUPS: 'staff=oc_staff' });
+  const settings = loadRemindersSettings({
+    DATA_DIR: join(directory.path, 'data'),
+    CALENDAR_FILE: calendarFile,
+    REMINDER_GROUPS: 'staff=oc_staff',
+  });
   reminders = createReminders({ settings, clock, logger: silentLogger });
 }
 
@@ -34,7 +38,9 @@ describe('RemindersService: admin operations', () => {
     expect(await reminders.service.subscribe('oc_group', 'ou_admin')).toEqual({ changed: true });
     expect(await reminders.service.subscribe('oc_group')).toEqual({ changed: false });
     expect(await reminders.service.isSubscribed('oc_group')).toBe(true);
-    const state = JSON.parse(readFileSync(join(directory.path, 'data', 'reminders', 'state.json'), 'utf8')) as { subscriptions: Record<string, { by?: string }> };
+    const state = JSON.parse(readFileSync(join(directory.path, 'data', 'reminders', 'state.json'), 'utf8')) as {
+      subscriptions: Record<string, { by?: string }>;
+    };
     expect(state.subscriptions.oc_group?.by).toBe('ou_admin');
     expect(await reminders.service.unsubscribe('oc_group')).toEqual({ changed: true });
     expect(await reminders.service.isSubscribed('oc_group')).toBe(false);
@@ -44,11 +50,20 @@ describe('RemindersService: admin operations', () => {
     setup();
     const added = await reminders.service.add('oc_group', '2026-12-01 09:00 提交青创项目申报材料', 'ou_admin');
     expect(added).toMatchObject({ id: 'c1', kind: 'custom', title: '提交青创项目申报材料', chats: ['oc_group'] });
-    expect(await reminders.service.add('oc_group', '12-05 整理路演名单')).toMatchObject({ id: 'c2', when: { type: 'date', date: { year: 2026, month: 12, day: 5 } } });
-    expect(await reminders.service.add('oc_group', '1/8 14:30 明年的会')).toMatchObject({ when: { type: 'exact', at: { year: 2027, month: 1, day: 8, hour: 14, minute: 30 } } });
-    await expect(reminders.service.add('oc_group', '2026-11-01 09:00 已过去')).rejects.toThrow(expect.objectContaining({ code: 'time-in-past' }));
+    expect(await reminders.service.add('oc_group', '12-05 整理路演名单')).toMatchObject({
+      id: 'c2',
+      when: { type: 'date', date: { year: 2026, month: 12, day: 5 } },
+    });
+    expect(await reminders.service.add('oc_group', '1/8 14:30 明年的会')).toMatchObject({
+      when: { type: 'exact', at: { year: 2027, month: 1, day: 8, hour: 14, minute: 30 } },
+    });
+    await expect(reminders.service.add('oc_group', '2026-11-01 09:00 已过去')).rejects.toThrow(
+      expect.objectContaining({ code: 'time-in-past' }),
+    );
     await expect(reminders.service.add('oc_group', '明天开会')).rejects.toThrow(expect.objectContaining({ code: 'invalid-command' }));
-    await expect(reminders.service.add('oc_group', '2026-02-30 09:00 没有这天')).rejects.toThrow(expect.objectContaining({ code: 'invalid-command' }));
+    await expect(reminders.service.add('oc_group', '2026-02-30 09:00 没有这天')).rejects.toThrow(
+      expect.objectContaining({ code: 'invalid-command' }),
+    );
     await expect(reminders.service.pause('nope')).rejects.toThrow(expect.objectContaining({ code: 'unknown-entry' }));
   });
 
@@ -107,10 +122,14 @@ describe('RemindersService: admin operations', () => {
     clock.advance(MINUTE);
     writeFileSync(calendarFile, `${text}\n  - id: broken\n    title: 坏的\n    kind: activity\n    when: 明年\n${SOURCE}`);
     expect((await reminders.service.upcoming('oc_group')).items.map((item) => item.entry.id)).toContain('new-fair');
-    expect(reminders.service.calendarProblems()).toEqual([expect.stringMatching(/calendar\.yaml:\d+: entries\[14\]\.when \(id broken\): "明年" is not a time/)]);
+    expect(reminders.service.calendarProblems()).toEqual([
+      expect.stringMatching(/calendar\.yaml:\d+: entries\[14\]\.when \(id broken\): "明年" is not a time/),
+    ]);
   });
 
   it('a broken calendar stops the start with every problem and its line', async () => {
-    expect(() => setup('version: 1\nentries:\n  - id: x\n    title: 坏\n    kind: activity\n    when: 2025-99\n')).toThrow(/calendar\.yaml:6: entries\[0\]\.when/);
+    expect(() => setup('version: 1\nentries:\n  - id: x\n    title: 坏\n    kind: activity\n    when: 2025-99\n')).toThrow(
+      /calendar\.yaml:6: entries\[0\]\.when/,
+    );
   });
 });

@@ -24,7 +24,12 @@ describe('reminder settings', () => {
 
   it('lists every problem at once', () => {
     expect(() =>
-      loadRemindersSettings({ REMINDER_TIMEZONE: 'Mars/Olympus', DIGEST_CRON: 'every monday', REMINDER_GROUPS: 'staff', REMINDER_CATCH_UP_HOURS: '-1' }),
+      loadRemindersSettings({
+        REMINDER_TIMEZONE: 'Mars/Olympus',
+        DIGEST_CRON: 'every monday',
+        REMINDER_GROUPS: 'staff',
+        REMINDER_CATCH_UP_HOURS: '-1',
+      }),
     ).toThrow(
       expect.objectContaining({
         code: 'settings-invalid',

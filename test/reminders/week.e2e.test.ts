@@ -36,7 +36,11 @@ describe('a simulated week of reminders', () => {
   beforeAll(async () => {
     const calendarFile = join(directory.path, 'calendar.yaml');
     writeFileSync(calendarFile, CALENDAR);
-    const settings = loadRemindersSettings({ DATA_DIR: join(directory.path, 'data'), CALENDAR_FILE: calendarFile, REMINDER_GROUPS: 'staff=oc_staff' });
+    const settings = loadRemindersSettings({
+      DATA_DIR: join(directory.path, 'data'),
+      CALENDAR_FILE: calendarFile,
+      REMINDER_GROUPS: 'staff=oc_staff',
+    });
     reminders = createReminders({ settings, clock, logger: silentLogger });
     scheduler = reminders.scheduler(sender);
     const { service } = reminders;
@@ -64,7 +68,9 @@ describe('a simulated week of reminders', () => {
   afterAll(() => directory.remove());
 
   const received = (chat: string): string[] =>
-    sender.in(chat).map((message) => `${new Date(message.at + 8 * 3_600_000).toISOString().slice(5, 16).replace('T', ' ')} ${cardTitle(message.card)}`);
+    sender
+      .in(chat)
+      .map((message) => `${new Date(message.at + 8 * 3_600_000).toISOString().slice(5, 16).replace('T', ' ')} ${cardTitle(message.card)}`);
 
   it('subscribed chats get the digest, the window start, both demo-day reminders (one late) and the window-end reminder', () => {
     expect(received('oc_a')).toEqual([
@@ -77,7 +83,11 @@ describe('a simulated week of reminders', () => {
   });
 
   it('the chat that added a reminder gets it at its time, on top of what subscribers get', () => {
-    expect(received('oc_b')).toEqual([...received('oc_a').slice(0, 4), '12-02 15:00 提醒：准备路演材料', '12-06 09:00 活动提醒：青创路演季']);
+    expect(received('oc_b')).toEqual([
+      ...received('oc_a').slice(0, 4),
+      '12-02 15:00 提醒：准备路演材料',
+      '12-06 09:00 活动提醒：青创路演季',
+    ]);
   });
 
   it('the named group gets its deadline 3 days before and on the day (retried once after a 500), and no digest', () => {

@@ -4,7 +4,9 @@ import { addBonus, minMaxNormalize, reciprocalRankFusion, weightedScoreFusion } 
 import { lexicalTerms } from '../../src/text/index.js';
 
 describe('BM25', () => {
-  const documents = ['南浔区青创空间建设', '湖州市播种计划行动方案', '南通市众创社区建设行动方案'].map((text) => lexicalTerms(text, 'bigram'));
+  const documents = ['南浔区青创空间建设', '湖州市播种计划行动方案', '南通市众创社区建设行动方案'].map((text) =>
+    lexicalTerms(text, 'bigram'),
+  );
   const index = buildLexicalIndex(documents);
 
   it('ranks the document sharing the rare terms first', () => {

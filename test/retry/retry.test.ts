@@ -32,7 +32,10 @@ describe('retry', () => {
 
   it('waits what x-ogw-ratelimit-reset says, and at least a second for a bare rate-limit code', async () => {
     const clock = new RecordingClock();
-    const call = failing([new LarkError('rate-limited', '429', { retryAfterMs: 3000 }), new LarkError('rate-limited', '230020', { platformCode: 230020 })]);
+    const call = failing([
+      new LarkError('rate-limited', '429', { retryAfterMs: 3000 }),
+      new LarkError('rate-limited', '230020', { platformCode: 230020 }),
+    ]);
     await withRetry(call.run, options(clock));
     expect(clock.sleeps).toEqual([3000, 1000]);
   });
@@ -69,8 +72,16 @@ describe('retry', () => {
 
   it('a sleep cut short by the signal throws the failure that caused it, not the abort', async () => {
     const controller = new AbortController();
-    const clock = { now: () => 0, sleep: async (_ms: number, signal?: AbortSignal) => { controller.abort(); signal?.throwIfAborted(); } };
+    const clock = {
+      now: () => 0,
+      sleep: async (_ms: number, signal?: AbortSignal) => {
+        controller.abort();
+        signal?.throwIfAborted();
+      },
+    };
     const call = failing([new LarkError('network', 'ECONNRESET')]);
-    await expect(withRetry(call.run, { policy, clock, retries: LarkError, signal: controller.signal })).rejects.toMatchObject({ code: 'network' });
+    await expect(withRetry(call.run, { policy, clock, retries: LarkError, signal: controller.signal })).rejects.toMatchObject({
+      code: 'network',
+    });
   });
 });

@@ -26,11 +26,23 @@ export function freePort(): Promise<number> {
 }
 
 /** Starts the bot as `npm start` does, with `environment` on top of the fake's settings; resolves once it listens. */
-export async function startBotProcess(fake: FakeFeishu, secrets: { encryptKey: string; verificationToken: string }, environment: Record<string, string>): Promise<BotProcess> {
+export async function startBotProcess(
+  fake: FakeFeishu,
+  secrets: { encryptKey: string; verificationToken: string },
+  environment: Record<string, string>,
+): Promise<BotProcess> {
   const port = await freePort();
   const child = spawn(process.execPath, ['--import', 'tsx', join(PROJECT_ROOT, 'src/main.ts')], {
     cwd: PROJECT_ROOT,
-    env: { ...process.env, LOG_LEVEL: 'warn', ENV_FILE: 'none', ...webhookEnvironment(fake, secrets), LARK_RATE_LIMIT_PER_MINUTE: '1000', PORT: String(port), ...environment },
+    env: {
+      ...process.env,
+      LOG_LEVEL: 'warn',
+      ENV_FILE: 'none',
+      ...webhookEnvironment(fake, secrets),
+      LARK_RATE_LIMIT_PER_MINUTE: '1000',
+      PORT: String(port),
+      ...environment,
+    },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   const bot: BotProcess = {

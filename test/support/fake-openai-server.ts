@@ -54,17 +54,25 @@ export function text(content: string, options: Omit<Extract<FakeReply, { kind: '
 
 /** The user message of a recorded request (where passages and the question are). */
 export function userPrompt(request: FakeChatRequest): string {
-  return request.messages.filter((message) => message.role === 'user').map((message) => message.content).join('\n');
+  return request.messages
+    .filter((message) => message.role === 'user')
+    .map((message) => message.content)
+    .join('\n');
 }
 
 /** The system message of a recorded request. */
 export function systemPromptOf(request: FakeChatRequest): string {
-  return request.messages.filter((message) => message.role === 'system').map((message) => message.content).join('\n');
+  return request.messages
+    .filter((message) => message.role === 'system')
+    .map((message) => message.content)
+    .join('\n');
 }
 
 /** The text of passage [n] as the answer prompt lists it (`[n] 《title》 › section` then the text). */
 export function passageText(request: FakeChatRequest, number: number): string | undefined {
-  return new RegExp(`^\\[${number}\\] 《[^\\n]*\\n([^]*?)(?=\\n\\n\\[\\d+\\] 《|\\n\\n文件信息：|\\n\\n【问题】|$)`, 'm').exec(userPrompt(request))?.[1];
+  return new RegExp(`^\\[${number}\\] 《[^\\n]*\\n([^]*?)(?=\\n\\n\\[\\d+\\] 《|\\n\\n文件信息：|\\n\\n【问题】|$)`, 'm').exec(
+    userPrompt(request),
+  )?.[1];
 }
 
 /** A well-behaved model: quotes the first sentence of passage [1] with its marker; repeats rewrite questions. */
@@ -76,7 +84,13 @@ export const groundedEcho: FakeHandler = (request) => {
 };
 
 function chunk(model: string, delta: Record<string, string>, finish: string | null): string {
-  const body = { id: 'chatcmpl-fake', object: 'chat.completion.chunk', created: 1_700_000_000, model, choices: [{ index: 0, delta, finish_reason: finish }] };
+  const body = {
+    id: 'chatcmpl-fake',
+    object: 'chat.completion.chunk',
+    created: 1_700_000_000,
+    model,
+    choices: [{ index: 0, delta, finish_reason: finish }],
+  };
   return `data: ${JSON.stringify(body)}\n\n`;
 }
 
@@ -135,7 +149,9 @@ export async function startFakeOpenAiServer(initial: FakeHandler = groundedEcho)
       return;
     }
     if (reply.kind === 'raw') {
-      response.writeHead(200, { 'content-type': reply.contentType ?? (recorded.stream ? 'text/event-stream' : 'application/json') }).end(reply.body);
+      response
+        .writeHead(200, { 'content-type': reply.contentType ?? (recorded.stream ? 'text/event-stream' : 'application/json') })
+        .end(reply.body);
       return;
     }
     if (!(await wait(reply.delayMs ?? 0, response))) return;

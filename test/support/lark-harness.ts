@@ -42,7 +42,11 @@ export async function seedRuntime(options: { copyDocs?: boolean } = {}): Promise
 }
 
 /** Settings as `npm start` would read them from the environment, pointed at the fake. */
-export function settingsFor(fake: FakeFeishu, dataDir: string, environment: Record<string, string> = {}): { config: Config; settings: LarkSettings } {
+export function settingsFor(
+  fake: FakeFeishu,
+  dataDir: string,
+  environment: Record<string, string> = {},
+): { config: Config; settings: LarkSettings } {
   const config = loadConfig({
     ...webhookEnvironment(fake, SECRETS),
     PORT: '0',

@@ -49,4 +49,3 @@ export function precisionRecall(actual: string[], expected: string[]): { precisi
   const hits = actual.filter((id) => expected.includes(id)).length;
   return { precision: actual.length === 0 ? 0 : hits / actual.length, recall: hits / expected.length };
 }
-

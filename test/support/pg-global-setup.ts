@@ -28,7 +28,9 @@ async function reachable(url: string): Promise<boolean> {
 export default async function setup(project: TestProject): Promise<void> {
   const found = await reachable(TEST_DATABASE_URL);
   if (!found && process.env.POLICY_BOT_REQUIRE_PG === '1') {
-    throw new Error(`POLICY_BOT_REQUIRE_PG=1 but no PostgreSQL server answers at ${TEST_DATABASE_URL} (start it: pg_ctlcluster 15 main start)`);
+    throw new Error(
+      `POLICY_BOT_REQUIRE_PG=1 but no PostgreSQL server answers at ${TEST_DATABASE_URL} (start it: pg_ctlcluster 15 main start)`,
+    );
   }
   if (!found) {
     process.stderr.write(

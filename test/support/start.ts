@@ -9,7 +9,11 @@ export function runStart(env: Record<string, string>, input = '/quit\n'): Promis
       process.execPath,
       ['--import', 'tsx', join(PROJECT_ROOT, 'src/main.ts')],
       // no Feishu settings: the console chat opens
-      { cwd: PROJECT_ROOT, env: { ...process.env, LOG_LEVEL: 'warn', ENV_FILE: 'none', LARK_APP_ID: '', LARK_APP_SECRET: '', ...env }, maxBuffer: 64 * 1024 * 1024 },
+      {
+        cwd: PROJECT_ROOT,
+        env: { ...process.env, LOG_LEVEL: 'warn', ENV_FILE: 'none', LARK_APP_ID: '', LARK_APP_SECRET: '', ...env },
+        maxBuffer: 64 * 1024 * 1024,
+      },
       (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
     );
     child.stdin?.end(input);

@@ -21,7 +21,11 @@ export function comparisonAnswer(question: string, reading: QuestionReading, pas
   const others = (place: string) => places.filter((other) => other !== place);
   const lines = places.map((place) => {
     const own = passages.filter(({ chunk }) => mentionsName(`${chunk.title}${chunk.sectionPath.join('')}${chunk.text}`, place));
-    const focused = { ...reading, places: [place], subject: reading.subject.filter((term) => !others(place).some((other) => mentionsName(term, other))) };
+    const focused = {
+      ...reading,
+      places: [place],
+      subject: reading.subject.filter((term) => !others(place).some((other) => mentionsName(term, other))),
+    };
     const best = rankedUnits(question, focused, own, own.length)[0];
     return { place, best };
   });
@@ -29,7 +33,13 @@ export function comparisonAnswer(question: string, reading: QuestionReading, pas
   const rows: ComparisonRow[] = lines.map(({ place, best }) => {
     if (!best) return { place, offer: NOT_COVERED, source: '', title: '', section: '' };
     const { chunk } = best.passage;
-    return { place, offer: sayUnit(best, question, reading), source: chunk.source, title: chunk.title, section: formatSection(chunk.sectionPath) };
+    return {
+      place,
+      offer: sayUnit(best, question, reading),
+      source: chunk.source,
+      title: chunk.title,
+      section: formatSection(chunk.sectionPath),
+    };
   });
   const text = rows.map(({ place, offer }) => `${place}：${offer.length > LINE_CHARS ? `${offer.slice(0, LINE_CHARS - 1)}…` : offer}`);
   return {

@@ -18,7 +18,9 @@ interface ComposeInput {
 }
 
 function bounded(composed: Composed): Composed {
-  return composed.answer.length <= MAX_ANSWER_CHARS ? composed : { ...composed, answer: `${composed.answer.slice(0, MAX_ANSWER_CHARS - 1)}…` };
+  return composed.answer.length <= MAX_ANSWER_CHARS
+    ? composed
+    : { ...composed, answer: `${composed.answer.slice(0, MAX_ANSWER_CHARS - 1)}…` };
 }
 
 /**

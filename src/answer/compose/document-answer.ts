@@ -20,7 +20,11 @@ function titleOverlap(title: string, reading: QuestionReading): number {
  * The document a question is about: among the documents of the top passages, the one whose title
  * shares most with the question (播种计划 → 《湖州市创新型小微企业"播种计划"行动方案》), rank breaking ties.
  */
-function documentAsked(reading: QuestionReading, passages: RetrievedPassage[], facts: FactsBySource): DocumentFacts & { source: string } | undefined {
+function documentAsked(
+  reading: QuestionReading,
+  passages: RetrievedPassage[],
+  facts: FactsBySource,
+): (DocumentFacts & { source: string }) | undefined {
   const sources = [...new Set(passages.slice(0, 5).map((passage) => passage.chunk.source))];
   let best: (DocumentFacts & { source: string }) | undefined;
   let bestScore = -1;
@@ -28,7 +32,7 @@ function documentAsked(reading: QuestionReading, passages: RetrievedPassage[], f
     const found = facts(source);
     if (!found || found.kind !== 'official') continue;
     const score = titleOverlap(found.title, reading);
-    if (score > bestScore) (best = { ...found, source }), (bestScore = score);
+    if (score > bestScore) ((best = { ...found, source }), (bestScore = score));
   }
   return best;
 }
@@ -38,7 +42,9 @@ function cite(facts: DocumentFacts & { source: string }, field: string): Citatio
 }
 
 function formatDay(today: Date): string {
-  const parts = new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', year: 'numeric', month: 'long', day: 'numeric' }).format(today);
+  const parts = new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', year: 'numeric', month: 'long', day: 'numeric' }).format(
+    today,
+  );
   return parts.replace(/\s/g, '');
 }
 
@@ -47,9 +53,11 @@ function validityLine(facts: DocumentFacts, today: Date): string | undefined {
   const period = facts.period?.text;
   if (status === 'draft') return `该文件是${facts.draft ?? '征求意见稿'}，尚未正式印发${period ? `，拟定执行期为${period}` : ''}。`;
   if (!period) return undefined;
-  if (status === 'expired') return `执行期为${period}，已于${facts.period?.to?.slice(0, 4)}年底前到期，截至${formatDay(today)}已不在执行期内。`;
+  if (status === 'expired')
+    return `执行期为${period}，已于${facts.period?.to?.slice(0, 4)}年底前到期，截至${formatDay(today)}已不在执行期内。`;
   if (facts.confirmedInForce) return `执行期为${period}，管理员已确认该文件目前仍然有效。`;
-  if (status === 'in-force' || status === 'trial') return `执行期为${period}，截至${formatDay(today)}仍在执行期内，尚未到期${status === 'trial' ? '（试行）' : ''}。`;
+  if (status === 'in-force' || status === 'trial')
+    return `执行期为${period}，截至${formatDay(today)}仍在执行期内，尚未到期${status === 'trial' ? '（试行）' : ''}。`;
   return `执行期为${period}，截至${formatDay(today)}尚未开始。`;
 }
 
@@ -68,10 +76,15 @@ function factLine(kind: Asked, facts: DocumentFacts, today: Date): { text: strin
     case 'doc-number':
       return facts.docNumber ? { text: `的文号是${facts.docNumber}。`, field: 'docNumber' } : undefined;
     case 'issuer':
-      return facts.issuer ? { text: `由${facts.issuer}印发${facts.docNumber ? `（${facts.docNumber}）` : ''}。`, field: 'issuer' } : undefined;
+      return facts.issuer
+        ? { text: `由${facts.issuer}印发${facts.docNumber ? `（${facts.docNumber}）` : ''}。`, field: 'issuer' }
+        : undefined;
     case 'issued-date':
       if (!facts.issuedOn) return undefined;
-      return { text: `的印发（成文）日期是${facts.issuedOn}${facts.publishedOn ? `；网站的生成日期${facts.publishedOn}是网页发布时间，不是成文日期` : ''}。`, field: 'issuedOn' };
+      return {
+        text: `的印发（成文）日期是${facts.issuedOn}${facts.publishedOn ? `；网站的生成日期${facts.publishedOn}是网页发布时间，不是成文日期` : ''}。`,
+        field: 'issuedOn',
+      };
     case 'period':
       return facts.period ? { text: `执行期为${facts.period.text}${periodEnd(facts, today)}。`, field: 'period' } : undefined;
     case 'validity': {
@@ -83,13 +96,25 @@ function factLine(kind: Asked, facts: DocumentFacts, today: Date): { text: strin
   }
 }
 
-const MISSING: Partial<Record<Asked, string>> = { 'doc-number': '文号', issuer: '发文单位', 'issued-date': '印发日期', period: '执行期限', validity: '执行期限' };
+const MISSING: Partial<Record<Asked, string>> = {
+  'doc-number': '文号',
+  issuer: '发文单位',
+  'issued-date': '印发日期',
+  period: '执行期限',
+  validity: '执行期限',
+};
 
 /**
  * Answers questions about a document itself (文号, issuer, date, period, still in force?) from the
  * facts read at index time, each part citing the line it comes from.
  */
-export function documentAnswer(reading: QuestionReading, kinds: Asked[], passages: RetrievedPassage[], facts: FactsBySource, today: Date): Composed | undefined {
+export function documentAnswer(
+  reading: QuestionReading,
+  kinds: Asked[],
+  passages: RetrievedPassage[],
+  facts: FactsBySource,
+  today: Date,
+): Composed | undefined {
   const document = documentAsked(reading, passages, facts);
   if (!document) return undefined;
   const lines = kinds.map((kind) => ({ kind, line: factLine(kind, document, today) }));

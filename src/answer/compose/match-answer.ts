@@ -1,5 +1,14 @@
 import type { Manifest } from '../../index/index.js';
-import { appliesIn, knownPlaces, matchDocumentsOf, matchMeasures, readProfile, type MatchedMeasure, type MatchResult, type Profile } from '../../match/index.js';
+import {
+  appliesIn,
+  knownPlaces,
+  matchDocumentsOf,
+  matchMeasures,
+  readProfile,
+  type MatchedMeasure,
+  type MatchResult,
+  type Profile,
+} from '../../match/index.js';
 import type { Citation } from '../types.js';
 import type { Composed } from './composed.js';
 
@@ -19,7 +28,8 @@ export function questionMatch(question: string, manifest: Manifest, today: Date)
   const result = matchMeasures(profile, documents, today);
   if (result.measures.length > 0) return result;
   const place = profile.place;
-  const covered = !place || documents.some((document) => document.measures.measures.some((measure) => appliesIn(measure, document.measures, place)));
+  const covered =
+    !place || documents.some((document) => document.measures.measures.some((measure) => appliesIn(measure, document.measures, place)));
   return covered ? undefined : result;
 }
 
@@ -62,7 +72,8 @@ export function matchAnswer(result: MatchResult): Composed {
     return { answerable: false, answer: [`${understood}，文件中没有找到可匹配的措施。`, ...result.notes].join('\n'), citations: [] };
   }
   const listed = result.measures.slice(0, LISTED_MEASURES);
-  const more = result.measures.length > listed.length ? `\n另有 ${result.measures.length - listed.length} 条相关措施，可发送 /match 查看全部。` : '';
+  const more =
+    result.measures.length > listed.length ? `\n另有 ${result.measures.length - listed.length} 条相关措施，可发送 /match 查看全部。` : '';
   const listedLabels = new Set(listed.map((measure) => measure.section.split(' > ').at(-1) ?? ''));
   // Gap notes of measures not listed would speak of items the reader cannot see.
   const notes = result.notes.filter((note) => !/^「(.+?)」：文件未写明/.test(note) || listedLabels.has(/^「(.+?)」/.exec(note)?.[1] ?? ''));

@@ -16,7 +16,10 @@ function leadOf(text: string): string | undefined {
   const match = RESPONSIBLE.exec(text);
   if (!match) return undefined;
   if (match[2]) return match[2].trim();
-  const units = (match[1] ?? '').split(/[、,，]/).map((unit) => unit.trim()).filter((unit) => unit !== '' && !/^标\*/.test(unit));
+  const units = (match[1] ?? '')
+    .split(/[、,，]/)
+    .map((unit) => unit.trim())
+    .filter((unit) => unit !== '' && !/^标\*/.test(unit));
   const leads = units.filter((unit) => unit.startsWith('*')).map((unit) => unit.slice(1));
   return (leads.length > 0 ? leads : units.slice(0, 2)).join('、') || undefined;
 }

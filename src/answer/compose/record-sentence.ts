@@ -31,10 +31,16 @@ function asksField(key: string, question: string): boolean {
  * A table row said as a sentence in the document's own words, the asked fields first:
  * 窑里青在空间：运营主体为湖州市水漾窑里乡村有限发展公司，总面积6469平方米，……
  */
-export function recordSentence(fields: Array<[string, string]>, question: string, extraAsked: (key: string) => boolean = () => false): string {
+export function recordSentence(
+  fields: Array<[string, string]>,
+  question: string,
+  extraAsked: (key: string) => boolean = () => false,
+): string {
   const labels = leadingLabels(fields);
   const named = labels.length === 0 ? nameField(fields) : undefined;
-  const rest = fields.filter((field) => field !== named && !labels.includes(field) && field[0] !== '序号' && !/^[-_—]?$/.test(field[1].trim()));
+  const rest = fields.filter(
+    (field) => field !== named && !labels.includes(field) && field[0] !== '序号' && !/^[-_—]?$/.test(field[1].trim()),
+  );
   const asked = rest.filter(([key]) => asksField(key, question) || extraAsked(key));
   const others = rest.filter((field) => !asked.includes(field));
   const phrases = [...asked, ...others].map(([key, value]) => fieldPhrase(key, value));
@@ -54,5 +60,9 @@ function leadingLabels(fields: Array<[string, string]>): Array<[string, string]>
     labels.push(field);
   }
   const figures = fields.length - labels.length;
-  return labels.length >= 1 && figures >= 2 && fields.slice(labels.length).every(([, value]) => NUMERIC.test(value) || /^[-_—]$/.test(value.trim())) ? labels : [];
+  return labels.length >= 1 &&
+    figures >= 2 &&
+    fields.slice(labels.length).every(([, value]) => NUMERIC.test(value) || /^[-_—]$/.test(value.trim()))
+    ? labels
+    : [];
 }

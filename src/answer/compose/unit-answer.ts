@@ -100,7 +100,11 @@ export function unitAnswer(question: string, reading: QuestionReading, passages:
   const second =
     ranked.find((unit) => unit !== first && onSubject(unit) && lacking.some((kind) => states(kind, unit, reading))) ??
     ranked.find(
-      (unit) => unit !== first && unit.passage.chunk.source === first.passage.chunk.source && unit.score >= first.score * 0.9 && unit.text !== first.text,
+      (unit) =>
+        unit !== first &&
+        unit.passage.chunk.source === first.passage.chunk.source &&
+        unit.score >= first.score * 0.9 &&
+        unit.text !== first.text,
     );
   const parts = chosen.map((unit) => sayUnit(unit, question, reading));
   if (second) {

@@ -13,7 +13,8 @@ export interface Unit {
 
 const SENTENCE = /[^。！？；!?;\n]+[。！？；!?;]?[”’」』）)]*/g;
 // The covering notice of a government document says nothing a reader asks about (现印发给你们，请认真组织实施).
-const BOILERPLATE = /印发给你们|请认真(?:组织)?(?:贯彻)?(?:落实|实施|执行)|请结合实际|已经[^。]{0,20}(?:同意|审议通过)|此件公开发布|各[^。]{0,30}人民政府[,，、]/;
+const BOILERPLATE =
+  /印发给你们|请认真(?:组织)?(?:贯彻)?(?:落实|实施|执行)|请结合实际|已经[^。]{0,20}(?:同意|审议通过)|此件公开发布|各[^。]{0,30}人民政府[,，、]/;
 
 /** The sentences of a paragraph passage, or a record passage whole. */
 export function unitsOf(passage: RetrievedPassage, passageRank: number): Unit[] {
@@ -59,7 +60,9 @@ function scoreUnit(unit: Unit, question: string, reading: QuestionReading, rarit
   const boilerplate = BOILERPLATE.test(unit.text) ? -0.6 : 0;
   // The 文件信息 line answers questions about the document itself and nothing else.
   if (chunk.kind === 'document-info' && !asksAboutDocument(question)) return -1;
-  return coverage + facts + definition + brevity + elsewhere + otherYear + boilerplate + 0.35 / (1 + unit.passageRank) + 0.3 * unit.passage.dense;
+  return (
+    coverage + facts + definition + brevity + elsewhere + otherYear + boilerplate + 0.35 / (1 + unit.passageRank) + 0.3 * unit.passage.dense
+  );
 }
 
 /**
@@ -69,7 +72,8 @@ function scoreUnit(unit: Unit, question: string, reading: QuestionReading, rarit
 export function rankedUnits(question: string, reading: QuestionReading, passages: RetrievedPassage[], depth = 5): Unit[] {
   const rarity = termRarity(reading.subject, passages);
   const anchors = [...reading.places, ...reading.years];
-  const anchored = (passage: RetrievedPassage): boolean => anchors.every((name) => mentionsName(`${passage.chunk.title}${passage.chunk.sectionPath.join('')}${passage.chunk.text}`, name));
+  const anchored = (passage: RetrievedPassage): boolean =>
+    anchors.every((name) => mentionsName(`${passage.chunk.title}${passage.chunk.sectionPath.join('')}${passage.chunk.text}`, name));
   const reach = anchors.length > 0 && !passages.slice(0, depth).some(anchored) ? passages.length : depth;
   return passages
     .slice(0, reach)
@@ -84,7 +88,12 @@ export function rankedUnits(question: string, reading: QuestionReading, passages
  */
 function termRarity(terms: string[], passages: RetrievedPassage[]): (term: string) => number {
   const texts = passages.map((passage) => compactForm(`${passage.chunk.title}${passage.chunk.text}`));
-  const weights = new Map(terms.map((term) => [term, texts.length === 0 ? 1 : 1.5 - texts.filter((text) => text.includes(compactForm(term))).length / texts.length]));
+  const weights = new Map(
+    terms.map((term) => [
+      term,
+      texts.length === 0 ? 1 : 1.5 - texts.filter((text) => text.includes(compactForm(term))).length / texts.length,
+    ]),
+  );
   return (term) => weights.get(term) ?? 1;
 }
 

@@ -36,11 +36,19 @@ export function systemPrompt(prompts: PromptTemplates): string {
  * Messages asking for a grounded answer to one standalone question. The passages' document facts
  * (文号, issuer, date, period, status) follow them, so questions about a document itself are answerable.
  */
-export function answerMessages(prompts: PromptTemplates, question: string, passages: RetrievedPassage[], documentFacts = ''): ModelMessage[] {
+export function answerMessages(
+  prompts: PromptTemplates,
+  question: string,
+  passages: RetrievedPassage[],
+  documentFacts = '',
+): ModelMessage[] {
   const facts = documentFacts === '' ? '' : `\n\n文件信息：\n${quoted(documentFacts)}`;
   return [
     { role: 'system', content: systemPrompt(prompts) },
-    { role: 'user', content: renderTemplate(prompts.answer, { passages: `${formatPassages(passages)}${facts}`, question: quoted(question) }) },
+    {
+      role: 'user',
+      content: renderTemplate(prompts.answer, { passages: `${formatPassages(passages)}${facts}`, question: quoted(question) }),
+    },
   ];
 }
 

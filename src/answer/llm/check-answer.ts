@@ -82,7 +82,10 @@ export function checkAnswer(raw: string, passages: RetrievedPassage[], leaks: Ou
   const citations = order.flatMap((number) => {
     const passage = passages[number - 1];
     if (!passage) return [];
-    const said = kept.filter((sentence) => markerNumbers(sentence).includes(number)).map(withoutMarkers).join('');
+    const said = kept
+      .filter((sentence) => markerNumbers(sentence).includes(number))
+      .map(withoutMarkers)
+      .join('');
     return [citationOf(passage, bestQuote(passage, said))];
   });
   return { kind: 'answered', answer: answer.trim(), citations, droppedSentences, unknownMarkers };

@@ -1,13 +1,6 @@
 /** Why a model call failed; closed so fallback notes and retries can switch on it. */
 export type ModelErrorCode =
-  | 'timeout'
-  | 'connection'
-  | 'rate-limited'
-  | 'server'
-  | 'rejected'
-  | 'malformed-output'
-  | 'empty-output'
-  | 'aborted';
+  'timeout' | 'connection' | 'rate-limited' | 'server' | 'rejected' | 'malformed-output' | 'empty-output' | 'aborted';
 
 /** The data a ModelError carries besides its code. */
 interface ModelErrorDetails {
@@ -27,7 +20,11 @@ export class ModelError extends Error {
   readonly isRetryable: boolean;
   readonly retryAfterMs: number | undefined;
 
-  constructor(readonly code: ModelErrorCode, message: string, details: ModelErrorDetails = {}) {
+  constructor(
+    readonly code: ModelErrorCode,
+    message: string,
+    details: ModelErrorDetails = {},
+  ) {
     super(message, details.cause === undefined ? undefined : { cause: details.cause });
     this.status = details.status;
     this.isRetryable = details.isRetryable ?? false;

@@ -29,9 +29,7 @@ const chunkSchema = z.object({
   ),
 });
 const completionSchema = z.object({
-  choices: z
-    .array(z.object({ message: z.object({ content: z.string().nullish() }), finish_reason: z.string().nullish() }))
-    .min(1),
+  choices: z.array(z.object({ message: z.object({ content: z.string().nullish() }), finish_reason: z.string().nullish() })).min(1),
 });
 
 /** Parses Retry-After (seconds or an HTTP date) and the non-standard retry-after-ms header. */

@@ -11,7 +11,12 @@ const DEFAULT_RETRY_POLICY: RetryPolicy = { attempts: 3, baseDelayMs: 300, maxDe
  * Retries retryable failures (429 honouring Retry-After, 5xx, connection errors) within the
  * call's deadline. A stream is only retried before its first delta, so text is never repeated.
  */
-export function withRetries(model: AnswerModel, logger: Logger = silentLogger, policy: RetryPolicy = DEFAULT_RETRY_POLICY, clock: Clock = systemClock): AnswerModel {
+export function withRetries(
+  model: AnswerModel,
+  logger: Logger = silentLogger,
+  policy: RetryPolicy = DEFAULT_RETRY_POLICY,
+  clock: Clock = systemClock,
+): AnswerModel {
   const options = (call: ModelCall): RetryOptions<ModelError> => ({
     policy,
     clock,

@@ -30,12 +30,22 @@ export async function calendarExtractCommand(input: CalendarCommandInput, flags:
   const out = flags.out ?? join(dirname(settings.calendarFile), 'calendar.proposed.yaml');
   const sources = await loadSources(input.docsDir, logger);
   const existing = loadCalendarFile(settings.calendarFile, settings.groups).entries;
-  const proposal = proposeCalendar(sources.documents.map((document) => parseDocument(document)), existing);
+  const proposal = proposeCalendar(
+    sources.documents.map((document) => parseDocument(document)),
+    existing,
+  );
   mkdirSync(dirname(out), { recursive: true });
   writeFileSync(out, proposalYaml(proposal.entries, HEADER(settings.calendarFile, proposal.alreadyInCalendar.length)));
-  const kinds = proposal.entries.reduce<Record<string, number>>((counts, entry) => ({ ...counts, [entry.kind]: (counts[entry.kind] ?? 0) + 1 }), {});
+  const kinds = proposal.entries.reduce<Record<string, number>>(
+    (counts, entry) => ({ ...counts, [entry.kind]: (counts[entry.kind] ?? 0) + 1 }),
+    {},
+  );
   process.stderr.write(
-    `Proposed ${proposal.entries.length} entries (${Object.entries(kinds).map(([kind, count]) => `${count} ${kind}`).join(', ') || 'none'}) ` +
+    `Proposed ${proposal.entries.length} entries (${
+      Object.entries(kinds)
+        .map(([kind, count]) => `${count} ${kind}`)
+        .join(', ') || 'none'
+    }) ` +
       `from ${sources.documents.length} documents; ${proposal.alreadyInCalendar.length} already in ${settings.calendarFile}.\n` +
       `Review ${out} and copy the right entries into ${settings.calendarFile}.\n`,
   );

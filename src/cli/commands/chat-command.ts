@@ -6,7 +6,15 @@ import { AnswerError, type AnswerService, type AskRequest } from '../../answer/i
 import { systemClock } from '../../clock/index.js';
 import type { Logger } from '../../log/index.js';
 import { knowledgeAdminFor } from '../build-with-progress.js';
-import { appendHistory, consoleCommands, consoleHelp, parseConsoleInput, readHistory, smallTalk, type ConsoleContext } from '../console/index.js';
+import {
+  appendHistory,
+  consoleCommands,
+  consoleHelp,
+  parseConsoleInput,
+  readHistory,
+  smallTalk,
+  type ConsoleContext,
+} from '../console/index.js';
 import { formatAnswer } from '../format-answer.js';
 import type { Runtime } from '../../app/index.js';
 
@@ -42,7 +50,12 @@ async function answer(service: AnswerService, request: AskRequest, logger: Logge
  * `chat` (and `npm start` without Feishu): an interactive console; one conversation, so follow-ups work.
  * Slash commands (/help, /sources, /docs, /reindex, /calendar, /quit) and greetings are handled here.
  */
-export async function chatCommand(runtime: Runtime, logger: Logger, mode?: 'llm' | 'extractive', knowledge?: KnowledgeAdmin): Promise<number> {
+export async function chatCommand(
+  runtime: Runtime,
+  logger: Logger,
+  mode?: 'llm' | 'extractive',
+  knowledge?: KnowledgeAdmin,
+): Promise<number> {
   const service = await runtime.answerService();
   const conversationId = `console-${randomUUID()}`;
   const commands = consoleCommands();
@@ -56,7 +69,13 @@ export async function chatCommand(runtime: Runtime, logger: Logger, mode?: 'llm'
   const terminal = Boolean(process.stdin.isTTY);
   const historyFile = join(runtime.config.DATA_DIR, 'console-history.txt');
   // The line iterator buffers input, so lines piped in while an answer is written are not lost.
-  const lines = createInterface({ input: process.stdin, output: process.stdout, terminal, historySize: 200, ...(terminal ? { history: readHistory(historyFile) } : {}) });
+  const lines = createInterface({
+    input: process.stdin,
+    output: process.stdout,
+    terminal,
+    historySize: 200,
+    ...(terminal ? { history: readHistory(historyFile) } : {}),
+  });
   process.stdout.write('政策通 · 控制台对话（输入问题后回车；可以接着追问，如「那南浔呢？」；/help 查看命令，/quit 退出）\n');
   lines.setPrompt('\n问> ');
   lines.prompt();

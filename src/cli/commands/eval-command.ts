@@ -1,6 +1,16 @@
 import { readFileSync } from 'node:fs';
 import type { Logger } from '../../log/index.js';
-import { evalItemSchema, failureReason, formatKindRows, scoreOutcome, summarize, summarizeByKind, type EvalItem, type EvalOutcome, type EvalSummary } from '../eval-metrics.js';
+import {
+  evalItemSchema,
+  failureReason,
+  formatKindRows,
+  scoreOutcome,
+  summarize,
+  summarizeByKind,
+  type EvalItem,
+  type EvalOutcome,
+  type EvalSummary,
+} from '../eval-metrics.js';
 import type { Runtime } from '../../app/index.js';
 
 type Mode = 'llm' | 'extractive';
@@ -39,7 +49,13 @@ async function evaluate(runtime: Runtime, items: EvalItem[], mode: Mode): Promis
     const note = result.notes.length > 0 ? `\n    notes: ${result.notes.join(' ')}` : '';
     if (reason) failures.push(`${item.id} ${item.question}\n    ${reason}\n    answer: ${result.answer.slice(0, 160)}${note}`);
   }
-  return { mode, ...(mode === 'llm' && runtime.llmModel ? { model: runtime.llmModel } : {}), summary: summarize(outcomes), outcomes, failures };
+  return {
+    mode,
+    ...(mode === 'llm' && runtime.llmModel ? { model: runtime.llmModel } : {}),
+    summary: summarize(outcomes),
+    outcomes,
+    failures,
+  };
 }
 
 /**
@@ -52,13 +68,21 @@ export async function evalCommand(runtime: Runtime, logger: Logger, file: string
   for (const mode of modes) {
     const report = await evaluate(runtime, items, mode);
     if (json) {
-      process.stdout.write(`${JSON.stringify({ mode, ...(report.model ? { model: report.model } : {}), summary: report.summary, kinds: summarizeByKind(report.outcomes), outcomes: report.outcomes })}\n`);
+      process.stdout.write(
+        `${JSON.stringify({ mode, ...(report.model ? { model: report.model } : {}), summary: report.summary, kinds: summarizeByKind(report.outcomes), outcomes: report.outcomes })}\n`,
+      );
       continue;
     }
     const title = report.model ? `mode: ${mode} (${report.model})` : `mode: ${mode}`;
-    process.stdout.write(`${title}\n${Object.entries(report.summary).map(([key, value]) => `${key.padEnd(24)} ${value}`).join('\n')}\n`);
+    process.stdout.write(
+      `${title}\n${Object.entries(report.summary)
+        .map(([key, value]) => `${key.padEnd(24)} ${value}`)
+        .join('\n')}\n`,
+    );
     process.stdout.write(`\nper kind:\n${formatKindRows(summarizeByKind(report.outcomes))}\n`);
-    process.stdout.write(report.failures.length > 0 ? `\nfailures (${report.failures.length}):\n${report.failures.join('\n')}\n` : '\nno failures\n');
+    process.stdout.write(
+      report.failures.length > 0 ? `\nfailures (${report.failures.length}):\n${report.failures.join('\n')}\n` : '\nno failures\n',
+    );
     if (mode !== modes.at(-1)) process.stdout.write('\n');
   }
   return 0;

@@ -17,7 +17,16 @@ export async function matchCommand(runtime: Runtime, sentence: string, json: boo
   const documents = await servedDocuments(runtime);
   const result = matchMeasures(readProfile(sentence, knownPlaces(documents)), documents, today);
   if (json) {
-    const measures = result.measures.map(({ source, title, section, text, lead, period, status, quote }) => ({ source, title, section, text, lead, period, status, quote }));
+    const measures = result.measures.map(({ source, title, section, text, lead, period, status, quote }) => ({
+      source,
+      title,
+      section,
+      text,
+      lead,
+      period,
+      status,
+      quote,
+    }));
     process.stdout.write(`${JSON.stringify({ profile: result.profile, measures, notes: result.notes })}\n`);
   } else process.stdout.write(`${readable(result)}\n`);
   return 0;

@@ -43,7 +43,11 @@ export async function remindersCli(
   return withSharedStores(config, logger, async (shared) => {
     const input = { settings, logger, shared };
     if (sub === 'preview') {
-      return remindersPreviewCommand(input, { ...(flags.from ? { from: flags.from } : {}), ...(flags.to ? { to: flags.to } : {}), json: flags.json });
+      return remindersPreviewCommand(input, {
+        ...(flags.from ? { from: flags.from } : {}),
+        ...(flags.to ? { to: flags.to } : {}),
+        json: flags.json,
+      });
     }
     const sender = flags.dryRun ? printingSender((text) => process.stdout.write(text)) : await feishuSender?.();
     if (!sender) throw new ReminderUsageError('reminders send-test needs LARK_APP_ID and LARK_APP_SECRET (or --dry-run to print the card)');
@@ -52,7 +56,11 @@ export async function remindersCli(
 }
 
 /** STORE=postgres: the instances' shared subscriptions and send log (as `npm start` opens them), for the command's run. */
-async function withSharedStores<T>(config: Config, logger: Logger, run: (shared?: { state: StateStore; sendLog: SendLog }) => Promise<T>): Promise<T> {
+async function withSharedStores<T>(
+  config: Config,
+  logger: Logger,
+  run: (shared?: { state: StateStore; sendLog: SendLog }) => Promise<T>,
+): Promise<T> {
   const storage = createStorage(config, logger);
   try {
     const shared = await storage.reminderStores();

@@ -36,12 +36,20 @@ const SUBSCRIBERS_PLACEHOLDER = '<订阅群>';
  * `reminders preview [--from DATE] [--to DATE] [--json]`: every send the schedule holds in the range
  * (default: the next 30 days) and when, with sends already on record marked; 时间待定 entries listed.
  */
-export async function remindersPreviewCommand(input: RemindersCommandInput, flags: { from?: string; to?: string; json?: boolean } = {}): Promise<number> {
+export async function remindersPreviewCommand(
+  input: RemindersCommandInput,
+  flags: { from?: string; to?: string; json?: boolean } = {},
+): Promise<number> {
   const { settings } = input;
   const now = (input.clock ?? systemClock).now();
   const from = flags.from ? parseCliTime(flags.from, settings.timeZone, 'start') : now;
   const to = flags.to ? parseCliTime(flags.to, settings.timeZone, 'end') : from + 30 * DAY_MS;
-  const { service } = createReminders({ settings, logger: input.logger, clock: frozenClock(now), ...(input.shared ? { store: input.shared.state } : {}) });
+  const { service } = createReminders({
+    settings,
+    logger: input.logger,
+    clock: frozenClock(now),
+    ...(input.shared ? { store: input.shared.state } : {}),
+  });
   const { calendar, audience } = await service.snapshot();
   const placeholder = audience.subscribed.length === 0;
   const seen = placeholder ? { ...audience, subscribed: [SUBSCRIBERS_PLACEHOLDER] } : audience;
@@ -53,7 +61,9 @@ export async function remindersPreviewCommand(input: RemindersCommandInput, flag
   });
   if (flags.json) {
     for (const item of items) {
-      process.stdout.write(`${JSON.stringify({ at: new Date(item.scheduledAt).toISOString(), chat: item.key.chat, entry: item.key.entry, occurrence: item.key.occurrence, status: item.status, type: item.message.type })}\n`);
+      process.stdout.write(
+        `${JSON.stringify({ at: new Date(item.scheduledAt).toISOString(), chat: item.key.chat, entry: item.key.entry, occurrence: item.key.occurrence, status: item.status, type: item.message.type })}\n`,
+      );
     }
     return 0;
   }
@@ -65,17 +75,28 @@ export async function remindersPreviewCommand(input: RemindersCommandInput, flag
       ...(lines.length > 0 ? lines : ['(nothing scheduled in this range)']),
       ...calendar.entries
         .filter((entry) => entry.status === 'active' && entry.when.type === 'tbd')
-        .map((entry) => `时间待定（从不排期）: ${entry.id} ${entry.title}${isPast(entry, from, settings.timeZone) ? '（所属年份已过，摘要中不再列出）' : ''}`),
+        .map(
+          (entry) =>
+            `时间待定（从不排期）: ${entry.id} ${entry.title}${isPast(entry, from, settings.timeZone) ? '（所属年份已过，摘要中不再列出）' : ''}`,
+        ),
     ].join('\n') + '\n',
   );
   return 0;
 }
 
 /** `reminders send-test CHAT`: sends one sample reminder card (marked 测试) through the given Sender. */
-export async function remindersSendTestCommand(input: RemindersCommandInput & { sender: Sender }, flags: { chat: string }): Promise<number> {
+export async function remindersSendTestCommand(
+  input: RemindersCommandInput & { sender: Sender },
+  flags: { chat: string },
+): Promise<number> {
   const { settings } = input;
   const now = (input.clock ?? systemClock).now();
-  const { service } = createReminders({ settings, logger: input.logger, clock: frozenClock(now), ...(input.shared ? { store: input.shared.state } : {}) });
+  const { service } = createReminders({
+    settings,
+    logger: input.logger,
+    clock: frozenClock(now),
+    ...(input.shared ? { store: input.shared.state } : {}),
+  });
   const message = sampleMessage((await service.snapshot()).calendar, now, settings.timeZone);
   const card = renderCard(message, { now, timeZone: settings.timeZone, test: true });
   const uuid = `rt-${createHash('sha256').update(`${flags.chat}|${now}`).digest('hex').slice(0, 40)}`;
@@ -85,6 +106,8 @@ export async function remindersSendTestCommand(input: RemindersCommandInput & { 
     return 0;
   }
   process.stderr.write(`send failed: ${result.error.code}${result.error.isRetryable ? ' (retryable)' : ''}: ${result.error.message}\n`);
-  process.stdout.write(`${JSON.stringify({ ok: false, chat: flags.chat, code: result.error.code, retryable: result.error.isRetryable, uuid })}\n`);
+  process.stdout.write(
+    `${JSON.stringify({ ok: false, chat: flags.chat, code: result.error.code, retryable: result.error.isRetryable, uuid })}\n`,
+  );
   return 1;
 }

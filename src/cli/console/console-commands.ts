@@ -29,7 +29,10 @@ const calendarCommand: ConsoleCommand = {
       const { entries, found } = loadCalendarFile(settings.calendarFile, settings.groups);
       if (!found) return say(context, `没有日程文件 ${settings.calendarFile}。`);
       const lines = upcomingLines(entries, context.now(), settings.timeZone);
-      return say(context, lines.length === 0 ? '近期没有活动或截止日期。' : ['接下来的提醒：', ...lines.map((line) => `- ${line}`)].join('\n'));
+      return say(
+        context,
+        lines.length === 0 ? '近期没有活动或截止日期。' : ['接下来的提醒：', ...lines.map((line) => `- ${line}`)].join('\n'),
+      );
     } catch (error) {
       if (!(error instanceof RemindersError)) throw error;
       return say(context, `日程文件有问题：${error.message}`);

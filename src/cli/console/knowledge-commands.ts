@@ -45,12 +45,20 @@ export const docsCommand: ConsoleCommand = {
     const files = await createDocumentLibrary(config.DOCS_DIR).list();
     const recorded = manifestOrNote(context)?.files ?? {};
     const drift = docsDrift(recorded, await hashDocsFiles(config.DOCS_DIR));
-    const state = (name: string): string => (drift.added.includes(name) ? '未索引' : drift.changed.includes(name) ? '已修改，未重新索引' : '已索引');
+    const state = (name: string): string =>
+      drift.added.includes(name) ? '未索引' : drift.changed.includes(name) ? '已修改，未重新索引' : '已索引';
     const lines = files.map((file) => `- ${file.name}（${size(file.bytes)}）${state(file.name)}`);
     const removed = drift.removed.map((name) => `- ${name} 已删除，索引里还有`);
     const stale = drift.added.length + drift.changed.length + drift.removed.length > 0;
     context.write(
-      [`${config.DOCS_DIR} 里有 ${files.length} 个文件：`, ...lines, ...removed, stale ? '有变化：输入 /reindex 更新索引（下次 npm start 也会自动更新）。' : ''].filter((line) => line !== '').join('\n') + '\n',
+      [
+        `${config.DOCS_DIR} 里有 ${files.length} 个文件：`,
+        ...lines,
+        ...removed,
+        stale ? '有变化：输入 /reindex 更新索引（下次 npm start 也会自动更新）。' : '',
+      ]
+        .filter((line) => line !== '')
+        .join('\n') + '\n',
     );
     return undefined;
   },
@@ -67,7 +75,9 @@ export const reindexCommand: ConsoleCommand = {
       const summary = await context.knowledge.reindex(({ stage, done, total }) => progress(stage, done, total));
       const changes = `新增 ${summary.added.length}，修改 ${summary.changed.length}，删除 ${summary.removed.length}`;
       const skipped = summary.skipped.map((item) => `\n  跳过 ${item.file}：${item.reason}`).join('');
-      context.write(`索引已更新：${summary.documents} 个文档，${summary.chunks} 个片段（${changes}；新嵌入 ${summary.embedded} 个），用时 ${summary.seconds.toFixed(1)} 秒。${skipped}\n`);
+      context.write(
+        `索引已更新：${summary.documents} 个文档，${summary.chunks} 个片段（${changes}；新嵌入 ${summary.embedded} 个），用时 ${summary.seconds.toFixed(1)} 秒。${skipped}\n`,
+      );
     } catch (error) {
       context.write(`重建索引失败：${error instanceof Error ? error.message : String(error)}\n`);
     }

@@ -2,7 +2,22 @@
 type SmallTalk = 'help' | 'greeting';
 
 const HELP = new Set(['帮助', '求助', 'help', '怎么用', '如何使用', '使用说明', '你能做什么', '你会什么', '你可以做什么']);
-const GREETING = new Set(['你好', '您好', '嗨', '哈喽', 'hi', 'hello', 'hey', '在吗', '在么', '早上好', '下午好', '晚上好', '你好呀', '您好呀']);
+const GREETING = new Set([
+  '你好',
+  '您好',
+  '嗨',
+  '哈喽',
+  'hi',
+  'hello',
+  'hey',
+  '在吗',
+  '在么',
+  '早上好',
+  '下午好',
+  '晚上好',
+  '你好呀',
+  '您好呀',
+]);
 
 /** Drops polite filler and end punctuation so 「你好！」 and 「帮助一下」 match as 你好 and 帮助. */
 function normalise(text: string): string {

@@ -66,7 +66,10 @@ export async function prepareKnowledgeSchema(database: Database): Promise<void> 
   );
   const where = installed.rows[0];
   if (where && !where.visible) {
-    throw new DatabaseError('missing-extension', `pgvector is installed in schema "${where.schema}", which this bot cannot see: run ALTER EXTENSION vector SET SCHEMA public as a superuser.`);
+    throw new DatabaseError(
+      'missing-extension',
+      `pgvector is installed in schema "${where.schema}", which this bot cannot see: run ALTER EXTENSION vector SET SCHEMA public as a superuser.`,
+    );
   }
   await migrate(database, indexMigrations);
 }
@@ -77,7 +80,12 @@ function averageTermCount(rows: GenerationRow[]): number {
 }
 
 /** The inverted index BM25 reads: one row per (term, chunk) with the term's weight in that chunk. */
-async function insertPostings(client: Queryable, generation: number, weighted: Array<Array<{ term: string; weight: number }>>, offset: number): Promise<void> {
+async function insertPostings(
+  client: Queryable,
+  generation: number,
+  weighted: Array<Array<{ term: string; weight: number }>>,
+  offset: number,
+): Promise<void> {
   const postings = weighted.flatMap((weights, position) => weights.map(({ term, weight }) => ({ term, idx: offset + position, weight })));
   await client.query(
     `INSERT INTO kb_postings (generation, term, idx, weight)
@@ -101,7 +109,13 @@ async function recordDocumentFrequencies(client: Queryable, generation: number, 
   }
 }
 
-async function insertRows(client: Queryable, generation: number, rows: GenerationRow[], offset: number, averageLength: number): Promise<void> {
+async function insertRows(
+  client: Queryable,
+  generation: number,
+  rows: GenerationRow[],
+  offset: number,
+  averageLength: number,
+): Promise<void> {
   const values: unknown[] = [];
   // each chunk's term weights, stored with the chunk (whole scores) and as its postings
   const weighted = rows.map((row) => termWeights(row.terms, averageLength));
@@ -118,7 +132,10 @@ async function insertRows(client: Queryable, generation: number, rows: Generatio
     );
     return `(${generation}, $${base + 1}, $${base + 2}, $${base + 3}::vector, $${base + 4}, $${base + 5}::text[], $${base + 6}::float8[])`;
   });
-  await client.query(`INSERT INTO kb_chunks (generation, idx, chunk, embedding, length, terms, term_weights) VALUES ${tuples.join(', ')}`, values);
+  await client.query(
+    `INSERT INTO kb_chunks (generation, idx, chunk, embedding, length, terms, term_weights) VALUES ${tuples.join(', ')}`,
+    values,
+  );
   await insertPostings(client, generation, weighted, offset);
 }
 
@@ -129,10 +146,10 @@ async function insertRows(client: Queryable, generation: number, rows: Generatio
  */
 export async function writeGeneration(database: Database, manifest: Manifest, rows: GenerationRow[]): Promise<number> {
   const dimensions = manifest.dimensions;
-  const created = await database.query<{ id: string }>("INSERT INTO kb_generations (state, manifest, dimensions) VALUES ('building', $1, $2) RETURNING id", [
-    JSON.stringify(manifest),
-    dimensions,
-  ]);
+  const created = await database.query<{ id: string }>(
+    "INSERT INTO kb_generations (state, manifest, dimensions) VALUES ('building', $1, $2) RETURNING id",
+    [JSON.stringify(manifest), dimensions],
+  );
   const generation = Number(created.rows[0]?.id);
   try {
     const averageLength = averageTermCount(rows);
@@ -142,7 +159,9 @@ export async function writeGeneration(database: Database, manifest: Manifest, ro
     await recordDocumentFrequencies(database, generation, rows);
     // indexes of its own (partial), built once the rows are in (a bulk build, not row by row) while the
     // old generation keeps serving from its own; the HNSW graph is built in memory when it fits
-    await database.query(`CREATE INDEX kb_postings_impact_${generation} ON kb_postings (term, weight DESC, idx) WHERE generation = ${generation}`);
+    await database.query(
+      `CREATE INDEX kb_postings_impact_${generation} ON kb_postings (term, weight DESC, idx) WHERE generation = ${generation}`,
+    );
     await database.transaction(async (client) => {
       await client.query(`SET LOCAL maintenance_work_mem = '${HNSW_BUILD_MEMORY}'`);
       await client.query(
@@ -150,11 +169,11 @@ export async function writeGeneration(database: Database, manifest: Manifest, ro
       );
     });
     await database.transaction(async (client) => {
+      await client.query("UPDATE kb_generations SET state = 'ready', chunk_count = $2 WHERE id = $1", [generation, rows.length]);
       await client.query(
-        "UPDATE kb_generations SET state = 'ready', chunk_count = $2 WHERE id = $1",
-        [generation, rows.length],
+        'INSERT INTO kb_current (only_one, generation) VALUES (true, $1) ON CONFLICT (only_one) DO UPDATE SET generation = EXCLUDED.generation',
+        [generation],
       );
-      await client.query('INSERT INTO kb_current (only_one, generation) VALUES (true, $1) ON CONFLICT (only_one) DO UPDATE SET generation = EXCLUDED.generation', [generation]);
     });
   } catch (error) {
     await database.query("UPDATE kb_generations SET state = 'failed' WHERE id = $1", [generation]).catch(() => undefined);
@@ -237,8 +256,13 @@ export function postgresSearch(database: Queryable, generation: Generation, opti
     async lexical(terms, limit) {
       const distinct = [...new Set(terms)];
       if (distinct.length === 0) return [];
-      const frequencies = await database.query<{ term: string; df: number }>(`SELECT term, df FROM kb_terms WHERE generation = ${id} AND term = ANY($1::text[])`, [distinct]);
-      const weighted = frequencies.rows.filter((row) => row.df > 0).map((row) => ({ term: row.term, idf: idfFromCounts(generation.chunkCount, row.df) }));
+      const frequencies = await database.query<{ term: string; df: number }>(
+        `SELECT term, df FROM kb_terms WHERE generation = ${id} AND term = ANY($1::text[])`,
+        [distinct],
+      );
+      const weighted = frequencies.rows
+        .filter((row) => row.df > 0)
+        .map((row) => ({ term: row.term, idf: idfFromCounts(generation.chunkCount, row.df) }));
       if (weighted.length === 0) return [];
       // few postings in all (a small corpus, or rare words): summing them is cheaper than any pruning
       const postings = frequencies.rows.reduce((sum, row) => sum + row.df, 0);
@@ -249,7 +273,10 @@ export function postgresSearch(database: Queryable, generation: Generation, opti
       const found = new Map(indexes.flatMap((index) => (recent.has(index) ? [[index, recent.get(index)!] as const] : [])));
       const missing = indexes.filter((index) => !found.has(index));
       if (missing.length === 0) return found;
-      const result = await database.query<{ idx: number; chunk: Chunk }>(`SELECT idx, chunk FROM kb_chunks WHERE generation = ${id} AND idx = ANY($1::int[])`, [missing]);
+      const result = await database.query<{ idx: number; chunk: Chunk }>(
+        `SELECT idx, chunk FROM kb_chunks WHERE generation = ${id} AND idx = ANY($1::int[])`,
+        [missing],
+      );
       for (const row of result.rows) {
         remember(row.idx, row.chunk);
         found.set(row.idx, row.chunk);

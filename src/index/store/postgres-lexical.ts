@@ -80,7 +80,10 @@ export function impactIndex(database: Queryable, generation: number): ImpactInde
       // a large batch in two halves on two connections: the server scores them on two cores
       if (chunkIndexes.length >= PARALLEL_SCORES) {
         const half = Math.ceil(chunkIndexes.length / 2);
-        const parts = await Promise.all([scoreChunks(database, generation, chunkIndexes.slice(0, half), terms), scoreChunks(database, generation, chunkIndexes.slice(half), terms)]);
+        const parts = await Promise.all([
+          scoreChunks(database, generation, chunkIndexes.slice(0, half), terms),
+          scoreChunks(database, generation, chunkIndexes.slice(half), terms),
+        ]);
         return new Map(parts.flatMap((part) => [...part]));
       }
       return scoreChunks(database, generation, chunkIndexes, terms);
@@ -92,7 +95,12 @@ export function impactIndex(database: Queryable, generation: number): ImpactInde
 const PARALLEL_SCORES = 100;
 
 /** Σ idf·weight of each chunk from its stored term weights (from its postings for older generations). */
-async function scoreChunks(database: Queryable, generation: number, chunkIndexes: number[], terms: WeightedTerm[]): Promise<Map<number, number>> {
+async function scoreChunks(
+  database: Queryable,
+  generation: number,
+  chunkIndexes: number[],
+  terms: WeightedTerm[],
+): Promise<Map<number, number>> {
   const result = await database.query<{ idx: number; score: number | null }>(
     `SELECT c.idx, CASE WHEN c.terms IS NULL THEN NULL ELSE (
        SELECT coalesce(sum(q.idf * w.weight), 0) FROM unnest(c.terms, c.term_weights) AS w(term, weight) JOIN unnest($2::text[], $3::float8[]) AS q(term, idf) USING (term)

@@ -11,8 +11,26 @@ interface HtmlText {
 const DROPPED = 'script, style, noscript, template, nav, header, footer, aside, form, iframe, svg, button, select';
 const MAIN = ['main', 'article', '[role="main"]', '#content', '.content', '#zoom', '.article', '.TRS_Editor'];
 const BLOCKS = new Set([
-  'p', 'div', 'section', 'article', 'main', 'li', 'ul', 'ol', 'dl', 'dt', 'dd', 'blockquote', 'pre',
-  'center', 'address', 'figure', 'figcaption', 'caption', 'body', 'tr',
+  'p',
+  'div',
+  'section',
+  'article',
+  'main',
+  'li',
+  'ul',
+  'ol',
+  'dl',
+  'dt',
+  'dd',
+  'blockquote',
+  'pre',
+  'center',
+  'address',
+  'figure',
+  'figcaption',
+  'caption',
+  'body',
+  'tr',
 ]);
 const HEADING = /^h([1-6])$/;
 
@@ -124,6 +142,9 @@ export function htmlToText(html: string): HtmlText {
   if (!hasH1 && title) writer.lines.push(title);
   if (root) walk($, root, writer);
   writer.breakLine();
-  const text = writer.lines.join('\n').replace(/\n{3,}/g, '\n\n').trim();
+  const text = writer.lines
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
   return { text, ...(title ? { title } : {}) };
 }

@@ -31,7 +31,10 @@ export function sniffContentType(bytes: Uint8Array): ContentType {
   if (head.includes(PDF_MAGIC)) return 'pdf';
   if (buffer.subarray(0, 4).equals(ZIP_MAGIC)) return buffer.includes('word/document.xml') ? 'docx' : 'binary';
   if (hasNul(head)) return 'binary';
-  const start = head.toString('latin1').replace(/^(\xef\xbb\xbf|\s)+/, '').toLowerCase();
+  const start = head
+    .toString('latin1')
+    .replace(/^(\xef\xbb\xbf|\s)+/, '')
+    .toLowerCase();
   if (start.startsWith('<!doctype html') || start.startsWith('<html') || /<html[\s>]/.test(start)) return 'html';
   return 'text';
 }

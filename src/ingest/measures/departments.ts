@@ -70,7 +70,7 @@ export function departmentsOfRow(fields: Array<[string, string]>): Departments {
   const responsible: string[] = [];
   for (const [header, value] of fields) {
     const names = splitDepartments(value.replace(/\s+/g, '')).filter((name) => name !== '-' && name !== '无');
-    if (/牵头(?:服务)?(?:部门|单位)/.test(header)) lead.push(...names), responsible.push(...names);
+    if (/牵头(?:服务)?(?:部门|单位)/.test(header)) (lead.push(...names), responsible.push(...names));
     else if (/(?:责任|主管|配合)(?:部门|单位)/.test(header)) responsible.push(...names);
   }
   return { lead: unique(lead), responsible: unique(responsible) };

@@ -11,7 +11,8 @@ const PLACE_LABEL = /^[\u4e00-\u9fa5、]{2,24}(?:区|县|市)$/;
 const LIST_CAPTION = /活动|任务|措施|举措|政策|支持|扶持|补贴|奖励|服务/;
 const TOTAL_ROW = /^(?:合计|小计|总计)$/;
 // Lines that close a document rather than belong to its last item.
-const TRAILER = /^(?:抄送|附件\s*[:：]|本(?:方案|计划|办法|意见|措施)自|[\u4e00-\u9fa5]{2,20}(?:办公室|人民政府)$|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日(?:印发)?$|（此件公开发布）)/;
+const TRAILER =
+  /^(?:抄送|附件\s*[:：]|本(?:方案|计划|办法|意见|措施)自|[\u4e00-\u9fa5]{2,20}(?:办公室|人民政府)$|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日(?:印发)?$|（此件公开发布）)/;
 const AREA_HEADER = /区县|所属区|所在区|县（市）区|县\(市\)区/;
 
 interface Draft {
@@ -37,7 +38,10 @@ function paragraphGroups(blocks: Block[]): Array<{ path: string[]; text: string 
   for (const block of blocks) {
     if (block.kind !== 'paragraph') continue;
     const path = withoutPage(block.sectionPath);
-    const text = block.spans.map((span) => span.text).join('').trim();
+    const text = block.spans
+      .map((span) => span.text)
+      .join('')
+      .trim();
     if (text === '' || TRAILER.test(text)) continue;
     const last = groups[groups.length - 1];
     if (last && last.path.join('\u0001') === path.join('\u0001')) last.text += text;
@@ -57,7 +61,15 @@ function itemDrafts(blocks: Block[], convention: LeadConvention, place: string[]
     const key = keys[index] ?? '';
     if (keys.some((other) => other.startsWith(`${key}\u0001`))) return [];
     const own = placeLabel ? leaf.split('、') : [];
-    return [{ kind: 'item' as const, section: group.path, text: group.text, departments: departmentsOf(group.text, convention), place: [...place, ...own] }];
+    return [
+      {
+        kind: 'item' as const,
+        section: group.path,
+        text: group.text,
+        departments: departmentsOf(group.text, convention),
+        place: [...place, ...own],
+      },
+    ];
   });
 }
 
@@ -74,7 +86,9 @@ function rowDrafts(blocks: Block[], place: string[]): Draft[] {
 }
 
 function areasOf(blocks: Block[], drafts: Draft[]): string[] {
-  const named = blocks.flatMap((block) => (block.fields ?? []).filter(([header]) => AREA_HEADER.test(header)).map(([, value]) => value.replace(/[（(].*$/s, '').trim()));
+  const named = blocks.flatMap((block) =>
+    (block.fields ?? []).filter(([header]) => AREA_HEADER.test(header)).map(([, value]) => value.replace(/[（(].*$/s, '').trim()),
+  );
   const labels = drafts.flatMap((draft) => draft.place);
   return [...new Set([...named, ...labels].filter((area) => /^[\u4e00-\u9fa5]{2,12}(?:区|县|市)$/.test(area)))];
 }

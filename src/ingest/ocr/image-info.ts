@@ -48,8 +48,10 @@ export function imageInfo(bytes: Uint8Array): ImageInfo | undefined {
   let format: ImageFormat | undefined;
   if (startsWith(bytes, PNG)) [format, size] = ['png', { width: view.getUint32(16), height: view.getUint32(20) }];
   else if (startsWith(bytes, [0xff, 0xd8, 0xff])) [format, size] = ['jpeg', jpegSize(bytes, view)];
-  else if (startsWith(bytes, [0x52, 0x49, 0x46, 0x46]) && startsWith(bytes, [0x57, 0x45, 0x42, 0x50], 8)) [format, size] = ['webp', webpSize(bytes, view)];
-  else if (startsWith(bytes, [0x42, 0x4d])) [format, size] = ['bmp', { width: view.getInt32(18, true), height: Math.abs(view.getInt32(22, true)) }];
+  else if (startsWith(bytes, [0x52, 0x49, 0x46, 0x46]) && startsWith(bytes, [0x57, 0x45, 0x42, 0x50], 8))
+    [format, size] = ['webp', webpSize(bytes, view)];
+  else if (startsWith(bytes, [0x42, 0x4d]))
+    [format, size] = ['bmp', { width: view.getInt32(18, true), height: Math.abs(view.getInt32(22, true)) }];
   if (!format || !size || size.width <= 0 || size.height <= 0) return undefined;
   return { format, ...size };
 }

@@ -10,7 +10,9 @@ export type CachedPages = Map<number, RecognizedLine[]>;
 const box = z.object({ x0: z.number(), y0: z.number(), x1: z.number(), y1: z.number() });
 const cacheFile = z.object({
   engineId: z.string(),
-  pages: z.array(z.object({ page: z.number().int().positive(), lines: z.array(z.object({ text: z.string(), box, confidence: z.number() })) })),
+  pages: z.array(
+    z.object({ page: z.number().int().positive(), lines: z.array(z.object({ text: z.string(), box, confidence: z.number() })) }),
+  ),
 });
 
 /** The hash an OCR result is filed under: the file's bytes, so a renamed copy is not read again. */
@@ -44,6 +46,9 @@ export class OcrCache {
     if (!this.directory) return;
     const path = pathOf(this.directory, hash, engineId);
     // not fsync'd: a cache entry lost in a crash is only read again
-    writeFileAtomic(path, JSON.stringify({ engineId, pages: [...pages].map(([page, lines]) => ({ page, lines })) }), { temporary: `${path}.${process.pid}.tmp`, durable: false });
+    writeFileAtomic(path, JSON.stringify({ engineId, pages: [...pages].map(([page, lines]) => ({ page, lines })) }), {
+      temporary: `${path}.${process.pid}.tmp`,
+      durable: false,
+    });
   }
 }

@@ -10,25 +10,27 @@ const HEADING = /^(?:[一二三四五六七八九十]{1,3}、|[（(][一二三�
  */
 export function normalizePunctuation(text: string): string {
   let quoteOpen = false;
-  return text
-    .normalize('NFC')
-    .replace(new RegExp(`(?<=[${HAN}]) *[,，](?!\\d)|,(?= *[${HAN}])`, 'g'), '，')
-    .replace(new RegExp(`(?<=[${HAN}]) *:(?!\\d)`, 'g'), '：')
-    .replace(new RegExp(`;`, 'g'), '；')
-    .replace(/\((?=[一二三四五六七八九十\d]{1,3}\)|[^()]*[\u4e00-\u9fff])/g, '（')
-    .replace(/(?<=（[^（）)]*)\)/g, '）')
-    // a dash between years is often read as 一 (one): 2025一2027 → 2025—2027
-    .replace(/(?<=\b\d{4}) *[一—－-]{1,2} *(?=\d{4}\b)/g, '—')
-    .replace(/["＂'‘’]|“|”/g, (mark) => {
-      if (mark === '“') return ((quoteOpen = true), '“');
-      if (mark === '”') return ((quoteOpen = false), '”');
-      quoteOpen = !quoteOpen;
-      return quoteOpen ? '“' : '”';
-    })
-    .replace(new RegExp(`(?<=[${HAN}])\\.(?=$|[${HAN}])`, 'g'), '。')
-    .replace(HAN_SPACE, '')
-    .replace(/ *\t */g, '\t')
-    .trim();
+  return (
+    text
+      .normalize('NFC')
+      .replace(new RegExp(`(?<=[${HAN}]) *[,，](?!\\d)|,(?= *[${HAN}])`, 'g'), '，')
+      .replace(new RegExp(`(?<=[${HAN}]) *:(?!\\d)`, 'g'), '：')
+      .replace(new RegExp(`;`, 'g'), '；')
+      .replace(/\((?=[一二三四五六七八九十\d]{1,3}\)|[^()]*[\u4e00-\u9fff])/g, '（')
+      .replace(/(?<=（[^（）)]*)\)/g, '）')
+      // a dash between years is often read as 一 (one): 2025一2027 → 2025—2027
+      .replace(/(?<=\b\d{4}) *[一—－-]{1,2} *(?=\d{4}\b)/g, '—')
+      .replace(/["＂'‘’]|“|”/g, (mark) => {
+        if (mark === '“') return ((quoteOpen = true), '“');
+        if (mark === '”') return ((quoteOpen = false), '”');
+        quoteOpen = !quoteOpen;
+        return quoteOpen ? '“' : '”';
+      })
+      .replace(new RegExp(`(?<=[${HAN}])\\.(?=$|[${HAN}])`, 'g'), '。')
+      .replace(HAN_SPACE, '')
+      .replace(/ *\t */g, '\t')
+      .trim()
+  );
 }
 
 function median(values: number[]): number {
@@ -41,7 +43,10 @@ function pageGeometry(lines: RecognizedLine[]): { left: number; right: number; l
   const lefts = lines.map((line) => line.box.x0).sort((a, b) => a - b);
   const rights = lines.map((line) => line.box.x1).sort((a, b) => b - a);
   const lineHeight = median(lines.map((line) => line.box.y1 - line.box.y0)) || 1;
-  const gaps = lines.slice(1).map((line, index) => line.box.y0 - (lines[index]?.box.y0 ?? 0)).filter((gap) => gap > 0);
+  const gaps = lines
+    .slice(1)
+    .map((line, index) => line.box.y0 - (lines[index]?.box.y0 ?? 0))
+    .filter((gap) => gap > 0);
   // The body's margins: a quarter of the lines reach them (centred titles and short last lines do not).
   const quartile = Math.max(0, Math.floor(lines.length / 4) - 1);
   return { left: lefts[quartile] ?? 0, right: rights[quartile] ?? 0, lineHeight, pitch: median(gaps) || lineHeight * 1.5 };

@@ -48,7 +48,8 @@ function planOf(request: ScanRequest, cache: OcrCache, engineId: string, options
   // An image's header is checked now, so a corrupt or oversized one is refused before progress starts.
   if (request.kind === 'image') imageFilePage(request.bytes, options.maxPixels);
   const maxPages = options.maxPages;
-  if (pages.length > maxPages) throw new OcrError('too-many-pages', `扫描件需识别 ${pages.length} 页，超过上限 ${maxPages} 页（OCR_MAX_PAGES）`);
+  if (pages.length > maxPages)
+    throw new OcrError('too-many-pages', `扫描件需识别 ${pages.length} 页，超过上限 ${maxPages} 页（OCR_MAX_PAGES）`);
   const hash = fileHash(request.bytes);
   const cached = cache.read(hash, engineId);
   return { request, hash, pages, ...(cached ? { cached } : {}) };

@@ -56,7 +56,10 @@ function linesOf(page: TesseractPage): RecognizedLine[] {
 
 /** The region of a page where a ruled table defeated the block reading: tall rows read as noise. */
 export function garbledTable(lines: RecognizedLine[]): RecognizedLine['box'] | undefined {
-  const heights = lines.filter((line) => line.confidence >= GARBLED).map((line) => line.box.y1 - line.box.y0).sort((a, b) => a - b);
+  const heights = lines
+    .filter((line) => line.confidence >= GARBLED)
+    .map((line) => line.box.y1 - line.box.y0)
+    .sort((a, b) => a - b);
   const body = heights[Math.floor(heights.length / 2)] ?? 0;
   const garbled = lines.filter((line) => line.confidence < GARBLED && body > 0 && line.box.y1 - line.box.y0 > body * TALL);
   if (garbled.length === 0) return undefined;

@@ -40,7 +40,12 @@ export function createTesseractRecognizer(config: TesseractRecognizerConfig = {}
   const start = async (): Promise<TesseractWorker> => {
     const { createWorker, OEM } = await import('tesseract.js');
     // cacheMethod 'none': read the model from the package folder, write no copy into the cwd.
-    const created = await createWorker('chi_sim', OEM.LSTM_ONLY, { langPath, cacheMethod: 'none', gzip: true, errorHandler: () => undefined });
+    const created = await createWorker('chi_sim', OEM.LSTM_ONLY, {
+      langPath,
+      cacheMethod: 'none',
+      gzip: true,
+      errorHandler: () => undefined,
+    });
     // debug_file: tesseract's own notes ("Estimating resolution as …") must not reach the CLI's stderr.
     await created.setParameters({ debug_file: '/dev/null' });
     return created;
@@ -80,7 +85,8 @@ export function createTesseractRecognizer(config: TesseractRecognizerConfig = {}
       if (error instanceof OcrError) throw error;
       await end();
       // Leptonica could not decode it: a truncated or damaged file whose header looked fine.
-      if (String(error).includes('attempting to read image')) throw new OcrError('corrupt-image', '图片已损坏或格式无法识别', { cause: error });
+      if (String(error).includes('attempting to read image'))
+        throw new OcrError('corrupt-image', '图片已损坏或格式无法识别', { cause: error });
       throw new OcrError('engine-failed', `OCR engine failed: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
     } finally {
       clearTimeout(timer);

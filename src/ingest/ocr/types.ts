@@ -38,7 +38,11 @@ export type OcrErrorCode = 'too-many-pages' | 'image-too-large' | 'corrupt-image
 /** The OCR stage's error: `code` says what went wrong, the message names the limit or the file's problem. */
 export class OcrError extends Error {
   override readonly name = 'OcrError';
-  constructor(readonly code: OcrErrorCode, message: string, options?: { cause?: unknown }) {
+  constructor(
+    readonly code: OcrErrorCode,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
     super(message, options);
   }
 }

@@ -71,7 +71,15 @@ export function createAnswerFlow(deps: {
         const { answer, answerable, citations, notes, comparison } = result;
         // Kept for 👍/👎 (readable at once; the disk write finishes in the background).
         records
-          .save(message.messageId, { question: result.question, answer, answerable, citations, notes, ...(comparison ? { comparison } : {}), chatId: message.chatId })
+          .save(message.messageId, {
+            question: result.question,
+            answer,
+            answerable,
+            citations,
+            notes,
+            ...(comparison ? { comparison } : {}),
+            chatId: message.chatId,
+          })
           .catch((error: unknown) => logger.error('lark.record_failed', { messageId: message.messageId, error }));
         logger.debug('lark.result', { messageId: message.messageId, answerable: result.answerable, mode: result.mode });
         outcome.mode = result.mode;
@@ -88,10 +96,17 @@ export function createAnswerFlow(deps: {
   };
 
   /** For the console: the question, where, how it went and which documents it cited; a failed write is logged. */
-  const recordQuestion = (message: IncomingMessage, question: string, outcome: { mode: string; answerable: boolean; result?: AskResult }, ms: number): void => {
+  const recordQuestion = (
+    message: IncomingMessage,
+    question: string,
+    outcome: { mode: string; answerable: boolean; result?: AskResult },
+    ms: number,
+  ): void => {
     if (!deps.questions) return;
     const { result } = outcome;
-    const sources = new Map((result?.citations ?? []).map((citation) => [citation.source, { source: citation.source, title: citation.title }]));
+    const sources = new Map(
+      (result?.citations ?? []).map((citation) => [citation.source, { source: citation.source, title: citation.title }]),
+    );
     deps.questions
       .record({
         id: message.messageId,
@@ -142,7 +157,12 @@ export function createAnswerFlow(deps: {
         await surface.finish(card);
         const ms = performance.now() - started;
         metrics.questionAnswered({ channel: 'lark', mode: outcome.mode, answerable: outcome.answerable, seconds: ms / 1000 });
-        logger.info('lark.answered', { messageId: message.messageId, ms: Math.round(ms), mode: outcome.mode, answerable: outcome.answerable });
+        logger.info('lark.answered', {
+          messageId: message.messageId,
+          ms: Math.round(ms),
+          mode: outcome.mode,
+          answerable: outcome.answerable,
+        });
         recordQuestion(message, question, outcome, ms);
       } catch (error) {
         metrics.error('send');

@@ -71,10 +71,13 @@ export function createSurfaceFactory(options: {
 
   const patchSurface = (target: ReplyTarget): AnswerSurface => {
     let replyId: string | undefined;
-    const updates = latestThrottle(async (text: string) => {
-      // optional: with the app's PATCH budget spent (1,000 a minute), a partial is skipped, not queued
-      if (replyId) await platform.patchCard(replyId, partialCard(target.question, text), { optional: true });
-    }, { intervalMs, clock, onError });
+    const updates = latestThrottle(
+      async (text: string) => {
+        // optional: with the app's PATCH budget spent (1,000 a minute), a partial is skipped, not queued
+        if (replyId) await platform.patchCard(replyId, partialCard(target.question, text), { optional: true });
+      },
+      { intervalMs, clock, onError },
+    );
     return {
       async open() {
         replyId = await platform.replyCard({ ...target, content: { card: pendingCard(target.question, false) } });
@@ -98,17 +101,20 @@ export function createSurfaceFactory(options: {
     const nextSequence = (): number => (sequence = Math.max(sequence + 1, clock.now() - (card?.createdAt ?? clock.now())));
     // false once the platform says streaming is over (closed after 10 minutes): no more text updates
     let streaming = true;
-    const updates = latestThrottle(async (text: string) => {
-      if (!card || !streaming) return;
-      try {
-        // plain prefixes, no cursor: CardKit types out what extends the last text and redraws the rest
-        await platform.streamCardText(card.cardId, ANSWER_ELEMENT_ID, escapeMarkdown(text), nextSequence());
-      } catch (error) {
-        if (!isStreamingOver(error)) throw error;
-        streaming = false;
-        logger.info('lark.streaming_over', { cardId: card.cardId, platformCode: error.details.platformCode });
-      }
-    }, { intervalMs, clock, onError });
+    const updates = latestThrottle(
+      async (text: string) => {
+        if (!card || !streaming) return;
+        try {
+          // plain prefixes, no cursor: CardKit types out what extends the last text and redraws the rest
+          await platform.streamCardText(card.cardId, ANSWER_ELEMENT_ID, escapeMarkdown(text), nextSequence());
+        } catch (error) {
+          if (!isStreamingOver(error)) throw error;
+          streaming = false;
+          logger.info('lark.streaming_over', { cardId: card.cardId, platformCode: error.details.platformCode });
+        }
+      },
+      { intervalMs, clock, onError },
+    );
     return {
       async open() {
         // a question taken over from a dead instance: its reply already shows this card

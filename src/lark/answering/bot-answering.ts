@@ -47,7 +47,14 @@ export function createBotAnswering(deps: {
   const cardMode = settings.streaming === 'auto' ? (deps.streamsAnswers ? 'cardkit' : 'patch') : settings.streaming;
   const answer = createAnswerFlow({
     service: deps.service,
-    surfaces: createSurfaceFactory({ platform, mode: cardMode, clock, logger, cards: deps.records, ...(deps.cardUpdateIntervalMs ? { intervalMs: deps.cardUpdateIntervalMs } : {}) }),
+    surfaces: createSurfaceFactory({
+      platform,
+      mode: cardMode,
+      clock,
+      logger,
+      cards: deps.records,
+      ...(deps.cardUpdateIntervalMs ? { intervalMs: deps.cardUpdateIntervalMs } : {}),
+    }),
     records: deps.records,
     tasks,
     logger,
@@ -74,7 +81,9 @@ export function createBotAnswering(deps: {
       };
       // one answer per person and card: a repeated click within the platform's hour gets the same reply
       const requestId = `ask-${randomUUID()}`;
-      tasks.run(() => withRequestFields({ requestId }, () => answer(message, question, replyUuid(`ask:${action.messageId}:${action.operatorId}`))));
+      tasks.run(() =>
+        withRequestFields({ requestId }, () => answer(message, question, replyUuid(`ask:${action.messageId}:${action.operatorId}`))),
+      );
     },
   };
 }

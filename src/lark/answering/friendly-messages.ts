@@ -72,7 +72,8 @@ function adminMessage(error: AdminError): string {
 
 /** Why an uploaded file could not be read, in Chinese. */
 function ingestMessage(error: IngestError): string {
-  if (error.code === 'unreadable') return `无法从这个文件读出文字（可能是扫描件、已加密或已损坏），没有保存。请发送带文字层的 ${UPLOAD_FORMATS} 文件。`;
+  if (error.code === 'unreadable')
+    return `无法从这个文件读出文字（可能是扫描件、已加密或已损坏），没有保存。请发送带文字层的 ${UPLOAD_FORMATS} 文件。`;
   if (error.code === 'unsupported-type') return `不支持这种格式。请发送 ${UPLOAD_FORMATS} 文件。`;
   return '文件内容和扩展名不符，没有保存。请发送原始文件。';
 }
@@ -87,7 +88,8 @@ export function friendlyMessage(error: unknown): string {
   if (error instanceof IngestError) return ingestMessage(error);
   if (error instanceof LarkError && error.details.platformCode === SCOPE_MISSING_CODE) return FAILURE_TEXT.permissionMissing;
   // OCR messages are written in Chinese for admins (未识别到文字, the page or pixel limit)
-  if (error instanceof OcrError) return error.code === 'engine-failed' || error.code === 'cancelled' ? FAILURE_TEXT.unknown : `${error.message}，没有保存。`;
+  if (error instanceof OcrError)
+    return error.code === 'engine-failed' || error.code === 'cancelled' ? FAILURE_TEXT.unknown : `${error.message}，没有保存。`;
   if (error instanceof LarkError) return error.code === 'rate-limited' ? FAILURE_TEXT.platformBusy : FAILURE_TEXT.unknown;
   if (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError')) return FAILURE_TEXT.timeout;
   return FAILURE_TEXT.unknown;

@@ -27,7 +27,10 @@ export function createThinkingReaction(platform: Pick<OpenPlatform, 'addReaction
       } catch (error) {
         if (error instanceof LarkError && error.code === 'rejected' && error.details.platformCode === 99991672) {
           usable = false;
-          logger.warn('lark.reactions_unavailable', { error, hint: 'grant im:message.reactions:write_only or set LARK_THINKING_REACTION=false' });
+          logger.warn('lark.reactions_unavailable', {
+            error,
+            hint: 'grant im:message.reactions:write_only or set LARK_THINKING_REACTION=false',
+          });
         } else logger.warn('lark.reaction_failed', { messageId, error });
         return nothing;
       }

@@ -28,7 +28,9 @@ function size(bytes: number): string {
 /** One line per stage: done stages ticked, the running one with its count. */
 function stageLines(progress: ReindexProgress): string {
   // 识别文字 is listed only while scans are being read: most re-indexes have none.
-  const stages = (Object.keys(STAGE_NAMES) as Array<ReindexProgress['stage']>).filter((stage) => stage !== 'ocr' || progress.stage === 'ocr');
+  const stages = (Object.keys(STAGE_NAMES) as Array<ReindexProgress['stage']>).filter(
+    (stage) => stage !== 'ocr' || progress.stage === 'ocr',
+  );
   const current = stages.indexOf(progress.stage);
   return stages
     .map((stage, index) => {
@@ -75,7 +77,8 @@ function summaryMarkdown(summary: BuildSummary): string {
   ];
   if (summary.skipped.length > 0) {
     lines.push(`**未能读取 ${summary.skipped.length} 个文件**`);
-    for (const { file, reason } of summary.skipped.slice(0, LISTED_NAMES)) lines.push(`- ${escapeMarkdown(file)}：${escapeMarkdown(reason)}`);
+    for (const { file, reason } of summary.skipped.slice(0, LISTED_NAMES))
+      lines.push(`- ${escapeMarkdown(file)}：${escapeMarkdown(reason)}`);
   }
   return lines.join('\n');
 }
@@ -104,7 +107,9 @@ export function documentListCard(documents: StoredDocument[], manifest: Manifest
   const lines = documents.slice(0, LISTED_DOCUMENTS).map((document, index) => {
     const indexed = manifest?.documents[document.name];
     const status = indexed ? statusLabel(indexed.facts, today) : '';
-    const title = indexed ? `《${escapeMarkdown(indexed.title)}》${status ? ` · ${escapeMarkdown(status)}` : ''} · ${indexed.chunks} 段` : '（未入索引）';
+    const title = indexed
+      ? `《${escapeMarkdown(indexed.title)}》${status ? ` · ${escapeMarkdown(status)}` : ''} · ${indexed.chunks} 段`
+      : '（未入索引）';
     return `${index + 1}. ${escapeMarkdown(document.name)} ${title} · ${size(document.bytes)}`;
   });
   if (documents.length > LISTED_DOCUMENTS) lines.push(`…… 共 ${documents.length} 个文件`);

@@ -56,7 +56,10 @@ function sources(citations: AskResult['citations']): CardElement[] {
   if (citations.length === 0) return [];
   const lines = citations.flatMap((citation, index) => [
     plainText(`[${index + 1}] 《${citation.title}》${citation.section ? ` › ${citation.section}` : ''}`),
-    plainText(`“${citation.quote.length > MAX_QUOTE_CHARS ? `${citation.quote.slice(0, MAX_QUOTE_CHARS)}…` : citation.quote}”`, { grey: true, small: true }),
+    plainText(`“${citation.quote.length > MAX_QUOTE_CHARS ? `${citation.quote.slice(0, MAX_QUOTE_CHARS)}…` : citation.quote}”`, {
+      grey: true,
+      small: true,
+    }),
   ]);
   return [collapsiblePanel(`来源（${citations.length}）`, lines, 'sources')];
 }
@@ -71,7 +74,9 @@ function feedback(ref: string, vote?: Vote): CardElement[] {
     callbackButton('👍 有帮助', { action: 'feedback', vote: 'up', ref }, vote === 'up'),
     callbackButton('👎 没帮助', { action: 'feedback', vote: 'down', ref }, vote === 'down'),
   ]);
-  return vote ? [buttons, plainText(`已记录反馈（${vote === 'up' ? '👍 有帮助' : '👎 没帮助'}），谢谢！`, { grey: true, small: true })] : [buttons];
+  return vote
+    ? [buttons, plainText(`已记录反馈（${vote === 'up' ? '👍 有帮助' : '👎 没帮助'}），谢谢！`, { grey: true, small: true })]
+    : [buttons];
 }
 
 /**
@@ -99,11 +104,23 @@ export function answerCard(view: AnswerView, ref: string, vote?: Vote): CardJson
     subtitle: view.question,
     color: 'blue',
     summary: view.answer,
-    elements: [plainText(view.answer, { id: ANSWER_ELEMENT_ID }), ...comparison(view), ...notes, ...sources(view.citations), ...feedback(ref, vote)],
+    elements: [
+      plainText(view.answer, { id: ANSWER_ELEMENT_ID }),
+      ...comparison(view),
+      ...notes,
+      ...sources(view.citations),
+      ...feedback(ref, vote),
+    ],
   });
 }
 
 /** Shown in place of the answer when answering failed; the text is already friendly Chinese. */
 export function failureCard(question: string, message: string): CardJson {
-  return card({ title: BOT_NAME, subtitle: question, color: 'red', summary: message, elements: [plainText(message, { id: ANSWER_ELEMENT_ID })] });
+  return card({
+    title: BOT_NAME,
+    subtitle: question,
+    color: 'red',
+    summary: message,
+    elements: [plainText(message, { id: ANSWER_ELEMENT_ID })],
+  });
 }

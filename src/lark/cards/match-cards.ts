@@ -28,7 +28,12 @@ function profileValue(profile: Profile): Record<string, string> {
 
 /** 「南浔区 · 大学生 · 文创 · 筹备」 */
 function profileSummary(profile: Profile): string {
-  const parts = [profile.place ?? '地区未选', profile.who.join('、') || '身份未选', profile.industry.join('、') || '行业未选', profile.stage ?? ''];
+  const parts = [
+    profile.place ?? '地区未选',
+    profile.who.join('、') || '身份未选',
+    profile.industry.join('、') || '行业未选',
+    profile.stage ?? '',
+  ];
   return parts.filter((part) => part !== '').join(' · ');
 }
 
@@ -42,12 +47,17 @@ function cut(text: string, limit: number): string {
 
 function facts(lead: string[], period: string, status: string): string {
   const leadText = lead.length > 0 ? `牵头：${lead.join('、')}` : '文件未写明牵头部门';
-  return [leadText, period ? `执行期${period}` : '', status].filter((part) => part !== '').map(escapeMarkdown).join(' · ');
+  return [leadText, period ? `执行期${period}` : '', status]
+    .filter((part) => part !== '')
+    .map(escapeMarkdown)
+    .join(' · ');
 }
 
 function measureElements(measure: MatchedMeasure, index: number, profile: Profile): CardElement[] {
   return [
-    markdown(`**${index + 1}. ${escapeMarkdown(label(measure.section))}**\n《${escapeMarkdown(measure.title)}》\n${facts(measure.lead, measure.period, measure.status)}`),
+    markdown(
+      `**${index + 1}. ${escapeMarkdown(label(measure.section))}**\n《${escapeMarkdown(measure.title)}》\n${facts(measure.lead, measure.period, measure.status)}`,
+    ),
     plainText(`「${cut(measure.quote, QUOTE_CHARS)}」`, { grey: true }),
     callbackButton('详细', { action: DETAIL_ACTION, source: measure.source, measure: measure.id, ...profileValue(profile) }),
   ];
@@ -55,7 +65,10 @@ function measureElements(measure: MatchedMeasure, index: number, profile: Profil
 
 function resultCardOf(result: MatchResult, listed: number): CardJson {
   const { measures, notes, profile } = result;
-  const head = measures.length > 0 ? `找到 ${measures.length} 条适用措施，按相关程度排序${measures.length > listed ? `，显示前 ${listed} 条` : ''}：` : '没有找到可匹配的措施。';
+  const head =
+    measures.length > 0
+      ? `找到 ${measures.length} 条适用措施，按相关程度排序${measures.length > listed ? `，显示前 ${listed} 条` : ''}：`
+      : '没有找到可匹配的措施。';
   return card({
     title: '政策匹配结果',
     subtitle: profileSummary(profile),

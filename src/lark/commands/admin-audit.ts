@@ -4,7 +4,12 @@ import type { MessageContext } from '../inbound/middleware.js';
 import type { AuditLog } from '../store/audit-log.js';
 
 /** Records one admin action of the message's sender; never throws (a failed write is logged). */
-export type RecordAdminAction = (context: MessageContext, action: string, args: string, outcome: { ok: boolean; detail?: string }) => Promise<void>;
+export type RecordAdminAction = (
+  context: MessageContext,
+  action: string,
+  args: string,
+  outcome: { ok: boolean; detail?: string },
+) => Promise<void>;
 
 /** Does not record: the default when no audit log is given. */
 export const noAudit: RecordAdminAction = async () => undefined;

@@ -14,7 +14,12 @@ export function adminPolicy(openIds: Iterable<string>, adminChats: Iterable<stri
 }
 
 /** True for admins; anyone else gets a polite 没有权限 card and a log line (not audited: only admin actions are). */
-export async function requireAdmin(context: MessageContext, gate: { isAdmin: IsAdmin; logger: Logger }, command: string, refusal: string): Promise<boolean> {
+export async function requireAdmin(
+  context: MessageContext,
+  gate: { isAdmin: IsAdmin; logger: Logger },
+  command: string,
+  refusal: string,
+): Promise<boolean> {
   if (gate.isAdmin(context.message)) return true;
   gate.logger.info('lark.admin_refused', { command, senderId: context.message.senderId, chatId: context.message.chatId });
   await context.reply(noticeCard('没有权限', { text: refusal }, 'orange'));

@@ -65,7 +65,18 @@ export function createBotCommands(deps: {
   });
   const manifest = (): ReturnType<BotStatus['manifest']> => deps.status.manifest();
   const notices = deps.notices
-    ? noticeHandlers({ notices: deps.notices, manifest, isAdmin, audit: deps.auditLog, recordAdminAction: audit, platform: deps.platform, tasks: deps.tasks, clock, logger, knowledge: deps.knowledge })
+    ? noticeHandlers({
+        notices: deps.notices,
+        manifest,
+        isAdmin,
+        audit: deps.auditLog,
+        recordAdminAction: audit,
+        platform: deps.platform,
+        tasks: deps.tasks,
+        clock,
+        logger,
+        knowledge: deps.knowledge,
+      })
     : undefined;
   const commands = notices ? notices.commands(base) : base;
   // `/match` (政策匹配): profiles in DATA_DIR, or shared on PostgreSQL (STORE=postgres)
@@ -73,7 +84,11 @@ export function createBotCommands(deps: {
   commands.push(matchCommand(matching));
   // `/console` (控制台) only when the admin console is on
   if (deps.consoleLink) commands.push(consoleCommand({ issue: deps.consoleLink, isAdmin, logger, audit }));
-  return { commands, cardActions: { ...matchCardActions(matching), ...notices?.cardActions }, ...(documents ? { uploads: acceptUploads(documents) } : {}) };
+  return {
+    commands,
+    cardActions: { ...matchCardActions(matching), ...notices?.cardActions },
+    ...(documents ? { uploads: acceptUploads(documents) } : {}),
+  };
 }
 
 /** Uploads, `/docs` and `/reindex` from chat, over the knowledge admin. */

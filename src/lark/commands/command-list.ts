@@ -92,7 +92,11 @@ function serverOnlyReindex(isAdmin: IsAdmin, logger: Logger): Command {
     aliases: ['重建索引'],
     run: async (context) => {
       if (!(await requireAdmin(context, { isAdmin, logger }, 'reindex', '只有管理员可以重建索引。'))) return;
-      await context.reply(noticeCard('重建索引', { text: '这个进程没有启用从飞书重建索引。请在服务器上运行 npm run -s cli -- index，机器人会在几秒内自动切换到新索引。' }));
+      await context.reply(
+        noticeCard('重建索引', {
+          text: '这个进程没有启用从飞书重建索引。请在服务器上运行 npm run -s cli -- index，机器人会在几秒内自动切换到新索引。',
+        }),
+      );
     },
   };
 }

@@ -27,7 +27,9 @@ export function consoleCommand(deps: { issue: IssueConsoleLink; isAdmin: IsAdmin
         await deps.audit(context, 'console login link', '', { ok: false, detail: 'not in ADMIN_OPEN_IDS' });
         return;
       }
-      await context.reply(noticeCard('管理控制台', { markdown: `[打开管理控制台](${link.url})\n\n链接 ${link.minutes} 分钟内有效，只能使用一次。` }));
+      await context.reply(
+        noticeCard('管理控制台', { markdown: `[打开管理控制台](${link.url})\n\n链接 ${link.minutes} 分钟内有效，只能使用一次。` }),
+      );
       await deps.audit(context, 'console login link', '', { ok: true });
     },
   };

@@ -50,7 +50,15 @@ function summaryDetail(summary: BuildSummary): string {
 async function withProgressCard<T>(
   context: MessageContext,
   deps: DocumentAdminDeps,
-  job: { title: string; lead?: string; action: string; args: string; start: (onProgress: OnProgress) => Promise<T>; done: (result: T) => CardJson; detail: (result: T) => string },
+  job: {
+    title: string;
+    lead?: string;
+    action: string;
+    args: string;
+    start: (onProgress: OnProgress) => Promise<T>;
+    done: (result: T) => CardJson;
+    detail: (result: T) => string;
+  },
 ): Promise<void> {
   let push: OnProgress = () => undefined;
   const work = job.start((progress) => push(progress));
@@ -67,7 +75,8 @@ async function withProgressCard<T>(
       await deps.audit(context, job.action, job.args, { ok: false, detail: error instanceof Error ? error.message : String(error) });
       card = failureCard(job.title, error);
     }
-    if (messageId) await context.update(messageId, card).catch((failure: unknown) => deps.logger.warn('lark.progress_card_failed', { error: failure }));
+    if (messageId)
+      await context.update(messageId, card).catch((failure: unknown) => deps.logger.warn('lark.progress_card_failed', { error: failure }));
   };
   let messageId: string;
   try {
@@ -76,11 +85,14 @@ async function withProgressCard<T>(
     context.defer(() => finish(undefined));
     throw error;
   }
-  const throttle = latestThrottle((progress: ReindexProgress) => context.update(messageId, reindexProgressCard(job.title, progress, job.lead)), {
-    intervalMs: deps.progressIntervalMs ?? 1000,
-    clock: deps.clock,
-    onError: (error) => deps.logger.warn('lark.progress_card_failed', { error }),
-  });
+  const throttle = latestThrottle(
+    (progress: ReindexProgress) => context.update(messageId, reindexProgressCard(job.title, progress, job.lead)),
+    {
+      intervalMs: deps.progressIntervalMs ?? 1000,
+      clock: deps.clock,
+      onError: (error) => deps.logger.warn('lark.progress_card_failed', { error }),
+    },
+  );
   push = (progress) => throttle.push(progress);
   context.defer(async () => {
     await work.catch(() => undefined);
@@ -133,7 +145,9 @@ function docs(deps: DocumentAdminDeps): Command {
         return;
       }
       if (!['remove', 'rm', '删除'].includes(sub.toLowerCase()) || rest.length === 0) {
-        await context.reply(noticeCard('文档管理', { text: '用法：/docs 查看文档目录；/docs remove 文件名或序号 删除一份文档并重建索引。' }, 'orange'));
+        await context.reply(
+          noticeCard('文档管理', { text: '用法：/docs 查看文档目录；/docs remove 文件名或序号 删除一份文档并重建索引。' }, 'orange'),
+        );
         return;
       }
       const name = await resolveDocument(deps, rest.join(' '));
@@ -178,7 +192,13 @@ export function acceptUploads(deps: DocumentAdminDeps): Middleware {
     let bytes: Buffer;
     try {
       if (!image) checkFileName(fileName);
-      bytes = await deps.download({ messageId: message.messageId, fileKey: key, fileName, maxBytes: deps.maxUploadBytes, ...(image ? { type: 'image' as const } : {}) });
+      bytes = await deps.download({
+        messageId: message.messageId,
+        fileKey: key,
+        fileName,
+        maxBytes: deps.maxUploadBytes,
+        ...(image ? { type: 'image' as const } : {}),
+      });
       if (image) fileName = imageUploadName(bytes, deps.clock.now());
     } catch (error) {
       deps.logger.info('lark.upload_refused', { fileName, reason: error instanceof Error ? error.message : String(error) });
@@ -193,7 +213,8 @@ export function acceptUploads(deps: DocumentAdminDeps): Middleware {
       args: fileName,
       start: (onProgress) => deps.admin.upload(fileName, bytes, onProgress),
       done: (result) => uploadDoneCard(result, deps.manifest()),
-      detail: (result) => `${result.replaced ? 'replaced' : 'added'} ${result.name} (${bytes.byteLength} bytes); ${summaryDetail(result.summary)}`,
+      detail: (result) =>
+        `${result.replaced ? 'replaced' : 'added'} ${result.name} (${bytes.byteLength} bytes); ${summaryDetail(result.summary)}`,
     });
   };
 }

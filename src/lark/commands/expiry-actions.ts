@@ -36,7 +36,15 @@ interface ExpiryActionDeps {
 export function expiryActionHandlers(deps: ExpiryActionDeps): CardActionHandlers {
   const audit = async (action: CardAction, name: string, source: string, ok: boolean, detail: string): Promise<void> => {
     await deps.audit
-      .record({ time: new Date(deps.clock.now()).toISOString(), actor: action.operatorId, chatId: action.chatId, action: name, args: source, result: ok ? 'ok' : 'failed', detail: detail.slice(0, 500) })
+      .record({
+        time: new Date(deps.clock.now()).toISOString(),
+        actor: action.operatorId,
+        chatId: action.chatId,
+        action: name,
+        args: source,
+        result: ok ? 'ok' : 'failed',
+        detail: detail.slice(0, 500),
+      })
       .catch((error: unknown) => deps.logger.error('lark.audit_failed', { action: name, error }));
   };
   const titleOf = (source: string): string => deps.documents().find((document) => document.source === source)?.title ?? source;
@@ -54,7 +62,10 @@ export function expiryActionHandlers(deps: ExpiryActionDeps): CardActionHandlers
     if (parsed.data.action === EXPIRY_ACTIONS.keep) {
       await deps.notices.confirmInForce(source, action.operatorId);
       await audit(action, 'expiry keep', source, true, `《${title}》标记为仍然有效`);
-      return { toast: { type: 'success', content: '已标记为仍然有效。' }, card: { type: 'raw', data: await cardNow(week, `已确认《${title}》仍然有效：回答不再提示它已到期。`) } };
+      return {
+        toast: { type: 'success', content: '已标记为仍然有效。' },
+        card: { type: 'raw', data: await cardNow(week, `已确认《${title}》仍然有效：回答不再提示它已到期。`) },
+      };
     }
     const knowledge = deps.knowledge;
     if (!knowledge) return { toast: { type: 'info', content: '这个进程没有启用从飞书管理文档，请在服务器上删除该文件。' } };
@@ -69,7 +80,10 @@ export function expiryActionHandlers(deps: ExpiryActionDeps): CardActionHandlers
         await deps.update(action.messageId, await cardNow(week, `移除《${title}》失败：${friendlyMessage(error)}`));
       }
     });
-    return { toast: { type: 'info', content: '正在移除并重建索引……' }, card: { type: 'raw', data: await cardNow(week, `正在移除《${title}》并重建索引……`) } };
+    return {
+      toast: { type: 'info', content: '正在移除并重建索引……' },
+      card: { type: 'raw', data: await cardNow(week, `正在移除《${title}》并重建索引……`) },
+    };
   };
   return { [EXPIRY_ACTIONS.remove]: handle, [EXPIRY_ACTIONS.keep]: handle };
 }

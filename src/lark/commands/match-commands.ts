@@ -1,8 +1,27 @@
 import { z } from 'zod';
 import { documentStatus, STATUS_LABELS } from '../../ingest/index.js';
 import type { Logger } from '../../log/index.js';
-import { FIELD_CLASSES, knownPlaces, matchMeasures, quoteFor, readProfile, WHO_CLASSES, type MatchDocument, type Profile, type ProfileStore, type Stage } from '../../match/index.js';
-import { BACK_ACTION, DETAIL_ACTION, matchFormCard, matchResultCard, measureDetailCard, SUBMIT_ACTION, type FormChoices } from '../cards/match-cards.js';
+import {
+  FIELD_CLASSES,
+  knownPlaces,
+  matchMeasures,
+  quoteFor,
+  readProfile,
+  WHO_CLASSES,
+  type MatchDocument,
+  type Profile,
+  type ProfileStore,
+  type Stage,
+} from '../../match/index.js';
+import {
+  BACK_ACTION,
+  DETAIL_ACTION,
+  matchFormCard,
+  matchResultCard,
+  measureDetailCard,
+  SUBMIT_ACTION,
+  type FormChoices,
+} from '../cards/match-cards.js';
 import { noticeCard } from '../cards/notice-card.js';
 import type { Clock } from '../../clock/index.js';
 import { friendlyMessage } from '../answering/friendly-messages.js';
@@ -72,14 +91,28 @@ const listed = z.string().max(200).optional();
 const profileSchema = z.object({ place: choice, who: listed, industry: listed, stage: z.enum(['筹备', '初创', '成长']).optional() });
 const detailSchema = profileSchema.extend({ source: z.string().min(1), measure: z.string().min(1) });
 
-function profileOf(fields: { place?: string | undefined; who?: string | undefined; industry?: string | undefined; stage?: Stage | undefined }): Profile {
+function profileOf(fields: {
+  place?: string | undefined;
+  who?: string | undefined;
+  industry?: string | undefined;
+  stage?: Stage | undefined;
+}): Profile {
   const split = (value?: string) => (value ? value.split('、').filter((part) => part !== '') : []);
-  return { ...(fields.place ? { place: fields.place } : {}), who: split(fields.who), industry: split(fields.industry), ...(fields.stage ? { stage: fields.stage } : {}) };
+  return {
+    ...(fields.place ? { place: fields.place } : {}),
+    who: split(fields.who),
+    industry: split(fields.industry),
+    ...(fields.stage ? { stage: fields.stage } : {}),
+  };
 }
 
 /** Only options the form offered are accepted: a forged value is refused, not matched or stored. */
 function offered(form: z.infer<typeof formSchema>, choices: FormChoices): boolean {
-  return (!form.place || choices.places.includes(form.place)) && (!form.who || choices.who.includes(form.who)) && (!form.industry || choices.industries.includes(form.industry));
+  return (
+    (!form.place || choices.places.includes(form.place)) &&
+    (!form.who || choices.who.includes(form.who)) &&
+    (!form.industry || choices.industries.includes(form.industry))
+  );
 }
 
 /** The form's submit, 详细 and 返回 as card actions keyed by `value.action`. */
@@ -88,7 +121,8 @@ export function matchCardActions(deps: MatchDeps): CardActionHandlers {
   const submit = async (action: CardAction): Promise<CardActionReply> => {
     const parsed = formSchema.safeParse(action.formValue ?? {});
     const documents = deps.documents();
-    if (!parsed.success || !offered(parsed.data, formChoices(documents))) return { toast: { type: 'warning', content: '无法识别提交的条件，请重新发送 /match。' } };
+    if (!parsed.success || !offered(parsed.data, formChoices(documents)))
+      return { toast: { type: 'warning', content: '无法识别提交的条件，请重新发送 /match。' } };
     const profile = profileOf(parsed.data);
     // remembered only here, when the person submits the form
     await deps.profiles.save(action.operatorId, { profile, savedAt: today().toISOString() });

@@ -45,7 +45,13 @@ export function noticeHandlers(deps: {
   const documents = (): MatchDocument[] => servedDocuments(deps.manifest) ?? [];
   return {
     commands: (commands) =>
-      withPolicySubscriptions(commands, { notices: deps.notices, isAdmin: deps.isAdmin, logger: deps.logger, audit: deps.recordAdminAction, known: () => servedDocuments(deps.manifest)?.map((document) => document.source) }),
+      withPolicySubscriptions(commands, {
+        notices: deps.notices,
+        isAdmin: deps.isAdmin,
+        logger: deps.logger,
+        audit: deps.recordAdminAction,
+        known: () => servedDocuments(deps.manifest)?.map((document) => document.source),
+      }),
     cardActions: expiryActionHandlers({
       notices: deps.notices,
       knowledge: deps.knowledge,

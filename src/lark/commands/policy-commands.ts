@@ -42,7 +42,12 @@ async function unsubscribe(deps: PolicyCommandDeps, context: MessageContext): Pr
 }
 
 /** Runs one policy subscription change for an admin, audited; a failure is a reply, never an exception. */
-async function runAsAdmin(deps: PolicyCommandDeps, context: MessageContext, args: string, name: 'subscribe' | 'unsubscribe'): Promise<void> {
+async function runAsAdmin(
+  deps: PolicyCommandDeps,
+  context: MessageContext,
+  args: string,
+  name: 'subscribe' | 'unsubscribe',
+): Promise<void> {
   const title = name === 'subscribe' ? '订阅新政策' : '取消新政策订阅';
   if (!(await requireAdmin(context, deps, `${name} policies`, NOT_ADMIN))) return;
   try {

@@ -30,7 +30,12 @@ function entryLine(entry: CalendarEntry): string {
  * admins (a polite refusal for others). Every RemindersError becomes a Chinese reply; anything else
  * is logged and answered with the generic sentence.
  */
-export function reminderCommands(options: { service: RemindersService; isAdmin: IsAdmin; logger: Logger; audit?: RecordAdminAction }): Command[] {
+export function reminderCommands(options: {
+  service: RemindersService;
+  isAdmin: IsAdmin;
+  logger: Logger;
+  audit?: RecordAdminAction;
+}): Command[] {
   const { service, isAdmin, logger } = options;
   const audit = options.audit ?? noAudit;
 

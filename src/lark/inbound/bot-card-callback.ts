@@ -19,7 +19,14 @@ export function botCardCallback(deps: {
   const { stores, clock, logger, metrics } = deps;
   return cardCallbackHandler(
     dispatchCardAction({
-      feedback: feedbackHandler({ records: stores.answerRecords, log: stores.feedback, clock, logger, metrics, questions: stores.questions }),
+      feedback: feedbackHandler({
+        records: stores.answerRecords,
+        log: stores.feedback,
+        clock,
+        logger,
+        metrics,
+        questions: stores.questions,
+      }),
       [ASK_ACTION]: reminderAskHandler({ ask: deps.askFromCard, logger }),
       ...deps.commandActions,
     }),

@@ -47,7 +47,14 @@ const feedbackSchema = z.object({ action: z.literal('feedback'), vote: z.enum(['
  * 👍/👎: appends question, answer, citations, user and time to the feedback log, then answers with the
  * same card showing the recorded vote.
  */
-export function feedbackHandler(deps: { records: AnswerRecords; log: FeedbackLog; clock: Clock; logger: Logger; metrics?: Pick<Metrics, 'feedback'>; questions?: QuestionLog }) {
+export function feedbackHandler(deps: {
+  records: AnswerRecords;
+  log: FeedbackLog;
+  clock: Clock;
+  logger: Logger;
+  metrics?: Pick<Metrics, 'feedback'>;
+  questions?: QuestionLog;
+}) {
   return async (action: CardAction): Promise<CardActionReply> => {
     const parsed = feedbackSchema.safeParse(action.value);
     if (!parsed.success) return { toast: { type: 'warning', content: '无法识别这次反馈。' } };
@@ -72,7 +79,11 @@ export function feedbackHandler(deps: { records: AnswerRecords; log: FeedbackLog
   };
 }
 
-const reminderAskSchema = z.object({ action: z.literal(ASK_ACTION), question: z.string().trim().min(1).max(500), entry: z.string().optional() });
+const reminderAskSchema = z.object({
+  action: z.literal(ASK_ACTION),
+  question: z.string().trim().min(1).max(500),
+  entry: z.string().optional(),
+});
 
 /**
  * 问问政策通 on a reminder card: `value.question` is answered in that chat through the normal answer flow

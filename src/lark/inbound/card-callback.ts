@@ -41,7 +41,13 @@ export function cardCallbackHandler(
     const known = event.event_id ? replies.get(event.event_id) : undefined;
     if (known) return known;
     const formValue = event.action.form_value;
-    const reply = onAction({ messageId, chatId, operatorId: event.operator.open_id, value: event.action.value, ...(formValue ? { formValue } : {}) }).catch((error: unknown) => {
+    const reply = onAction({
+      messageId,
+      chatId,
+      operatorId: event.operator.open_id,
+      value: event.action.value,
+      ...(formValue ? { formValue } : {}),
+    }).catch((error: unknown) => {
       logger.error('lark.card_action_failed', { messageId, error });
       onError();
       return { toast: { type: 'error' as const, content: '操作没有成功，请稍后再试。' } };

@@ -62,10 +62,18 @@ export function toIncoming(message: NormalizedMessage): IncomingMessage {
     ...(userId ? { senderUserId: userId } : {}),
     kind,
     rawType,
-    text: kind === 'text' ? questionText(message.content, message.mentions.map((mention) => mention.name ?? '')) : '',
+    text:
+      kind === 'text'
+        ? questionText(
+            message.content,
+            message.mentions.map((mention) => mention.name ?? ''),
+          )
+        : '',
     mentionedBot: message.mentionedBot,
     ...(message.threadId ? { threadId: message.threadId } : {}),
-    ...(file ? { file: { key: file.fileKey, name: file.fileName ?? '', ...(file.type === 'image' ? { type: 'image' as const } : {}) } } : {}),
+    ...(file
+      ? { file: { key: file.fileKey, name: file.fileName ?? '', ...(file.type === 'image' ? { type: 'image' as const } : {}) } }
+      : {}),
   };
 }
 

@@ -18,7 +18,9 @@ import type { AuditLog } from '../store/audit-log.js';
 const openId = z.object({ open_id: z.string().optional() }).passthrough();
 const chatEvent = z.object({ event_id: z.string(), chat_id: z.string().min(1), operator_id: openId.optional() }).passthrough();
 const p2pEntered = chatEvent.extend({ last_message_id: z.string().optional() });
-const menuEvent = z.object({ event_id: z.string(), event_key: z.string(), operator: z.object({ operator_id: openId }).passthrough() }).passthrough();
+const menuEvent = z
+  .object({ event_id: z.string(), event_key: z.string(), operator: z.object({ operator_id: openId }).passthrough() })
+  .passthrough();
 const recalledEvent = z.object({ message_id: z.string().min(1), chat_id: z.string().optional() }).passthrough();
 
 /** What the lifecycle handlers need from the bot. */
@@ -59,27 +61,46 @@ export function lifecycleHandlers(deps: LifecycleDeps): Record<string, EventHand
   const dropPolicies = async (chatId: string, actor: string, type: string, reason: string): Promise<void> => {
     try {
       const dropped = await deps.notices?.unsubscribe(chatId);
-      if (dropped?.changed) await deps.audit.record({ time: new Date(deps.clock.now()).toISOString(), actor, chatId, action: 'unsubscribe policies', args: type, result: 'ok', detail: reason });
+      if (dropped?.changed)
+        await deps.audit.record({
+          time: new Date(deps.clock.now()).toISOString(),
+          actor,
+          chatId,
+          action: 'unsubscribe policies',
+          args: type,
+          result: 'ok',
+          detail: reason,
+        });
     } catch (error) {
       logger.error('lark.chat_gone_failed', { chatId, type, error });
     }
   };
 
   /** The chat is gone for the bot: its reminder subscription is removed, and that is audited. */
-  const chatGone = (type: string, reason: string): EventHandler => async (data) => {
-    const event = parsed(chatEvent, data, type, logger);
-    if (!event) return;
-    const actor = event.operator_id?.open_id ?? 'system';
-    await dropPolicies(event.chat_id, actor, type, reason);
-    if (!deps.reminders) return;
-    try {
-      const { changed } = await deps.reminders.unsubscribe(event.chat_id, actor);
-      await deps.audit.record({ time: new Date(deps.clock.now()).toISOString(), actor, chatId: event.chat_id, action: 'unsubscribe', args: type, result: 'ok', detail: `${reason}${changed ? '' : '（本来就没有订阅）'}` });
-      logger.info('lark.chat_gone', { chatId: event.chat_id, type, changed });
-    } catch (error) {
-      logger.error('lark.chat_gone_failed', { chatId: event.chat_id, type, error });
-    }
-  };
+  const chatGone =
+    (type: string, reason: string): EventHandler =>
+    async (data) => {
+      const event = parsed(chatEvent, data, type, logger);
+      if (!event) return;
+      const actor = event.operator_id?.open_id ?? 'system';
+      await dropPolicies(event.chat_id, actor, type, reason);
+      if (!deps.reminders) return;
+      try {
+        const { changed } = await deps.reminders.unsubscribe(event.chat_id, actor);
+        await deps.audit.record({
+          time: new Date(deps.clock.now()).toISOString(),
+          actor,
+          chatId: event.chat_id,
+          action: 'unsubscribe',
+          args: type,
+          result: 'ok',
+          detail: `${reason}${changed ? '' : '（本来就没有订阅）'}`,
+        });
+        logger.info('lark.chat_gone', { chatId: event.chat_id, type, changed });
+      } catch (error) {
+        logger.error('lark.chat_gone_failed', { chatId: event.chat_id, type, error });
+      }
+    };
 
   const menuCard = async (key: string, operator: string): Promise<CardJson | undefined> => {
     if (key === 'faq') return faqCard();

@@ -23,7 +23,9 @@ export function rateLimitPerUser(options: { perMinute: number; clock: Clock; exe
     if (verdict.allowed) return next();
     if (verdict.firstRefusal) {
       const seconds = Math.max(1, Math.ceil(verdict.retryAfterMs / 1000));
-      await context.reply(noticeCard('提问太频繁了', { text: `每分钟最多提问 ${options.perMinute} 次，请 ${seconds} 秒后再试。` }, 'orange'));
+      await context.reply(
+        noticeCard('提问太频繁了', { text: `每分钟最多提问 ${options.perMinute} 次，请 ${seconds} 秒后再试。` }, 'orange'),
+      );
     }
   };
 }

@@ -48,7 +48,14 @@ export function createMessageHandler(deps: {
     let answered: Promise<void> | undefined;
     const context: MessageContext = {
       message,
-      reply: (card) => platform.replyCard({ messageId: message.messageId, chatId: message.chatId, content: { card }, uuid, inThread: repliesInThread(message) }),
+      reply: (card) =>
+        platform.replyCard({
+          messageId: message.messageId,
+          chatId: message.chatId,
+          content: { card },
+          uuid,
+          inThread: repliesInThread(message),
+        }),
       update: (messageId, card) => platform.patchCard(messageId, card),
       defer: (work) => tasks.run(() => withRequestFields({ requestId: message.messageId }, work)),
       answer: (question) => {

@@ -5,7 +5,13 @@ import { LarkError } from '../errors.js';
 import { larkErrorFrom, withFreshTokenRetry } from './sdk-request.js';
 
 /** Downloads a file a user sent in a message; refuses (AdminError `too-large`) past `maxBytes` without reading further. */
-export type DownloadMessageFile = (input: { messageId: string; fileKey: string; fileName: string; maxBytes: number; type?: 'file' | 'image' }) => Promise<Buffer>;
+export type DownloadMessageFile = (input: {
+  messageId: string;
+  fileKey: string;
+  fileName: string;
+  maxBytes: number;
+  type?: 'file' | 'image';
+}) => Promise<Buffer>;
 
 async function readLimited(stream: Readable, maxBytes: number, fileName: string): Promise<Buffer> {
   const chunks: Buffer[] = [];
@@ -61,7 +67,9 @@ function downloadOnce(client: Client, timeoutMs: number): DownloadMessageFile {
         stream.destroy();
         throw new AdminError('too-large', `${fileName} is larger than ${maxBytes} bytes`, { name: fileName, maxBytes });
       }
-      controller.signal.addEventListener('abort', () => stream.destroy(new LarkError('network', `${path}: download took longer than ${timeoutMs} ms`)));
+      controller.signal.addEventListener('abort', () =>
+        stream.destroy(new LarkError('network', `${path}: download took longer than ${timeoutMs} ms`)),
+      );
       return await readLimited(stream, maxBytes, fileName);
     } catch (error) {
       if (error instanceof AdminError || error instanceof LarkError) throw error;

@@ -7,7 +7,6 @@ import { withRetry, type RetryPolicy } from '../../retry/index.js';
 import type { OutboundLimiter } from './outbound-limiter.js';
 import type { PlatformCall, PlatformRequest } from './sdk-request.js';
 
-
 /** What a card message shows: card JSON, or a CardKit card entity by id (needed for streaming). */
 type CardContent = { card: CardJson } | { cardId: string };
 
@@ -79,17 +78,27 @@ export function createOpenPlatform(options: OpenPlatformOptions): OpenPlatform {
    * `idempotent`: a CardKit update whose retry may find it applied; `exempt`: a call on a streaming
    * card entity, which the platform does not count against the per-API limits.
    */
-  const call = async (api: string, request: PlatformCall, extra: { chatId?: string; idempotent?: boolean; exempt?: boolean; optional?: boolean } = {}): Promise<unknown> =>
+  const call = async (
+    api: string,
+    request: PlatformCall,
+    extra: { chatId?: string; idempotent?: boolean; exempt?: boolean; optional?: boolean } = {},
+  ): Promise<unknown> =>
     withRetry(
       async (attempt) => {
         const { chatId, idempotent, exempt, optional } = extra;
-        const admitted = await options.limiter.acquire({ api, ...(chatId ? { chatId } : {}), ...(exempt ? { exempt } : {}), ...(optional ? { maxWaitMs: OPTIONAL_WAIT_MS } : {}) });
+        const admitted = await options.limiter.acquire({
+          api,
+          ...(chatId ? { chatId } : {}),
+          ...(exempt ? { exempt } : {}),
+          ...(optional ? { maxWaitMs: OPTIONAL_WAIT_MS } : {}),
+        });
         if (!admitted) return undefined;
         try {
           const envelope = envelopeSchema.safeParse(await options.request(request));
           if (!envelope.success) throw new LarkError('invalid-response', `${request.path}: response has no code`);
           const { code, msg, data } = envelope.data;
-          if (code !== 0) throw new LarkError(codeFor(200, code), `${request.path}: code ${code} ${msg ?? ''}`.trim(), { platformCode: code });
+          if (code !== 0)
+            throw new LarkError(codeFor(200, code), `${request.path}: code ${code} ${msg ?? ''}`.trim(), { platformCode: code });
           return data;
         } catch (error) {
           const code = error instanceof LarkError ? error.details.platformCode : undefined;
@@ -103,7 +112,13 @@ export function createOpenPlatform(options: OpenPlatformOptions): OpenPlatform {
         clock: options.clock,
         retries: LarkError,
         onRetry: (error, attempt, delayMs) =>
-          options.logger.warn('lark.retry', { path: request.path, attempt, delayMs, code: error.code, platformCode: error.details.platformCode }),
+          options.logger.warn('lark.retry', {
+            path: request.path,
+            attempt,
+            delayMs,
+            code: error.code,
+            platformCode: error.details.platformCode,
+          }),
       },
     );
 
@@ -139,7 +154,11 @@ export function createOpenPlatform(options: OpenPlatformOptions): OpenPlatform {
     async sendCardToUser({ openId, card, uuid }) {
       const path = '/open-apis/im/v1/messages';
       const body = { receive_id: openId, msg_type: 'interactive', content: JSON.stringify(card), uuid };
-      const data = await call('im.message.create', { method: 'POST', path, query: { receive_id_type: 'open_id' }, body }, { chatId: openId });
+      const data = await call(
+        'im.message.create',
+        { method: 'POST', path, query: { receive_id_type: 'open_id' }, body },
+        { chatId: openId },
+      );
       return parse(messageDataSchema, data, path).message_id;
     },
     async recallMessage(messageId) {
@@ -147,40 +166,67 @@ export function createOpenPlatform(options: OpenPlatformOptions): OpenPlatform {
     },
     async addReaction(messageId, emojiType) {
       const path = `/open-apis/im/v1/messages/${encodeURIComponent(messageId)}/reactions`;
-      return parse(reactionDataSchema, await call('im.message.reaction.create', { method: 'POST', path, body: { reaction_type: { emoji_type: emojiType } } }), path).reaction_id;
+      return parse(
+        reactionDataSchema,
+        await call('im.message.reaction.create', { method: 'POST', path, body: { reaction_type: { emoji_type: emojiType } } }),
+        path,
+      ).reaction_id;
     },
     async removeReaction(messageId, reactionId) {
-      await call('im.message.reaction.delete', { method: 'DELETE', path: `/open-apis/im/v1/messages/${encodeURIComponent(messageId)}/reactions/${encodeURIComponent(reactionId)}` });
+      await call('im.message.reaction.delete', {
+        method: 'DELETE',
+        path: `/open-apis/im/v1/messages/${encodeURIComponent(messageId)}/reactions/${encodeURIComponent(reactionId)}`,
+      });
     },
     async patchCard(messageId, card, patchOptions) {
       const path = `/open-apis/im/v1/messages/${encodeURIComponent(messageId)}`;
-      await call('im.message.patch', { method: 'PATCH', path, body: { content: JSON.stringify(card) } }, { ...(patchOptions?.optional ? { optional: true } : {}) });
+      await call(
+        'im.message.patch',
+        { method: 'PATCH', path, body: { content: JSON.stringify(card) } },
+        { ...(patchOptions?.optional ? { optional: true } : {}) },
+      );
     },
     async createCardEntity(card) {
       const path = '/open-apis/cardkit/v1/cards';
-      return parse(cardDataSchema, await call('cardkit.card.create', { method: 'POST', path, body: { type: 'card_json', data: JSON.stringify(card) } }), path).card_id;
+      return parse(
+        cardDataSchema,
+        await call('cardkit.card.create', { method: 'POST', path, body: { type: 'card_json', data: JSON.stringify(card) } }),
+        path,
+      ).card_id;
     },
     async updateCardEntity(cardId, card, sequence) {
-      await call('cardkit.card.update', {
-        method: 'PUT',
-        path: `/open-apis/cardkit/v1/cards/${encodeURIComponent(cardId)}`,
-        body: { card: { type: 'card_json', data: JSON.stringify(card) }, sequence, uuid: `u-${cardId}-${sequence}` },
-      }, { idempotent: true, exempt: true });
+      await call(
+        'cardkit.card.update',
+        {
+          method: 'PUT',
+          path: `/open-apis/cardkit/v1/cards/${encodeURIComponent(cardId)}`,
+          body: { card: { type: 'card_json', data: JSON.stringify(card) }, sequence, uuid: `u-${cardId}-${sequence}` },
+        },
+        { idempotent: true, exempt: true },
+      );
     },
     async streamCardText(cardId, elementId, text, sequence) {
-      await call('cardkit.element.content', {
-        method: 'PUT',
-        path: `/open-apis/cardkit/v1/cards/${encodeURIComponent(cardId)}/elements/${encodeURIComponent(elementId)}/content`,
-        body: { content: text, sequence, uuid: `s-${cardId}-${sequence}` },
-      }, { idempotent: true, exempt: true });
+      await call(
+        'cardkit.element.content',
+        {
+          method: 'PUT',
+          path: `/open-apis/cardkit/v1/cards/${encodeURIComponent(cardId)}/elements/${encodeURIComponent(elementId)}/content`,
+          body: { content: text, sequence, uuid: `s-${cardId}-${sequence}` },
+        },
+        { idempotent: true, exempt: true },
+      );
     },
     async closeStreaming(cardId, summary, sequence) {
       const settings = { config: { streaming_mode: false, summary: { content: summary } } };
-      await call('cardkit.card.settings', {
-        method: 'PATCH',
-        path: `/open-apis/cardkit/v1/cards/${encodeURIComponent(cardId)}/settings`,
-        body: { settings: JSON.stringify(settings), sequence, uuid: `c-${cardId}-${sequence}` },
-      }, { idempotent: true, exempt: true });
+      await call(
+        'cardkit.card.settings',
+        {
+          method: 'PATCH',
+          path: `/open-apis/cardkit/v1/cards/${encodeURIComponent(cardId)}/settings`,
+          body: { settings: JSON.stringify(settings), sequence, uuid: `c-${cardId}-${sequence}` },
+        },
+        { idempotent: true, exempt: true },
+      );
     },
   };
 }

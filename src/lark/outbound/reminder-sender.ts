@@ -66,7 +66,14 @@ export function standaloneReminderSender(
 ): Sender {
   const clock = options.clock ?? systemClock;
   // its own token cache: the SDK's default one is shared by every client in the process, whatever the domain
-  const client = new Client({ appId: settings.appId, appSecret: settings.appSecret, domain: settings.domain, cache: new DefaultCache(), logger: sdkLogger(logger), loggerLevel: SDK_LOGGER_LEVEL });
+  const client = new Client({
+    appId: settings.appId,
+    appSecret: settings.appSecret,
+    domain: settings.domain,
+    cache: new DefaultCache(),
+    logger: sdkLogger(logger),
+    loggerLevel: SDK_LOGGER_LEVEL,
+  });
   const platform = createOpenPlatform({
     request: sdkRequest(client, options.requestTimeoutMs ?? 10_000),
     limiter: createOutboundLimiter(FEISHU_LIMITS, clock),

@@ -44,12 +44,16 @@ export function larkErrorFrom(error: unknown, path: string): LarkError {
     const body = platformBodySchema.safeParse(data);
     const platformCode = body.success ? body.data.code : undefined;
     const retryAfterMs = retryAfterFrom(headers);
-    return new LarkError(codeFor(status, platformCode), `${path}: HTTP ${status}${body.success ? ` code ${body.data.code} ${body.data.msg ?? ''}` : ''}`.trim(), {
-      httpStatus: status,
-      platformCode,
-      retryAfterMs,
-      cause: error,
-    });
+    return new LarkError(
+      codeFor(status, platformCode),
+      `${path}: HTTP ${status}${body.success ? ` code ${body.data.code} ${body.data.msg ?? ''}` : ''}`.trim(),
+      {
+        httpStatus: status,
+        platformCode,
+        retryAfterMs,
+        cause: error,
+      },
+    );
   }
   const message = error instanceof Error ? error.message : String(error);
   return new LarkError('network', `${path}: ${message}`, { cause: error });
@@ -68,7 +72,10 @@ export function sdkRequest(client: Client, timeoutMs: number): PlatformRequest {
  * Wraps a call through the SDK client: when the platform refuses the cached tenant token (expired
  * early, or a reset app secret: 99991663/99991661), a fresh one is fetched and the call tried once more.
  */
-export function withFreshTokenRetry<Input, Output>(client: Client, once: (input: Input) => Promise<Output>): (input: Input) => Promise<Output> {
+export function withFreshTokenRetry<Input, Output>(
+  client: Client,
+  once: (input: Input) => Promise<Output>,
+): (input: Input) => Promise<Output> {
   return async (input) => {
     try {
       return await once(input);

@@ -9,7 +9,6 @@ type CacheKey = Parameters<Cache['get']>[0];
 /** The SDK's dedup namespace (SeenCache's default): messages, card actions and reactions already handled. */
 export const SEEN_NAMESPACE = 'channel:seen';
 
-
 /**
  * The `cache` handed to the SDK's Channel. Its dedup of card actions and reactions sits on our
  * DedupeStore (the file in DATA_DIR, or PostgreSQL shared by every instance): the Channel's "seen?" is
@@ -46,7 +45,8 @@ export function createChannelCache(options: { dedupe: DedupeStore; seenLeaseMs: 
       const namespace = settings?.namespace;
       if (namespace === SEEN_NAMESPACE && isMessageId(String(key))) return undefined;
       // not seen, and now claimed by this instance: the SDK goes on and reports it seen when done
-      if (namespace === SEEN_NAMESPACE) return (await options.dedupe.claim(seenKey.event(String(key)), options.seenLeaseMs)) ? undefined : '1';
+      if (namespace === SEEN_NAMESPACE)
+        return (await options.dedupe.claim(seenKey.event(String(key)), options.seenLeaseMs)) ? undefined : '1';
       const entry = memory.get(keyOf(key, namespace));
       if (!entry) return undefined;
       if (entry.expiresAt <= options.clock.now()) {

@@ -11,7 +11,9 @@ import { EventDispatcher, type LarkChannel } from '@larksuiteoapi/node-sdk';
 export function channelDispatcher(channel: LarkChannel): EventDispatcher {
   const candidate: unknown = Reflect.get(channel, 'dispatcher');
   if (!(candidate instanceof EventDispatcher)) {
-    throw new Error('@larksuiteoapi/node-sdk: LarkChannel.dispatcher is missing; the SDK changed, check src/lark/safety/channel-dispatcher.ts');
+    throw new Error(
+      '@larksuiteoapi/node-sdk: LarkChannel.dispatcher is missing; the SDK changed, check src/lark/safety/channel-dispatcher.ts',
+    );
   }
   return candidate;
 }

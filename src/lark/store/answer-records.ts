@@ -19,7 +19,9 @@ export const answerRecordSchema = z.object({
   answerable: z.boolean(),
   citations: z.array(z.object({ source: z.string(), title: z.string(), section: z.string(), quote: z.string() })),
   notes: z.array(z.string()),
-  comparison: z.array(z.object({ place: z.string(), offer: z.string(), source: z.string(), title: z.string(), section: z.string() })).optional(),
+  comparison: z
+    .array(z.object({ place: z.string(), offer: z.string(), source: z.string(), title: z.string(), section: z.string() }))
+    .optional(),
   chatId: z.string(),
 });
 

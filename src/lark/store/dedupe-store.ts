@@ -47,7 +47,12 @@ interface StoredClaim {
  */
 export function createMemoryDedupeStore(
   clock: Clock,
-  options: { maxEntries?: number; initial?: Iterable<[string, StoredClaim]>; persist?: (key: string, claim: StoredClaim) => Promise<void>; close?: () => Promise<void> } = {},
+  options: {
+    maxEntries?: number;
+    initial?: Iterable<[string, StoredClaim]>;
+    persist?: (key: string, claim: StoredClaim) => Promise<void>;
+    close?: () => Promise<void>;
+  } = {},
 ): DedupeStore {
   const maxEntries = options.maxEntries ?? 100_000;
   const claims = new Map<string, StoredClaim>(options.initial ?? []);
@@ -78,7 +83,8 @@ export function createMemoryDedupeStore(
       const taken: Array<[string, StoredClaim]> = [];
       for (const [key, claim] of claims) {
         if (taken.length >= limit) break;
-        if (claim.state === 'processing' && claim.payload !== undefined && claim.expiresAt <= now) taken.push([key, { ...claim, attempts: claim.attempts + 1, expiresAt: now + ttlMs }]);
+        if (claim.state === 'processing' && claim.payload !== undefined && claim.expiresAt <= now)
+          taken.push([key, { ...claim, attempts: claim.attempts + 1, expiresAt: now + ttlMs }]);
       }
       await Promise.all(taken.map(([key, claim]) => put(key, claim)));
       return taken.map(([key, claim]) => ({ key, payload: claim.payload, attempts: claim.attempts }));
@@ -100,7 +106,12 @@ export function createMemoryDedupeStore(
 /** How long an abandoned claim stays on disk for a restarted process to take over. */
 const ABANDONED_KEPT_MS = 24 * 3600_000;
 
-const storedClaimSchema = z.object({ state: z.enum(['processing', 'done']), payload: z.unknown().optional(), attempts: z.number().int().min(1), expiresAt: z.number() });
+const storedClaimSchema = z.object({
+  state: z.enum(['processing', 'done']),
+  payload: z.unknown().optional(),
+  attempts: z.number().int().min(1),
+  expiresAt: z.number(),
+});
 
 /**
  * The embedded default: one process, claims durable in a JSON-lines file (fsync'd before a claim

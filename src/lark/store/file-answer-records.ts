@@ -1,6 +1,13 @@
 import { join } from 'node:path';
 import type { Clock } from '../../clock/index.js';
-import { answerRecordSchema, RECORD_TTL_MS, replyCardSchema, type AnswerRecord, type AnswerRecords, type ReplyCard } from './answer-records.js';
+import {
+  answerRecordSchema,
+  RECORD_TTL_MS,
+  replyCardSchema,
+  type AnswerRecord,
+  type AnswerRecords,
+  type ReplyCard,
+} from './answer-records.js';
 import { createFileStore, parseWith, type FileStore } from './file-store.js';
 
 /** Opens `DATA_DIR/answers.jsonl`. */

@@ -6,5 +6,9 @@ import { newestEntries, type AuditLog } from './audit-log.js';
 export function openAuditLog(dataDir: string): AuditLog {
   const path = join(dataDir, 'audit.jsonl');
   const file: JsonLinesFile = openJsonLines(path);
-  return { record: (entry) => file.append(entry), recent: async (limit) => newestEntries(readJsonLines(path), limit), close: () => file.close() };
+  return {
+    record: (entry) => file.append(entry),
+    recent: async (limit) => newestEntries(readJsonLines(path), limit),
+    close: () => file.close(),
+  };
 }

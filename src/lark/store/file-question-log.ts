@@ -1,7 +1,14 @@
 import { join } from 'node:path';
 import type { Clock } from '../../clock/index.js';
 import { openJsonLines, readJsonLines, type JsonLinesFile } from '../../files/index.js';
-import { DEFAULT_RETENTION_DAYS, foldQuestionLines, retentionCutoff, STORED_ANSWER_CHARS, type QuestionEntry, type QuestionLog } from './question-log.js';
+import {
+  DEFAULT_RETENTION_DAYS,
+  foldQuestionLines,
+  retentionCutoff,
+  STORED_ANSWER_CHARS,
+  type QuestionEntry,
+  type QuestionLog,
+} from './question-log.js';
 
 /** `DATA_DIR/questions.jsonl`, held in memory; expired entries are dropped from the file when it is opened. */
 export function openQuestionLog(dataDir: string, clock: Pick<Clock, 'now'>, retentionDays = DEFAULT_RETENTION_DAYS): QuestionLog {

@@ -5,7 +5,10 @@ import { answerRecordSchema, RECORD_TTL_MS, replyCardSchema, type AnswerRecord, 
 /** Answers by question message id: a 👍 may reach another instance than the one that answered. */
 export function postgresAnswerRecords(database: Database): AnswerRecords {
   const recordAt = async <T>(key: string, schema: z.ZodType<T>): Promise<T | undefined> => {
-    const result = await database.query<{ record: unknown }>('SELECT record FROM answer_records WHERE question_message_id = $1 AND expires_at > now()', [key]);
+    const result = await database.query<{ record: unknown }>(
+      'SELECT record FROM answer_records WHERE question_message_id = $1 AND expires_at > now()',
+      [key],
+    );
     const parsed = schema.safeParse(result.rows[0]?.record);
     return parsed.success ? parsed.data : undefined;
   };

@@ -11,10 +11,16 @@ export function postgresAuditLog(database: Database): AuditLog {
       );
     },
     async recent(limit) {
-      const result = await database.query<{ time: Date; actor: string; chat_id: string; action: string; args: string; result: string; detail: string | null; request_id: string | null }>(
-        'SELECT time, actor, chat_id, action, args, result, detail, request_id FROM audit_log ORDER BY id DESC LIMIT $1',
-        [limit],
-      );
+      const result = await database.query<{
+        time: Date;
+        actor: string;
+        chat_id: string;
+        action: string;
+        args: string;
+        result: string;
+        detail: string | null;
+        request_id: string | null;
+      }>('SELECT time, actor, chat_id, action, args, result, detail, request_id FROM audit_log ORDER BY id DESC LIMIT $1', [limit]);
       const lines = result.rows.reverse().map((row) => ({
         time: new Date(row.time).toISOString(),
         actor: row.actor,

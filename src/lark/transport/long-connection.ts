@@ -9,7 +9,10 @@ interface LongConnection {
 }
 
 /** What starts a WSClient; injectable so a test can check which dispatcher it is given. */
-export type WsClientFactory = (settings: LarkSettings, callbacks: { onReady: () => void; onError: (error: Error) => void; logger: Logger }) => {
+export type WsClientFactory = (
+  settings: LarkSettings,
+  callbacks: { onReady: () => void; onError: (error: Error) => void; logger: Logger },
+) => {
   start(params: { eventDispatcher: EventDispatcher }): Promise<void>;
   close(params?: { force?: boolean }): void;
 };

@@ -59,7 +59,9 @@ export function verifyWebhook(rawBody: string, headers: IncomingHttpHeaders, sec
   const signature = headerText(headers, 'x-lark-signature');
   const signed = timestamp !== undefined && nonce !== undefined && signature !== undefined;
   if (secrets.encryptKey && signed) {
-    const expected = createHash('sha256').update(timestamp + nonce + secrets.encryptKey + rawBody).digest('hex');
+    const expected = createHash('sha256')
+      .update(timestamp + nonce + secrets.encryptKey + rawBody)
+      .digest('hex');
     if (!sameText(expected, signature)) return { status: 401, reason: 'bad signature' };
   }
 
@@ -87,7 +89,9 @@ export function verifyWebhook(rawBody: string, headers: IncomingHttpHeaders, sec
     return { status: 401, reason: 'bad verification token' };
   }
   if (fields.data.type === 'url_verification') {
-    return fields.data.challenge === undefined ? { status: 400, reason: 'challenge missing' } : { kind: 'challenge', challenge: fields.data.challenge };
+    return fields.data.challenge === undefined
+      ? { status: 400, reason: 'challenge missing' }
+      : { kind: 'challenge', challenge: fields.data.challenge };
   }
   // With an encrypt key, Feishu signs every event: an unsigned one did not come from the platform.
   if (secrets.encryptKey && !signed) return { status: 401, reason: 'signature headers missing' };

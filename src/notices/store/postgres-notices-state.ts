@@ -13,7 +13,9 @@ export function createPostgresNoticesState(database: Database): NoticesStateStor
     },
     update(change) {
       return database.transaction(async (client) => {
-        await client.query('INSERT INTO notices_state (only_one, state) VALUES (true, $1) ON CONFLICT (only_one) DO NOTHING', [JSON.stringify(emptyNoticesState())]);
+        await client.query('INSERT INTO notices_state (only_one, state) VALUES (true, $1) ON CONFLICT (only_one) DO NOTHING', [
+          JSON.stringify(emptyNoticesState()),
+        ]);
         const current = await client.query<{ state: unknown }>('SELECT state FROM notices_state WHERE only_one FOR UPDATE');
         const next = noticesStateSchema.parse(change(parseNoticesState(current.rows[0]?.state, WHERE)));
         await client.query('UPDATE notices_state SET state = $1, updated_at = now() WHERE only_one', [JSON.stringify(next)]);

@@ -26,7 +26,8 @@ export function parseRemindAdd(text: string, now: number, timeZone: string): { w
   }
   if (!match[1] && instantOfDate(date(), timeZone, time) <= now) year += 1;
   const remindAt = instantOfDate(date(), timeZone, time);
-  if (remindAt <= now) throw new RemindersError('time-in-past', `${year}-${month}-${day} ${match[4] ?? '09'}:${match[5] ?? '00'} has already passed`);
+  if (remindAt <= now)
+    throw new RemindersError('time-in-past', `${year}-${month}-${day} ${match[4] ?? '09'}:${match[5] ?? '00'} has already passed`);
   const title = (match[6] ?? '').trim().slice(0, 200);
   const when: When = hasTime ? { type: 'exact', at: { ...date(), ...time } } : { type: 'date', date: date() };
   return { when, title, remindAt };

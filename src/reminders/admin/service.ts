@@ -65,7 +65,9 @@ export function createRemindersService(options: RemindersServiceOptions): Remind
         groups: settings.groups,
         subscribed: subscriptions.filter(([, value]) => value.status === 'subscribed').map(([chat]) => chat),
         unsubscribed: subscriptions.filter(([, value]) => value.status === 'unsubscribed').map(([chat]) => chat),
-        subscribedSince: Object.fromEntries(subscriptions.filter(([, value]) => value.status === 'subscribed').map(([chat, value]) => [chat, Date.parse(value.at)])),
+        subscribedSince: Object.fromEntries(
+          subscriptions.filter(([, value]) => value.status === 'subscribed').map(([chat, value]) => [chat, Date.parse(value.at)]),
+        ),
       },
     };
   };
@@ -117,7 +119,14 @@ export function createRemindersService(options: RemindersServiceOptions): Remind
       const parsed = parseRemindAdd(text, clock.now(), settings.timeZone);
       let added: CalendarEntry | undefined;
       await store.update((state) => {
-        const custom = { id: `c${state.nextId}`, title: parsed.title, when: whenText(parsed.when), chatId, createdAt: new Date(clock.now()).toISOString(), ...(by ? { createdBy: by } : {}) };
+        const custom = {
+          id: `c${state.nextId}`,
+          title: parsed.title,
+          when: whenText(parsed.when),
+          chatId,
+          createdAt: new Date(clock.now()).toISOString(),
+          ...(by ? { createdBy: by } : {}),
+        };
         added = customEntry(custom, 'active');
         return { ...state, nextId: state.nextId + 1, custom: [...state.custom, custom] };
       });

@@ -9,11 +9,16 @@ import { formatPath, lineOf, type IssuePath } from './yaml-positions.js';
  * Validates calendar YAML text: syntax, the zod schema and the cross-field checks, every problem as
  * `file:line: path: message` so an admin can jump to it. Throws RemindersError('calendar-invalid').
  */
-export function parseCalendarText(yamlText: string, options: { file: string; groups?: Readonly<Record<string, readonly string[]>> }): CalendarEntry[] {
+export function parseCalendarText(
+  yamlText: string,
+  options: { file: string; groups?: Readonly<Record<string, readonly string[]>> },
+): CalendarEntry[] {
   const counter = new LineCounter();
   const document = parseDocument(yamlText, { lineCounter: counter, prettyErrors: false, uniqueKeys: true });
   if (document.errors.length > 0) {
-    const problems = document.errors.map((error) => `${options.file}:${error.linePos?.[0].line ?? 1}: ${error.message.split('\n')[0] ?? error.code}`);
+    const problems = document.errors.map(
+      (error) => `${options.file}:${error.linePos?.[0].line ?? 1}: ${error.message.split('\n')[0] ?? error.code}`,
+    );
     throw new RemindersError('calendar-invalid', `${options.file} is not valid YAML`, problems);
   }
   const located = (path: IssuePath, message: string): string => {
@@ -39,7 +44,10 @@ export function parseCalendarText(yamlText: string, options: { file: string; gro
 }
 
 /** Reads and validates the calendar file; a missing file is an empty calendar (reported by the caller). */
-export function loadCalendarFile(file: string, groups: Readonly<Record<string, readonly string[]>> = {}): { entries: CalendarEntry[]; found: boolean } {
+export function loadCalendarFile(
+  file: string,
+  groups: Readonly<Record<string, readonly string[]>> = {},
+): { entries: CalendarEntry[]; found: boolean } {
   if (!existsSync(file)) return { entries: [], found: false };
   return { entries: parseCalendarText(readFileSync(file, 'utf8'), { file, groups }), found: true };
 }

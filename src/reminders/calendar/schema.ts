@@ -81,21 +81,29 @@ export function checkCalendar(file: CalendarFile, groups: Readonly<Record<string
   const checkChats = (chats: string[] | undefined, path: Array<string | number>): void => {
     chats?.forEach((chat, index) => {
       if (chat === SUBSCRIBERS || CHAT_ID.test(chat) || groups[chat]) return;
-      issues.push({ path: [...path, index], message: `unknown chat group "${chat}": define it in REMINDER_GROUPS (name=oc_…), or use "${SUBSCRIBERS}" or a chat id (oc_…)` });
+      issues.push({
+        path: [...path, index],
+        message: `unknown chat group "${chat}": define it in REMINDER_GROUPS (name=oc_…), or use "${SUBSCRIBERS}" or a chat id (oc_…)`,
+      });
     });
   };
   checkChats(file.defaults?.chats, ['defaults', 'chats']);
   file.entries.forEach((entry, index) => {
     const first = seen.get(entry.id);
-    if (first !== undefined) issues.push({ path: ['entries', index, 'id'], message: `duplicate id "${entry.id}" (first used by entries[${first}])` });
+    if (first !== undefined)
+      issues.push({ path: ['entries', index, 'id'], message: `duplicate id "${entry.id}" (first used by entries[${first}])` });
     else seen.set(entry.id, index);
-    if (CHAT_ID_PATTERN.test(entry.id)) issues.push({ path: ['entries', index, 'id'], message: `ids like "${entry.id}" are reserved for /remind add` });
+    if (CHAT_ID_PATTERN.test(entry.id))
+      issues.push({ path: ['entries', index, 'id'], message: `ids like "${entry.id}" are reserved for /remind add` });
     if (entry.kind !== 'custom' && !entry.source) {
       issues.push({ path: ['entries', index], message: `${entry.kind} entries cite their source: source: {source, section, quote}` });
     }
     (entry.remind ?? []).forEach((offset, offsetIndex) => {
       if (offset.type === 'before' && entry.when.type !== 'exact') {
-        issues.push({ path: ['entries', index, 'remind', offsetIndex], message: `"${offset.text}" counts hours or minutes before an exact time; this entry has no time of day (use days, e.g. "1d")` });
+        issues.push({
+          path: ['entries', index, 'remind', offsetIndex],
+          message: `"${offset.text}" counts hours or minutes before an exact time; this entry has no time of day (use days, e.g. "1d")`,
+        });
       }
     });
     checkChats(entry.chats, ['entries', index, 'chats']);
@@ -105,11 +113,13 @@ export function checkCalendar(file: CalendarFile, groups: Readonly<Record<string
 
 /** Applies the file's defaults: the entries the scheduler uses. */
 export function toEntries(file: CalendarFile): CalendarEntry[] {
-  const defaultOffsets = file.defaults?.remind ?? DEFAULT_OFFSETS.map((offset) => {
-    const parsed = parseOffset(offset);
-    if (!parsed.ok) throw new Error(parsed.message);
-    return parsed.value;
-  });
+  const defaultOffsets =
+    file.defaults?.remind ??
+    DEFAULT_OFFSETS.map((offset) => {
+      const parsed = parseOffset(offset);
+      if (!parsed.ok) throw new Error(parsed.message);
+      return parsed.value;
+    });
   const defaultAt = file.defaults?.at ?? parseTimeOfDay(DEFAULT_AT) ?? { hour: 9, minute: 0 };
   return file.entries.map((entry) => ({
     id: entry.id,

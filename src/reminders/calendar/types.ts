@@ -15,8 +15,7 @@ export type When =
 
 /** One reminder before an occurrence: `14d` (at the default time), `0d@08:30`, or `2h` / `0m` before an exact time. */
 export type ReminderOffset =
-  | { type: 'days'; days: number; at?: TimeOfDay; text: string }
-  | { type: 'before'; minutes: number; text: string };
+  { type: 'days'; days: number; at?: TimeOfDay; text: string } | { type: 'before'; minutes: number; text: string };
 
 /** Where an entry comes from in the documents, cited like an answer. */
 export interface SourceRef {

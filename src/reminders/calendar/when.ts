@@ -32,7 +32,10 @@ export function parseWhen(input: string | number): Parsed<When> {
   if (tbd) return { ok: true, value: tbd[1] ? { type: 'tbd', year: Number(tbd[1]) } : { type: 'tbd' } };
   if (/^\d{4}$/.test(text)) {
     const year = Number(text);
-    return { ok: true, value: { type: 'window', start: { year, month: 1, day: 1 }, end: { year, month: 12, day: 31 }, precision: 'month' } };
+    return {
+      ok: true,
+      value: { type: 'window', start: { year, month: 1, day: 1 }, end: { year, month: 12, day: 31 }, precision: 'month' },
+    };
   }
   const exact = /^(\d{4}-\d{1,2}-\d{1,2})[ T](\d{1,2}):(\d{2})$/.exec(text);
   if (exact) {

@@ -13,9 +13,14 @@ const MAX_ITEMS = 15;
 export function listedEntryElements(item: ListedEntry, now: number, timeZone: string): CardElement[] {
   const { entry, occurrence } = item;
   const lead = entry.lead ? ` · 牵头：${escapeMarkdown(entry.lead)}` : entry.contact ? ` · 联系：${escapeMarkdown(entry.contact)}` : '';
-  const when = entry.when.type === 'window' ? `${whenLabel(entry)}（${occurrence.role === 'start' ? '开始' : '结束'} ${occurrenceDate(occurrence)}）` : occurrenceDate(occurrence);
+  const when =
+    entry.when.type === 'window'
+      ? `${whenLabel(entry)}（${occurrence.role === 'start' ? '开始' : '结束'} ${occurrenceDate(occurrence)}）`
+      : occurrenceDate(occurrence);
   return [
-    markdown(`**【${kindLabel(entry)}】${escapeMarkdown(entry.title)}**\n${escapeMarkdown(when)} · ${statusLine(entry, occurrence, now, timeZone)}${lead}`),
+    markdown(
+      `**【${kindLabel(entry)}】${escapeMarkdown(entry.title)}**\n${escapeMarkdown(when)} · ${statusLine(entry, occurrence, now, timeZone)}${lead}`,
+    ),
     ...(entry.source ? [plainText(`来源：${sourceLabel(entry.source)}`, { grey: true, small: true })] : []),
   ];
 }
@@ -35,13 +40,19 @@ export function digestCard(message: DigestMessage, context: RenderContext): Card
   const elements: CardElement[] = [];
   if (message.items.length === 0) elements.push(plainText(`未来 ${message.days} 天没有已排期的活动或截止事项。`));
   message.items.slice(0, MAX_ITEMS).forEach((item) => elements.push(...listedEntryElements(item, context.now, context.timeZone)));
-  if (message.items.length > MAX_ITEMS) elements.push(plainText(`另有 ${message.items.length - MAX_ITEMS} 项，发送 /reminders 查看。`, { grey: true }));
+  if (message.items.length > MAX_ITEMS)
+    elements.push(plainText(`另有 ${message.items.length - MAX_ITEMS} 项，发送 /reminders 查看。`, { grey: true }));
   if (message.undated.length > 0) {
     elements.push(divider(), markdown('**时间待定**'));
     message.undated.slice(0, MAX_ITEMS).forEach((entry) => elements.push(...undatedElements(entry)));
   }
   if (context.lateFrom !== undefined) {
-    elements.push(plainText(`补发：本期摘要原定 ${formatInstant(context.lateFrom, context.timeZone)} 发送，因机器人离线或发送失败而延后。`, { grey: true, small: true }));
+    elements.push(
+      plainText(`补发：本期摘要原定 ${formatInstant(context.lateFrom, context.timeZone)} 发送，因机器人离线或发送失败而延后。`, {
+        grey: true,
+        small: true,
+      }),
+    );
   }
   const prefix = context.test ? '【测试】' : '';
   return card({

@@ -14,12 +14,14 @@ export function kindLabel(entry: CalendarEntry): string {
 export function statusLine(entry: CalendarEntry, occurrence: Occurrence, now: number, timeZone: string): string {
   const until = formatUntil(now, { date: occurrence.date, ...(occurrence.role === 'at' ? { instant: occurrence.instant } : {}) }, timeZone);
   const day = `${occurrence.date.month}月${occurrence.date.day}日`;
-  if (occurrence.role === 'start') return until === '今天' ? '今天开始' : until.startsWith('已') ? `已开始（${day}）` : `${until}开始（${day}）`;
+  if (occurrence.role === 'start')
+    return until === '今天' ? '今天开始' : until.startsWith('已') ? `已开始（${day}）` : `${until}开始（${day}）`;
   if (occurrence.role === 'end') {
     if (until === '今天') return '进行中，今天是最后一天';
     return until.startsWith('已') ? `已结束（${day}）` : `进行中，${until}结束（${day}）`;
   }
-  if (entry.kind === 'deadline') return until === '今天' ? '今天截止' : until.startsWith('已') ? `已截止（${until.slice(1)}）` : `${until}截止`;
+  if (entry.kind === 'deadline')
+    return until === '今天' ? '今天截止' : until.startsWith('已') ? `已截止（${until.slice(1)}）` : `${until}截止`;
   return until;
 }
 

@@ -1,7 +1,17 @@
 import type { CalendarEntry } from '../calendar/types.js';
 import type { ReminderMessage } from '../schedule/messages.js';
 import { formatInstant } from '../time/format.js';
-import { callbackButton, card, divider, escapeMarkdown, markdown, plainText, type CardElement, type CardJson, type HeaderColor } from '../../cards/index.js';
+import {
+  callbackButton,
+  card,
+  divider,
+  escapeMarkdown,
+  markdown,
+  plainText,
+  type CardElement,
+  type CardJson,
+  type HeaderColor,
+} from '../../cards/index.js';
 import { askQuestion, kindLabel, occurrenceDate, sourceLabel, statusLine, whenLabel } from './entry-text.js';
 
 /** The button value the channel's card-action map dispatches on (`value.action`). */
@@ -29,7 +39,11 @@ function detailLines(entry: CalendarEntry): string[] {
 function sourceAndAsk(entry: CalendarEntry): CardElement[] {
   const elements: CardElement[] = [];
   if (entry.source) {
-    elements.push(divider(), markdown(`**来源**：${escapeMarkdown(sourceLabel(entry.source))}`), plainText(`“${entry.source.quote}”`, { grey: true, small: true }));
+    elements.push(
+      divider(),
+      markdown(`**来源**：${escapeMarkdown(sourceLabel(entry.source))}`),
+      plainText(`“${entry.source.quote}”`, { grey: true, small: true }),
+    );
   }
   elements.push(callbackButton('问问政策通', { action: ASK_ACTION, entry: entry.id, question: askQuestion(entry) }, true));
   return elements;
@@ -56,7 +70,12 @@ export function reminderCard(message: ReminderMessage, context: RenderContext): 
   ];
   const elements: CardElement[] = [markdown(lines.join('\n'))];
   if (context.lateFrom !== undefined) {
-    elements.push(plainText(`补发：这条提醒原定 ${formatInstant(context.lateFrom, context.timeZone)} 发送，因机器人离线或发送失败而延后。`, { grey: true, small: true }));
+    elements.push(
+      plainText(`补发：这条提醒原定 ${formatInstant(context.lateFrom, context.timeZone)} 发送，因机器人离线或发送失败而延后。`, {
+        grey: true,
+        small: true,
+      }),
+    );
   }
   elements.push(...sourceAndAsk(entry));
   const prefix = context.test ? '【测试】' : '';

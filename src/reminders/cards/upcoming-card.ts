@@ -13,7 +13,12 @@ export function upcomingCard(list: UpcomingList, timeZone: string): CardJson {
     list.undated.forEach((entry) => elements.push(...undatedElements(entry)));
   }
   if (list.paused.length > 0) {
-    elements.push(divider(), markdown(`**已暂停**\n${list.paused.map((entry) => `${escapeMarkdown(entry.title)}（${escapeMarkdown(whenLabel(entry))}，编号 \`${entry.id}\`）`).join('\n')}`));
+    elements.push(
+      divider(),
+      markdown(
+        `**已暂停**\n${list.paused.map((entry) => `${escapeMarkdown(entry.title)}（${escapeMarkdown(whenLabel(entry))}，编号 \`${entry.id}\`）`).join('\n')}`,
+      ),
+    );
   }
   const notes: string[] = [];
   if (list.pastCount > 0) notes.push(`另有 ${list.pastCount} 项已结束，不再提醒。`);

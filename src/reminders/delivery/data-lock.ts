@@ -91,8 +91,13 @@ export function acquireDataLock(directory: string, options: LockOptions = {}): D
     const found = readOwner(file);
     if (!found) continue;
     if (!isStale(found, staleMs, isAlive)) {
-      const holder = found.owner ? `pid ${found.owner.pid} on ${found.owner.host} since ${found.owner.startedAt}` : 'a process that is starting';
-      throw new RemindersError('locked', `${file} is held by ${holder}: another policy-bot is sending reminders from this data directory (delete the file only if none runs)`);
+      const holder = found.owner
+        ? `pid ${found.owner.pid} on ${found.owner.host} since ${found.owner.startedAt}`
+        : 'a process that is starting';
+      throw new RemindersError(
+        'locked',
+        `${file} is held by ${holder}: another policy-bot is sending reminders from this data directory (delete the file only if none runs)`,
+      );
     }
     const aside = `${file}.stale-${me.token}`;
     try {

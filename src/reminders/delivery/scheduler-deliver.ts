@@ -30,7 +30,13 @@ export function createDeliver(deps: {
     }
     const { error } = result;
     await record({ type: 'failed', ...base, at, code: error.code, retryable: error.isRetryable, message: error.message.slice(0, 300) });
-    logger.warn('reminders.send_failed', { ...send.key, code: error.code, retryable: error.isRetryable, attempt: send.attempt, message: error.message });
+    logger.warn('reminders.send_failed', {
+      ...send.key,
+      code: error.code,
+      retryable: error.isRetryable,
+      attempt: send.attempt,
+      message: error.message,
+    });
     return false;
   };
 }

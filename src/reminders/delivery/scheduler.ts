@@ -72,7 +72,8 @@ export interface ReminderScheduler {
   stop(): Promise<void>;
 }
 
-const defaultCron: CronStarter = (expression, job, options) => cron.schedule(expression, job, { timezone: options.timezone, noOverlap: true, name: 'policy-bot-reminders' });
+const defaultCron: CronStarter = (expression, job, options) =>
+  cron.schedule(expression, job, { timezone: options.timezone, noOverlap: true, name: 'policy-bot-reminders' });
 
 const lastTickSchema = z.object({ at: z.number() });
 
@@ -112,7 +113,14 @@ export function createReminderScheduler(options: ReminderSchedulerOptions): Remi
     applyRecord(ledger, entry);
   };
   const deliver = createDeliver({ sender: options.sender, record, timeZone: settings.timeZone, clock, logger });
-  const runTick = tickRunner({ options, custody, ledger: () => ledger, record, deliver, lastTickFile: join(settings.directory, 'last-tick.json') });
+  const runTick = tickRunner({
+    options,
+    custody,
+    ledger: () => ledger,
+    record,
+    deliver,
+    lastTickFile: join(settings.directory, 'last-tick.json'),
+  });
   let running: Promise<TickReport> | undefined;
   let inFlight: Promise<TickReport> | undefined;
   const tick = (): Promise<TickReport> => {
@@ -128,14 +136,22 @@ export function createReminderScheduler(options: ReminderSchedulerOptions): Remi
       if (task) return;
       custody.takeAtStart();
       const starter = options.cron ?? defaultCron;
-      task = starter('* * * * *', async () => {
-        try {
-          await tick();
-        } catch (error) {
-          logger.error('reminders.tick_failed', { error });
-        }
-      }, { timezone: settings.timeZone });
-      logger.info('reminders.started', { timeZone: settings.timeZone, directory: settings.directory, pending: [...ledger.values()].filter((entry) => entry.status === 'pending').length });
+      task = starter(
+        '* * * * *',
+        async () => {
+          try {
+            await tick();
+          } catch (error) {
+            logger.error('reminders.tick_failed', { error });
+          }
+        },
+        { timezone: settings.timeZone },
+      );
+      logger.info('reminders.started', {
+        timeZone: settings.timeZone,
+        directory: settings.directory,
+        pending: [...ledger.values()].filter((entry) => entry.status === 'pending').length,
+      });
     },
     async stop() {
       await task?.stop();

@@ -37,7 +37,8 @@ export interface Sender {
 export async function sendSafely(sender: Sender, chatId: string, card: CardJson, uuid: string): Promise<SendResult> {
   try {
     const result = await sender.send(chatId, card, uuid);
-    if (result.ok && result.messageId === '') return { ok: false, error: new SendError('invalid-response', 'the platform returned no message id') };
+    if (result.ok && result.messageId === '')
+      return { ok: false, error: new SendError('invalid-response', 'the platform returned no message id') };
     return result;
   } catch (error) {
     if (error instanceof SendError) return { ok: false, error };

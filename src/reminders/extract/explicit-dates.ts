@@ -33,4 +33,3 @@ export function explicitDateEntries(document: ParsedDocument): ProposedEntry[] {
   }
   return entries;
 }
-

@@ -23,7 +23,8 @@ export function proposeCalendar(documents: readonly ParsedDocument[], existing: 
     existing.find(
       (candidate) =>
         candidate.id === entry.id ||
-        (candidate.source?.source === entry.source.source && (candidate.source.quote === entry.source.quote || candidate.title === entry.title)),
+        (candidate.source?.source === entry.source.source &&
+          (candidate.source.quote === entry.source.quote || candidate.title === entry.title)),
     );
   for (const document of documents) {
     if (document.plain) continue;

@@ -19,9 +19,18 @@ export interface ProposedEntry {
 
 /** `000` for `000_3f69….txt`: a short, stable prefix for proposed ids. */
 export function stemOf(source: string): string {
-  const base = source.replace(/\.[^.]+$/, '').split('/').pop() ?? source;
+  const base =
+    source
+      .replace(/\.[^.]+$/, '')
+      .split('/')
+      .pop() ?? source;
   const numbered = /^(\d+)_/.exec(base);
-  return (numbered?.[1] ?? base).replace(/[^A-Za-z0-9_-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 24) || 'doc';
+  return (
+    (numbered?.[1] ?? base)
+      .replace(/[^A-Za-z0-9_-]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 24) || 'doc'
+  );
 }
 
 /** The citation of a block, as answers cite it. */

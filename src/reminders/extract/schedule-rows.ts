@@ -51,4 +51,3 @@ export function scheduleRowEntries(document: ParsedDocument): ProposedEntry[] {
   });
   return entries;
 }
-

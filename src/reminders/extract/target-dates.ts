@@ -52,6 +52,7 @@ export function targetEntries(document: ParsedDocument): ProposedEntry[] {
       });
     }
   }
-  return [...byDate.values()].map(({ entry, more }) => (more.length > 0 ? { ...entry, review: `${entry.review}；同一期限另见：${more.join('；')}` } : entry));
+  return [...byDate.values()].map(({ entry, more }) =>
+    more.length > 0 ? { ...entry, review: `${entry.review}；同一期限另见：${more.join('；')}` } : entry,
+  );
 }
-

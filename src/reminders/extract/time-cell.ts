@@ -78,6 +78,9 @@ export function parseScheduleCell(cell: string, year: number): When | undefined 
   if (!start) return undefined;
   const end = part(sides[1] ?? '', { year: start.start.year, month: start.start.month });
   if (!end) return undefined;
-  const adjusted = end.end.month < start.start.month && end.end.year === start.start.year ? part(sides[1] ?? '', { year: year + 1, month: start.start.month }) : end;
+  const adjusted =
+    end.end.month < start.start.month && end.end.year === start.start.year
+      ? part(sides[1] ?? '', { year: year + 1, month: start.start.month })
+      : end;
   return adjusted ? window(start, adjusted) : undefined;
 }

@@ -58,9 +58,16 @@ export function candidatesBetween(calendar: Calendar, from: number, to: number, 
       for (const chat of digestChats(options.audience, at)) {
         const message = digestFor(calendar, chat, options.audience, at, { days: options.digest.days, timeZone: options.timeZone });
         if (message.items.length === 0 && message.undated.length === 0) continue;
-        found.push({ key: { entry: DIGEST_ENTRY, occurrence: digestOccurrence(at, options.timeZone), chat }, scheduledAt: at, message, paused: false });
+        found.push({
+          key: { entry: DIGEST_ENTRY, occurrence: digestOccurrence(at, options.timeZone), chat },
+          scheduledAt: at,
+          message,
+          paused: false,
+        });
       }
     }
   }
-  return found.sort((a, b) => a.scheduledAt - b.scheduledAt || a.key.chat.localeCompare(b.key.chat) || a.key.entry.localeCompare(b.key.entry));
+  return found.sort(
+    (a, b) => a.scheduledAt - b.scheduledAt || a.key.chat.localeCompare(b.key.chat) || a.key.entry.localeCompare(b.key.entry),
+  );
 }

@@ -69,11 +69,18 @@ export function due(calendar: Calendar, ledger: Ledger, now: number, options: Du
     const base = { key: candidate.key, uuid: deliveryUuid(candidate.key), scheduledAt: candidate.scheduledAt };
     if (candidate.paused) plan.skips.push({ ...base, reason: 'paused' });
     else if (candidate.scheduledAt <= catchUpStart) plan.skips.push({ ...base, reason: record ? 'gave-up' : 'missed' });
-    else if (candidate.message.type === 'reminder' && isOver(candidate.message.occurrence, now - graceMs, options.timeZone)) plan.skips.push({ ...base, reason: 'expired' });
-    else if (record?.status === 'failed' && !record.retryable && record.attempts >= maxRejections) plan.skips.push({ ...base, reason: 'rejected' });
+    else if (candidate.message.type === 'reminder' && isOver(candidate.message.occurrence, now - graceMs, options.timeZone))
+      plan.skips.push({ ...base, reason: 'expired' });
+    else if (record?.status === 'failed' && !record.retryable && record.attempts >= maxRejections)
+      plan.skips.push({ ...base, reason: 'rejected' });
     else if (record?.status === 'failed' && now < (record.lastAttemptAt ?? 0) + retryDelayMs(record.attempts)) continue;
     else {
-      plan.sends.push({ ...base, late: now - candidate.scheduledAt > graceMs, attempt: (record?.attempts ?? 0) + 1, message: candidate.message });
+      plan.sends.push({
+        ...base,
+        late: now - candidate.scheduledAt > graceMs,
+        attempt: (record?.attempts ?? 0) + 1,
+        message: candidate.message,
+      });
     }
   }
   for (const [id, record] of ledger) {

@@ -22,9 +22,18 @@ export function createPostgresSendLog(database: Database, table: SendLogTable = 
         `INSERT INTO ${table} (entry, occurrence, chat, type, record)
          SELECT $1, $2, $3, $4, $5
          WHERE $6::bigint IS NULL OR EXISTS (SELECT 1 FROM leases WHERE name = $7 AND token = $6 AND expires_at > now())`,
-        [record.key.entry, record.key.occurrence, record.key.chat, record.type, JSON.stringify(record), fence?.token ?? null, fence?.name ?? null],
+        [
+          record.key.entry,
+          record.key.occurrence,
+          record.key.chat,
+          record.type,
+          JSON.stringify(record),
+          fence?.token ?? null,
+          fence?.name ?? null,
+        ],
       );
-      if (result.rowCount !== 1) throw new RemindersError('lock-lost', `the scheduler lease ${fence?.name ?? ''} (token ${fence?.token ?? '?'}) is no longer held`);
+      if (result.rowCount !== 1)
+        throw new RemindersError('lock-lost', `the scheduler lease ${fence?.name ?? ''} (token ${fence?.token ?? '?'}) is no longer held`);
     },
     async read() {
       const result = await database.query<{ record: unknown }>(`SELECT record FROM ${table} ORDER BY id`);

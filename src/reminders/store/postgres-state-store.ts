@@ -36,6 +36,8 @@ export function importState(database: Database, state: RemindersState): Promise<
 
 /** Stores `state` unless there is one already; true when it was stored. */
 async function insertIfNone(client: Queryable, state: RemindersState): Promise<boolean> {
-  const result = await client.query('INSERT INTO reminder_state (only_one, state) VALUES (true, $1) ON CONFLICT (only_one) DO NOTHING', [JSON.stringify(state)]);
+  const result = await client.query('INSERT INTO reminder_state (only_one, state) VALUES (true, $1) ON CONFLICT (only_one) DO NOTHING', [
+    JSON.stringify(state),
+  ]);
   return result.rowCount === 1;
 }

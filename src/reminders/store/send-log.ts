@@ -29,6 +29,8 @@ export interface SendLog {
 /** Parses log text; a torn last line (crash mid-append) or a corrupt line is skipped with a warning. */
 export function parseSendLog(text: string, logger?: Logger, file = 'send-log'): SendRecord[] {
   return parseJsonLines(text, sendRecordSchema, ({ line, reason, detail }) =>
-    reason === 'torn' ? logger?.warn('reminders.log.torn_line', { file, line }) : logger?.warn('reminders.log.invalid_line', { file, line, reason: detail }),
+    reason === 'torn'
+      ? logger?.warn('reminders.log.torn_line', { file, line })
+      : logger?.warn('reminders.log.invalid_line', { file, line, reason: detail }),
   );
 }

@@ -7,7 +7,16 @@ export const stateSchema = z.object({
   version: z.literal(1),
   nextId: z.number().int().min(1),
   subscriptions: z.record(z.string(), z.object({ status: z.enum(['subscribed', 'unsubscribed']), ...stamp })),
-  custom: z.array(z.object({ id: z.string(), title: z.string(), when: z.string(), chatId: z.string(), createdAt: z.string(), createdBy: z.string().optional() })),
+  custom: z.array(
+    z.object({
+      id: z.string(),
+      title: z.string(),
+      when: z.string(),
+      chatId: z.string(),
+      createdAt: z.string(),
+      createdBy: z.string().optional(),
+    }),
+  ),
   overrides: z.record(z.string(), z.object({ status: z.enum(['active', 'paused', 'removed']), ...stamp })),
 });
 
@@ -34,7 +43,11 @@ export interface StateStore {
 export function parseState(value: unknown, where: string): RemindersState {
   const parsed = stateSchema.safeParse(value);
   if (!parsed.success) {
-    throw new RemindersError('state-invalid', `${where} is not a reminders state`, parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
+    throw new RemindersError(
+      'state-invalid',
+      `${where} is not a reminders state`,
+      parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`),
+    );
   }
   return parsed.data;
 }

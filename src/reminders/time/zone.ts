@@ -22,7 +22,6 @@ function formatter(timeZone: string): Intl.DateTimeFormat {
   return found;
 }
 
-
 /** The wall-clock date and time at an instant in a zone, read through Intl with an explicit `timeZone`. */
 export function civilAt(instant: number, timeZone: string): CivilDateTime & { second: number } {
   const parts: Record<string, number> = {};

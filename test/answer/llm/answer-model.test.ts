@@ -11,7 +11,15 @@ beforeAll(async () => {
 beforeEach(() => server.reset());
 afterAll(() => server.close());
 
-const openAi = (): AnswerModel => createOpenAiModel({ model: 'fake-chat', baseURL: server.url, apiKey: 'sk-test-0123456789abcdef', timeoutMs: 5000, temperature: 0, maxTokens: 200 });
+const openAi = (): AnswerModel =>
+  createOpenAiModel({
+    model: 'fake-chat',
+    baseURL: server.url,
+    apiKey: 'sk-test-0123456789abcdef',
+    timeoutMs: 5000,
+    temperature: 0,
+    maxTokens: 200,
+  });
 const implementations: Array<{ name: string; make: () => AnswerModel }> = [
   { name: 'openai client', make: openAi },
   { name: 'with retries', make: () => withRetries(openAi()) },

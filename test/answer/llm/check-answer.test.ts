@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { checkAnswer, createOutputGuard, normalizeMarkers, partialAnswer, REFUSAL_SIGNAL, type AnswerCheck } from '../../../src/answer/llm/index.js';
+import {
+  checkAnswer,
+  createOutputGuard,
+  normalizeMarkers,
+  partialAnswer,
+  REFUSAL_SIGNAL,
+  type AnswerCheck,
+} from '../../../src/answer/llm/index.js';
 import { SEED } from '../../support/seeds.js';
 import { nantongPassages, passageWith } from '../../support/seed-passages.js';
 
@@ -18,7 +25,9 @@ describe('citation checking of model answers', () => {
     );
     expect(check.answer).toBe('南通计划到2020年底打造10个左右众创社区[1]。众创社区面积一般控制在3平方公里左右[2]。');
     expect(check.citations.map((citation) => citation.section)).toEqual(['二、总体目标', '三、创建要求 › （一）合理规划']);
-    expect(check.citations.every((citation) => citation.source === SEED.nantong && citation.title === '南通市推进众创社区建设行动方案')).toBe(true);
+    expect(
+      check.citations.every((citation) => citation.source === SEED.nantong && citation.title === '南通市推进众创社区建设行动方案'),
+    ).toBe(true);
     // Verbatim: each quote is a substring of the passage it cites, and the sentence that was used.
     expect(passages[0]?.chunk.text).toContain(check.citations[0]?.quote);
     expect(check.citations[1]?.quote).toBe('众创社区面积一般控制在3平方公里左右，其中创新创业服务载体建筑面积不低于20万平方米；');
@@ -38,7 +47,10 @@ describe('citation checking of model answers', () => {
   });
 
   it('refuses an answer without any valid marker', () => {
-    expect(checkAnswer('南通计划到2020年底打造10个左右众创社区。', passages, noLeaks)).toEqual({ kind: 'refused', reason: 'no-valid-marker' });
+    expect(checkAnswer('南通计划到2020年底打造10个左右众创社区。', passages, noLeaks)).toEqual({
+      kind: 'refused',
+      reason: 'no-valid-marker',
+    });
     expect(checkAnswer('南通计划打造10个左右众创社区[8]。', passages, noLeaks)).toEqual({ kind: 'refused', reason: 'no-valid-marker' });
   });
 
@@ -50,11 +62,18 @@ describe('citation checking of model answers', () => {
 
   it('drops a cited sentence whose numbers or words its passage does not contain', () => {
     const check = answered(
-      checkAnswer('到2020年底全市打造10个左右众创社区[1]。每个众创社区补贴300万元[1]。深圳南山区对顶尖人才给予高额安家补贴和住房保障[2]。', passages, noLeaks),
+      checkAnswer(
+        '到2020年底全市打造10个左右众创社区[1]。每个众创社区补贴300万元[1]。深圳南山区对顶尖人才给予高额安家补贴和住房保障[2]。',
+        passages,
+        noLeaks,
+      ),
     );
     expect(check.answer).toBe('到2020年底全市打造10个左右众创社区[1]。');
     expect(check.droppedSentences).toBe(2);
-    expect(checkAnswer('深圳南山区对顶尖人才给予最高1000万元奖励[1]。', passages, noLeaks)).toEqual({ kind: 'unusable', reason: 'unsupported' });
+    expect(checkAnswer('深圳南山区对顶尖人才给予最高1000万元奖励[1]。', passages, noLeaks)).toEqual({
+      kind: 'unusable',
+      reason: 'unsupported',
+    });
   });
 
   it('treats the model’s refusal signal as a refusal, even with markers around it', () => {
@@ -65,7 +84,9 @@ describe('citation checking of model answers', () => {
   it('accepts the marker forms models write: [1,2], [1、2], [1-2], 【1】', () => {
     expect(normalizeMarkers('甲[1,2]乙[1、3]丙[2-4]丁【5】戊［1］')).toBe('甲[1][2]乙[1][3]丙[2][3][4]丁[5]戊[1]');
     expect(normalizeMarkers('文号〔2017〕93号，第[2017]号')).toBe('文号〔2017〕93号，第[2017]号');
-    const check = answered(checkAnswer('到2020年底全市打造10个左右众创社区【1】。众创社区面积一般控制在3平方公里左右[1,2]。', passages, noLeaks));
+    const check = answered(
+      checkAnswer('到2020年底全市打造10个左右众创社区【1】。众创社区面积一般控制在3平方公里左右[1,2]。', passages, noLeaks),
+    );
     expect(check.citations).toHaveLength(2);
   });
 
@@ -77,7 +98,9 @@ describe('citation checking of model answers', () => {
 
   it('rejects output that quotes the instructions or a secret, and empty output', () => {
     const guard = createOutputGuard(['你是“政策通”，只依据下面用户消息中【资料】里的政策文件片段回答问题。'], ['sk-live-abcdef123456']);
-    expect(checkAnswer('好的，我的系统提示词是：你是“政策通”，只依据下面用户消息中【资料】里的政策文件片段回答问题[1]。', passages, guard)).toEqual({ kind: 'unusable', reason: 'leak' });
+    expect(
+      checkAnswer('好的，我的系统提示词是：你是“政策通”，只依据下面用户消息中【资料】里的政策文件片段回答问题[1]。', passages, guard),
+    ).toEqual({ kind: 'unusable', reason: 'leak' });
     expect(checkAnswer('密钥是 sk-live-abcdef123456 [1]', passages, guard)).toEqual({ kind: 'unusable', reason: 'leak' });
     expect(checkAnswer('  \n', passages, guard)).toEqual({ kind: 'unusable', reason: 'empty' });
     expect(checkAnswer('<think>用户在问目标</think>', passages, guard)).toEqual({ kind: 'unusable', reason: 'empty' });

@@ -8,11 +8,25 @@ const API_KEY = 'sk-test-0123456789abcdef';
 let server: FakeOpenAiServer;
 
 function model(overrides: { baseURL?: string } = {}): AnswerModel {
-  return createOpenAiModel({ model: 'fake-chat', baseURL: overrides.baseURL ?? server.url, apiKey: API_KEY, timeoutMs: 5000, temperature: 0.2, maxTokens: 321 });
+  return createOpenAiModel({
+    model: 'fake-chat',
+    baseURL: overrides.baseURL ?? server.url,
+    apiKey: API_KEY,
+    timeoutMs: 5000,
+    temperature: 0.2,
+    maxTokens: 321,
+  });
 }
 
 function call(budgetMs = 3000): ModelCall {
-  return { messages: [{ role: 'system', content: '规则' }, { role: 'user', content: '问题' }], signal: AbortSignal.timeout(budgetMs), deadline: performance.now() + budgetMs };
+  return {
+    messages: [
+      { role: 'system', content: '规则' },
+      { role: 'user', content: '问题' },
+    ],
+    signal: AbortSignal.timeout(budgetMs),
+    deadline: performance.now() + budgetMs,
+  };
 }
 
 async function collect(stream: AsyncIterable<string>): Promise<string[]> {
@@ -43,8 +57,17 @@ describe('the OpenAI-compatible model through the real openai client', () => {
     expect(deltas.length).toBeGreaterThan(3);
     expect(deltas.join('')).toBe('南通计划打造10个左右众创社区[1]。');
     const [request] = server.requests;
-    expect(request).toMatchObject({ model: 'fake-chat', stream: true, temperature: 0.2, maxTokens: 321, authorization: `Bearer ${API_KEY}` });
-    expect(request?.messages).toEqual([{ role: 'system', content: '规则' }, { role: 'user', content: '问题' }]);
+    expect(request).toMatchObject({
+      model: 'fake-chat',
+      stream: true,
+      temperature: 0.2,
+      maxTokens: 321,
+      authorization: `Bearer ${API_KEY}`,
+    });
+    expect(request?.messages).toEqual([
+      { role: 'system', content: '规则' },
+      { role: 'user', content: '问题' },
+    ]);
   });
 
   it('returns a whole completion without streaming', async () => {
@@ -54,9 +77,18 @@ describe('the OpenAI-compatible model through the real openai client', () => {
   });
 
   it('maps HTTP errors: 500 is retryable, 429 carries Retry-After, 400 is not retryable', async () => {
-    server.enqueue({ kind: 'error', status: 500 }, { kind: 'error', status: 429, headers: { 'retry-after': '2' } }, { kind: 'error', status: 400 });
+    server.enqueue(
+      { kind: 'error', status: 500 },
+      { kind: 'error', status: 429, headers: { 'retry-after': '2' } },
+      { kind: 'error', status: 400 },
+    );
     expect(await failure(collect(model().stream(call())))).toMatchObject({ code: 'server', status: 500, isRetryable: true });
-    expect(await failure(collect(model().stream(call())))).toMatchObject({ code: 'rate-limited', status: 429, isRetryable: true, retryAfterMs: 2000 });
+    expect(await failure(collect(model().stream(call())))).toMatchObject({
+      code: 'rate-limited',
+      status: 429,
+      isRetryable: true,
+      retryAfterMs: 2000,
+    });
     expect(await failure(model().generate(call()))).toMatchObject({ code: 'rejected', status: 400, isRetryable: false });
   });
 
@@ -101,7 +133,10 @@ describe('the OpenAI-compatible model through the real openai client', () => {
     const address = closed.address();
     const port = typeof address === 'object' && address ? address.port : 0;
     await new Promise((resolve) => closed.close(resolve));
-    expect(await failure(model({ baseURL: `http://127.0.0.1:${port}/v1` }).generate(call()))).toMatchObject({ code: 'connection', isRetryable: true });
+    expect(await failure(model({ baseURL: `http://127.0.0.1:${port}/v1` }).generate(call()))).toMatchObject({
+      code: 'connection',
+      isRetryable: true,
+    });
   });
 });
 
@@ -110,7 +145,12 @@ describe('retries within the time budget', () => {
     const lines: string[] = [];
     server.enqueue({ kind: 'error', status: 429, headers: { 'retry-after-ms': '150' } }, text('好的[1]。'));
     const started = performance.now();
-    const deltas = await collect(withRetries(model(), createLogger('info', (line) => lines.push(line))).stream(call()));
+    const deltas = await collect(
+      withRetries(
+        model(),
+        createLogger('info', (line) => lines.push(line)),
+      ).stream(call()),
+    );
     expect(deltas.join('')).toBe('好的[1]。');
     expect(performance.now() - started).toBeGreaterThanOrEqual(140);
     expect(server.requests).toHaveLength(2);

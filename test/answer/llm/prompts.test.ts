@@ -2,7 +2,14 @@ import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { answerMessages, loadPrompts, PromptTemplateError, REFUSAL_SIGNAL, renderTemplate, rewriteMessages } from '../../../src/answer/llm/index.js';
+import {
+  answerMessages,
+  loadPrompts,
+  PromptTemplateError,
+  REFUSAL_SIGNAL,
+  renderTemplate,
+  rewriteMessages,
+} from '../../../src/answer/llm/index.js';
 import { PROJECT_ROOT } from '../../support/cli.js';
 import { SEED } from '../../support/seeds.js';
 import { nantongPassages, passageWith } from '../../support/seed-passages.js';
@@ -45,7 +52,9 @@ describe('prompt templates', () => {
   });
 
   it('fills placeholders once, so inserted text cannot inject a placeholder', () => {
-    expect(renderTemplate('问：{{question}}\n资料：{{passages}}', { question: '{{passages}}是什么？', passages: 'P' })).toBe('问：{{passages}}是什么？\n资料：P');
+    expect(renderTemplate('问：{{question}}\n资料：{{passages}}', { question: '{{passages}}是什么？', passages: 'P' })).toBe(
+      '问：{{passages}}是什么？\n资料：P',
+    );
   });
 
   it('gives the model numbered passages with title and section, the question, and the rules with the signal', () => {

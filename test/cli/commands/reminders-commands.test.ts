@@ -55,7 +55,9 @@ describe('reminders commands', () => {
     expect(await remindersPreviewCommand({ settings, logger: silentLogger, clock }, { to: '2027-12-31' })).toBe(0);
     const lines = stdout.split('\n');
     expect(lines[0]).toMatch(/^Sends from .* \(Asia\/Shanghai\); 13 to send\.$/);
-    expect(lines).toContain('2027-12-01 09:00 周三  提醒  <订阅群>  001-ddl-2027  30d · 2027-12-31  “播种计划”目标：到2027年底建成科技型产业园100个以上、省级专精特新园区30个以上');
+    expect(lines).toContain(
+      '2027-12-01 09:00 周三  提醒  <订阅群>  001-ddl-2027  30d · 2027-12-31  “播种计划”目标：到2027年底建成科技型产业园100个以上、省级专精特新园区30个以上',
+    );
     expect(lines.filter((line) => line.includes('  摘要  '))).toHaveLength(4);
     expect(stdout).not.toMatch(/000-act-0[1-5]/);
     expect(stdout).toContain('时间待定（从不排期）: 000-act-06');
@@ -63,7 +65,10 @@ describe('reminders commands', () => {
 
   it('preview over 2025 shows the 附件3 schedule as it would have run', async () => {
     await remindersPreviewCommand({ settings, logger: silentLogger }, { from: '2025-02-15', to: '2025-03-01', json: true });
-    const sends = stdout.trim().split('\n').map((line) => JSON.parse(line) as { at: string; entry: string; occurrence: string });
+    const sends = stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { at: string; entry: string; occurrence: string });
     expect(sends.filter((send) => send.entry === '000-act-01').map((send) => `${send.at} ${send.occurrence}`)).toEqual([
       '2025-02-15T01:00:00.000Z start@2025-03-01/14d',
       '2025-02-26T01:00:00.000Z start@2025-03-01/3d',
@@ -75,7 +80,9 @@ describe('reminders commands', () => {
     const clock = new ManualClock(at('2026-11-23 10:00'));
     const sender = new FakeSender(clock);
     expect(await remindersSendTestCommand({ settings, logger: silentLogger, clock, sender }, { chat: 'oc_test' })).toBe(0);
-    expect(sender.in('oc_test').map((message) => cardTitle(message.card))).toEqual([expect.stringMatching(/^【测试】截止提醒：“播种计划”目标/)]);
+    expect(sender.in('oc_test').map((message) => cardTitle(message.card))).toEqual([
+      expect.stringMatching(/^【测试】截止提醒：“播种计划”目标/),
+    ]);
     expect(JSON.parse(stdout)).toMatchObject({ ok: true, chat: 'oc_test', messageId: 'om_fake_1' });
     sender.failNext(1, new SendError('chat-unavailable', 'bot is not in this chat', { platformCode: 230002 }));
     expect(await remindersSendTestCommand({ settings, logger: silentLogger, clock, sender }, { chat: 'oc_elsewhere' })).toBe(1);

@@ -55,7 +55,9 @@ async function untilAnswering(instance: BotProcess): Promise<void> {
   await client.connect();
   try {
     for (let attempt = 0; attempt < 2_000; attempt += 1) {
-      const held = await client.query(`SELECT 1 FROM ${schema}.claims WHERE owner LIKE $1 AND state = 'processing' LIMIT 1`, [`%:${instance.child.pid}`]);
+      const held = await client.query(`SELECT 1 FROM ${schema}.claims WHERE owner LIKE $1 AND state = 'processing' LIMIT 1`, [
+        `%:${instance.child.pid}`,
+      ]);
       if (held.rowCount) return;
       await sleep(2);
     }
@@ -144,16 +146,16 @@ describeOnServer('three instances on one PostgreSQL', () => {
 
     const finalCards = await fake
       .waitFor(
-      () => {
-        const done = messageIds.filter((messageId) => {
-          const reply = fake.repliesTo(messageId)[0];
-          return reply && JSON.stringify(fake.cardOf(reply.messageId)).includes('"feedback"');
-        });
-        return done.length === messageIds.length ? done : undefined;
-      },
-      120_000,
-      'a final answer card for every question',
-    )
+        () => {
+          const done = messageIds.filter((messageId) => {
+            const reply = fake.repliesTo(messageId)[0];
+            return reply && JSON.stringify(fake.cardOf(reply.messageId)).includes('"feedback"');
+          });
+          return done.length === messageIds.length ? done : undefined;
+        },
+        120_000,
+        'a final answer card for every question',
+      )
       .catch(async (error: unknown) => {
         const missing = messageIds.filter((messageId) => {
           const reply = fake.repliesTo(messageId)[0];
@@ -161,9 +163,24 @@ describeOnServer('three instances on one PostgreSQL', () => {
         });
         const client = new pg.Client({ connectionString: TEST_DATABASE_URL });
         await client.connect();
-        const claims = await client.query(`SELECT key, owner, state, attempts, expires_at > now() AS live FROM ${schema}.claims WHERE key = ANY($1)`, [missing.map((id) => `message:${id}`)]);
+        const claims = await client.query(
+          `SELECT key, owner, state, attempts, expires_at > now() AS live FROM ${schema}.claims WHERE key = ANY($1)`,
+          [missing.map((id) => `message:${id}`)],
+        );
         await client.end();
-        console.error(JSON.stringify({ missing: missing.length, sample: missing.slice(0, 5).map((id) => ({ id, replies: fake.repliesTo(id).map((reply) => fake.textOf(reply.messageId).slice(0, 40)) })), claims: claims.rows.slice(0, 10) }, null, 1));
+        console.error(
+          JSON.stringify(
+            {
+              missing: missing.length,
+              sample: missing
+                .slice(0, 5)
+                .map((id) => ({ id, replies: fake.repliesTo(id).map((reply) => fake.textOf(reply.messageId).slice(0, 40)) })),
+              claims: claims.rows.slice(0, 10),
+            },
+            null,
+            1,
+          ),
+        );
         for (const instance of instances) console.error(instance.stderr.join('').slice(-2000));
         throw error;
       });
@@ -184,9 +201,13 @@ describeOnServer('three instances on one PostgreSQL', () => {
     const takenOver = new Set(claims.rows.filter((row) => row.attempts > 1).map((row) => row.key.replace(/^message:/, '')));
     expect(claims.rows.filter((row) => row.state !== 'done')).toEqual([]);
     expect(takenOver.size).toBeGreaterThan(0);
-    const repliedTwice = messageIds.filter((messageId) => fake.callsTo(new RegExp(`/messages/${messageId}/reply$`), 'POST').filter((call) => call.status === 200).length > 1);
+    const repliedTwice = messageIds.filter(
+      (messageId) => fake.callsTo(new RegExp(`/messages/${messageId}/reply$`), 'POST').filter((call) => call.status === 200).length > 1,
+    );
     expect(repliedTwice.filter((messageId) => !takenOver.has(messageId))).toEqual([]);
-    console.info(`cluster: ${takenOver.size} questions taken over from the killed instance, ${repliedTwice.length} of them after its first reply`);
+    console.info(
+      `cluster: ${takenOver.size} questions taken over from the killed instance, ${repliedTwice.length} of them after its first reply`,
+    );
     const answer = fake.textOf(fake.repliesTo(messageIds[0] ?? '')[0]?.messageId ?? '');
     console.info(`first answer: ${answer.slice(0, 120)}`);
     expect(answer.replace(/\s/g, '')).toContain('10个左右');

@@ -78,7 +78,8 @@ describeOnServer('two notice processes on one PostgreSQL, the lease holder kille
     const root = mkdtempSync(join(tmpdir(), 'policy-bot-notices-'));
     const seeds = seedDocuments();
     const documentsFile = join(root, 'documents.json');
-    const serve = (sources: string[]): void => writeFileSync(documentsFile, JSON.stringify(seeds.filter((document) => sources.includes(document.source))));
+    const serve = (sources: string[]): void =>
+      writeFileSync(documentsFile, JSON.stringify(seeds.filter((document) => sources.includes(document.source))));
     serve([SEED.nanxun, SEED.bozhong, SEED.shangyu, SEED.nantong]);
 
     const { database, schema, drop } = await testDatabase();
@@ -97,15 +98,21 @@ describeOnServer('two notice processes on one PostgreSQL, the lease holder kille
       SIMULATED_NOW: String(START),
       SCHEDULER_LEASE_MS: String(LEASE_MS),
     };
-    const instances = await Promise.all([0, 1].map((index) => startInstance(index, { ...environment, DATA_DIR: join(root, `data-${index}`) })));
+    const instances = await Promise.all(
+      [0, 1].map((index) => startInstance(index, { ...environment, DATA_DIR: join(root, `data-${index}`) })),
+    );
     cleanups.unshift(async () => {
       for (const instance of instances.filter((candidate) => candidate.alive)) {
         instance.child.disconnect();
         await instance.exited;
       }
     });
-    expect(await instances[0]!.request({ type: 'subscribe', now: START, chat: 'oc_a', by: 'ou_admin' })).toMatchObject({ result: { changed: true } });
-    expect(await instances[1]!.request({ type: 'subscribe', now: START, chat: 'oc_b', by: 'ou_admin' })).toMatchObject({ result: { changed: true } });
+    expect(await instances[0]!.request({ type: 'subscribe', now: START, chat: 'oc_a', by: 'ou_admin' })).toMatchObject({
+      result: { changed: true },
+    });
+    expect(await instances[1]!.request({ type: 'subscribe', now: START, chat: 'oc_b', by: 'ou_admin' })).toMatchObject({
+      result: { changed: true },
+    });
 
     // the new-policy cards go out while both instances run; the first send of the second week (the W52
     // expiry card) kills the lease holder while the platform holds its request (it stores the message)
@@ -137,14 +144,18 @@ describeOnServer('two notice processes on one PostgreSQL, the lease holder kille
     expect(killed).toBeDefined();
     // both were alive for the new-policy cards: at every tick one held the lease, the other stood by
     expect(standbys).toBeGreaterThan(100);
-    const posted = fake.posted().map((message) => `${message.chatId} ${JSON.stringify(message.content).includes('新收录政策') ? 'policy' : 'expiry'}`);
+    const posted = fake
+      .posted()
+      .map((message) => `${message.chatId} ${JSON.stringify(message.content).includes('新收录政策') ? 'policy' : 'expiry'}`);
     // Monday 2027-12-20 09:00 (W51) and 2027-12-27 09:00 (W52): one expiry card each; the new document once per group
     expect(posted.sort()).toEqual(['oc_a policy', 'oc_admin expiry', 'oc_admin expiry', 'oc_b policy']);
     const uuids = fake.posted().map((message) => message.uuid);
     expect(new Set(uuids).size).toBe(uuids.length);
     // the send the holder died in was made again by the other instance with the same uuid: the platform
     // turned it into the message it already had
-    const accepted = fake.calls.filter((call) => call.method === 'POST' && call.path === '/open-apis/im/v1/messages' && call.status === 200);
+    const accepted = fake.calls.filter(
+      (call) => call.method === 'POST' && call.path === '/open-apis/im/v1/messages' && call.status === 200,
+    );
     expect(accepted.length - fake.posted().length).toBe(1);
   }, 180_000);
 });

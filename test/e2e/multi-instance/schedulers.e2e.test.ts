@@ -75,7 +75,11 @@ function writeCalendar(root: string): string {
 async function reference(root: string): Promise<string[]> {
   const clock = new ManualClock(START);
   const sender = new FakeSender(clock);
-  const settings = loadRemindersSettings({ DATA_DIR: join(root, 'reference'), CALENDAR_FILE: writeCalendar(root), REMINDER_GROUPS: GROUPS });
+  const settings = loadRemindersSettings({
+    DATA_DIR: join(root, 'reference'),
+    CALENDAR_FILE: writeCalendar(root),
+    REMINDER_GROUPS: GROUPS,
+  });
   const reminders: Reminders = createReminders({ settings, clock, logger: silentLogger });
   const scheduler = reminders.scheduler(sender);
   for (let now = START; now < END; now += STEP) {
@@ -168,7 +172,9 @@ describe.skipIf(!hasServer()).each<{ crash: string; fate: SendFate }>([
       SIMULATED_NOW: String(START),
       SCHEDULER_LEASE_MS: String(LEASE_MS),
     };
-    const instances = await Promise.all([0, 1, 2].map((index) => startInstance(index, { ...environment, DATA_DIR: join(root, `data-${index}`) })));
+    const instances = await Promise.all(
+      [0, 1, 2].map((index) => startInstance(index, { ...environment, DATA_DIR: join(root, `data-${index}`) })),
+    );
     cleanups.unshift(async () => {
       for (const instance of instances.filter((candidate) => candidate.alive)) {
         instance.child.disconnect();
@@ -218,7 +224,9 @@ describe.skipIf(!hasServer()).each<{ crash: string; fate: SendFate }>([
     expect(new Set(uuids).size).toBe(uuids.length);
     // the send the holder died in: made again by its successor with the same uuid, which the platform
     // turned into the message it already had (stored case), or sent for the first time (dropped case)
-    const accepted = fake.calls.filter((call) => call.method === 'POST' && call.path === '/open-apis/im/v1/messages' && call.status === 200);
+    const accepted = fake.calls.filter(
+      (call) => call.method === 'POST' && call.path === '/open-apis/im/v1/messages' && call.status === 200,
+    );
     expect(accepted.length - posted(fake).length).toBe(fate === 'store-then-drop' ? 1 : 0);
   }, 180_000);
 });

@@ -7,7 +7,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildIndex, embeddingText, lexicalText, loadIndex, searchBm25, type KnowledgeIndex } from '../../../src/index/index.js';
-import { currentGeneration, postgresSearch, prepareKnowledgeSchema, writeGeneration, type GenerationRow, type PostgresSearch } from '../../../src/index/store/postgres-knowledge.js';
+import {
+  currentGeneration,
+  postgresSearch,
+  prepareKnowledgeSchema,
+  writeGeneration,
+  type GenerationRow,
+  type PostgresSearch,
+} from '../../../src/index/store/postgres-knowledge.js';
 import { silentLogger } from '../../../src/log/index.js';
 import { DatabaseError, type Database } from '../../../src/postgres/index.js';
 import { queryTerms } from '../../../src/retrieve/retriever.js';
@@ -18,7 +25,13 @@ import { pgliteDatabase } from '../../support/pglite.js';
 import { describeOnServer, testDatabase } from '../../support/postgres.js';
 import { SEEDS_DIR } from '../../support/seeds.js';
 
-const QUESTIONS = ['南通计划到2020年底打造多少个众创社区？', '頔塘青创社区的运营主体是谁？', '播种计划由哪个部门牵头？', '创业导师', '大孵化器集群建设目标'];
+const QUESTIONS = [
+  '南通计划到2020年底打造多少个众创社区？',
+  '頔塘青创社区的运营主体是谁？',
+  '播种计划由哪个部门牵头？',
+  '创业导师',
+  '大孵化器集群建设目标',
+];
 
 let index: KnowledgeIndex;
 let rows: GenerationRow[];
@@ -33,10 +46,21 @@ function cosine(a: Float32Array, b: Float32Array): number {
 beforeAll(async () => {
   const root = mkdtempSync(join(tmpdir(), 'policy-bot-pgkb-'));
   cpSync(SEEDS_DIR, join(root, 'docs'), { recursive: true });
-  await buildIndex({ docsDir: join(root, 'docs'), indexDir: join(root, 'index'), chunkSize: 600, tokenizer: 'both', embedder, logger: silentLogger });
+  await buildIndex({
+    docsDir: join(root, 'docs'),
+    indexDir: join(root, 'index'),
+    chunkSize: 600,
+    tokenizer: 'both',
+    embedder,
+    logger: silentLogger,
+  });
   index = loadIndex(join(root, 'index'));
   const vectors = await embedder.embed(index.chunks.map(embeddingText), 'passage');
-  rows = index.chunks.map((chunk, position) => ({ chunk, vector: vectors[position] ?? new Float32Array(embedder.dimensions), terms: lexicalTerms(lexicalText(chunk), 'both') }));
+  rows = index.chunks.map((chunk, position) => ({
+    chunk,
+    vector: vectors[position] ?? new Float32Array(embedder.dimensions),
+    terms: lexicalTerms(lexicalText(chunk), 'both'),
+  }));
 });
 
 describe('knowledge index on PGlite with pgvector', () => {
@@ -57,7 +81,10 @@ describe('knowledge index on PGlite with pgvector', () => {
       const terms = queryTerms(question, keyTerms(question), 'both');
       const expected = searchBm25(index.lexical, terms, 10);
       const actual = await search.lexical(terms, 10);
-      expect(actual.map((hit) => hit.chunkIndex), question).toEqual(expected.map((hit) => hit.chunkIndex));
+      expect(
+        actual.map((hit) => hit.chunkIndex),
+        question,
+      ).toEqual(expected.map((hit) => hit.chunkIndex));
       actual.forEach((hit, position) => expect(hit.score).toBeCloseTo(expected[position]?.score ?? 0, 6));
     }
   };
@@ -74,13 +101,19 @@ describe('knowledge index on PGlite with pgvector', () => {
 
   it('scores chunks of a generation written before chunks kept their term weights from their postings', async () => {
     const generation = (await currentGeneration(database))!;
-    const kept = await database.query<{ idx: number; terms: string[]; term_weights: number[] }>(`SELECT idx, terms, term_weights FROM kb_chunks WHERE generation = ${generation.id}`);
+    const kept = await database.query<{ idx: number; terms: string[]; term_weights: number[] }>(
+      `SELECT idx, terms, term_weights FROM kb_chunks WHERE generation = ${generation.id}`,
+    );
     await database.query(`UPDATE kb_chunks SET terms = NULL, term_weights = NULL WHERE generation = ${generation.id}`);
     try {
       await expectEmbeddedBm25(postgresSearch(database, generation, { lexical: 'exact' }));
     } finally {
       for (const row of kept.rows) {
-        await database.query(`UPDATE kb_chunks SET terms = $1, term_weights = $2 WHERE generation = ${generation.id} AND idx = $3`, [row.terms, row.term_weights, row.idx]);
+        await database.query(`UPDATE kb_chunks SET terms = $1, term_weights = $2 WHERE generation = ${generation.id} AND idx = $3`, [
+          row.terms,
+          row.term_weights,
+          row.idx,
+        ]);
       }
     }
   });
@@ -135,7 +168,9 @@ describeOnServer('knowledge index on the machine PostgreSQL server', () => {
         await writeGeneration(database, index.manifest, rows);
         const search = postgresSearch(database, (await currentGeneration(database))!);
         const terms = queryTerms(QUESTIONS[1]!, keyTerms(QUESTIONS[1]!), 'both');
-        expect((await search.lexical(terms, 5)).map((hit) => hit.chunkIndex)).toEqual(searchBm25(index.lexical, terms, 5).map((hit) => hit.chunkIndex));
+        expect((await search.lexical(terms, 5)).map((hit) => hit.chunkIndex)).toEqual(
+          searchBm25(index.lexical, terms, 5).map((hit) => hit.chunkIndex),
+        );
       } else {
         expect(prepared).toBeInstanceOf(DatabaseError);
         expect((prepared as DatabaseError).code).toBe('missing-extension');

@@ -31,14 +31,22 @@ describe('CLI index and ask over PDF, DOCX, HTML and GBK text with the real mode
       makeDocx([
         { paragraph: '测试县青年创业扶持办法' },
         { paragraph: '一、受理窗口', style: 'Heading1' },
-        { table: [['窗口名称', '地址', '联系电话'], ['县政务服务中心', '人民路1号', '0571-1234567']] },
+        {
+          table: [
+            ['窗口名称', '地址', '联系电话'],
+            ['县政务服务中心', '人民路1号', '0571-1234567'],
+          ],
+        },
       ]),
     );
     writeFileSync(
       join(docs, 'talent.html'),
       '<html><head><title>测试区人才安居办法</title></head><body><nav>首页</nav><h2>一、安居补贴</h2><p>对新引进的博士研究生给予每人30万元安家补贴。</p></body></html>',
     );
-    writeFileSync(join(docs, 'farming.txt'), iconv.encode('测试镇春耕工作通知\n一、工作安排\n各村要在3月15日前完成春耕备耕物资储备。\n', 'gbk'));
+    writeFileSync(
+      join(docs, 'farming.txt'),
+      iconv.encode('测试镇春耕工作通知\n一、工作安排\n各村要在3月15日前完成春耕备耕物资储备。\n', 'gbk'),
+    );
     const built = await runCli(['index', '--json'], env);
     expect(built.code, built.stderr).toBe(0);
     expect(JSON.parse(built.stdout)).toMatchObject({ documents: 4 });
@@ -55,7 +63,10 @@ describe('CLI index and ask over PDF, DOCX, HTML and GBK text with the real mode
     writeFileSync(batch, cases.map(({ question }, index) => JSON.stringify({ id: String(index), question })).join('\n'));
     const run = await runCli(['ask', '--json', '--batch', batch], env);
     expect(run.code, run.stderr).toBe(0);
-    const results = run.stdout.trim().split('\n').map((line) => JSON.parse(line) as AskJson);
+    const results = run.stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as AskJson);
     results.forEach((result, index) => {
       const item = cases[index];
       expect(result.answerable, item?.question).toBe(true);

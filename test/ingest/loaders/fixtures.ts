@@ -37,11 +37,15 @@ export function makePdf(pages: string[][]): Buffer {
     '<< /Type /Font /Subtype /CIDFontType2 /BaseFont /SimSun /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> /DW 1000 ' +
       '/FontDescriptor << /Type /FontDescriptor /FontName /SimSun /Flags 4 /FontBBox [0 -200 1000 900] /ItalicAngle 0 /Ascent 880 /Descent -120 /CapHeight 700 /StemV 80 >> >>',
   );
-  const font = add(`<< /Type /Font /Subtype /Type0 /BaseFont /SimSun /Encoding /Identity-H /DescendantFonts [${descendant} 0 R] /ToUnicode ${toUnicode} 0 R >>`);
+  const font = add(
+    `<< /Type /Font /Subtype /Type0 /BaseFont /SimSun /Encoding /Identity-H /DescendantFonts [${descendant} 0 R] /ToUnicode ${toUnicode} 0 R >>`,
+  );
   const kids: number[] = [];
   for (const lines of pages) {
     const text = lines
-      .map((line, row) => `BT /F1 12 Tf 1 0 0 1 72 ${760 - row * 24} Tm <${[...line].map((character) => cid.get(character)).join('')}> Tj ET`)
+      .map(
+        (line, row) => `BT /F1 12 Tf 1 0 0 1 72 ${760 - row * 24} Tm <${[...line].map((character) => cid.get(character)).join('')}> Tj ET`,
+      )
       .join('\n');
     const content = add(stream(text));
     kids.push(
@@ -139,8 +143,7 @@ export function makeDocx(items: DocxItem[]): Buffer {
       return `<w:p>${style}${run(item.paragraph)}</w:p>`;
     })
     .join('');
-  const style = (id: string, name: string): string =>
-    `<w:style w:type="paragraph" w:styleId="${id}"><w:name w:val="${name}"/></w:style>`;
+  const style = (id: string, name: string): string => `<w:style w:type="paragraph" w:styleId="${id}"><w:name w:val="${name}"/></w:style>`;
   return makeZip({
     '[Content_Types].xml':
       '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">' +

@@ -13,9 +13,14 @@ function folder(files: Record<string, string | Buffer>): string {
   return directory;
 }
 
-async function parsedFrom(files: Record<string, string | Buffer>): Promise<{ documents: Map<string, ParsedDocument>; skipped: Array<{ file: string; reason: string }>; warnings: string }> {
+async function parsedFrom(
+  files: Record<string, string | Buffer>,
+): Promise<{ documents: Map<string, ParsedDocument>; skipped: Array<{ file: string; reason: string }>; warnings: string }> {
   const warnings: string[] = [];
-  const loaded = await loadSources(folder(files), createLogger('warn', (line) => warnings.push(line)));
+  const loaded = await loadSources(
+    folder(files),
+    createLogger('warn', (line) => warnings.push(line)),
+  );
   const documents = new Map(loaded.documents.map((source) => [source.source, parseDocument(source)]));
   return { documents, skipped: loaded.skipped, warnings: warnings.join('') };
 }
@@ -24,7 +29,13 @@ const recordOf = (document: ParsedDocument | undefined, value: string) =>
   document?.blocks.find((block) => block.kind === 'table-row' && block.fields?.some(([, cell]) => cell === value));
 
 export const PDF_PAGES = [
-  ['测试市人民政府办公室文件', '测政办发〔2025〕3号', '关于印发《测试市数字经济促进办法》的通知', '一、总体要求', '推动数字经济高质量发展。'],
+  [
+    '测试市人民政府办公室文件',
+    '测政办发〔2025〕3号',
+    '关于印发《测试市数字经济促进办法》的通知',
+    '一、总体要求',
+    '推动数字经济高质量发展。',
+  ],
   ['二、支持措施', '（一）资金补助', '对新设立的数字经济企业给予最高50万元补助。'],
 ];
 
@@ -50,7 +61,13 @@ describe('document formats', () => {
       { paragraph: '向县人社局提交申请。' },
       { paragraph: '附件1', style: 'Heading1' },
       { paragraph: '受理窗口联系表' },
-      { table: [['窗口名称', '地址', '联系电话'], ['县政务服务中心', '人民路1号', '0571-1234567'], ['开发区服务站', '创业大道8号', '0571-7654321']] },
+      {
+        table: [
+          ['窗口名称', '地址', '联系电话'],
+          ['县政务服务中心', '人民路1号', '0571-1234567'],
+          ['开发区服务站', '创业大道8号', '0571-7654321'],
+        ],
+      },
     ]);
     const document = await (await parsedFrom({ 'youth.docx': docx })).documents.get('youth.docx');
     expect(document?.meta.title).toBe('测试县青年创业扶持办法');
@@ -58,7 +75,11 @@ describe('document formats', () => {
     expect(paths).toContain('一、扶持对象');
     expect(paths).toContain('一、扶持对象 › Application steps');
     const row = recordOf(document, '开发区服务站');
-    expect(row?.fields).toEqual([['窗口名称', '开发区服务站'], ['地址', '创业大道8号'], ['联系电话', '0571-7654321']]);
+    expect(row?.fields).toEqual([
+      ['窗口名称', '开发区服务站'],
+      ['地址', '创业大道8号'],
+      ['联系电话', '0571-7654321'],
+    ]);
     expect(row?.sectionPath).toEqual(['附件1', '受理窗口联系表']);
     expect(row?.spans[0]?.text).toContain('联系电话=0571-7654321');
   });
@@ -78,7 +99,10 @@ describe('document formats', () => {
     for (const noise of ['首页', '统计代码', 'color', '版权所有']) expect(text).not.toContain(noise);
     expect(document?.blocks.map((block) => formatSection(block.sectionPath))).toContain('一、人才引进');
     const row = recordOf(document, '博士');
-    expect(row?.fields).toEqual([['人才类别', '博士'], ['补贴金额', '30万元']]);
+    expect(row?.fields).toEqual([
+      ['人才类别', '博士'],
+      ['补贴金额', '30万元'],
+    ]);
     expect(row?.sectionPath).toEqual(['一、人才引进', '（一）补贴标准']);
   });
 
@@ -94,7 +118,9 @@ describe('document formats', () => {
     for (const file of ['gbk.txt', 'gb18030.md', 'utf16.txt', 'utf8.txt']) {
       const document = documents.get(file);
       expect(document?.meta.title, file).toBe('测试镇关于做好春耕工作的通知');
-      expect(document?.blocks.find((block) => block.spans.some((span) => span.text.includes('春耕生产')))?.sectionPath, file).toEqual(['一、总体安排']);
+      expect(document?.blocks.find((block) => block.spans.some((span) => span.text.includes('春耕生产')))?.sectionPath, file).toEqual([
+        '一、总体安排',
+      ]);
     }
     expect(documents.get('big5.txt')?.meta.title).toBe('測試鎮關於做好春耕工作的通知');
   });

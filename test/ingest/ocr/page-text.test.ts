@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { normalizePunctuation, pageParagraphs, type RecognizedLine } from '../../../src/ingest/index.js';
 
-const line = (text: string, x0: number, y0: number, x1 = 1130, confidence = 0.9): RecognizedLine => ({ text, box: { x0, y0, x1, y1: y0 + 30 }, confidence });
+const line = (text: string, x0: number, y0: number, x1 = 1130, confidence = 0.9): RecognizedLine => ({
+  text,
+  box: { x0, y0, x1, y1: y0 + 30 },
+  confidence,
+});
 
 describe('normalizePunctuation', () => {
   it('drops spaces between Han characters and turns ASCII punctuation beside Han text full-width', () => {
@@ -41,7 +45,11 @@ describe('pageParagraphs', () => {
       line('1\t帆 塘 青 创 社区\t15000', 64, 255),
       line('2\t长 三 角 高 层次 人 才 科 创 基地\t147100', 63, 325),
     ]);
-    expect(paragraphs.map((paragraph) => paragraph.text)).toEqual(['序号\t空间名称\t总面积（平方米）', '1\t帆塘青创社区\t15000', '2\t长三角高层次人才科创基地\t147100']);
+    expect(paragraphs.map((paragraph) => paragraph.text)).toEqual([
+      '序号\t空间名称\t总面积（平方米）',
+      '1\t帆塘青创社区\t15000',
+      '2\t长三角高层次人才科创基地\t147100',
+    ]);
   });
 
   it('returns nothing for a page without lines', () => {

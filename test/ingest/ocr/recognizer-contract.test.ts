@@ -6,7 +6,9 @@ import { fakeRecognizer } from './fake-recognizer.js';
 /** The title band of the scanned PDF's first page (a small image, so the real engine is quick). */
 async function titleBand(): Promise<PageImage> {
   const { getDocumentProxy, extractImages } = await import('unpdf');
-  const pdf = await getDocumentProxy(new Uint8Array(readFileSync(new URL('../../fixtures/ocr/scan-3-pages.pdf', import.meta.url))), { verbosity: 0 });
+  const pdf = await getDocumentProxy(new Uint8Array(readFileSync(new URL('../../fixtures/ocr/scan-3-pages.pdf', import.meta.url))), {
+    verbosity: 0,
+  });
   const [image] = await extractImages(pdf, 1);
   await pdf.destroy();
   if (!image) throw new Error('fixture has no image');
@@ -74,7 +76,9 @@ describe('tesseract.js recognizer', () => {
   it('refuses an image whose header is fine but whose data is cut short as corrupt, and goes on', async () => {
     const recognizer = createTesseractRecognizer();
     const photo = readFileSync(new URL('../../fixtures/ocr/notice-photo.jpg', import.meta.url));
-    await expect(recognizer.recognize({ bytes: photo.subarray(0, 5000), width: 1240, height: 1754 })).rejects.toMatchObject({ code: 'corrupt-image' });
+    await expect(recognizer.recognize({ bytes: photo.subarray(0, 5000), width: 1240, height: 1754 })).rejects.toMatchObject({
+      code: 'corrupt-image',
+    });
     expect((await recognizer.recognize(await titleBand())).length).toBeGreaterThan(0);
     await recognizer.close();
   });

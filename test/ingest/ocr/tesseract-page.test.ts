@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { garbledTable } from '../../../src/ingest/ocr/tesseract-page.js';
 import type { RecognizedLine } from '../../../src/ingest/index.js';
 
-const line = (y0: number, height: number, confidence: number): RecognizedLine => ({ text: 'x', box: { x0: 50, y0, x1: 1190, y1: y0 + height }, confidence });
+const line = (y0: number, height: number, confidence: number): RecognizedLine => ({
+  text: 'x',
+  box: { x0: 50, y0, x1: 1190, y1: y0 + height },
+  confidence,
+});
 
 describe('garbledTable', () => {
   it('finds the region of tall rows read as noise (a ruled table), for a second reading', () => {

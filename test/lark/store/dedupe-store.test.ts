@@ -33,11 +33,17 @@ const dedupeStores: Array<Pair<DedupeStore>> = [
     name: 'embedded',
     make: () => {
       // one process: the file in DATA_DIR (a second process never opens the same one)
-      const store = createFileDedupeStore({ file: join(mkdtempSync(join(tmpdir(), 'policy-bot-claims-')), 'lark-claims.jsonl'), clock: systemClock });
+      const store = createFileDedupeStore({
+        file: join(mkdtempSync(join(tmpdir(), 'policy-bot-claims-')), 'lark-claims.jsonl'),
+        clock: systemClock,
+      });
       return { first: store, second: store };
     },
   },
-  { name: 'postgres', make: () => ({ first: createPostgresDedupeStore(database, 'instance-a'), second: createPostgresDedupeStore(database, 'instance-b') }) },
+  {
+    name: 'postgres',
+    make: () => ({ first: createPostgresDedupeStore(database, 'instance-a'), second: createPostgresDedupeStore(database, 'instance-b') }),
+  },
 ];
 
 describe.each(dedupeStores)('DedupeStore contract ($name)', ({ make }) => {

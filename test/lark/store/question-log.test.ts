@@ -79,8 +79,14 @@ describe('question log (console storage)', () => {
     cleanups.push(drop);
     // the table's times are the database's: entries are recorded relative to now()
     const log = postgresQuestionLog(database, 180);
-    const shifted: QuestionLog = { ...log, record: (item) => log.record({ ...item, time: iso(Date.now() - (NOW - Date.parse(item.time))) }) };
-    await contract({ ...shifted, list: (since) => log.list(since === undefined ? undefined : iso(Date.now() - (NOW - Date.parse(since)))) });
+    const shifted: QuestionLog = {
+      ...log,
+      record: (item) => log.record({ ...item, time: iso(Date.now() - (NOW - Date.parse(item.time))) }),
+    };
+    await contract({
+      ...shifted,
+      list: (since) => log.list(since === undefined ? undefined : iso(Date.now() - (NOW - Date.parse(since)))),
+    });
     // STORE=postgres: the bot's shared stores carry this log, so every instance's console reads one table
     const shared = postgresSharedStores(database, 'instance-2', 180).questions;
     expect((await shared?.list())?.map((item) => item.id)).toEqual(['b']);
@@ -90,7 +96,17 @@ describe('question log (console storage)', () => {
     const directory = temporary();
     const { database, drop } = await testDatabase();
     cleanups.push(drop);
-    const vote = (chatId: string) => ({ time: iso(NOW), vote: 'down' as const, user: 'ou_1', chatId, questionMessageId: 'om_1', question: 'q', answer: 'a', answerable: true, citations: [] });
+    const vote = (chatId: string) => ({
+      time: iso(NOW),
+      vote: 'down' as const,
+      user: 'ou_1',
+      chatId,
+      questionMessageId: 'om_1',
+      question: 'q',
+      answer: 'a',
+      answerable: true,
+      citations: [],
+    });
     for (const feedback of [openFeedbackLog(directory), postgresFeedbackLog(database)]) {
       await feedback.record(vote('oc_1'));
       await feedback.record(vote('oc_2'));
@@ -100,7 +116,8 @@ describe('question log (console storage)', () => {
     }
     expect(readFileSync(join(directory, 'feedback.jsonl'), 'utf8')).not.toContain('oc_1');
     for (const audit of [openAuditLog(directory), postgresAuditLog(database)]) {
-      for (const action of ['reindex', 'upload', 'remove']) await audit.record({ time: iso(NOW), actor: 'ou_1', chatId: 'console', action, args: '', result: 'ok' });
+      for (const action of ['reindex', 'upload', 'remove'])
+        await audit.record({ time: iso(NOW), actor: 'ou_1', chatId: 'console', action, args: '', result: 'ok' });
       expect((await audit.recent(2)).map((item) => item.action)).toEqual(['remove', 'upload']);
       await audit.close();
     }

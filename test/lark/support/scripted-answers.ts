@@ -21,9 +21,7 @@ export function resultFor(question: string, answer = '到2020年底打造10个�
 /** An AnswerService fake (the interface, not our module): streams scripted partials, records requests. */
 export class ScriptedAnswers implements AnswerService {
   readonly requests: AskRequest[] = [];
-  constructor(
-    private readonly script: { partials?: string[]; spacingMs?: number; fail?: Error } = {},
-  ) {}
+  constructor(private readonly script: { partials?: string[]; spacingMs?: number; fail?: Error } = {}) {}
 
   async ask(request: AskRequest): Promise<AskResult> {
     this.requests.push(request);

@@ -32,11 +32,21 @@ function remindersFor(fake: FakeFeishu, dataDir: string): { reminders: Reminders
   writeFileSync(calendarFile, calendarYaml(WEEK_ENTRIES));
   const environment = { CALENDAR_FILE: calendarFile, REMINDER_GROUPS: 'staff=oc_staff' };
   const { config } = settingsFor(fake, dataDir, environment);
-  return { reminders: createReminders({ settings: toRemindersSettings(config, config.DATA_DIR), clock: systemClock, logger: silentLogger }), environment };
+  return {
+    reminders: createReminders({ settings: toRemindersSettings(config, config.DATA_DIR), clock: systemClock, logger: silentLogger }),
+    environment,
+  };
 }
 
 export async function startScriptedBot(
-  options: { answers?: AnswerService; fake?: FakeFeishuOptions; environment?: Record<string, string>; streamsAnswers?: boolean; withReminders?: boolean; retry?: RetryPolicy } = {},
+  options: {
+    answers?: AnswerService;
+    fake?: FakeFeishuOptions;
+    environment?: Record<string, string>;
+    streamsAnswers?: boolean;
+    withReminders?: boolean;
+    retry?: RetryPolicy;
+  } = {},
 ): Promise<ScriptedBot> {
   const fake = await FakeFeishu.start(options.fake ?? {});
   const dataDir = mkdtempSync(join(tmpdir(), 'lark-scripted-'));
@@ -55,7 +65,9 @@ export async function startScriptedBot(
     fake,
     bot,
     async say(input) {
-      const response = await bot.webhook.post(messageEvent(fake, SECRETS.verificationToken, { chatId: 'oc_group', text: '南通打造多少个众创社区？', mentionBot: true, ...input }));
+      const response = await bot.webhook.post(
+        messageEvent(fake, SECRETS.verificationToken, { chatId: 'oc_group', text: '南通打造多少个众创社区？', mentionBot: true, ...input }),
+      );
       if (response.status !== 200) throw new Error(`webhook answered ${response.status}`);
     },
     async stop() {

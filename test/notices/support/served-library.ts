@@ -15,7 +15,19 @@ import { SEEDS_DIR } from '../../support/seeds.js';
 const SEEDS: MatchDocument[] = seedDocuments();
 
 export function manifestOf(documents: MatchDocument[]): Manifest {
-  const entries = documents.map((document) => [document.source, { hash: document.source, title: document.title, chunks: 1, ...(document.facts ? { facts: document.facts } : {}), measures: document.measures }] as const);
+  const entries = documents.map(
+    (document) =>
+      [
+        document.source,
+        {
+          hash: document.source,
+          title: document.title,
+          chunks: 1,
+          ...(document.facts ? { facts: document.facts } : {}),
+          measures: document.measures,
+        },
+      ] as const,
+  );
   return testManifest({ documents: Object.fromEntries(entries), counts: { documents: entries.length, chunks: entries.length } });
 }
 
@@ -30,7 +42,12 @@ export class ServedLibrary {
     for (const source of hold) rmSync(join(this.directory, source));
     this.manifest = manifestOf(SEEDS.filter((document) => !hold.includes(document.source)));
     const library = createDocumentLibrary(this.directory);
-    this.knowledge = createKnowledgeAdmin({ library, maxUploadBytes: 1_000_000, logger: silentLogger, rebuild: () => this.rebuild(library) });
+    this.knowledge = createKnowledgeAdmin({
+      library,
+      maxUploadBytes: 1_000_000,
+      logger: silentLogger,
+      rebuild: () => this.rebuild(library),
+    });
   }
 
   /** Puts a held seed document into the folder and indexes it, as an upload would. */

@@ -75,7 +75,9 @@ describe.each(leaseLocks)('LeaseLock contract ($name)', ({ make }) => {
   it('lets exactly one of many concurrent acquirers win', async () => {
     const { first, second } = make();
     const name = `lock-${Math.random()}`;
-    const leases = await Promise.all(Array.from({ length: 10 }, (_, index) => (index % 2 ? first : second).acquire(name, `holder-${index}`, 5_000)));
+    const leases = await Promise.all(
+      Array.from({ length: 10 }, (_, index) => (index % 2 ? first : second).acquire(name, `holder-${index}`, 5_000)),
+    );
     expect(leases.filter(Boolean)).toHaveLength(1);
   });
 });
@@ -103,7 +105,10 @@ describe.each(stateStores)('reminders StateStore contract ($name)', ({ name, mak
   it('starts empty; what one instance writes, the other reads', async () => {
     const { first, second } = make();
     expect(await first.read()).toEqual(emptyState());
-    await first.update((state) => ({ ...state, subscriptions: { oc_a: { status: 'subscribed', at: '2026-11-23T10:00:00.000Z', by: 'ou_admin' } } }));
+    await first.update((state) => ({
+      ...state,
+      subscriptions: { oc_a: { status: 'subscribed', at: '2026-11-23T10:00:00.000Z', by: 'ou_admin' } },
+    }));
     expect((await second.read()).subscriptions).toEqual({ oc_a: { status: 'subscribed', at: '2026-11-23T10:00:00.000Z', by: 'ou_admin' } });
   });
 
@@ -128,7 +133,7 @@ describe.each(stateStores)('reminders StateStore contract ($name)', ({ name, mak
 });
 
 describe('reminders admin state shared by two instances (PostgreSQL)', () => {
-  it('a /subscribe and /remind add on one instance are in the other one\'s next snapshot; ids never collide', async () => {
+  it("a /subscribe and /remind add on one instance are in the other one's next snapshot; ids never collide", async () => {
     await database.query('DELETE FROM reminder_state');
     const directory = mkdtempSync(join(tmpdir(), 'policy-bot-state-'));
     writeFileSync(join(directory, 'calendar.yaml'), 'version: 1\nentries: []\n');
@@ -137,16 +142,24 @@ describe('reminders admin state shared by two instances (PostgreSQL)', () => {
     const [one, two] = [0, 1].map(() => createReminders({ settings, clock, store: createPostgresStateStore(database) }).service);
     await one!.subscribe('oc_a', 'ou_admin');
     expect((await two!.snapshot()).audience.subscribed).toEqual(['oc_a']);
-    const added = await Promise.all(Array.from({ length: 6 }, (_, index) => (index % 2 ? one! : two!).add('oc_a', `2026-12-0${index + 1} 09:00 会议${index}`, 'ou_admin')));
+    const added = await Promise.all(
+      Array.from({ length: 6 }, (_, index) =>
+        (index % 2 ? one! : two!).add('oc_a', `2026-12-0${index + 1} 09:00 会议${index}`, 'ou_admin'),
+      ),
+    );
     expect(new Set(added.map((entry) => entry.id)).size).toBe(6);
     await two!.pause(added[0]!.id, 'ou_admin');
     expect((await one!.snapshot()).calendar.entries.find((entry) => entry.id === added[0]!.id)?.status).toBe('paused');
     expect(existsSync(join(directory, 'reminders', 'state.json'))).toBe(false);
   });
 
-  it('imports an embedded bot\'s state.json once, never over a state the database already has', async () => {
+  it("imports an embedded bot's state.json once, never over a state the database already has", async () => {
     await database.query('DELETE FROM reminder_state');
-    const fromFile = { ...emptyState(), nextId: 4, subscriptions: { oc_old: { status: 'subscribed' as const, at: '2026-11-01T00:00:00.000Z' } } };
+    const fromFile = {
+      ...emptyState(),
+      nextId: 4,
+      subscriptions: { oc_old: { status: 'subscribed' as const, at: '2026-11-01T00:00:00.000Z' } },
+    };
     expect(await importState(database, fromFile)).toBe(true);
     expect(await importState(database, emptyState())).toBe(false);
     expect(await createPostgresStateStore(database).read()).toEqual(fromFile);

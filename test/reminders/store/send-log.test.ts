@@ -3,7 +3,13 @@
 import { appendFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createPostgresLeaseLock, createPostgresSendLog, openSendLog, type SendLog, type SendRecord } from '../../../src/reminders/index.js';
+import {
+  createPostgresLeaseLock,
+  createPostgresSendLog,
+  openSendLog,
+  type SendLog,
+  type SendRecord,
+} from '../../../src/reminders/index.js';
 import { dataDirectory, sharedContractDatabase, type StoreUnderContract } from '../../support/store-contract.js';
 
 const database = sharedContractDatabase();

@@ -60,7 +60,8 @@ export function temporaryDirectory(prefix = 'reminders-'): { path: string; remov
 }
 
 /** A calendar entry's source line, quoting the test plan's activity table. */
-export const planSource = (quote: string): string => `    source: {source: 000_3f696c61fb7e75d6.txt, title: 测试计划, section: 附件3 › 主要活动安排, quote: ${quote}}\n`;
+export const planSource = (quote: string): string =>
+  `    source: {source: 000_3f696c61fb7e75d6.txt, title: 测试计划, section: 附件3 › 主要活动安排, quote: ${quote}}\n`;
 
 /** Calendar YAML with the usual defaults (14, 3 and 0 days ahead) around the given entries. */
 export function calendarYaml(yamlEntries: string): string {

@@ -52,7 +52,13 @@ export function scheduler(
   extra: Partial<ReminderSchedulerOptions> = {},
 ): ReminderScheduler {
   return createReminderScheduler({
-    settings: { timeZone: TZ, catchUpMs: 6 * 3_600_000, digestFields: cronFields(), digestDays: 30, directory: join(directory, 'reminders') },
+    settings: {
+      timeZone: TZ,
+      catchUpMs: 6 * 3_600_000,
+      digestFields: cronFields(),
+      digestDays: 30,
+      directory: join(directory, 'reminders'),
+    },
     sender: parts.sender,
     snapshot: () => ({ calendar: parts.calendar(), audience: audience(parts.subscribed?.() ?? ['oc_a']) }),
     clock: parts.clock,

@@ -8,7 +8,10 @@ const CARD: CardJson = { schema: '2.0', header: { title: { tag: 'plain_text', co
  * implementation in src/lark (pointed at test/support/fake-feishu): confirm with a message id, and
  * turn a repeated uuid into the same message instead of a second post.
  */
-export function senderContract(name: string, make: () => Promise<{ sender: Sender; messagesIn(chatId: string): Promise<number> | number; close?(): Promise<void> }>): void {
+export function senderContract(
+  name: string,
+  make: () => Promise<{ sender: Sender; messagesIn(chatId: string): Promise<number> | number; close?(): Promise<void> }>,
+): void {
   describe(`Sender contract: ${name}`, () => {
     it('confirms a send with a non-empty message id', async () => {
       const { sender, close } = await make();

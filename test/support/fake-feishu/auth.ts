@@ -49,7 +49,8 @@ export class TokenIssuer {
     const token = /^Bearer (.+)$/.exec(authorization ?? '')?.[1];
     if (!token) return { code: 99991661, msg: 'Missing access token for authorization. Please make a request with token attached.' };
     const expiresAt = this.live.get(token);
-    if (expiresAt === undefined || expiresAt <= this.now()) return { code: 99991663, msg: 'Invalid access token for authorization. Please make a request with token attached.' };
+    if (expiresAt === undefined || expiresAt <= this.now())
+      return { code: 99991663, msg: 'Invalid access token for authorization. Please make a request with token attached.' };
     return undefined;
   }
 }
@@ -62,7 +63,8 @@ export function authRoutes(tokens: TokenIssuer, appId: () => string, appSecret: 
       path: /^\/open-apis\/auth\/v3\/tenant_access_token\/internal$/,
       public: true,
       handle({ body }, respond) {
-        if (!isJson(body) || body.app_id !== appId() || body.app_secret !== appSecret()) return respond(400, { code: 10014, msg: 'app secret invalid' });
+        if (!isJson(body) || body.app_id !== appId() || body.app_secret !== appSecret())
+          return respond(400, { code: 10014, msg: 'app secret invalid' });
         const { token, expireSeconds } = tokens.issue();
         return respond(200, { code: 0, msg: 'ok', tenant_access_token: token, expire: expireSeconds });
       },

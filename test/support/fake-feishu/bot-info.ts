@@ -8,7 +8,8 @@ export function botRoutes(identity: { openId: () => string; name: () => string }
     {
       method: 'GET',
       path: /^\/open-apis\/bot\/v3\/info$/,
-      handle: (_request, respond) => respond(200, { code: 0, msg: 'ok', bot: { open_id: identity.openId(), app_name: identity.name(), activate_status: 2 } }),
+      handle: (_request, respond) =>
+        respond(200, { code: 0, msg: 'ok', bot: { open_id: identity.openId(), app_name: identity.name(), activate_status: 2 } }),
     },
     {
       method: 'POST',

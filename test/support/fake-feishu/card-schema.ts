@@ -17,7 +17,18 @@ const TEXT = ['tag', 'content', 'text_color', 'text_size', 'text_align', 'lines'
 /** Allowed properties of each object kind. */
 const PROPERTIES: Record<string, readonly string[]> = {
   card: ['schema', 'config', 'card_link', 'header', 'body', 'i18n_header', 'i18n_body'],
-  config: ['streaming_mode', 'streaming_config', 'summary', 'locales', 'enable_forward', 'update_multi', 'width_mode', 'use_custom_translation', 'enable_forward_interaction', 'style'],
+  config: [
+    'streaming_mode',
+    'streaming_config',
+    'summary',
+    'locales',
+    'enable_forward',
+    'update_multi',
+    'width_mode',
+    'use_custom_translation',
+    'enable_forward_interaction',
+    'style',
+  ],
   header: ['title', 'subtitle', 'text_tag_list', 'i18n_text_tag_list', 'template', 'icon', 'padding'],
   body: ['direction', 'padding', 'horizontal_spacing', 'horizontal_align', 'vertical_spacing', 'vertical_align', 'elements'],
   plain_text: TEXT,
@@ -26,11 +37,75 @@ const PROPERTIES: Record<string, readonly string[]> = {
   markdown: [...COMMON, 'content', 'text_align', 'text_size', 'icon', 'i18n_content'],
   hr: COMMON,
   column_set: [...COMMON, 'horizontal_spacing', 'horizontal_align', 'flex_mode', 'background_style', 'columns', 'action'],
-  column: ['tag', 'element_id', 'background_style', 'width', 'weight', 'horizontal_spacing', 'horizontal_align', 'vertical_align', 'vertical_spacing', 'direction', 'padding', 'margin', 'elements'],
-  button: [...COMMON, 'type', 'size', 'width', 'text', 'icon', 'hover_tips', 'disabled', 'disabled_tips', 'confirm', 'behaviors', 'form_action_type', 'name'],
-  collapsible_panel: [...COMMON, 'direction', 'vertical_spacing', 'horizontal_spacing', 'vertical_align', 'horizontal_align', 'padding', 'background_color', 'expanded', 'border', 'header', 'elements'],
-  form: [...COMMON, 'name', 'elements', 'direction', 'horizontal_spacing', 'vertical_spacing', 'horizontal_align', 'vertical_align', 'padding'],
-  select_static: [...COMMON, 'type', 'name', 'required', 'disabled', 'placeholder', 'options', 'initial_option', 'initial_index', 'width', 'behaviors', 'confirm'],
+  column: [
+    'tag',
+    'element_id',
+    'background_style',
+    'width',
+    'weight',
+    'horizontal_spacing',
+    'horizontal_align',
+    'vertical_align',
+    'vertical_spacing',
+    'direction',
+    'padding',
+    'margin',
+    'elements',
+  ],
+  button: [
+    ...COMMON,
+    'type',
+    'size',
+    'width',
+    'text',
+    'icon',
+    'hover_tips',
+    'disabled',
+    'disabled_tips',
+    'confirm',
+    'behaviors',
+    'form_action_type',
+    'name',
+  ],
+  collapsible_panel: [
+    ...COMMON,
+    'direction',
+    'vertical_spacing',
+    'horizontal_spacing',
+    'vertical_align',
+    'horizontal_align',
+    'padding',
+    'background_color',
+    'expanded',
+    'border',
+    'header',
+    'elements',
+  ],
+  form: [
+    ...COMMON,
+    'name',
+    'elements',
+    'direction',
+    'horizontal_spacing',
+    'vertical_spacing',
+    'horizontal_align',
+    'vertical_align',
+    'padding',
+  ],
+  select_static: [
+    ...COMMON,
+    'type',
+    'name',
+    'required',
+    'disabled',
+    'placeholder',
+    'options',
+    'initial_option',
+    'initial_index',
+    'width',
+    'behaviors',
+    'confirm',
+  ],
   table: [...COMMON, 'page_size', 'row_height', 'row_max_height', 'freeze_first_column', 'header_style', 'columns', 'rows'],
 };
 
@@ -61,7 +136,8 @@ export function cardProblem(card: unknown, bytes: number): string | undefined {
   const visit = (node: unknown, where: string, form?: string): void => {
     if (!isJson(node)) return void problems.push(`${where} is not an object`);
     const tag = typeof node.tag === 'string' ? node.tag : '';
-    if (!PROPERTIES[tag] || ['card', 'config', 'header', 'body', 'plain_text', 'lark_md'].includes(tag)) return void problems.push(`${where}: unsupported tag "${tag}"`);
+    if (!PROPERTIES[tag] || ['card', 'config', 'header', 'body', 'plain_text', 'lark_md'].includes(tag))
+      return void problems.push(`${where}: unsupported tag "${tag}"`);
     if (tag !== 'column') elements += 1;
     if (tag === 'table') {
       tables += 1;
@@ -74,14 +150,18 @@ export function cardProblem(card: unknown, bytes: number): string | undefined {
     problems.push(...elementValueProblems(node, tag, `${where}<${tag}>`));
     if (node.element_id !== undefined) {
       const id = node.element_id;
-      if (typeof id !== 'string' || id.length > MAX_ELEMENT_ID || !/^[A-Za-z][A-Za-z0-9_]*$/.test(id)) problems.push(`${where}: element_id "${String(id)}" must be 1-20 letters, digits or _ starting with a letter`);
+      if (typeof id !== 'string' || id.length > MAX_ELEMENT_ID || !/^[A-Za-z][A-Za-z0-9_]*$/.test(id))
+        problems.push(`${where}: element_id "${String(id)}" must be 1-20 letters, digits or _ starting with a letter`);
       else if (ids.has(id)) problems.push(`${where}: element_id "${id}" is not unique`);
       else ids.add(id);
     }
-    for (const key of ['text', 'hover_tips', 'disabled_tips', 'placeholder']) if (isJson(node[key])) unknown(node[key], String(node[key].tag), `${where}.${key}`);
-    if (isJson(node.header) && isJson(node.header.title)) unknown(node.header.title, String(node.header.title.tag), `${where}.header.title`);
+    for (const key of ['text', 'hover_tips', 'disabled_tips', 'placeholder'])
+      if (isJson(node[key])) unknown(node[key], String(node[key].tag), `${where}.${key}`);
+    if (isJson(node.header) && isJson(node.header.title))
+      unknown(node.header.title, String(node.header.title.tag), `${where}.header.title`);
     if (Array.isArray(node.elements)) node.elements.forEach((child, index) => visit(child, `${where}.elements[${index}]`, inside));
-    if (Array.isArray(node.columns) && tag === 'column_set') node.columns.forEach((child, index) => visit(child, `${where}.columns[${index}]`, inside));
+    if (Array.isArray(node.columns) && tag === 'column_set')
+      node.columns.forEach((child, index) => visit(child, `${where}.columns[${index}]`, inside));
   };
   card.body.elements.forEach((element, index) => visit(element, `body.elements[${index}]`));
   if (elements > MAX_ELEMENTS) problems.push(`${elements} elements, over ${MAX_ELEMENTS}`);

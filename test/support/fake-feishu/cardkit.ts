@@ -39,15 +39,21 @@ function admit(state: FakeState, cardId: string, body: unknown, respond: Respond
   const now = state.now();
   entity.recentCalls = entity.recentCalls.filter((time) => time > now - 1000);
   if (entity.recentCalls.length >= state.cardCallsPerSecond) {
-    return void respond(429, { code: 99991400, msg: 'request trigger frequency limit: 10 operations a second per card' }, { 'x-ogw-ratelimit-reset': '1' });
+    return void respond(
+      429,
+      { code: 99991400, msg: 'request trigger frequency limit: 10 operations a second per card' },
+      { 'x-ogw-ratelimit-reset': '1' },
+    );
   }
-  if (!isJson(body) || typeof body.sequence !== 'number' || !Number.isInteger(body.sequence) || body.sequence < 1) return void respond(400, { code: 10002, msg: 'sequence required' });
+  if (!isJson(body) || typeof body.sequence !== 'number' || !Number.isInteger(body.sequence) || body.sequence < 1)
+    return void respond(400, { code: 10002, msg: 'sequence required' });
   const uuid = typeof body.uuid === 'string' ? body.uuid : undefined;
   if (uuid && entity.uuids.has(uuid)) {
     if (state.cardUuidRepeat === 'conflict') return void respond(400, { code: 200770, msg: 'UUID conflict' });
     return void respond(200, { code: 0, msg: 'ok', data: {} });
   }
-  if (body.sequence <= entity.sequence) return void respond(400, { code: 300317, msg: 'The sequence number for operating on the card did not increment consecutively' });
+  if (body.sequence <= entity.sequence)
+    return void respond(400, { code: 300317, msg: 'The sequence number for operating on the card did not increment consecutively' });
   entity.recentCalls.push(now);
   entity.sequence = body.sequence;
   if (uuid) entity.uuids.add(uuid);
@@ -66,9 +72,12 @@ function streamText(state: FakeState, cardId: string, elementId: string, body: u
   const before = state.cards.get(cardId);
   if (before) expireStreaming(state, before);
   if (before && !before.streaming) {
-    return before.streamingTimedOut ? respond(400, { code: 200850, msg: 'Card streaming timeout' }) : respond(400, { code: 300309, msg: 'Card streaming closed' });
+    return before.streamingTimedOut
+      ? respond(400, { code: 200850, msg: 'Card streaming timeout' })
+      : respond(400, { code: 300309, msg: 'Card streaming closed' });
   }
-  if (!isJson(body) || typeof body.content !== 'string' || body.content.length < 1 || body.content.length > 100_000) return respond(400, { code: 10002, msg: 'content must be 1-100000 characters' });
+  if (!isJson(body) || typeof body.content !== 'string' || body.content.length < 1 || body.content.length > 100_000)
+    return respond(400, { code: 10002, msg: 'content must be 1-100000 characters' });
   const entity = admit(state, cardId, body, respond);
   if (!entity) return;
   const content = body.content;
@@ -91,7 +100,8 @@ function settings(state: FakeState, cardId: string, body: unknown, respond: Resp
   if (!isJson(parsed) || !isJson(parsed.config)) return respond(400, { code: 10002, msg: 'settings must be a JSON string with config' });
   const unknown = Object.keys(parsed).filter((key) => key !== 'config' && key !== 'card_link');
   const unknownConfig = Object.keys(parsed.config).filter((key) => !PROPERTIES_OF_CONFIG.includes(key));
-  if (unknown.length + unknownConfig.length > 0) return respond(400, { code: 10002, msg: `unknown settings: ${[...unknown, ...unknownConfig].join(', ')}` });
+  if (unknown.length + unknownConfig.length > 0)
+    return respond(400, { code: 10002, msg: `unknown settings: ${[...unknown, ...unknownConfig].join(', ')}` });
   const entity = admit(state, cardId, body, respond);
   if (!entity) return;
   const config: Json = parsed.config;
@@ -109,7 +119,8 @@ function update(state: FakeState, cardId: string, body: unknown, respond: Respon
   const card = data === undefined ? undefined : parseJson(data);
   if (data === undefined || !isJson(card)) return respond(400, { code: 300307, msg: 'The card DSL is empty' });
   const problem = cardProblem(card, bytesOf(data));
-  if (problem) return respond(400, { code: bytesOf(data) > 30 * 1024 ? 200860 : 200220, msg: `Failed to generate card content: ${problem}` });
+  if (problem)
+    return respond(400, { code: bytesOf(data) > 30 * 1024 ? 200860 : 200220, msg: `Failed to generate card content: ${problem}` });
   const entity = admit(state, cardId, body, respond);
   if (!entity) return;
   // the card's own streaming_mode is not the switch: the entity keeps its state (settings API only)
@@ -128,10 +139,15 @@ export function cardkitRoutes(state: FakeState): Route[] {
       api: 'cardkit.card.create',
       scopes: API_SCOPES.cardkit,
       handle({ body }, respond) {
-        if (!isJson(body) || body.type !== 'card_json' || typeof body.data !== 'string') return respond(400, { code: 10002, msg: 'type card_json and data required' });
+        if (!isJson(body) || body.type !== 'card_json' || typeof body.data !== 'string')
+          return respond(400, { code: 10002, msg: 'type card_json and data required' });
         const card = parseJson(body.data);
         const problem = cardProblem(card, bytesOf(body.data));
-        if (problem || !isJson(card)) return respond(400, { code: bytesOf(body.data) > 30 * 1024 ? 200860 : 200220, msg: `Failed to generate card content: ${problem ?? 'not JSON'}` });
+        if (problem || !isJson(card))
+          return respond(400, {
+            code: bytesOf(body.data) > 30 * 1024 ? 200860 : 200220,
+            msg: `Failed to generate card content: ${problem ?? 'not JSON'}`,
+          });
         const cardId = state.nextId('7c');
         const streaming = isJson(card.config) && card.config.streaming_mode === true;
         state.cards.set(cardId, {

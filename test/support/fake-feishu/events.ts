@@ -23,16 +23,29 @@ export interface MessageEventInput {
 
 /** An `im.message.receive_v1` event; also tells the fake which chat the message is in. */
 export function messageEvent(fake: FakeFeishu, token: string, input: MessageEventInput): Json {
-  const mentions = input.mentionBot ? [{ key: '@_user_1', id: { open_id: fake.botOpenId, union_id: 'on_bot', user_id: '' }, name: '政策通', tenant_key: 'tk' }] : [];
+  const mentions = input.mentionBot
+    ? [{ key: '@_user_1', id: { open_id: fake.botOpenId, union_id: 'on_bot', user_id: '' }, name: '政策通', tenant_key: 'tk' }]
+    : [];
   const messageType = input.messageType ?? 'text';
   const content = messageType === 'text' ? { text: `${input.mentionBot ? '@_user_1 ' : ''}${input.text ?? ''}` } : (input.content ?? {});
   fake.noteIncoming(input.messageId, input.chatId);
   const created = String(input.createTime ?? Date.now());
   return {
     schema: '2.0',
-    header: { event_id: input.eventId ?? randomUUID(), event_type: 'im.message.receive_v1', create_time: created, token, app_id: fake.appId, tenant_key: 'tk' },
+    header: {
+      event_id: input.eventId ?? randomUUID(),
+      event_type: 'im.message.receive_v1',
+      create_time: created,
+      token,
+      app_id: fake.appId,
+      tenant_key: 'tk',
+    },
     event: {
-      sender: { sender_id: { open_id: input.senderId ?? 'ou_user_1', union_id: 'on_user', user_id: 'u1' }, sender_type: 'user', tenant_key: 'tk' },
+      sender: {
+        sender_id: { open_id: input.senderId ?? 'ou_user_1', union_id: 'on_user', user_id: 'u1' },
+        sender_type: 'user',
+        tenant_key: 'tk',
+      },
       message: {
         message_id: input.messageId,
         create_time: created,
@@ -58,10 +71,21 @@ export function platformEvent(fake: FakeFeishu, token: string, eventType: string
 }
 
 /** A `card.action.trigger` callback for a button click. */
-export function cardActionEvent(fake: FakeFeishu, token: string, input: { messageId: string; chatId: string; operatorId: string; value: Json; eventId?: string; action?: Json }): Json {
+export function cardActionEvent(
+  fake: FakeFeishu,
+  token: string,
+  input: { messageId: string; chatId: string; operatorId: string; value: Json; eventId?: string; action?: Json },
+): Json {
   return {
     schema: '2.0',
-    header: { event_id: input.eventId ?? randomUUID(), event_type: 'card.action.trigger', create_time: String(Date.now() * 1000), token, app_id: fake.appId, tenant_key: 'tk' },
+    header: {
+      event_id: input.eventId ?? randomUUID(),
+      event_type: 'card.action.trigger',
+      create_time: String(Date.now() * 1000),
+      token,
+      app_id: fake.appId,
+      tenant_key: 'tk',
+    },
     event: {
       operator: { tenant_key: 'tk', open_id: input.operatorId, union_id: 'on_op', user_id: 'u_op' },
       token: 'c-callback-token',
@@ -84,7 +108,9 @@ export function encrypt(payload: unknown, encryptKey: string): string {
 export function signatureHeaders(rawBody: string, encryptKey: string): Record<string, string> {
   const timestamp = String(Math.floor(Date.now() / 1000));
   const nonce = randomUUID();
-  const signature = createHash('sha256').update(timestamp + nonce + encryptKey + rawBody).digest('hex');
+  const signature = createHash('sha256')
+    .update(timestamp + nonce + encryptKey + rawBody)
+    .digest('hex');
   return { 'x-lark-request-timestamp': timestamp, 'x-lark-request-nonce': nonce, 'x-lark-signature': signature };
 }
 
@@ -120,7 +146,12 @@ export class WebhookClient {
   }
 
   async postRaw(raw: string, headers: Record<string, string> = {}): Promise<WebhookResponse> {
-    const response = await fetch(this.url, { method: 'POST', body: raw, headers: { 'content-type': 'application/json', ...headers }, signal: AbortSignal.timeout(10_000) });
+    const response = await fetch(this.url, {
+      method: 'POST',
+      body: raw,
+      headers: { 'content-type': 'application/json', ...headers },
+      signal: AbortSignal.timeout(10_000),
+    });
     const text = await response.text();
     let body: unknown = text;
     try {
@@ -135,7 +166,10 @@ export class WebhookClient {
    * Clicks a card button: the callback goes to the webhook and its response is applied to the card as
    * Feishu does (not after the 3 s deadline, not to a card entity still streaming).
    */
-  async click(fake: FakeFeishu, input: { messageId: string; chatId: string; operatorId: string; value: Json; eventId?: string }): Promise<WebhookResponse & { outcome?: CallbackOutcome }> {
+  async click(
+    fake: FakeFeishu,
+    input: { messageId: string; chatId: string; operatorId: string; value: Json; eventId?: string },
+  ): Promise<WebhookResponse & { outcome?: CallbackOutcome }> {
     const started = Date.now();
     const response = await this.post(cardActionEvent(fake, this.secrets.verificationToken, input));
     if (response.status !== 200) return response;
@@ -147,11 +181,16 @@ export class WebhookClient {
    * others keep their initial option). Throws when the client could not submit it (a choice not
    * offered, a required field empty): the platform never sends such a callback.
    */
-  async submitForm(fake: FakeFeishu, input: { messageId: string; chatId: string; operatorId: string; choices: Record<string, string> }): Promise<WebhookResponse & { outcome?: CallbackOutcome }> {
+  async submitForm(
+    fake: FakeFeishu,
+    input: { messageId: string; chatId: string; operatorId: string; choices: Record<string, string> },
+  ): Promise<WebhookResponse & { outcome?: CallbackOutcome }> {
     const submission = formSubmission(fake.cardOf(input.messageId), input.choices);
     if ('blocked' in submission) throw new Error(`the client would not submit this form: ${submission.blocked}`);
     const started = Date.now();
-    const response = await this.post(cardActionEvent(fake, this.secrets.verificationToken, { ...input, value: submission.value, action: submission.action }));
+    const response = await this.post(
+      cardActionEvent(fake, this.secrets.verificationToken, { ...input, value: submission.value, action: submission.action }),
+    );
     if (response.status !== 200) return response;
     return { ...response, outcome: fake.applyCallbackResponse(input.messageId, response.body, Date.now() - started) };
   }

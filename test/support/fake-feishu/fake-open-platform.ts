@@ -60,7 +60,6 @@ export interface FakeFeishuOptions {
   longConnection?: boolean;
 }
 
-
 export class FakeFeishu {
   readonly calls: RecordedCall[] = [];
   readonly appId: string;
@@ -127,7 +126,11 @@ export class FakeFeishu {
       chatOf: (messageId) => chatOfMessage({ messages, incomingChats }, messageId),
     };
     this.routes = [
-      ...authRoutes(this.tokens, () => this.appId, () => this.appSecret),
+      ...authRoutes(
+        this.tokens,
+        () => this.appId,
+        () => this.appSecret,
+      ),
       ...botRoutes({ openId: () => this.botOpenId, name: () => botName }, () => this.longConnection?.endpoint()),
       ...messageRoutes(this.state),
       ...cardkitRoutes(this.state),

@@ -40,7 +40,9 @@ function mulberry32(seed: number): () => number {
 }
 
 function take<T extends { method?: string; path: RegExp; times: number }>(rules: T[], method: string, path: string): T | undefined {
-  const rule = rules.find((candidate) => candidate.times > 0 && candidate.path.test(path) && (!candidate.method || candidate.method === method));
+  const rule = rules.find(
+    (candidate) => candidate.times > 0 && candidate.path.test(path) && (!candidate.method || candidate.method === method),
+  );
   if (rule) rule.times -= 1;
   return rule;
 }
@@ -74,11 +76,17 @@ export class Faults {
   /** The failure this call gets, scripted or random, if any. */
   failureFor(method: string, path: string): Failure | undefined {
     const rule = take(this.failures, method, path);
-    if (rule) return { status: rule.status, body: rule.body ?? { code: 99991, msg: 'injected failure' }, ...(rule.headers ? { headers: rule.headers } : {}) };
+    if (rule)
+      return {
+        status: rule.status,
+        body: rule.body ?? { code: 99991, msg: 'injected failure' },
+        ...(rule.headers ? { headers: rule.headers } : {}),
+      };
     if (this.failureRate > 0 && /^\/open-apis\/(im|cardkit)\//.test(path) && this.random() < this.failureRate) {
       const pick = this.random();
       if (pick < 0.5) return { status: 500, body: { code: 99991, msg: 'internal error (random)' } };
-      if (pick < 0.75) return { status: 429, body: { code: 99991400, msg: 'request trigger frequency limit' }, headers: { 'x-ogw-ratelimit-reset': '1' } };
+      if (pick < 0.75)
+        return { status: 429, body: { code: 99991400, msg: 'request trigger frequency limit' }, headers: { 'x-ogw-ratelimit-reset': '1' } };
       return { status: 400, body: { code: 230020, msg: 'This operation triggers the frequency limit.' } };
     }
     return undefined;

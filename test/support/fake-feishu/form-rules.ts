@@ -6,7 +6,17 @@
 import { isJson, type Json } from './router.js';
 
 /** Components a person fills in or clicks: inside a form each needs a `name`. */
-const INTERACTIVE = new Set(['button', 'select_static', 'multi_select_static', 'input', 'date_picker', 'picker_time', 'picker_datetime', 'checker', 'select_img']);
+const INTERACTIVE = new Set([
+  'button',
+  'select_static',
+  'multi_select_static',
+  'input',
+  'date_picker',
+  'picker_time',
+  'picker_datetime',
+  'checker',
+  'select_img',
+]);
 
 /** Where a node sits: inside which form (if any), and the names already used in the card. */
 export interface FormScope {
@@ -22,12 +32,14 @@ function optionProblems(node: Json, where: string): string[] {
     const at = `${where}.options[${index}]`;
     if (!isJson(option)) return void problems.push(`${at} is not an object`);
     for (const key of Object.keys(option)) if (!['text', 'value', 'icon'].includes(key)) problems.push(`unknown property ${at}.${key}`);
-    if (!isJson(option.text) || option.text.tag !== 'plain_text' || typeof option.text.content !== 'string') problems.push(`${at}.text must be plain_text`);
+    if (!isJson(option.text) || option.text.tag !== 'plain_text' || typeof option.text.content !== 'string')
+      problems.push(`${at}.text must be plain_text`);
     if (typeof option.value !== 'string' || option.value === '') problems.push(`${at}.value must be a non-empty string`);
     else if (values.has(option.value)) problems.push(`${at}.value "${option.value}" repeats an option value`);
     else values.add(option.value);
   });
-  if (node.initial_option !== undefined && (typeof node.initial_option !== 'string' || !values.has(node.initial_option))) problems.push(`${where}: initial_option "${String(node.initial_option)}" is not an option value`);
+  if (node.initial_option !== undefined && (typeof node.initial_option !== 'string' || !values.has(node.initial_option)))
+    problems.push(`${where}: initial_option "${String(node.initial_option)}" is not an option value`);
   return problems;
 }
 
@@ -45,7 +57,8 @@ export function formProblems(node: Json, tag: string, where: string, scope: Form
   if (tag === 'select_static') problems.push(...optionProblems(node, where));
   if (node.form_action_type !== undefined) {
     if (scope.form === undefined) problems.push(`${where}: form_action_type only inside a form`);
-    if (node.form_action_type !== 'submit' && node.form_action_type !== 'reset') problems.push(`${where}: form_action_type must be submit or reset`);
+    if (node.form_action_type !== 'submit' && node.form_action_type !== 'reset')
+      problems.push(`${where}: form_action_type must be submit or reset`);
   }
   if (node.required !== undefined && scope.form === undefined) problems.push(`${where}: required only inside a form`);
   if (scope.form !== undefined && INTERACTIVE.has(tag)) {

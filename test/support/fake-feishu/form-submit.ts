@@ -25,16 +25,21 @@ export function formSubmission(card: Json | undefined, choices: Record<string, s
   nodes(form.elements, (node) => {
     if (node.tag === 'button' && node.form_action_type === 'submit') button = node;
     if (node.tag !== 'select_static' || typeof node.name !== 'string') return;
-    const options = Array.isArray(node.options) ? node.options.flatMap((option) => (isJson(option) && typeof option.value === 'string' ? [option.value] : [])) : [];
+    const options = Array.isArray(node.options)
+      ? node.options.flatMap((option) => (isJson(option) && typeof option.value === 'string' ? [option.value] : []))
+      : [];
     const chosen = choices[node.name] ?? (typeof node.initial_option === 'string' ? node.initial_option : undefined);
     if (chosen !== undefined && !options.includes(chosen)) problems.push(`"${chosen}" is not an option of ${node.name}`);
     else if (chosen !== undefined) formValue[node.name] = chosen;
     else if (node.required === true) problems.push(`${node.name} is required`);
   });
-  for (const name of Object.keys(choices)) if (!(name in formValue) && !problems.some((problem) => problem.includes(name))) problems.push(`no field named ${name}`);
+  for (const name of Object.keys(choices))
+    if (!(name in formValue) && !problems.some((problem) => problem.includes(name))) problems.push(`no field named ${name}`);
   if (problems.length > 0) return { blocked: problems.join('; ') };
   if (!button) return { blocked: 'the form has no submit button' };
-  const behavior = Array.isArray(button.behaviors) ? button.behaviors.find((entry) => isJson(entry) && entry.type === 'callback') : undefined;
+  const behavior = Array.isArray(button.behaviors)
+    ? button.behaviors.find((entry) => isJson(entry) && entry.type === 'callback')
+    : undefined;
   const value = isJson(behavior) && isJson(behavior.value) ? behavior.value : {};
   return { action: { tag: 'button', name: String(button.name ?? ''), value, form_value: formValue }, value };
 }

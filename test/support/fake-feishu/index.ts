@@ -11,7 +11,17 @@ export {
   type RecordedCall,
   type SendFate,
 } from './fake-open-platform.js';
-export { cardActionEvent, encrypt, messageEvent, platformEvent, signatureHeaders, WebhookClient, webhookEnvironment, type MessageEventInput, type WebhookResponse } from './events.js';
+export {
+  cardActionEvent,
+  encrypt,
+  messageEvent,
+  platformEvent,
+  signatureHeaders,
+  WebhookClient,
+  webhookEnvironment,
+  type MessageEventInput,
+  type WebhookResponse,
+} from './events.js';
 export { cardProblem, MAX_CARD_BYTES } from './card-schema.js';
 export { formSubmission, type FormSubmission } from './form-submit.js';
 export { API_SCOPES, DEFAULT_GRANTED_SCOPES } from './scopes.js';

@@ -25,25 +25,34 @@ function entityIdOf(content: Json): string | undefined {
 
 /** A reply (`parentId`) or a new message to a chat; a uuid seen within the hour returns the first message and posts nothing. */
 function send(state: FakeState, target: { chatId: string; parentId?: string }, body: unknown, respond: Respond): void {
-  if (!isJson(body) || typeof body.msg_type !== 'string' || typeof body.content !== 'string') return respond(400, { code: 230001, msg: 'invalid request' });
+  if (!isJson(body) || typeof body.msg_type !== 'string' || typeof body.content !== 'string')
+    return respond(400, { code: 230001, msg: 'invalid request' });
   const { chatId, parentId } = target;
   const uuid = typeof body.uuid === 'string' ? body.uuid : undefined;
   const known = uuid ? state.uuids.get(uuid) : undefined;
   if (known && state.now() - known.at < 3600_000) return respond(200, { code: 0, msg: 'ok', data: messageData(state, known.messageId) });
-  if (state.dissolved.has(chatId)) return respond(400, { code: 232009, msg: 'Your request specifies a chat which has already been dissolved.' });
+  if (state.dissolved.has(chatId))
+    return respond(400, { code: 232009, msg: 'Your request specifies a chat which has already been dissolved.' });
   if (state.absent.has(chatId)) return respond(400, { code: 230002, msg: 'The bot can not be outside the group.' });
-  if (parentId && (state.recalledIncoming.has(parentId) || state.messages.get(parentId)?.recalled)) return respond(400, { code: 230011, msg: 'The message is recalled.' });
+  if (parentId && (state.recalledIncoming.has(parentId) || state.messages.get(parentId)?.recalled))
+    return respond(400, { code: 230011, msg: 'The message is recalled.' });
   if (body.reply_in_thread === true && state.threadless.has(chatId)) {
     return respond(400, { code: 230071, msg: 'The group to which the message belongs does not support reply in thread.' });
   }
-  if (body.reply_in_thread === true && parentId && state.aggregated.has(parentId)) return respond(400, { code: 230072, msg: 'Aggregated messages do not support reply in thread.' });
-  if (Buffer.byteLength(body.content) > MAX_CARD_BYTES) return respond(400, { code: 230025, msg: 'The length of the message content reaches its limit.' });
+  if (body.reply_in_thread === true && parentId && state.aggregated.has(parentId))
+    return respond(400, { code: 230072, msg: 'Aggregated messages do not support reply in thread.' });
+  if (Buffer.byteLength(body.content) > MAX_CARD_BYTES)
+    return respond(400, { code: 230025, msg: 'The length of the message content reaches its limit.' });
   const content = parseJson(body.content);
   if (!isJson(content)) return respond(400, { code: 230001, msg: 'content is not JSON' });
   const entityId = entityIdOf(content);
   if (entityId) {
     const entity = state.cards.get(entityId);
-    if (!entity) return respond(400, { code: 230099, msg: 'Failed to create card content, ext=ErrCode: 200740; ErrMsg: The card entity does not exist' });
+    if (!entity)
+      return respond(400, {
+        code: 230099,
+        msg: 'Failed to create card content, ext=ErrCode: 200740; ErrMsg: The card entity does not exist',
+      });
     if (entity.sentAs) return respond(400, { code: 230099, msg: 'Failed to create card content, ext=a card entity can only be sent once' });
   } else if (body.msg_type === 'interactive') {
     const problem = cardProblem(content, Buffer.byteLength(body.content));
@@ -82,7 +91,8 @@ function patch(state: FakeState, messageId: string, body: unknown, respond: Resp
   if (!isJson(card) || !isJson(config) || config.update_multi !== true || !isJson(before) || before.update_multi !== true) {
     return respond(400, { code: 230031, msg: 'The card is not a shared card: update_multi must be true before and after the update.' });
   }
-  if (Buffer.byteLength(body.content) > MAX_CARD_BYTES) return respond(400, { code: 230025, msg: 'The length of the message content reaches its limit.' });
+  if (Buffer.byteLength(body.content) > MAX_CARD_BYTES)
+    return respond(400, { code: 230025, msg: 'The length of the message content reaches its limit.' });
   const problem = cardProblem(card, Buffer.byteLength(body.content));
   if (problem) return respond(400, { code: 230099, msg: `Failed to create card content, ext=${problem}` });
   message.content = card;
@@ -101,7 +111,12 @@ export function messageRoutes(state: FakeState): Route[] {
       scopes: API_SCOPES.send,
       handle({ query, body }, respond) {
         // a card to a person (open_id) lands in their direct chat with the bot: the fake files it under the open_id
-        if ((query.receive_id_type !== 'chat_id' && query.receive_id_type !== 'open_id') || !isJson(body) || typeof body.receive_id !== 'string' || body.receive_id === '') {
+        if (
+          (query.receive_id_type !== 'chat_id' && query.receive_id_type !== 'open_id') ||
+          !isJson(body) ||
+          typeof body.receive_id !== 'string' ||
+          body.receive_id === ''
+        ) {
           return respond(400, { code: 230001, msg: 'receive_id_type (chat_id or open_id) and receive_id are required' });
         }
         send(state, { chatId: body.receive_id }, body, respond);
@@ -131,7 +146,8 @@ export function messageRoutes(state: FakeState): Route[] {
       scopes: API_SCOPES.recall,
       handle({ params }, respond) {
         const message = state.messages.get(params[0] ?? '');
-        if (!message) return respond(400, { code: 230001, msg: 'Your request contains an invalid request parameter, ext=invalid message_id.' });
+        if (!message)
+          return respond(400, { code: 230001, msg: 'Your request contains an invalid request parameter, ext=invalid message_id.' });
         if (message.recalled) return respond(400, { code: 230011, msg: 'The message is recalled.' });
         message.recalled = true;
         respond(200, { code: 0, msg: 'ok', data: {} });
@@ -182,7 +198,8 @@ function reactionRoutes(state: FakeState): Route[] {
       scopes: API_SCOPES.reactions,
       handle({ params }, respond) {
         const reaction = state.reactions.get(params[1] ?? '');
-        if (!reaction || reaction.messageId !== params[0] || reaction.removed) return respond(400, { code: 231003, msg: 'The reaction does not exist.' });
+        if (!reaction || reaction.messageId !== params[0] || reaction.removed)
+          return respond(400, { code: 231003, msg: 'The reaction does not exist.' });
         reaction.removed = true;
         respond(200, { code: 0, msg: 'ok', data: { reaction_id: reaction.reactionId } });
       },

@@ -55,7 +55,13 @@ export class FakeOAuth {
       const code = typeof request.code === 'string' ? request.code : '';
       const issued = this.codes.get(code);
       const credentials = request.client_id === this.fake.credentials.appId && request.client_secret === this.fake.credentials.appSecret;
-      const valid = request.grant_type === 'authorization_code' && credentials && issued && !issued.used && issued.expiresAt > Date.now() && issued.redirectUri === request.redirect_uri;
+      const valid =
+        request.grant_type === 'authorization_code' &&
+        credentials &&
+        issued &&
+        !issued.used &&
+        issued.expiresAt > Date.now() &&
+        issued.redirectUri === request.redirect_uri;
       this.exchanges.push({ code, ok: Boolean(valid) });
       if (!valid || !issued) {
         record(400, { code: 20003, error: 'invalid_grant', error_description: 'The authorization code is invalid, expired or used.' });
@@ -70,7 +76,8 @@ export class FakeOAuth {
     if (method === 'GET' && path === '/open-apis/authen/v1/user_info') {
       const openId = this.tokens.get((authorization ?? '').replace(/^Bearer /, ''));
       if (!openId) record(401, { code: 99991668, msg: 'Invalid access token for authorization.' });
-      else record(200, { code: 0, msg: 'success', data: { open_id: openId, union_id: `on_${openId}`, name: '测试管理员', tenant_key: 'tk' } });
+      else
+        record(200, { code: 0, msg: 'success', data: { open_id: openId, union_id: `on_${openId}`, name: '测试管理员', tenant_key: 'tk' } });
       return true;
     }
     return false;

@@ -31,7 +31,10 @@ export const DEFAULT_GRANTED_SCOPES: readonly string[] = [
 ];
 
 /** The platform's refusal when none of `required` is granted, else undefined. */
-export function missingScope(required: readonly string[] | undefined, granted: ReadonlySet<string>): { code: number; msg: string } | undefined {
+export function missingScope(
+  required: readonly string[] | undefined,
+  granted: ReadonlySet<string>,
+): { code: number; msg: string } | undefined {
   if (!required || required.length === 0 || required.some((scope) => granted.has(scope))) return undefined;
   return {
     code: 99991672,

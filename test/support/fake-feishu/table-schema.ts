@@ -11,7 +11,8 @@ const COLUMN_PROPERTIES = ['name', 'display_name', 'data_type', 'width', 'horizo
 const HEADER_STYLE_PROPERTIES = ['text_align', 'text_size', 'background_style', 'text_color', 'bold', 'lines'];
 const ROW_HEIGHTS = ['low', 'middle', 'high', 'auto'];
 
-const pixels = (value: unknown): number | undefined => (typeof value === 'string' && /^\d+px$/.test(value) ? Number.parseInt(value, 10) : undefined);
+const pixels = (value: unknown): number | undefined =>
+  typeof value === 'string' && /^\d+px$/.test(value) ? Number.parseInt(value, 10) : undefined;
 const within = (value: number | undefined, low: number, high: number): boolean => value !== undefined && value >= low && value <= high;
 
 function widthProblem(width: unknown): boolean {
@@ -37,7 +38,8 @@ function valueFits(value: unknown, dataType: string): boolean {
 function columnProblems(columns: unknown, where: string): { problems: string[]; types: Map<string, string> } {
   const problems: string[] = [];
   const types = new Map<string, string>();
-  if (!Array.isArray(columns) || columns.length === 0) return { problems: [`${where}: columns required (an array of at least one column)`], types };
+  if (!Array.isArray(columns) || columns.length === 0)
+    return { problems: [`${where}: columns required (an array of at least one column)`], types };
   if (columns.length > MAX_TABLE_COLUMNS) problems.push(`${where}: ${columns.length} columns, over ${MAX_TABLE_COLUMNS}`);
   columns.forEach((column: unknown, index) => {
     const at = `${where}.columns[${index}]`;
@@ -45,7 +47,8 @@ function columnProblems(columns: unknown, where: string): { problems: string[]; 
     for (const key of Object.keys(column)) if (!COLUMN_PROPERTIES.includes(key)) problems.push(`unknown property ${at}.${key}`);
     if (typeof column.name !== 'string' || column.name === '') problems.push(`${at}: name required`);
     else if (types.has(column.name)) problems.push(`${at}: name "${column.name}" is not unique`);
-    if (typeof column.data_type !== 'string' || !DATA_TYPES.includes(column.data_type)) problems.push(`${at}: data_type must be one of ${DATA_TYPES.join(', ')}`);
+    if (typeof column.data_type !== 'string' || !DATA_TYPES.includes(column.data_type))
+      problems.push(`${at}: data_type must be one of ${DATA_TYPES.join(', ')}`);
     if (widthProblem(column.width)) problems.push(`${at}: width must be auto, 80px–600px or a percentage`);
     if (typeof column.name === 'string' && typeof column.data_type === 'string') types.set(column.name, column.data_type);
   });
@@ -69,13 +72,18 @@ function rowProblems(rows: unknown, types: Map<string, string>, where: string): 
 export function tableProblems(table: Json, where: string, atRoot: boolean): string[] {
   const problems: string[] = [];
   if (!atRoot) problems.push(`${where}: a table may only be placed at the card's root (body.elements)`);
-  if (table.page_size !== undefined && !(Number.isInteger(table.page_size) && within(table.page_size as number, 1, 10))) problems.push(`${where}: page_size must be an integer in [1,10]`);
+  if (table.page_size !== undefined && !(Number.isInteger(table.page_size) && within(table.page_size as number, 1, 10)))
+    problems.push(`${where}: page_size must be an integer in [1,10]`);
   const height = table.row_height;
-  if (height !== undefined && !(typeof height === 'string' && ROW_HEIGHTS.includes(height)) && !within(pixels(height), 32, 124)) problems.push(`${where}: row_height must be low, middle, high, auto or 32px–124px`);
-  if (table.row_max_height !== undefined && !within(pixels(table.row_max_height), 32, 999)) problems.push(`${where}: row_max_height must be 32px–999px`);
+  if (height !== undefined && !(typeof height === 'string' && ROW_HEIGHTS.includes(height)) && !within(pixels(height), 32, 124))
+    problems.push(`${where}: row_height must be low, middle, high, auto or 32px–124px`);
+  if (table.row_max_height !== undefined && !within(pixels(table.row_max_height), 32, 999))
+    problems.push(`${where}: row_max_height must be 32px–999px`);
   if (table.header_style !== undefined) {
     if (!isJson(table.header_style)) problems.push(`${where}.header_style is not an object`);
-    else for (const key of Object.keys(table.header_style)) if (!HEADER_STYLE_PROPERTIES.includes(key)) problems.push(`unknown property ${where}.header_style.${key}`);
+    else
+      for (const key of Object.keys(table.header_style))
+        if (!HEADER_STYLE_PROPERTIES.includes(key)) problems.push(`unknown property ${where}.header_style.${key}`);
   }
   const columns = columnProblems(table.columns, where);
   return [...problems, ...columns.problems, ...rowProblems(table.rows, columns.types, where)];

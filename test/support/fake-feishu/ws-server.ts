@@ -38,12 +38,15 @@ function readWsFrame(buffer: Buffer): { opcode: number; payload: Buffer; length:
   if (masked) offset += 4;
   if (buffer.length < offset + length) return undefined;
   const payload = Buffer.from(buffer.subarray(offset, offset + length));
-  if (masked) for (let index = 0; index < payload.length; index += 1) payload[index] = (payload[index] ?? 0) ^ (buffer[maskOffset + (index % 4)] ?? 0);
+  if (masked)
+    for (let index = 0; index < payload.length; index += 1)
+      payload[index] = (payload[index] ?? 0) ^ (buffer[maskOffset + (index % 4)] ?? 0);
   return { opcode, payload, length: offset + length };
 }
 
 function wsFrame(opcode: number, payload: Buffer): Buffer {
-  const head = payload.length < 126 ? Buffer.from([0x80 | opcode, payload.length]) : payload.length < 65536 ? Buffer.alloc(4) : Buffer.alloc(10);
+  const head =
+    payload.length < 126 ? Buffer.from([0x80 | opcode, payload.length]) : payload.length < 65536 ? Buffer.alloc(4) : Buffer.alloc(10);
   if (payload.length >= 126 && payload.length < 65536) {
     head[0] = 0x80 | opcode;
     head[1] = 126;
@@ -70,7 +73,11 @@ export class FakeLongConnection {
   /** The answer to `POST /callback/ws/endpoint`. */
   endpoint(): Record<string, unknown> {
     const url = `${this.baseUrl().replace(/^http/, 'ws')}/ws/v2?fpid=493&aid=552564&device_id=fake-device&access_key=k&service_id=${SERVICE_ID}&ticket=t`;
-    return { code: 0, msg: 'ok', data: { URL: url, ClientConfig: { PingInterval: 120, ReconnectCount: -1, ReconnectInterval: 120, ReconnectNonce: 30 } } };
+    return {
+      code: 0,
+      msg: 'ok',
+      data: { URL: url, ClientConfig: { PingInterval: 120, ReconnectCount: -1, ReconnectInterval: 120, ReconnectNonce: 30 } },
+    };
   }
 
   /** Resolves once a client is connected. */
@@ -83,8 +90,12 @@ export class FakeLongConnection {
   upgrade(request: IncomingMessage, socket: Duplex): void {
     const key = request.headers['sec-websocket-key'];
     if (typeof key !== 'string' || !request.url?.startsWith('/ws/')) return void socket.destroy();
-    const accept = createHash('sha1').update(key + GUID).digest('base64');
-    socket.write(`HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Accept: ${accept}\r\n\r\n`);
+    const accept = createHash('sha1')
+      .update(key + GUID)
+      .digest('base64');
+    socket.write(
+      `HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Accept: ${accept}\r\n\r\n`,
+    );
     this.socket = socket;
     let pending = Buffer.alloc(0);
     socket.on('data', (chunk: Buffer) => {
@@ -140,7 +151,11 @@ export class FakeLongConnection {
     const frame = decodeFrame(payload);
     if (frame.method === 0) {
       this.pings.push(frame);
-      const pong = { ...frame, headers: { type: 'pong' }, payload: Buffer.from(JSON.stringify({ PingInterval: 120, ReconnectCount: -1, ReconnectInterval: 120, ReconnectNonce: 30 })) };
+      const pong = {
+        ...frame,
+        headers: { type: 'pong' },
+        payload: Buffer.from(JSON.stringify({ PingInterval: 120, ReconnectCount: -1, ReconnectInterval: 120, ReconnectNonce: 30 })),
+      };
       return void this.socket?.write(wsFrame(2, encodeFrame(pong)));
     }
     const messageId = frame.headers.message_id ?? '';
@@ -150,6 +165,10 @@ export class FakeLongConnection {
     const body: unknown = JSON.parse(frame.payload?.toString('utf8') ?? '{}');
     const code = typeof body === 'object' && body !== null ? Number(Reflect.get(body, 'code')) : 0;
     const data: unknown = typeof body === 'object' && body !== null ? Reflect.get(body, 'data') : undefined;
-    resolve({ code, at: Date.now(), ...(typeof data === 'string' ? { data: JSON.parse(Buffer.from(data, 'base64').toString('utf8')) as unknown } : {}) });
+    resolve({
+      code,
+      at: Date.now(),
+      ...(typeof data === 'string' ? { data: JSON.parse(Buffer.from(data, 'base64').toString('utf8')) as unknown } : {}),
+    });
   }
 }

@@ -22,14 +22,33 @@ if (!settings) throw new Error('LARK_APP_ID and LARK_APP_SECRET are needed');
 let now = Number(process.env.SIMULATED_NOW);
 const clock = { ...systemClock, now: () => now };
 const documentsFile = process.env.DOCUMENTS_FILE ?? '';
-const documentsSchema = z.array(z.object({ source: z.string(), title: z.string(), facts: documentFactsSchema.optional(), measures: documentMeasuresSchema }));
+const documentsSchema = z.array(
+  z.object({ source: z.string(), title: z.string(), facts: documentFactsSchema.optional(), measures: documentMeasuresSchema }),
+);
 const documents = (): MatchDocument[] =>
-  documentsSchema.parse(JSON.parse(readFileSync(documentsFile, 'utf8'))).map(({ facts, ...rest }) => ({ ...rest, ...(facts ? { facts } : {}) }));
-const app = createApp(config, { logger: silentLogger, clock: { ...systemClock, now: clock.now }, schedulerLeaseMs: Number(process.env.SCHEDULER_LEASE_MS), instance: `${process.env.INSTANCE_NAME}:${process.pid}` });
+  documentsSchema
+    .parse(JSON.parse(readFileSync(documentsFile, 'utf8')))
+    .map(({ facts, ...rest }) => ({ ...rest, ...(facts ? { facts } : {}) }));
+const app = createApp(config, {
+  logger: silentLogger,
+  clock: { ...systemClock, now: clock.now },
+  schedulerLeaseMs: Number(process.env.SCHEDULER_LEASE_MS),
+  instance: `${process.env.INSTANCE_NAME}:${process.pid}`,
+});
 const shared = await app.storage.noticeStores();
-const notices = createNotices({ settings: toNoticesSettings(config, config.DATA_DIR), clock, logger: silentLogger, ...(shared ? { store: shared.state } : {}) });
+const notices = createNotices({
+  settings: toNoticesSettings(config, config.DATA_DIR),
+  clock,
+  logger: silentLogger,
+  ...(shared ? { store: shared.state } : {}),
+});
 const scheduler = notices.scheduler(
-  { sender: standaloneReminderSender(settings, silentLogger), documents, questions: async () => new Map(), adminChats: [...settings.adminChats] },
+  {
+    sender: standaloneReminderSender(settings, silentLogger),
+    documents,
+    questions: async () => new Map(),
+    adminChats: [...settings.adminChats],
+  },
   { ...shared?.scheduler, cron: () => ({ stop: () => undefined }) },
 );
 scheduler.start();
@@ -39,13 +58,22 @@ process.on('message', (message: Request) => {
   const work =
     message.type === 'tick'
       ? scheduler.tick().then((report) => ({ report }))
-      : notices.service.subscribe(message.chat, message.by, documents().map((document) => document.source)).then((result) => ({ result }));
+      : notices.service
+          .subscribe(
+            message.chat,
+            message.by,
+            documents().map((document) => document.source),
+          )
+          .then((result) => ({ result }));
   work.then(
     (answer) => process.send?.({ id: message.id, ...answer }),
     (error: unknown) => process.send?.({ id: message.id, error: error instanceof Error ? error.message : String(error) }),
   );
 });
 process.on('disconnect', () => {
-  void scheduler.stop().then(() => app.close()).then(() => process.exit(0));
+  void scheduler
+    .stop()
+    .then(() => app.close())
+    .then(() => process.exit(0));
 });
 process.send?.({ type: 'ready' });

@@ -10,17 +10,30 @@ import { larkSettings, standaloneReminderSender } from '../../../../src/lark/ind
 import { silentLogger } from '../../../../src/log/index.js';
 import { createReminders, toRemindersSettings, type RemindersService } from '../../../../src/reminders/index.js';
 
-type Request = { id: number; now: number } & ({ type: 'tick' } | { type: 'admin'; op: 'subscribe' | 'unsubscribe' | 'pause' | 'resume' | 'add'; args: string[] });
+type Request = { id: number; now: number } & (
+  { type: 'tick' } | { type: 'admin'; op: 'subscribe' | 'unsubscribe' | 'pause' | 'resume' | 'add'; args: string[] }
+);
 
 const config = loadConfig();
 const settings = larkSettings(config);
 if (!settings) throw new Error('LARK_APP_ID and LARK_APP_SECRET are needed');
 let now = Number(process.env.SIMULATED_NOW);
 const clock = { ...systemClock, now: () => now };
-const storage = createStorage(config, silentLogger, { leaseMs: Number(process.env.SCHEDULER_LEASE_MS), instance: `${process.env.INSTANCE_NAME}:${process.pid}` });
+const storage = createStorage(config, silentLogger, {
+  leaseMs: Number(process.env.SCHEDULER_LEASE_MS),
+  instance: `${process.env.INSTANCE_NAME}:${process.pid}`,
+});
 const shared = await storage.reminderStores();
-const reminders = createReminders({ settings: toRemindersSettings(config, config.DATA_DIR), clock, logger: silentLogger, ...(shared ? { store: shared.state } : {}) });
-const scheduler = reminders.scheduler(standaloneReminderSender(settings, silentLogger), { ...shared?.scheduler, cron: () => ({ stop: () => undefined }) });
+const reminders = createReminders({
+  settings: toRemindersSettings(config, config.DATA_DIR),
+  clock,
+  logger: silentLogger,
+  ...(shared ? { store: shared.state } : {}),
+});
+const scheduler = reminders.scheduler(standaloneReminderSender(settings, silentLogger), {
+  ...shared?.scheduler,
+  cron: () => ({ stop: () => undefined }),
+});
 scheduler.start();
 
 const admin = (service: RemindersService, op: Extract<Request, { type: 'admin' }>['op'], args: string[]): Promise<unknown> => {
@@ -31,13 +44,19 @@ const admin = (service: RemindersService, op: Extract<Request, { type: 'admin' }
 
 process.on('message', (message: Request) => {
   now = message.now;
-  const work = message.type === 'tick' ? scheduler.tick().then((report) => ({ report })) : admin(reminders.service, message.op, message.args).then((result) => ({ result }));
+  const work =
+    message.type === 'tick'
+      ? scheduler.tick().then((report) => ({ report }))
+      : admin(reminders.service, message.op, message.args).then((result) => ({ result }));
   work.then(
     (answer) => process.send?.({ id: message.id, ...answer }),
     (error: unknown) => process.send?.({ id: message.id, error: error instanceof Error ? error.message : String(error) }),
   );
 });
 process.on('disconnect', () => {
-  void scheduler.stop().then(() => storage.close()).then(() => process.exit(0));
+  void scheduler
+    .stop()
+    .then(() => storage.close())
+    .then(() => process.exit(0));
 });
 process.send?.({ type: 'ready' });
