@@ -70,11 +70,7 @@ export function loginPage(context: AuthContext): Reply {
     page(
       '登录',
       context.frame,
-      html`<div class="panel login">
-        ${feishu}
-        <p>或在飞书中<b>私聊</b>机器人发送 <code>/console</code>，点击收到的一次性登录链接（10 分钟内有效，只能使用一次）。</p>
-        <p class="muted">只有 ADMIN_OPEN_IDS 中的管理员可以登录。</p>
-      </div>`,
+      html`<div class="panel login">${feishu}<p>或在飞书中<b>私聊</b>机器人发送 <code>/console</code>，点击收到的一次性登录链接（10 分钟内有效，只能使用一次）。</p><p class="muted">只有 ADMIN_OPEN_IDS 中的管理员可以登录。</p></div>`,
     ),
   );
 }
@@ -99,10 +95,7 @@ const stateSchema = z.object({ nonce: z.string(), exp: z.number() });
  * navigation is not sent back (SameSite=Strict) until the next same-site navigation, which this is.
  */
 function landing(context: AuthContext, cookies: string[]): Reply {
-  const body = html`<div class="panel login">
-    <p>登录成功。</p>
-    <p><a class="button primary" id="enter" href="/console/">进入管理控制台</a></p>
-  </div>`;
+  const body = html`<div class="panel login"><p>登录成功。</p><p><a class="button primary" id="enter" href="/console/">进入管理控制台</a></p></div>`;
   return htmlReply(page('登录成功', context.frame, body, `location.replace('/console/');`), 200, { 'set-cookie': cookies });
 }
 
@@ -126,12 +119,8 @@ export async function finishFeishuLogin(context: AuthContext): Promise<Reply> {
 export function showLinkLogin(context: AuthContext): Reply {
   const token = context.url.searchParams.get('token') ?? '';
   peekLinkToken(context.deps.secret, token, context.now);
-  const body = html`<div class="panel login">
-    <p>点击下面的按钮登录管理控制台。</p>
-    <form method="post" action="/console/login/link">
-      <input type="hidden" name="token" value="${token}" /><button class="primary" id="use-link" type="submit">登录</button>
-    </form>
-  </div>`;
+  const body = html`<div class="panel login"><p>点击下面的按钮登录管理控制台。</p>
+<form method="post" action="/console/login/link"><input type="hidden" name="token" value="${token}"><button class="primary" id="use-link" type="submit">登录</button></form></div>`;
   return htmlReply(page('一次性登录链接', context.frame, body));
 }
 

@@ -54,13 +54,7 @@ export function questionsChart(days: readonly DayStats[]): SafeHtml {
     { total: 0, refused: 0, up: 0, down: 0 },
   );
   const rate = totals.total === 0 ? 0 : Math.round((totals.refused / totals.total) * 100);
-  return html`<div class="chart" id="questions-chart">
-    <svg viewBox="0 0 ${WIDTH} ${HEIGHT}" role="img" aria-label="近 30 天每日问题数">${raw(parts.join(''))}</svg>
-    <div class="legend">
-      <span><i style="background:#3370ff"></i>已回答</span><span><i style="background:#f54a45"></i>未回答</span
-      ><span><i style="background:#7f3bf5"></i>拒答率（右轴）</span><span><i style="background:#34c724"></i>👍 赞</span
-      ><span><i style="background:#de7802"></i>👎 踩</span>
-    </div>
-    <p class="muted">近 30 天：${totals.total} 个问题，拒答率 ${rate}%，👍 ${totals.up}，👎 ${totals.down}</p>
-  </div>`;
+  return html`<div class="chart" id="questions-chart"><svg viewBox="0 0 ${WIDTH} ${HEIGHT}" role="img" aria-label="近 30 天每日问题数">${raw(parts.join(''))}</svg>
+<div class="legend"><span><i style="background:#3370ff"></i>已回答</span><span><i style="background:#f54a45"></i>未回答</span><span><i style="background:#7f3bf5"></i>拒答率（右轴）</span><span><i style="background:#34c724"></i>👍 赞</span><span><i style="background:#de7802"></i>👎 踩</span></div>
+<p class="muted">近 30 天：${totals.total} 个问题，拒答率 ${rate}%，👍 ${totals.up}，👎 ${totals.down}</p></div>`;
 }

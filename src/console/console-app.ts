@@ -133,10 +133,7 @@ export function consoleRoutes(deps: ConsoleDeps, pages: RouteTable): OpsRoutes {
       page(
         '无法完成',
         { csrf: '', nonce },
-        html`<div class="panel login">
-          <p id="error" data-code="${code ?? 'internal'}">${text}</p>
-          <p><a href="/console/">返回控制台</a> · <a href="/console/login">登录</a></p>
-        </div>`,
+        html`<div class="panel login"><p id="error" data-code="${code ?? 'internal'}">${text}</p><p><a href="/console/">返回控制台</a> · <a href="/console/login">登录</a></p></div>`,
       ),
       status,
     );

@@ -36,17 +36,9 @@ function statusTag(indexed: boolean, status: string | undefined, facts: Document
 
 function uploadPanel(frame: Frame, enabled: boolean, shownAt: number): SafeHtml {
   if (!enabled) return html`<div class="panel"><p class="muted">这个进程没有启用文档管理。</p></div>`;
-  return html`<div class="panel">
-    <h2>上传与重建</h2>
-    <form id="upload-form" class="filters">
-      <label>文件（PDF、Word、TXT、Markdown、HTML）<input type="file" id="upload-file" name="file" required /></label>
-      <button class="primary" type="submit">上传并索引</button><button type="button" id="reindex">重建索引</button>
-    </form>
-    <div id="job" style="margin-top:10px" data-shown="${shownAt}">
-      <div class="progress"><div id="job-bar"></div></div>
-      <p id="job-text" class="muted"></p>
-    </div>
-  </div>`;
+  return html`<div class="panel"><h2>上传与重建</h2><form id="upload-form" class="filters"><label>文件（PDF、Word、TXT、Markdown、HTML）<input type="file" id="upload-file" name="file" required></label>
+<button class="primary" type="submit">上传并索引</button><button type="button" id="reindex">重建索引</button></form>
+<div id="job" style="margin-top:10px" data-shown="${shownAt}"><div class="progress"><div id="job-bar"></div></div><p id="job-text" class="muted"></p></div></div>`;
 }
 
 /** Connects to the progress stream; uploads with fetch (the body is the file), CSRF in a header. */
@@ -87,43 +79,12 @@ export function documentsPage(factsOf: (name: string, modifiedAt: number) => Pro
       const indexed = entry?.facts;
       const status = indexed ? documentStatus(indexed, new Date(deps.clock.now())) : field(entry, 'status');
       const when = indexed?.period?.text ?? indexed?.issuedOn ?? field(entry, 'period', 'validity') ?? facts?.date;
-      rows.push(
-        html`<tr data-name="${name}">
-          <td data-label="标题" class="q">
-            <a href="/console/document?name=${encodeURIComponent(name)}">${entry?.title ?? name}</a><br /><span class="muted">${name}</span>
-          </td>
-          <td data-label="文号">${entry?.docNumber ?? '—'}</td>
-          <td data-label="发文机关">${indexed?.issuer ?? field(entry, 'issuer') ?? facts?.issuer ?? '—'}</td>
-          <td data-label="日期">${when ?? '—'}</td>
-          <td data-label="状态" class="status">${statusTag(entry !== undefined, status === 'unknown' ? undefined : status, facts)}</td>
-          <td data-label="片段">${entry?.chunks ?? 0}</td>
-          <td data-label="加入时间" class="nowrap">${file ? formatTime(file.modifiedAt) : '—'}</td>
-          <td data-label="操作">
-            ${deps.knowledge && file ? html`<form method="post" action="/console/documents/remove" class="inline remove">${csrfField(frame)}<input type="hidden" name="name" value="${name}" /><button class="danger" type="submit">删除</button></form>` : ''}
-          </td>
-        </tr>`,
-      );
+      rows.push(html`<tr data-name="${name}"><td data-label="标题" class="q"><a href="/console/document?name=${encodeURIComponent(name)}">${entry?.title ?? name}</a><br><span class="muted">${name}</span></td>
+<td data-label="文号">${entry?.docNumber ?? '—'}</td><td data-label="发文机关">${indexed?.issuer ?? field(entry, 'issuer') ?? facts?.issuer ?? '—'}</td><td data-label="日期">${when ?? '—'}</td><td data-label="状态" class="status">${statusTag(entry !== undefined, status === 'unknown' ? undefined : status, facts)}</td>
+<td data-label="片段">${entry?.chunks ?? 0}</td><td data-label="加入时间" class="nowrap">${file ? formatTime(file.modifiedAt) : '—'}</td>
+<td data-label="操作">${deps.knowledge && file ? html`<form method="post" action="/console/documents/remove" class="inline remove">${csrfField(frame)}<input type="hidden" name="name" value="${name}"><button class="danger" type="submit">删除</button></form>` : ''}</td></tr>`);
     }
-    const body = html`${uploadPanel(frame, deps.knowledge !== undefined, shownAt)}
-      <div class="panel">
-        <table id="documents" class="list">
-          <thead>
-            <tr>
-              <th>标题</th>
-              <th>文号</th>
-              <th>发文机关</th>
-              <th>日期 / 有效期</th>
-              <th>状态</th>
-              <th>片段</th>
-              <th>加入时间</th>
-              <th></th>
-            </tr>
-          </thead>
-          <tbody>
-            ${rows}
-          </tbody>
-        </table>
-      </div>`;
+    const body = html`${uploadPanel(frame, deps.knowledge !== undefined, shownAt)}<div class="panel"><table id="documents" class="list"><thead><tr><th>标题</th><th>文号</th><th>发文机关</th><th>日期 / 有效期</th><th>状态</th><th>片段</th><th>加入时间</th><th></th></tr></thead><tbody>${rows}</tbody></table></div>`;
     return htmlReply(page('文档', frame, body, deps.knowledge ? SCRIPT : undefined));
   };
 }

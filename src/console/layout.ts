@@ -53,44 +53,18 @@ table.list td::before{content:attr(data-label);position:absolute;left:0;top:3px;
 export function page(title: string, frame: Frame, body: HtmlValue, script?: string): SafeHtml {
   const nav = frame.openId
     ? html`<nav>${NAV.map(([href, label]) => html`<a href="${href}" class="${frame.current === href ? 'on' : ''}">${label}</a>`)}</nav>
-        <div class="who">
-          <span>${frame.openId}</span>
-          <form class="inline" method="post" action="/console/logout">
-            <input type="hidden" name="_csrf" value="${frame.csrf}" /><button type="submit">退出</button>
-          </form>
-        </div>`
+      <div class="who"><span>${frame.openId}</span>
+      <form class="inline" method="post" action="/console/logout"><input type="hidden" name="_csrf" value="${frame.csrf}"><button type="submit">退出</button></form></div>`
     : '';
-  return html`<!doctype html>
-    <html lang="zh-CN">
-      <head>
-        <meta charset="utf-8" />
-        <meta name="viewport" content="width=device-width,initial-scale=1" />
-        <title>${title} · 政策通管理控制台</title>
-        <meta name="csrf-token" content="${frame.csrf}" />
-        <style>
-          ${STYLE}
-        </style>
-      </head>
-      <body>
-        <header><span class="brand">政策通 · 管理控制台</span>${nav}</header>
-        <main>
-          <h1>${title}</h1>
-          ${body}
-        </main>
-        ${
-          script
-            ? html`<script nonce="${frame.nonce}">
-                ${raw(script)};
-              </script>`
-            : ''
-        }
-      </body>
-    </html>`;
+  return html`<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
+<title>${title} · 政策通管理控制台</title><meta name="csrf-token" content="${frame.csrf}"><style>${STYLE}</style></head>
+<body><header><span class="brand">政策通 · 管理控制台</span>${nav}</header><main><h1>${title}</h1>${body}</main>
+${script ? html`<script nonce="${frame.nonce}">${raw(script)}</script>` : ''}</body></html>`;
 }
 
 /** A hidden CSRF field for a form. */
 export function csrfField(frame: Frame): SafeHtml {
-  return html`<input type="hidden" name="_csrf" value="${frame.csrf}" />`;
+  return html`<input type="hidden" name="_csrf" value="${frame.csrf}">`;
 }
 
 const TIME_ZONE = 'Asia/Shanghai';

@@ -31,10 +31,7 @@ function entry(id: string, fields: Partial<QuestionEntry> = {}): QuestionEntry {
 describe('console logic', () => {
   it('escapes every interpolated value, nested lists included, and leaves only raw() markup alone', () => {
     const hostile = `<script>alert("x")</script>' onload='1`;
-    expect(
-      html`<p title="${hostile}">${[hostile, html`<b>${hostile}</b>`]}</p>
-        ${raw('<i>ok</i>')}`.text,
-    ).toBe(
+    expect(html`<p title="${hostile}">${[hostile, html`<b>${hostile}</b>`]}</p>${raw('<i>ok</i>')}`.text).toBe(
       '<p title="&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;&#39; onload=&#39;1">&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;&#39; onload=&#39;1<b>&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;&#39; onload=&#39;1</b></p><i>ok</i>',
     );
   });
