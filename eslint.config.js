@@ -28,11 +28,27 @@ function layerBoundaries(layer, depth) {
               regex: `^${toSrc}(${others})/(?!${allowed})`,
               message: "Import another layer through its index.ts (add the name there if it is part of the layer's surface).",
             },
+            ...entryPointRules(layer, toSrc),
           ],
         },
       ],
     },
   };
+}
+
+/**
+ * Data flows one way into the entry points: src/cli (and src/main.ts) import the composition root,
+ * src/app imports the layers, and no layer imports src/app or src/cli back.
+ */
+function entryPointRules(layer, toSrc) {
+  if (layer === 'cli') return [];
+  const above = layer === 'app' ? 'cli' : 'app|cli';
+  return [
+    {
+      regex: `^${toSrc}(${above})/`,
+      message: 'Only the entry points (src/main.ts, src/cli) import src/app, and nothing imports src/cli: pass what the layer needs in.',
+    },
+  ];
 }
 
 export default tseslint.config(

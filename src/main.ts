@@ -1,5 +1,5 @@
-import { AppError, createApp, startAppBot, type App } from './app/index.js';
-import { buildWithProgress, chatCommand, reportError, syncIndexWithDocs, watchConfiguredDocs } from './cli/index.js';
+import { AppError, createApp, startAppBot, watchConfiguredDocs, type App } from './app/index.js';
+import { buildWithProgress, chatCommand, reportError, syncIndexWithDocs } from './cli/index.js';
 import { loadConfig, loadEnvFile } from './config/index.js';
 import { CONNECT_VARIABLES, larkSettings, type LarkSettings } from './lark/index.js';
 import { createLogger, resolveLogFormat } from './log/index.js';

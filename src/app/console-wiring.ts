@@ -1,10 +1,9 @@
-import { join } from 'node:path';
 import type { KnowledgeAdmin } from '../admin/index.js';
 import { systemClock } from '../clock/index.js';
 import type { Config } from '../config/index.js';
 import { consoleSecret, createConsole, oauthEndpoints, type AdminConsole } from '../console/index.js';
 import type { Logger } from '../log/index.js';
-import { openSendLog, type Reminders, type SendLog } from '../reminders/index.js';
+import type { Reminders } from '../reminders/index.js';
 import { createRetriever } from '../retrieve/index.js';
 import type { Runtime } from './runtime.js';
 
@@ -19,14 +18,12 @@ export async function consoleFor(options: {
   opsPort: number;
   knowledge?: KnowledgeAdmin;
   reminders?: Reminders;
-  sendLog?: SendLog;
 }): Promise<AdminConsole | undefined> {
   const { runtime, config, logger, reminders } = options;
   if (!config.CONSOLE_ENABLED) return undefined;
   const answers = await runtime.answerService();
   const embedder = await runtime.embedder();
   const endpoints = oauthEndpoints(config.LARK_DOMAIN);
-  const fileSendLog = reminders ? join(reminders.settings.directory, 'send-log.jsonl') : undefined;
   return createConsole({
     secret: consoleSecret(config.CONSOLE_SECRET, config.LARK_APP_SECRET),
     admins: new Set(config.ADMIN_OPEN_IDS),
@@ -59,7 +56,7 @@ export async function consoleFor(options: {
           reminders: {
             service: reminders.service,
             timeZone: reminders.settings.timeZone,
-            sendLog: async () => (options.sendLog ? options.sendLog.read() : fileSendLog ? openSendLog(fileSendLog).read() : []),
+            sendLog: async () => reminders.sendLog.read(),
           },
         }
       : {}),

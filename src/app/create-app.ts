@@ -1,11 +1,11 @@
 import type { KnowledgeAdmin } from '../admin/index.js';
 import type { Config } from '../config/index.js';
-import { knowledgeAdminFor } from '../cli/index.js';
 import { systemClock, type Clock } from '../lark/index.js';
 import { createLogger, type Logger } from '../log/index.js';
 import type { InForceMark } from '../ingest/index.js';
 import { createNotices, toNoticesSettings, type Notices } from '../notices/index.js';
 import type { Database } from '../postgres/index.js';
+import { knowledgeAdminFor } from './knowledge-wiring.js';
 import { createRuntime, type Runtime } from './runtime.js';
 import { createStorage, type AppStorage } from './storage.js';
 
@@ -79,13 +79,8 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
       return knowledge;
     },
     notices() {
-      notices ??= storage.noticeStores().then((shared) => {
-        built = createNotices({
-          settings: toNoticesSettings(config, config.DATA_DIR),
-          clock,
-          logger,
-          ...(shared ? { store: shared.state } : {}),
-        });
+      notices ??= storage.noticeStores().then((stores) => {
+        built = createNotices({ settings: toNoticesSettings(config, config.DATA_DIR), stores, clock, logger });
         return built;
       });
       return notices;

@@ -4,3 +4,4 @@ export { AppError } from './errors.js';
 export { createStorage, type AppStorage } from './storage.js';
 export { createRuntime, type Runtime } from './runtime.js';
 export { consoleFor } from './console-wiring.js';
+export { buildConfigured, knowledgeAdminFor, watchConfiguredDocs } from './knowledge-wiring.js';

@@ -10,10 +10,16 @@ import {
   type RunningBot,
   type WsClientFactory,
 } from '../lark/index.js';
-import { withInForceMarks, type Notices } from '../notices/index.js';
-import type { NoticeSchedulerExtra } from '../lark/index.js';
+import { withInForceMarks, type NoticeSchedulerExtra, type Notices } from '../notices/index.js';
 import { createPrometheusMetrics, type PrometheusMetrics } from '../ops/index.js';
-import { createReminders, RemindersError, toRemindersSettings, type Reminders, type ReminderSchedulerOptions } from '../reminders/index.js';
+import {
+  createReminders,
+  RemindersError,
+  toRemindersSettings,
+  type Reminders,
+  type ReminderSchedulerExtra,
+  type ReminderStores,
+} from '../reminders/index.js';
 import { consoleFor } from './console-wiring.js';
 import type { App } from './create-app.js';
 import { AppError } from './errors.js';
@@ -27,7 +33,7 @@ interface BotOverrides {
   streamsAnswers?: boolean;
   /** Default: the reminders of CALENDAR_FILE. */
   reminders?: Reminders | null;
-  reminderScheduler?: Pick<ReminderSchedulerOptions, 'cron' | 'lock' | 'lease' | 'sendLog' | 'graceMs'>;
+  reminderScheduler?: ReminderSchedulerExtra;
   /** Default: the app's document administration. */
   knowledge?: KnowledgeAdmin | null;
   /** Default: /healthz and /metrics on OPS_PORT (else PORT) with fresh Prometheus metrics. */
@@ -63,13 +69,9 @@ async function warmAnswers(runtime: Runtime): Promise<AnswerService> {
  * The reminders over CALENDAR_FILE and DATA_DIR/reminders (their state shared under STORE=postgres);
  * a broken calendar stops the start with every problem and its line.
  */
-function remindersOf(app: App, state: Awaited<ReturnType<App['storage']['reminderStores']>>): Reminders {
+function remindersOf(app: App, stores: ReminderStores): Reminders {
   try {
-    return createReminders({
-      settings: toRemindersSettings(app.config, app.config.DATA_DIR),
-      logger: app.logger,
-      ...(state ? { store: state.state } : {}),
-    });
+    return createReminders({ settings: toRemindersSettings(app.config, app.config.DATA_DIR), logger: app.logger, stores });
   } catch (error) {
     if (error instanceof RemindersError) throw new AppError('calendar-invalid', error.message, { cause: error });
     throw error;
@@ -81,8 +83,7 @@ export async function startAppBot(app: App, settings: LarkSettings, overrides: B
   const { config, runtime, logger } = app;
   const answers = overrides.answers ?? (await warmAnswers(runtime));
   const knowledge = overrides.knowledge === undefined ? app.knowledge() : overrides.knowledge;
-  const shared = await app.storage.reminderStores();
-  const reminders = overrides.reminders === undefined ? remindersOf(app, shared) : overrides.reminders;
+  const reminders = overrides.reminders === undefined ? remindersOf(app, await app.storage.reminderStores()) : overrides.reminders;
   const opsPort = config.OPS_PORT ?? config.PORT;
   const adminConsole = await consoleFor({
     runtime,
@@ -91,11 +92,9 @@ export async function startAppBot(app: App, settings: LarkSettings, overrides: B
     opsPort,
     ...(knowledge ? { knowledge } : {}),
     ...(reminders ? { reminders } : {}),
-    ...(shared ? { sendLog: shared.scheduler.sendLog } : {}),
   });
   const stores = overrides.stores ?? (await app.storage.larkStores(app.clock));
   const notices = overrides.notices === undefined ? await app.notices() : overrides.notices;
-  const noticeShared = notices ? await app.storage.noticeStores() : undefined;
   // the bot serves documents as admins marked them (「仍然有效」)
   const served = (): ReturnType<BotStatus['manifest']> =>
     notices ? withInForceMarks(runtime.manifest(), notices.service.inForceMarks()) : runtime.manifest();
@@ -108,9 +107,9 @@ export async function startAppBot(app: App, settings: LarkSettings, overrides: B
       streamsAnswers: overrides.streamsAnswers ?? (overrides.answers ? false : runtime.llmModel !== undefined),
       logger,
       stores,
-      ...(reminders ? { reminders, reminderScheduler: { ...shared?.scheduler, ...overrides.reminderScheduler } } : {}),
+      ...(reminders ? { reminders, reminderScheduler: { ...overrides.reminderScheduler } } : {}),
       ...(knowledge ? { knowledge } : {}),
-      ...(notices ? { notices, noticeScheduler: { ...noticeShared?.scheduler, ...overrides.noticeScheduler } } : {}),
+      ...(notices ? { notices, noticeScheduler: { ...overrides.noticeScheduler } } : {}),
       wsClientFactory: overrides.wsClientFactory,
       tuning: {
         clock: app.clock,

@@ -5,18 +5,19 @@ import { databaseUrl, type Config } from '../config/index.js';
 import { larkMigrations, postgresSharedStores, type Clock, type LarkStores } from '../lark/index.js';
 import type { Logger } from '../log/index.js';
 import { matchMigrations } from '../match/index.js';
-import { createPostgresNoticesState, noticesMigrations, type NoticesStateStore, type NoticeSchedulerOptions } from '../notices/index.js';
+import { createPostgresNoticesState, fileNoticeStores, noticesMigrations, toNoticesSettings, type NoticeStores } from '../notices/index.js';
 import { openDatabase, type Database, type Migration } from '../postgres/index.js';
 import {
   createPostgresLeaseLock,
   createPostgresSendLog,
   createPostgresStateStore,
+  fileReminderStores,
   importState,
   remindersMigrations,
   readStateFile,
   toRemindersSettings,
-  type ReminderSchedulerOptions,
-  type StateStore,
+  type ReminderStores,
+  type SchedulerLease,
 } from '../reminders/index.js';
 import { openFileLarkStores, openFileQuestionLog } from './file-lark-stores.js';
 
@@ -33,22 +34,6 @@ function storageChoice(config: Pick<Config, 'STORE' | 'INDEX_STORE'>): StorageCh
   return { stores: config.STORE === 'postgres' ? 'postgres' : 'files', index: config.INDEX_STORE === 'postgres' ? 'postgres' : 'files' };
 }
 
-/** What the reminders share with the other instances under STORE=postgres. */
-interface SharedReminderStores {
-  /** The scheduler's lease and fenced send log. */
-  scheduler: Pick<ReminderSchedulerOptions, 'lease' | 'sendLog'>;
-  /** Subscriptions and chat edits of the calendar. */
-  state: StateStore;
-}
-
-/** What the notices share with the other instances under STORE=postgres. */
-interface SharedNoticeStores {
-  /** Their scheduler's lease and fenced send log (the reminders' kind, in a table of their own). */
-  scheduler: Pick<NoticeSchedulerOptions, 'lease' | 'sendLog'>;
-  /** Policy subscriptions and 「仍然有效」 marks. */
-  state: NoticesStateStore;
-}
-
 /** The program's storage: at most one database pool, opened at first use and closed once. */
 export interface AppStorage {
   readonly choice: StorageChoice;
@@ -56,10 +41,10 @@ export interface AppStorage {
   database(): Promise<Database>;
   /** The bot's stores: files in DATA_DIR, or the shared PostgreSQL tables. */
   larkStores(clock: Clock): Promise<LarkStores>;
-  /** STORE=postgres: the reminders' shared stores (an embedded state file is imported once); files: none. */
-  reminderStores(): Promise<SharedReminderStores | undefined>;
-  /** STORE=postgres: the notices' shared stores; files: none (they keep DATA_DIR/notices). */
-  noticeStores(): Promise<SharedNoticeStores | undefined>;
+  /** The reminders' stores: DATA_DIR/reminders, or shared tables and a lease (an embedded state file is imported once). */
+  reminderStores(): Promise<ReminderStores>;
+  /** The notices' stores: DATA_DIR/notices, or shared tables and a lease of their own. */
+  noticeStores(): Promise<NoticeStores>;
   close(): Promise<void>;
 }
 
@@ -101,6 +86,12 @@ export function createStorage(
         });
     return opened;
   };
+  const lease = (pool: Database, name: string): SchedulerLease => ({
+    lock: createPostgresLeaseLock(pool),
+    name,
+    holder: instance,
+    ttlMs: options.leaseMs ?? SCHEDULER_LEASE_MS,
+  });
   return {
     choice,
     database,
@@ -111,41 +102,24 @@ export function createStorage(
       return { ...shared, questions: shared.questions ?? openFileQuestionLog(config.DATA_DIR, clock, config.QUESTION_RETENTION_DAYS) };
     },
     async reminderStores() {
-      if (choice.stores === 'files') return undefined;
+      const directory = toRemindersSettings(config, config.DATA_DIR).directory;
+      if (choice.stores === 'files') return fileReminderStores(directory, logger);
       const pool = await database();
       // an embedded bot's subscriptions and /remind edits move into the database the first time (never over a newer state)
-      const stateFile = join(toRemindersSettings(config, config.DATA_DIR).directory, 'state.json');
+      const stateFile = join(directory, 'state.json');
       if (existsSync(stateFile) && (await importState(pool, readStateFile(stateFile))))
         logger.info('reminders.state_imported', { from: stateFile });
-      return {
-        // every instance runs the scheduler; the lease holder sends
-        scheduler: {
-          lease: {
-            lock: createPostgresLeaseLock(pool),
-            name: 'reminders-scheduler',
-            holder: instance,
-            ttlMs: options.leaseMs ?? SCHEDULER_LEASE_MS,
-          },
-          sendLog: createPostgresSendLog(pool),
-        },
-        state: createPostgresStateStore(pool),
-      };
+      // every instance runs the scheduler; the lease holder sends
+      return { state: createPostgresStateStore(pool), sendLog: createPostgresSendLog(pool), lease: lease(pool, 'reminders-scheduler') };
     },
     async noticeStores() {
-      if (choice.stores === 'files') return undefined;
+      if (choice.stores === 'files') return fileNoticeStores(toNoticesSettings(config, config.DATA_DIR).directory, logger);
       const pool = await database();
+      // the reminders' send log and lease machinery, with a lease and a table of their own
       return {
-        // the reminders' send log and lease machinery, with a lease and a table of their own
-        scheduler: {
-          lease: {
-            lock: createPostgresLeaseLock(pool),
-            name: 'notices-scheduler',
-            holder: instance,
-            ttlMs: options.leaseMs ?? SCHEDULER_LEASE_MS,
-          },
-          sendLog: createPostgresSendLog(pool, 'notice_log'),
-        },
         state: createPostgresNoticesState(pool),
+        sendLog: createPostgresSendLog(pool, 'notice_log'),
+        lease: lease(pool, 'notices-scheduler'),
       };
     },
     async close() {

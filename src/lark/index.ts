@@ -17,4 +17,3 @@ export { retentionCutoff, type QuestionEntry, type QuestionLog } from './store/q
 export { openQuestionLog } from './store/file-question-log.js';
 export { postgresSharedStores } from './store/lark-stores.js';
 export { larkMigrations } from './store/migrations.js';
-export type { NoticeSchedulerExtra } from './notice-sources.js';

@@ -1,13 +1,10 @@
 import type { Manifest } from '../index/index.js';
 import type { Logger } from '../log/index.js';
 import { matchDocumentsOf, type MatchDocument } from '../match/index.js';
-import type { Notices, NoticeScheduler, NoticeSchedulerOptions } from '../notices/index.js';
+import type { Notices, NoticeScheduler, NoticeSchedulerExtra } from '../notices/index.js';
 import { RemindersError } from '../reminders/index.js';
 import type { LarkBot } from './bot.js';
 import { larkReminderSender } from './outbound/reminder-sender.js';
-
-/** The notices' scheduler tuning a caller may pass: a cron (tests), a lease and a shared send log (several instances). */
-export type NoticeSchedulerExtra = Pick<NoticeSchedulerOptions, 'cron' | 'sendLog' | 'lease' | 'lock'>;
 
 /** Questions per chat, newest first: what the new-policy card's measures are chosen by. */
 async function questionsByChat(bot: LarkBot): Promise<ReadonlyMap<string, string[]>> {

@@ -7,10 +7,10 @@ import type { KnowledgeAdmin } from '../admin/index.js';
 import type { AnswerService } from '../answer/index.js';
 import type { Logger } from '../log/index.js';
 import { opsRoutes, startOpsServer, type HealthSources, type OpsRoutes, type PrometheusMetrics } from '../ops/index.js';
-import { RemindersError, type Reminders, type ReminderScheduler, type ReminderSchedulerOptions, type Sender } from '../reminders/index.js';
+import { RemindersError, type Reminders, type ReminderScheduler, type ReminderSchedulerExtra, type Sender } from '../reminders/index.js';
 import { createLarkBot, type LarkBot, type LarkBotOptions } from './bot.js';
-import { startNotices, type NoticeSchedulerExtra } from './notice-sources.js';
-import type { NoticeScheduler, Notices } from '../notices/index.js';
+import { startNotices } from './notice-sources.js';
+import type { NoticeScheduler, NoticeSchedulerExtra, Notices } from '../notices/index.js';
 import type { BotStatus } from './commands/command-list.js';
 import { larkReminderSender } from './outbound/reminder-sender.js';
 import type { LarkSettings } from './settings.js';
@@ -102,7 +102,7 @@ function startReminders(
   reminders: Reminders,
   bot: LarkBot,
   logger: Logger,
-  extra: Pick<ReminderSchedulerOptions, 'cron' | 'lock' | 'lease' | 'sendLog' | 'graceMs'>,
+  extra: ReminderSchedulerExtra,
   metrics?: PrometheusMetrics,
 ): ReminderScheduler | undefined {
   const scheduler = reminders.scheduler(countingSender(larkReminderSender(bot.platform), metrics), extra);
@@ -172,7 +172,7 @@ export async function startLarkBot(options: {
   /** The reminders (`createReminders`): their commands are answered and their scheduler runs while the bot does. */
   reminders?: Reminders;
   /** Scheduler tuning (tests: a cron that never fires on its own, lock options). */
-  reminderScheduler?: Pick<ReminderSchedulerOptions, 'cron' | 'lock' | 'lease' | 'sendLog' | 'graceMs'>;
+  reminderScheduler?: ReminderSchedulerExtra;
   /** Metrics and health over HTTP; off when not given. */
   ops?: OpsOptions;
   /** Document administration from chat: uploads, `/docs`, `/reindex`. */

@@ -1,9 +1,17 @@
 // The notices layer: new-policy cards to subscribed groups and the weekly
 // expiry card to admin chats, delivered through the reminders' send log and lease. Beside src/lark.
-export { createNotices, expirySlotAt, type Notices, type NoticesService, type NoticesSettings } from './notices.js';
+export {
+  createNotices,
+  expirySlotAt,
+  type NoticeSchedulerExtra,
+  type Notices,
+  type NoticesService,
+  type NoticesSettings,
+} from './notices.js';
 export { NoticesError } from './errors.js';
 export { emptyNoticesState, type NoticesState, type NoticesStateStore } from './notices-state.js';
 export { createFileNoticesState } from './store/file-notices-state.js';
+export { fileNoticeStores, type NoticeStores } from './store/notice-stores.js';
 export { createPostgresNoticesState } from './store/postgres-notices-state.js';
 export { selectMeasures, type SelectedMeasure } from './select-measures.js';
 export { policyCard } from './policy-card.js';

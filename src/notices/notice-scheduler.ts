@@ -1,11 +1,9 @@
-import { join } from 'node:path';
 import cron from 'node-cron';
 import type { Clock } from '../clock/index.js';
 import type { Logger } from '../log/index.js';
 import {
   acquireDataLock,
   foldLog,
-  openSendLog,
   sendSafely,
   type CronStarter,
   type DataLock,
@@ -30,15 +28,15 @@ export interface NoticeTickReport {
 }
 
 export interface NoticeSchedulerOptions {
-  /** DATA_DIR/notices: the file send log and the data-directory lock (embedded). */
+  /** DATA_DIR/notices: the data-directory lock (embedded). */
   directory: string;
   sender: Sender;
   /** The documents, state and questions, read at every tick. */
   snapshot: () => Promise<NoticeInput>;
   clock: Clock;
   logger: Logger;
-  /** The shared send log (STORE=postgres); default the file in `directory`. */
-  sendLog?: SendLog;
+  /** The scheduler's memory: every send decision. */
+  sendLog: SendLog;
   /** Several instances: only the holder of this lease sends, its log writes fenced with it (replaces the directory lock). */
   lease?: SchedulerLease;
   lock?: LockOptions;
@@ -62,7 +60,7 @@ const defaultCron: CronStarter = (expression, job, options) =>
  */
 export function createNoticeScheduler(options: NoticeSchedulerOptions): NoticeScheduler {
   const { clock, logger } = options;
-  const log = options.sendLog ?? openSendLog(join(options.directory, 'send-log.jsonl'), logger);
+  const log = options.sendLog;
   let ledger = new Map<string, LedgerEntry>();
   let lease: Lease | undefined;
   let lock: DataLock | undefined;

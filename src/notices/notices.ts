@@ -1,4 +1,3 @@
-import { join } from 'node:path';
 import { systemClock, type Clock } from '../clock/index.js';
 import { silentLogger, type Logger } from '../log/index.js';
 import type { MatchDocument } from '../match/index.js';
@@ -8,7 +7,7 @@ import { expiryCard, noticeOf } from './expiry-card.js';
 import { isoWeek } from './iso-week.js';
 import type { NoticesState, NoticesStateStore } from './notices-state.js';
 import { createNoticeScheduler, type NoticeScheduler, type NoticeSchedulerOptions } from './notice-scheduler.js';
-import { createFileNoticesState } from './store/file-notices-state.js';
+import type { NoticeStores } from './store/notice-stores.js';
 import type { CardJson } from '../reminders/index.js';
 import type { InForceMark } from '../ingest/index.js';
 
@@ -49,10 +48,13 @@ interface NoticeSources {
   adminChats: readonly string[];
 }
 
+/** What a caller may replace in the scheduler `createNotices` wires (tests). */
+export type NoticeSchedulerExtra = Partial<Pick<NoticeSchedulerOptions, 'cron' | 'sendLog' | 'lease' | 'lock'>>;
+
 export interface Notices {
   settings: NoticesSettings;
   service: NoticesService;
-  scheduler(sources: NoticeSources, extra?: Pick<NoticeSchedulerOptions, 'cron' | 'sendLog' | 'lease' | 'lock'>): NoticeScheduler;
+  scheduler(sources: NoticeSources, extra?: NoticeSchedulerExtra): NoticeScheduler;
 }
 
 /** The latest expiry slot within the catch-up window, if one has come: a card missed for longer is not sent late. */
@@ -80,14 +82,15 @@ function withSubscription(state: NoticesState, chatId: string, entry: NoticesSta
   return { ...state, subscriptions };
 }
 
-/** Wires the notices over their state (`store`, else the file DATA_DIR/notices/state.json). */
-export function createNotices(options: { settings: NoticesSettings; store?: NoticesStateStore; clock?: Clock; logger?: Logger }): Notices {
+/** Wires the notices over the stores the composition root chose. */
+export function createNotices(options: { settings: NoticesSettings; stores: NoticeStores; clock?: Clock; logger?: Logger }): Notices {
   const { settings } = options;
   const clock = options.clock ?? systemClock;
   const logger = options.logger ?? silentLogger;
   const parsed = parseCron(settings.expiryCron);
   if (!parsed.ok) throw new NoticesError('settings-invalid', `EXPIRY_CRON: ${parsed.message}`);
-  const stored = options.store ?? createFileNoticesState(join(settings.directory, 'state.json'));
+  const { stores } = options;
+  const stored = stores.state;
   let marks: ReadonlyMap<string, InForceMark> = new Map();
   const remember = (state: NoticesState): NoticesState => {
     marks = new Map(Object.entries(state.stillInForce));
@@ -150,6 +153,8 @@ export function createNotices(options: { settings: NoticesSettings; store?: Noti
             now,
           };
         },
+        sendLog: stores.sendLog,
+        ...(stores.lease ? { lease: stores.lease } : {}),
         ...extra,
       }),
   };

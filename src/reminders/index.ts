@@ -1,5 +1,5 @@
 // The reminders layer: calendar, schedule, delivery and admin operations, beside src/lark.
-export { createReminders, type Reminders } from './reminders.js';
+export { createReminders, type ReminderSchedulerExtra, type Reminders } from './reminders.js';
 export { RemindersError } from './errors.js';
 export {
   loadRemindersSettings,
@@ -33,10 +33,10 @@ export {
   type CronStarter,
   type ReminderScheduler,
   type ReminderSchedulerOptions,
-  type SchedulerLease,
   type TickReport,
 } from './delivery/scheduler.js';
-export { createMemoryLeaseLock, type Lease, type LeaseLock } from './store/lease-lock.js';
+export { createMemoryLeaseLock, type Lease, type LeaseLock, type SchedulerLease } from './store/lease-lock.js';
+export { fileReminderStores, type ReminderStores } from './store/reminder-stores.js';
 export { createPostgresLeaseLock } from './store/postgres-lease-lock.js';
 export { createPostgresSendLog } from './store/postgres-send-log.js';
 export type { CardJson } from '../cards/index.js';

@@ -4,14 +4,14 @@ import { writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
-import { knowledgeAdminFor } from '../../src/cli/build-with-progress.js';
+import { knowledgeAdminFor } from '../../src/app/index.js';
 import { createApp, startAppBot, type Runtime } from '../../src/app/index.js';
 import { loadConfig, type Config } from '../../src/config/index.js';
 import { consoleSecret } from '../../src/console/index.js';
 import { larkSettings, type RunningBot } from '../../src/lark/index.js';
 import { silentLogger } from '../../src/log/index.js';
 import { createPrometheusMetrics } from '../../src/ops/index.js';
-import { createReminders, toRemindersSettings, type CronStarter } from '../../src/reminders/index.js';
+import { fileReminderStores, createReminders, toRemindersSettings, type CronStarter } from '../../src/reminders/index.js';
 import { FakeChats, FakeFeishu, FakeOAuth, messageEvent, WebhookClient, webhookEnvironment } from '../support/fake-feishu/index.js';
 import { calendarYaml, WEEK_ENTRIES } from '../reminders/support/fixtures.js';
 import { FAST_RETRY, SECRETS, seedRuntime, statusOf, testLogger } from '../support/lark-harness.js';
@@ -85,7 +85,11 @@ export async function startConsoleBot(): Promise<ConsoleHarness> {
   if (!settings) throw new Error('the console test does not configure the bot');
   const logger = testLogger();
   const knowledge = knowledgeAdminFor(runtime, silentLogger);
-  const reminders = createReminders({ settings: toRemindersSettings(config, config.DATA_DIR), logger: silentLogger });
+  const reminders = createReminders({
+    settings: toRemindersSettings(config, config.DATA_DIR),
+    logger: silentLogger,
+    stores: fileReminderStores(toRemindersSettings(config, config.DATA_DIR).directory),
+  });
   // the console is built by the app (CONSOLE_ENABLED=1), mounted beside /healthz on PORT
   const running = await startAppBot(createApp(config, { logger, runtime }), settings, {
     answers: await runtime.answerService(),

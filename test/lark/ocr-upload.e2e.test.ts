@@ -5,7 +5,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { knowledgeAdminFor } from '../../src/cli/build-with-progress.js';
+import { knowledgeAdminFor } from '../../src/app/index.js';
 import type { Runtime } from '../../src/app/runtime.js';
 import { silentLogger } from '../../src/log/index.js';
 import { FakeFeishu, messageEvent, type Json } from '../support/fake-feishu/index.js';

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BotStatus } from '../../src/lark/index.js';
-import { createNotices, withInForceMarks, type Notices } from '../../src/notices/index.js';
+import { createNotices, fileNoticeStores, withInForceMarks, type Notices } from '../../src/notices/index.js';
 import type { CronStarter } from '../../src/reminders/index.js';
 import { at } from '../reminders/support/fixtures.js';
 import { ManualClock } from '../reminders/support/fake-sender.js';
@@ -35,8 +35,10 @@ class NoticesBot {
   ) {}
 
   async start(): Promise<void> {
+    const directory = join(this.dataDir, 'notices');
     this.notices = createNotices({
-      settings: { directory: join(this.dataDir, 'notices'), expiryCron: '0 9 * * 1', timeZone: 'Asia/Shanghai', catchUpMs: 6 * 3_600_000 },
+      settings: { directory, expiryCron: '0 9 * * 1', timeZone: 'Asia/Shanghai', catchUpMs: 6 * 3_600_000 },
+      stores: fileNoticeStores(directory),
       clock: this.clock,
     });
     // served as src/main.ts serves it: with admins' 「仍然有效」 marks in the facts

@@ -9,6 +9,7 @@ import type { BotStatus } from '../../src/lark/index.js';
 import {
   acquireDataLock,
   createReminders,
+  fileReminderStores,
   toRemindersSettings,
   type CronStarter,
   type Reminders,
@@ -46,7 +47,8 @@ function setUp(
   writeFileSync(calendarFile, CALENDAR);
   const environment = { CALENDAR_FILE: calendarFile, REMINDER_GROUPS: 'staff=oc_staff' };
   const { config } = settingsFor(fake, join(root, 'data'), environment);
-  return { reminders: createReminders({ settings: toRemindersSettings(config, config.DATA_DIR), clock, logger }), environment };
+  const settings = toRemindersSettings(config, config.DATA_DIR);
+  return { reminders: createReminders({ settings, clock, logger, stores: fileReminderStores(settings.directory) }), environment };
 }
 
 /** The header title of a card. */

@@ -8,10 +8,10 @@ import { createApp, startAppBot, type Runtime } from '../../src/app/index.js';
 import { type BotStatus, type RunningBot, type WsClientFactory } from '../../src/lark/index.js';
 import { silentLogger } from '../../src/log/index.js';
 import { createPrometheusMetrics, type PrometheusMetrics } from '../../src/ops/index.js';
-import { createReminders, toRemindersSettings, type CronStarter } from '../../src/reminders/index.js';
+import { fileReminderStores, createReminders, toRemindersSettings, type CronStarter } from '../../src/reminders/index.js';
 import { FakeFeishu, messageEvent, WebhookClient } from '../support/fake-feishu/index.js';
 import { FAST_RETRY, SECRETS, seedRuntime, settingsFor, statusOf } from '../support/lark-harness.js';
-import { knowledgeAdminFor } from '../../src/cli/build-with-progress.js';
+import { knowledgeAdminFor } from '../../src/app/index.js';
 
 const GROUP = 'oc_ops_group';
 const QUESTION = '南通计划到2020年底打造多少个众创社区？';
@@ -89,7 +89,11 @@ beforeAll(async () => {
     answers,
     status,
     lark: { retry: FAST_RETRY, requestTimeoutMs: 5_000 },
-    reminders: createReminders({ settings: toRemindersSettings(config, config.DATA_DIR), logger: silentLogger }),
+    reminders: createReminders({
+      settings: toRemindersSettings(config, config.DATA_DIR),
+      logger: silentLogger,
+      stores: fileReminderStores(toRemindersSettings(config, config.DATA_DIR).directory),
+    }),
     reminderScheduler: { cron: manualCron },
     ops: { metrics },
     knowledge: knowledgeAdminFor(runtime, silentLogger),

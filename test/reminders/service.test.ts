@@ -2,7 +2,7 @@ import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { silentLogger } from '../../src/log/index.js';
-import { createReminders, loadRemindersSettings, type Reminders } from '../../src/reminders/index.js';
+import { fileReminderStores, createReminders, loadRemindersSettings, type Reminders } from '../../src/reminders/index.js';
 import { cardText, cardTitle, FakeSender, ManualClock } from './support/fake-sender.js';
 import { at, SOURCE, temporaryDirectory } from './support/fixtures.js';
 
@@ -23,7 +23,7 @@ function setup(calendarText?: string): void {
     CALENDAR_FILE: calendarFile,
     REMINDER_GROUPS: 'staff=oc_staff',
   });
-  reminders = createReminders({ settings, clock, logger: silentLogger });
+  reminders = createReminders({ settings, clock, logger: silentLogger, stores: fileReminderStores(settings.directory) });
 }
 
 beforeEach(() => {

@@ -2,7 +2,14 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { silentLogger } from '../../src/log/index.js';
-import { createReminders, loadRemindersSettings, SendError, type Reminders, type ReminderScheduler } from '../../src/reminders/index.js';
+import {
+  fileReminderStores,
+  createReminders,
+  loadRemindersSettings,
+  SendError,
+  type Reminders,
+  type ReminderScheduler,
+} from '../../src/reminders/index.js';
 import { cardText, cardTitle, FakeSender, ManualClock } from './support/fake-sender.js';
 import { at, calendarYaml, planSource, temporaryDirectory, WEEK_ENTRIES } from './support/fixtures.js';
 
@@ -41,7 +48,7 @@ describe('a simulated week of reminders', () => {
       CALENDAR_FILE: calendarFile,
       REMINDER_GROUPS: 'staff=oc_staff',
     });
-    reminders = createReminders({ settings, clock, logger: silentLogger });
+    reminders = createReminders({ settings, clock, logger: silentLogger, stores: fileReminderStores(settings.directory) });
     scheduler = reminders.scheduler(sender);
     const { service } = reminders;
     await service.subscribe('oc_a', 'ou_admin');

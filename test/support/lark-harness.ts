@@ -11,8 +11,8 @@ import { buildIndex } from '../../src/index/index.js';
 import { larkSettings, type BotStatus, type LarkSettings, type RunningBot, type WsClientFactory } from '../../src/lark/index.js';
 import type { RetryPolicy } from '../../src/retry/index.js';
 import { createLogger, silentLogger, type Logger } from '../../src/log/index.js';
-import type { Reminders, ReminderSchedulerOptions } from '../../src/reminders/index.js';
-import type { Notices, NoticeSchedulerOptions } from '../../src/notices/index.js';
+import type { Reminders, ReminderSchedulerExtra } from '../../src/reminders/index.js';
+import type { NoticeSchedulerExtra, Notices } from '../../src/notices/index.js';
 import { type FakeFeishu, WebhookClient, webhookEnvironment } from './fake-feishu/index.js';
 import { SEEDS_DIR } from './seeds.js';
 
@@ -76,10 +76,10 @@ export async function startBot(options: {
   wsClientFactory?: WsClientFactory;
   streamsAnswers?: boolean;
   reminders?: Reminders;
-  reminderScheduler?: Pick<ReminderSchedulerOptions, 'cron' | 'lock' | 'lease' | 'sendLog' | 'graceMs'>;
+  reminderScheduler?: ReminderSchedulerExtra;
   knowledge?: KnowledgeAdmin;
   notices?: Notices;
-  noticeScheduler?: Pick<NoticeSchedulerOptions, 'cron' | 'lock' | 'lease' | 'sendLog'>;
+  noticeScheduler?: NoticeSchedulerExtra;
   /** The retry policy (default FAST_RETRY). */
   retry?: RetryPolicy;
 }): Promise<Harness> {

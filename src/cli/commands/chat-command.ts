@@ -5,7 +5,7 @@ import type { KnowledgeAdmin } from '../../admin/index.js';
 import { AnswerError, type AnswerService, type AskRequest } from '../../answer/index.js';
 import { systemClock } from '../../clock/index.js';
 import type { Logger } from '../../log/index.js';
-import { knowledgeAdminFor } from '../build-with-progress.js';
+import { knowledgeAdminFor } from '../../app/index.js';
 import {
   appendHistory,
   consoleCommands,

@@ -1,7 +1,7 @@
 import type { Config } from '../../config/index.js';
 import { createStorage } from '../../app/index.js';
 import type { Logger } from '../../log/index.js';
-import { printingSender, toRemindersSettings, type Sender, type SendLog, type StateStore } from '../../reminders/index.js';
+import { printingSender, toRemindersSettings, type ReminderStores, type Sender } from '../../reminders/index.js';
 import { calendarCheckCommand, calendarExtractCommand } from './calendar-command.js';
 import { remindersPreviewCommand, remindersSendTestCommand } from './reminders-command.js';
 
@@ -40,8 +40,8 @@ export async function remindersCli(
     throw new ReminderUsageError('calendar needs extract or check');
   }
   if (sub !== 'preview' && !(sub === 'send-test' && chat)) throw new ReminderUsageError('reminders needs preview or send-test CHAT');
-  return withSharedStores(config, logger, async (shared) => {
-    const input = { settings, logger, shared };
+  return withReminderStores(config, logger, async (stores) => {
+    const input = { settings, logger, stores };
     if (sub === 'preview') {
       return remindersPreviewCommand(input, {
         ...(flags.from ? { from: flags.from } : {}),
@@ -55,17 +55,11 @@ export async function remindersCli(
   });
 }
 
-/** STORE=postgres: the instances' shared subscriptions and send log (as `npm start` opens them), for the command's run. */
-async function withSharedStores<T>(
-  config: Config,
-  logger: Logger,
-  run: (shared?: { state: StateStore; sendLog: SendLog }) => Promise<T>,
-): Promise<T> {
+/** The subscriptions and send log `npm start` uses (files, or the instances' shared tables), for the command's run. */
+async function withReminderStores<T>(config: Config, logger: Logger, run: (stores: ReminderStores) => Promise<T>): Promise<T> {
   const storage = createStorage(config, logger);
   try {
-    const shared = await storage.reminderStores();
-    const sendLog = shared?.scheduler.sendLog;
-    return await run(shared && sendLog ? { state: shared.state, sendLog } : undefined);
+    return await run(await storage.reminderStores());
   } finally {
     await storage.close();
   }

@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import { join } from 'node:path';
 import { frozenClock, systemClock, type Clock } from '../../clock/index.js';
 import type { Logger } from '../../log/index.js';
 import {
@@ -7,16 +6,14 @@ import {
   foldLog,
   isPast,
   formatPreviewLine,
-  openSendLog,
   parseCliTime,
   previewSends,
   renderCard,
   sampleMessage,
   sendSafely,
   type RemindersSettings,
+  type ReminderStores,
   type Sender,
-  type SendLog,
-  type StateStore,
 } from '../../reminders/index.js';
 
 /** What the reminders commands read. */
@@ -24,8 +21,8 @@ interface RemindersCommandInput {
   settings: RemindersSettings;
   logger: Logger;
   clock?: Clock;
-  /** The shared stores when STORE=postgres; otherwise the files in DATA_DIR/reminders. */
-  shared?: { state: StateStore; sendLog: SendLog } | undefined;
+  /** The stores `npm start` would use: the files in DATA_DIR/reminders, or the shared tables under STORE=postgres. */
+  stores: ReminderStores;
 }
 
 const DAY_MS = 86_400_000;
@@ -48,12 +45,12 @@ export async function remindersPreviewCommand(
     settings,
     logger: input.logger,
     clock: frozenClock(now),
-    ...(input.shared ? { store: input.shared.state } : {}),
+    stores: input.stores,
   });
   const { calendar, audience } = await service.snapshot();
   const placeholder = audience.subscribed.length === 0;
   const seen = placeholder ? { ...audience, subscribed: [SUBSCRIBERS_PLACEHOLDER] } : audience;
-  const ledger = foldLog(await (input.shared?.sendLog ?? openSendLog(join(settings.directory, 'send-log.jsonl'), input.logger)).read());
+  const ledger = foldLog(await input.stores.sendLog.read());
   const items = previewSends(calendar, ledger, from, to, {
     timeZone: settings.timeZone,
     audience: seen,
@@ -95,7 +92,7 @@ export async function remindersSendTestCommand(
     settings,
     logger: input.logger,
     clock: frozenClock(now),
-    ...(input.shared ? { store: input.shared.state } : {}),
+    stores: input.stores,
   });
   const message = sampleMessage((await service.snapshot()).calendar, now, settings.timeZone);
   const card = renderCard(message, { now, timeZone: settings.timeZone, test: true });

@@ -1,7 +1,7 @@
 import { acquireDataLock, type DataLock, type LockOptions } from './data-lock.js';
 import type { Lease } from '../store/lease-lock.js';
 import type { SendRecord } from './ledger.js';
-import type { SchedulerLease } from './scheduler.js';
+import type { SchedulerLease } from '../store/lease-lock.js';
 import type { SendLog } from '../store/send-log.js';
 
 /** Who may send now: this process alone (the data-directory lock) or the holder of the shared lease. */

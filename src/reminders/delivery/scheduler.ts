@@ -10,9 +10,8 @@ import type { Audience } from '../schedule/audience.js';
 import { due, type DueSend } from '../schedule/due.js';
 import type { RemindersSettings } from '../settings.js';
 import type { LockOptions } from './data-lock.js';
-import type { LeaseLock } from '../store/lease-lock.js';
+import type { SchedulerLease } from '../store/lease-lock.js';
 import { applyRecord, foldLog, type LedgerEntry, type SendRecord } from './ledger.js';
-import { openSendLog } from '../store/file-send-log.js';
 import type { SendLog } from '../store/send-log.js';
 import { createCustody, type Custody } from './scheduler-custody.js';
 import { createDeliver } from './scheduler-deliver.js';
@@ -40,8 +39,8 @@ export interface ReminderSchedulerOptions {
   snapshot: () => Promise<{ calendar: Calendar; audience: Audience }> | { calendar: Calendar; audience: Audience };
   clock: Clock;
   logger: Logger;
-  /** Replaces the file log (tests simulate crashes with it). */
-  sendLog?: SendLog;
+  /** The scheduler's memory: every send decision (tests simulate crashes with their own). */
+  sendLog: SendLog;
   cron?: CronStarter;
   lock?: LockOptions;
   /**
@@ -51,15 +50,6 @@ export interface ReminderSchedulerOptions {
    */
   lease?: SchedulerLease;
   graceMs?: number;
-}
-
-/** The shared lease the schedulers of several instances take turns on. */
-export interface SchedulerLease {
-  lock: LeaseLock;
-  name: string;
-  holder: string;
-  /** Longer than a tick (a minute) plus the slowest send, so a live holder keeps it. */
-  ttlMs: number;
 }
 
 /** Runs `due()` every minute and delivers what it returns, with the send log as its memory. */
@@ -99,7 +89,7 @@ function writeLastTick(file: string, at: number): void {
 export function createReminderScheduler(options: ReminderSchedulerOptions): ReminderScheduler {
   const { settings, clock, logger } = options;
   mkdirSync(settings.directory, { recursive: true });
-  const log = options.sendLog ?? openSendLog(join(settings.directory, 'send-log.jsonl'), logger);
+  const log = options.sendLog;
   let ledger: Map<string, LedgerEntry> = new Map();
   const custody = createCustody({
     directory: settings.directory,

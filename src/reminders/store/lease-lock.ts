@@ -45,3 +45,12 @@ export function createMemoryLeaseLock(clock: Clock): LeaseLock {
     },
   };
 }
+
+/** The shared lease the schedulers of several instances take turns on. */
+export interface SchedulerLease {
+  lock: LeaseLock;
+  name: string;
+  holder: string;
+  /** Longer than a tick (a minute) plus the slowest send, so a live holder keeps it. */
+  ttlMs: number;
+}

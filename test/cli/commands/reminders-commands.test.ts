@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { calendarCheckCommand, calendarExtractCommand } from '../../../src/cli/commands/calendar-command.js';
 import { remindersPreviewCommand, remindersSendTestCommand } from '../../../src/cli/commands/reminders-command.js';
 import { silentLogger } from '../../../src/log/index.js';
-import { loadRemindersSettings, SendError, type RemindersSettings } from '../../../src/reminders/index.js';
+import { fileReminderStores, loadRemindersSettings, SendError, type RemindersSettings } from '../../../src/reminders/index.js';
 import { cardTitle, FakeSender, ManualClock } from '../../reminders/support/fake-sender.js';
 import { at, temporaryDirectory } from '../../reminders/support/fixtures.js';
 
@@ -52,7 +52,12 @@ describe('calendar commands', () => {
 describe('reminders commands', () => {
   it('preview prints every send and when; the 2025 activities are past and show nothing', async () => {
     const clock = new ManualClock(at('2026-11-23 10:00'));
-    expect(await remindersPreviewCommand({ settings, logger: silentLogger, clock }, { to: '2027-12-31' })).toBe(0);
+    expect(
+      await remindersPreviewCommand(
+        { settings, logger: silentLogger, clock, stores: fileReminderStores(settings.directory) },
+        { to: '2027-12-31' },
+      ),
+    ).toBe(0);
     const lines = stdout.split('\n');
     expect(lines[0]).toMatch(/^Sends from .* \(Asia\/Shanghai\); 13 to send\.$/);
     expect(lines).toContain(
@@ -64,7 +69,10 @@ describe('reminders commands', () => {
   });
 
   it('preview over 2025 shows the 附件3 schedule as it would have run', async () => {
-    await remindersPreviewCommand({ settings, logger: silentLogger }, { from: '2025-02-15', to: '2025-03-01', json: true });
+    await remindersPreviewCommand(
+      { settings, logger: silentLogger, stores: fileReminderStores(settings.directory) },
+      { from: '2025-02-15', to: '2025-03-01', json: true },
+    );
     const sends = stdout
       .trim()
       .split('\n')
@@ -79,13 +87,23 @@ describe('reminders commands', () => {
   it('send-test posts one sample card through the given Sender and reports the message id or the error', async () => {
     const clock = new ManualClock(at('2026-11-23 10:00'));
     const sender = new FakeSender(clock);
-    expect(await remindersSendTestCommand({ settings, logger: silentLogger, clock, sender }, { chat: 'oc_test' })).toBe(0);
+    expect(
+      await remindersSendTestCommand(
+        { settings, logger: silentLogger, clock, sender, stores: fileReminderStores(settings.directory) },
+        { chat: 'oc_test' },
+      ),
+    ).toBe(0);
     expect(sender.in('oc_test').map((message) => cardTitle(message.card))).toEqual([
       expect.stringMatching(/^【测试】截止提醒：“播种计划”目标/),
     ]);
     expect(JSON.parse(stdout)).toMatchObject({ ok: true, chat: 'oc_test', messageId: 'om_fake_1' });
     sender.failNext(1, new SendError('chat-unavailable', 'bot is not in this chat', { platformCode: 230002 }));
-    expect(await remindersSendTestCommand({ settings, logger: silentLogger, clock, sender }, { chat: 'oc_elsewhere' })).toBe(1);
+    expect(
+      await remindersSendTestCommand(
+        { settings, logger: silentLogger, clock, sender, stores: fileReminderStores(settings.directory) },
+        { chat: 'oc_elsewhere' },
+      ),
+    ).toBe(1);
     expect(stderr).toContain('send failed: chat-unavailable: bot is not in this chat');
   });
 });

@@ -214,7 +214,8 @@ describeOnServer('three instances on one PostgreSQL', () => {
     // a question nobody took over was replied to by one instance: a repeat is that instance's own
     // retry of the same call (a response lost to a timeout under load), which it logs as lark.retry
     const logs = instances.map((instance) => instance.stderr.join(''));
-    const retried = (messageId: string): boolean => logs.some((log) => log.includes('lark.retry') && log.includes(`/messages/${messageId}/reply`));
+    const retried = (messageId: string): boolean =>
+      logs.some((log) => log.includes('lark.retry') && log.includes(`/messages/${messageId}/reply`));
     expect(repliedTwice.filter((messageId) => !takenOver.has(messageId) && !retried(messageId))).toEqual([]);
     console.info(
       `cluster: ${takenOver.size} questions taken over from the killed instance, ${repliedTwice.length} of them after its first reply`,

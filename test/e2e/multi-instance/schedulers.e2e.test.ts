@@ -10,7 +10,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { silentLogger } from '../../../src/log/index.js';
-import { createReminders, loadRemindersSettings, type CardJson, type Reminders, type TickReport } from '../../../src/reminders/index.js';
+import {
+  fileReminderStores,
+  createReminders,
+  loadRemindersSettings,
+  type CardJson,
+  type Reminders,
+  type TickReport,
+} from '../../../src/reminders/index.js';
 import { FakeFeishu, webhookEnvironment, type FakeMessage, type SendFate } from '../../support/fake-feishu/index.js';
 import { PROJECT_ROOT } from '../../support/cli.js';
 import { hasServer, testDatabase } from '../../support/postgres.js';
@@ -80,7 +87,7 @@ async function reference(root: string): Promise<string[]> {
     CALENDAR_FILE: writeCalendar(root),
     REMINDER_GROUPS: GROUPS,
   });
-  const reminders: Reminders = createReminders({ settings, clock, logger: silentLogger });
+  const reminders: Reminders = createReminders({ settings, clock, logger: silentLogger, stores: fileReminderStores(settings.directory) });
   const scheduler = reminders.scheduler(sender);
   for (let now = START; now < END; now += STEP) {
     clock.set(now);

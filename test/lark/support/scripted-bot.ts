@@ -7,7 +7,7 @@ import type { BotStatus } from '../../../src/lark/index.js';
 import type { RetryPolicy } from '../../../src/retry/index.js';
 import { silentLogger } from '../../../src/log/index.js';
 import { systemClock } from '../../../src/clock/index.js';
-import { createReminders, toRemindersSettings, type Reminders } from '../../../src/reminders/index.js';
+import { fileReminderStores, createReminders, toRemindersSettings, type Reminders } from '../../../src/reminders/index.js';
 import { calendarYaml, WEEK_ENTRIES } from '../../reminders/support/fixtures.js';
 import { FakeFeishu, messageEvent, type FakeFeishuOptions, type MessageEventInput } from '../../support/fake-feishu/index.js';
 import { SECRETS, settingsFor, startBot, type Harness } from '../../support/lark-harness.js';
@@ -32,8 +32,9 @@ function remindersFor(fake: FakeFeishu, dataDir: string): { reminders: Reminders
   writeFileSync(calendarFile, calendarYaml(WEEK_ENTRIES));
   const environment = { CALENDAR_FILE: calendarFile, REMINDER_GROUPS: 'staff=oc_staff' };
   const { config } = settingsFor(fake, dataDir, environment);
+  const settings = toRemindersSettings(config, config.DATA_DIR);
   return {
-    reminders: createReminders({ settings: toRemindersSettings(config, config.DATA_DIR), clock: systemClock, logger: silentLogger }),
+    reminders: createReminders({ settings, clock: systemClock, logger: silentLogger, stores: fileReminderStores(settings.directory) }),
     environment,
   };
 }

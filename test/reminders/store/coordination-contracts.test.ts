@@ -10,6 +10,7 @@ import {
   createPostgresLeaseLock,
   createPostgresStateStore,
   createReminders,
+  createPostgresSendLog,
   createStateStore,
   emptyState,
   importState,
@@ -139,7 +140,14 @@ describe('reminders admin state shared by two instances (PostgreSQL)', () => {
     writeFileSync(join(directory, 'calendar.yaml'), 'version: 1\nentries: []\n');
     const settings = loadRemindersSettings({ DATA_DIR: directory, CALENDAR_FILE: join(directory, 'calendar.yaml') });
     const clock = frozenClock(Date.parse('2026-11-23T02:00:00Z'));
-    const [one, two] = [0, 1].map(() => createReminders({ settings, clock, store: createPostgresStateStore(database) }).service);
+    const [one, two] = [0, 1].map(
+      () =>
+        createReminders({
+          settings,
+          clock,
+          stores: { state: createPostgresStateStore(database), sendLog: createPostgresSendLog(database) },
+        }).service,
+    );
     await one!.subscribe('oc_a', 'ou_admin');
     expect((await two!.snapshot()).audience.subscribed).toEqual(['oc_a']);
     const added = await Promise.all(

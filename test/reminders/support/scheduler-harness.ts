@@ -63,6 +63,7 @@ export function scheduler(
     snapshot: () => ({ calendar: parts.calendar(), audience: audience(parts.subscribed?.() ?? ['oc_a']) }),
     clock: parts.clock,
     logger: silentLogger,
+    sendLog: openSendLog(join(directory, 'reminders', 'send-log.jsonl')),
     ...extra,
   });
 }

@@ -35,12 +35,11 @@ const app = createApp(config, {
   schedulerLeaseMs: Number(process.env.SCHEDULER_LEASE_MS),
   instance: `${process.env.INSTANCE_NAME}:${process.pid}`,
 });
-const shared = await app.storage.noticeStores();
 const notices = createNotices({
   settings: toNoticesSettings(config, config.DATA_DIR),
+  stores: await app.storage.noticeStores(),
   clock,
   logger: silentLogger,
-  ...(shared ? { store: shared.state } : {}),
 });
 const scheduler = notices.scheduler(
   {
@@ -49,7 +48,7 @@ const scheduler = notices.scheduler(
     questions: async () => new Map(),
     adminChats: [...settings.adminChats],
   },
-  { ...shared?.scheduler, cron: () => ({ stop: () => undefined }) },
+  { cron: () => ({ stop: () => undefined }) },
 );
 scheduler.start();
 

@@ -23,17 +23,13 @@ const storage = createStorage(config, silentLogger, {
   leaseMs: Number(process.env.SCHEDULER_LEASE_MS),
   instance: `${process.env.INSTANCE_NAME}:${process.pid}`,
 });
-const shared = await storage.reminderStores();
 const reminders = createReminders({
   settings: toRemindersSettings(config, config.DATA_DIR),
+  stores: await storage.reminderStores(),
   clock,
   logger: silentLogger,
-  ...(shared ? { store: shared.state } : {}),
 });
-const scheduler = reminders.scheduler(standaloneReminderSender(settings, silentLogger), {
-  ...shared?.scheduler,
-  cron: () => ({ stop: () => undefined }),
-});
+const scheduler = reminders.scheduler(standaloneReminderSender(settings, silentLogger), { cron: () => ({ stop: () => undefined }) });
 scheduler.start();
 
 const admin = (service: RemindersService, op: Extract<Request, { type: 'admin' }>['op'], args: string[]): Promise<unknown> => {

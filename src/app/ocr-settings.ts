@@ -16,11 +16,6 @@ export function configuredOcr(config: Config, signal?: AbortSignal): BuildOcr | 
   };
 }
 
-/** Progress labels people read: the OCR stage shows as 识别文字 x/y. */
-export function stageLabel(stage: string): string {
-  return stage === 'ocr' ? '识别文字' : stage;
-}
-
 /** OCR of an uploaded scan before it is stored, into the same cache the next build reads; undefined when OCR is off. */
 export function uploadScanReader(
   config: Config,
