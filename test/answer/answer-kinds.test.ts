@@ -9,12 +9,13 @@ import { silentLogger } from '../../src/log/index.js';
 import { createRetriever } from '../../src/retrieve/index.js';
 import { PROJECT_ROOT } from '../support/cli.js';
 import { SEED, SEEDS_DIR } from '../support/seeds.js';
+import { withSeedEmbeddings } from '../support/seed-embeddings.js';
 
 const TODAY = new Date('2026-12-02T09:00:00+08:00');
 let embedder: Embedder;
 
 async function optionsOver(docsDir: string): Promise<AskerOptions> {
-  const indexDir = join(mkdtempSync(join(tmpdir(), 'policy-bot-kinds-')), 'index');
+  const indexDir = withSeedEmbeddings(join(mkdtempSync(join(tmpdir(), 'policy-bot-kinds-')), 'index'));
   await buildIndex({ docsDir, indexDir, chunkSize: 600, tokenizer: 'both', embedder, logger: silentLogger });
   const index = loadIndex(indexDir);
   return { index, retriever: createRetriever(index, embedder), maxQuestionChars: 500, today: () => TODAY };

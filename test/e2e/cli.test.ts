@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { ComparisonRow } from '../../src/answer/index.js';
 import { runCli } from '../support/cli.js';
 import { SEED, SEEDS_DIR } from '../support/seeds.js';
+import { withSeedEmbeddings } from '../support/seed-embeddings.js';
 
 // Five questions of ../shared/eval/dev.jsonl, copied so the test stands on its own.
 const DEV_QUESTIONS = [
@@ -25,51 +26,71 @@ interface AskJson {
   timings: { retrieveMs: number; totalMs: number };
 }
 
+const CONTACT = { id: 'contact', question: '頔塘青创社区的运营主体是谁？' };
+const OFF_TOPIC = ['深圳南山区有什么人才政策？', '帮我写一首关于春天的诗', '如何注册一家美国公司？'].map((question, index) => ({
+  id: `off-${index}`,
+  question,
+}));
+const COMPARISON = { id: 'comparison', question: '南浔和鹿城对孵化载体分别有什么支持？' };
+const LONG = { id: 'long', question: `南通众创社区${'很'.repeat(5000)}` };
+
+type BatchResult = AskJson & { comparison?: ComparisonRow[]; line?: number };
+
+// Every --json question goes through one batch run (each start loads the model and the index): the
+// results are read by id, and a malformed line sits among them to prove the others are still answered.
 describe('CLI end to end on the seeds with the real model', () => {
   const root = mkdtempSync(join(tmpdir(), 'policy-bot-e2e-'));
-  const env = { DOCS_DIR: SEEDS_DIR, INDEX_DIR: join(root, 'index') };
+  const env = { DOCS_DIR: SEEDS_DIR, INDEX_DIR: withSeedEmbeddings(join(root, 'index')) };
+  let results: BatchResult[] = [];
+  const result = (id: string): BatchResult => {
+    const found = results.find((entry) => entry.id === id);
+    if (!found) throw new Error(`no batch result for ${id}`);
+    return found;
+  };
 
   beforeAll(async () => {
     const built = await runCli(['index', '--json'], env);
     expect(built.code, built.stderr).toBe(0);
-    expect(JSON.parse(built.stdout)).toMatchObject({ documents: 5 });
-  });
-
-  it('answers dev questions with the expected facts, cited from the right document', async () => {
+    // every chunk's embedding was in the index's cache already (withSeedEmbeddings): none is computed again
+    expect(JSON.parse(built.stdout)).toMatchObject({ documents: 5, embedded: 0 });
     const batch = join(root, 'batch.jsonl');
-    writeFileSync(batch, DEV_QUESTIONS.map(({ id, question }) => JSON.stringify({ id, question })).join('\n'));
+    const questions = [...DEV_QUESTIONS, CONTACT, ...OFF_TOPIC, COMPARISON, LONG].map(({ id, question }) =>
+      JSON.stringify({ id, question }),
+    );
+    writeFileSync(batch, [...questions.slice(0, 6), 'not json', ...questions.slice(6)].join('\n'));
     const run = await runCli(['ask', '--json', '--batch', batch], env);
     expect(run.code, run.stderr).toBe(0);
-    const results = run.stdout
+    results = run.stdout
       .trim()
       .split('\n')
-      .map((line) => JSON.parse(line) as AskJson);
-    expect(results.map((result) => result.id)).toEqual(DEV_QUESTIONS.map((item) => item.id));
-    results.forEach((result, position) => {
-      const item = DEV_QUESTIONS[position];
-      expect(result.answerable, item?.question).toBe(true);
-      expect(result.answer.length).toBeLessThanOrEqual(300);
-      for (const fact of item?.expect ?? []) expect(result.answer.replace(/\s/g, '')).toContain(fact);
-      expect(result.citations[0]?.source).toBe(item?.source);
-      expect(result.passages).toHaveLength(10);
-      expect(result.passages[0]?.source).toBe(item?.source);
-    });
+      .map((line) => JSON.parse(line) as BatchResult);
   });
 
-  it('quotes a table row with its headers for a contact question', async () => {
-    const run = await runCli(['ask', '--json', '頔塘青创社区的运营主体是谁？'], env);
-    const result = JSON.parse(run.stdout) as AskJson;
-    expect(result.answer).toContain('运营主体为南浔区人才产业集团');
-    expect(result.citations[0]).toMatchObject({ source: SEED.nanxun, section: '附件1 › 全区建设培育青创空间汇总表（6个）' });
-    expect(result.citations[0]?.quote).toContain('空间名称=頔塘青创社区');
+  it('answers dev questions with the expected facts, cited from the right document', () => {
+    for (const item of DEV_QUESTIONS) {
+      const answer = result(item.id);
+      expect(answer.answerable, item.question).toBe(true);
+      expect(answer.answer.length).toBeLessThanOrEqual(300);
+      for (const fact of item.expect) expect(answer.answer.replace(/\s/g, '')).toContain(fact);
+      expect(answer.citations[0]?.source).toBe(item.source);
+      expect(answer.passages).toHaveLength(10);
+      expect(answer.passages[0]?.source).toBe(item.source);
+    }
   });
 
-  it('refuses questions about other places and other topics, naming what it covers', async () => {
-    for (const question of ['深圳南山区有什么人才政策？', '帮我写一首关于春天的诗', '如何注册一家美国公司？']) {
-      const result = JSON.parse((await runCli(['ask', '--json', question], env)).stdout) as AskJson;
-      expect(result.answerable, question).toBe(false);
-      expect(result.citations).toEqual([]);
-      expect(result.answer).toContain('南通市推进众创社区建设行动方案');
+  it('quotes a table row with its headers for a contact question', () => {
+    const answer = result(CONTACT.id);
+    expect(answer.answer).toContain('运营主体为南浔区人才产业集团');
+    expect(answer.citations[0]).toMatchObject({ source: SEED.nanxun, section: '附件1 › 全区建设培育青创空间汇总表（6个）' });
+    expect(answer.citations[0]?.quote).toContain('空间名称=頔塘青创社区');
+  });
+
+  it('refuses questions about other places and other topics, naming what it covers', () => {
+    for (const { id, question } of OFF_TOPIC) {
+      const answer = result(id);
+      expect(answer.answerable, question).toBe(false);
+      expect(answer.citations).toEqual([]);
+      expect(answer.answer).toContain('南通市推进众创社区建设行动方案');
     }
   });
 
@@ -85,22 +106,21 @@ describe('CLI end to end on the seeds with the real model', () => {
   });
 
   it('answers a comparison through the same path: one cited line per place, and one row per place in --json', async () => {
-    const question = '南浔和鹿城对孵化载体分别有什么支持？';
-    const readable = (await runCli(['ask', question], env)).stdout;
+    const readable = (await runCli(['ask', COMPARISON.question], env)).stdout;
     const lines = readable.split('\n');
     expect(lines[0]).toMatch(/^南浔：.*孵化载体/);
     expect(lines[1]).toMatch(/^鹿城：.*孵化载体/);
     expect(readable).toContain('来源：\n[1] 《南浔区全面建设“水晶晶青创新城”提升年行动计划》');
     expect(readable).not.toContain('comparison');
-    const result = JSON.parse((await runCli(['ask', '--json', question], env)).stdout) as AskJson & { comparison?: ComparisonRow[] };
-    expect(result.comparison?.map((row) => [row.place, row.source])).toEqual([
+    const answer = result(COMPARISON.id);
+    expect(answer.comparison?.map((row) => [row.place, row.source])).toEqual([
       ['南浔', SEED.nanxun],
       ['鹿城', SEED.lucheng],
     ]);
     // Each row says what its cited line says, from the section that citation names.
-    result.comparison?.forEach((row, position) => {
-      expect(result.answer.split('\n')[position]).toContain(row.offer.slice(0, 40));
-      expect(row.section).toBe(result.citations[position]?.section);
+    answer.comparison?.forEach((row, position) => {
+      expect(answer.answer.split('\n')[position]).toContain(row.offer.slice(0, 40));
+      expect(row.section).toBe(answer.citations[position]?.section);
     });
   });
 
@@ -108,24 +128,13 @@ describe('CLI end to end on the seeds with the real model', () => {
     const empty = await runCli(['ask', '--json', '   '], env);
     expect(empty.code).toBe(1);
     expect(empty.stderr).toContain('问题为空');
-    const long = await runCli(['ask', '--json', `南通众创社区${'很'.repeat(5000)}`], env);
-    expect(long.code).toBe(0);
-    expect((JSON.parse(long.stdout) as AskJson).notes[0]).toMatch(/问题过长/);
+    expect(result(LONG.id).notes[0]).toMatch(/问题过长/);
   });
 
-  it('reports a malformed batch line and keeps answering the others', async () => {
-    const batch = join(root, 'mixed.jsonl');
-    writeFileSync(
-      batch,
-      ['{"id":"a","question":"南通计划到2020年底打造多少个众创社区？"}', 'not json', '{"id":"c","question":"两池是指什么？"}'].join('\n'),
-    );
-    const lines = (await runCli(['ask', '--json', '--batch', batch], env)).stdout
-      .trim()
-      .split('\n')
-      .map((line) => JSON.parse(line));
-    expect(lines).toHaveLength(3);
-    expect(lines[1]).toMatchObject({ line: 2 });
-    expect(lines[2]).toMatchObject({ id: 'c' });
+  it('reports a malformed batch line and keeps answering the others', () => {
+    expect(results).toHaveLength(DEV_QUESTIONS.length + OFF_TOPIC.length + 4);
+    expect(results[6]).toMatchObject({ line: 7 });
+    expect(results[7]).toMatchObject({ id: 'off-0' });
   });
 
   it('tells the user to build the index when there is none', async () => {

@@ -7,11 +7,12 @@ import { silentLogger } from '../../src/log/index.js';
 import { runCli } from '../support/cli.js';
 import { FakeEmbedder } from '../support/fake-embedder.js';
 import { SEED, SEEDS_DIR } from '../support/seeds.js';
+import { withSeedEmbeddings } from '../support/seed-embeddings.js';
 
 // Listing and matching read only the manifest: a build with the fake embedder is enough, and quick.
 describe('cli measures and cli match on an index of the seeds', () => {
   const root = mkdtempSync(join(tmpdir(), 'policy-bot-measures-'));
-  const env = { DOCS_DIR: join(root, 'docs'), INDEX_DIR: join(root, 'index') };
+  const env = { DOCS_DIR: join(root, 'docs'), INDEX_DIR: withSeedEmbeddings(join(root, 'index')) };
 
   beforeAll(async () => {
     cpSync(SEEDS_DIR, env.DOCS_DIR, { recursive: true });

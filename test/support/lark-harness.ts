@@ -14,6 +14,7 @@ import { createLogger, silentLogger, type Logger } from '../../src/log/index.js'
 import type { Reminders, ReminderSchedulerExtra } from '../../src/reminders/index.js';
 import type { NoticeSchedulerExtra, Notices } from '../../src/notices/index.js';
 import { type FakeFeishu, WebhookClient, webhookEnvironment } from './fake-feishu/index.js';
+import { withSeedEmbeddings } from './seed-embeddings.js';
 import { SEEDS_DIR } from './seeds.js';
 
 export const SECRETS = { encryptKey: 'test-encrypt-key', verificationToken: 'test-verification-token' };
@@ -27,7 +28,12 @@ export async function seedRuntime(options: { copyDocs?: boolean } = {}): Promise
   const root = mkdtempSync(join(tmpdir(), 'policy-bot-lark-'));
   const docsDir = options.copyDocs ? join(root, 'docs') : SEEDS_DIR;
   if (options.copyDocs) cpSync(SEEDS_DIR, docsDir, { recursive: true });
-  const config = loadConfig({ DOCS_DIR: docsDir, INDEX_DIR: join(root, 'index'), DATA_DIR: join(root, 'data'), LOG_LEVEL: 'silent' });
+  const config = loadConfig({
+    DOCS_DIR: docsDir,
+    INDEX_DIR: withSeedEmbeddings(join(root, 'index')),
+    DATA_DIR: join(root, 'data'),
+    LOG_LEVEL: 'silent',
+  });
   const runtime = createRuntime(config);
   await buildIndex({
     docsDir: config.DOCS_DIR,

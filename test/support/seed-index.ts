@@ -6,6 +6,7 @@ import { createTransformersEmbedder } from '../../src/embed/index.js';
 import { buildIndex } from '../../src/index/index.js';
 import { silentLogger } from '../../src/log/index.js';
 import { PROJECT_ROOT } from './cli.js';
+import { withSeedEmbeddings } from './seed-embeddings.js';
 import { SEEDS_DIR } from './seeds.js';
 
 /** A document that tries to take over the model: the index serves it like any other. */
@@ -27,7 +28,7 @@ export async function buildSeedIndex(): Promise<{ docsDir: string; indexDir: str
   const docsDir = join(root, 'docs');
   cpSync(SEEDS_DIR, docsDir, { recursive: true });
   writeFileSync(join(docsDir, INJECTED_DOCUMENT.file), INJECTED_DOCUMENT.text);
-  const indexDir = join(root, 'index');
+  const indexDir = withSeedEmbeddings(join(root, 'index'));
   const embedder = await createTransformersEmbedder({ modelId: 'BAAI/bge-small-zh-v1.5', modelsRoot: join(PROJECT_ROOT, 'models') });
   await buildIndex({ docsDir, indexDir, chunkSize: loadConfig({}).CHUNK_SIZE, tokenizer: 'both', embedder, logger: silentLogger });
   return { docsDir, indexDir };

@@ -24,6 +24,7 @@ import { FakeEmbedder } from '../../support/fake-embedder.js';
 import { pgliteDatabase } from '../../support/pglite.js';
 import { describeOnServer, testDatabase } from '../../support/postgres.js';
 import { SEEDS_DIR } from '../../support/seeds.js';
+import { withSeedEmbeddings } from '../../support/seed-embeddings.js';
 
 const QUESTIONS = [
   '南通计划到2020年底打造多少个众创社区？',
@@ -48,7 +49,7 @@ beforeAll(async () => {
   cpSync(SEEDS_DIR, join(root, 'docs'), { recursive: true });
   await buildIndex({
     docsDir: join(root, 'docs'),
-    indexDir: join(root, 'index'),
+    indexDir: withSeedEmbeddings(join(root, 'index')),
     chunkSize: 600,
     tokenizer: 'both',
     embedder,
