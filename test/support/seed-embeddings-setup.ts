@@ -12,7 +12,7 @@ import { silentLogger } from '../../src/log/index.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
-    /** An index folder whose `cache/` holds the embeddings of every seed chunk. */
+    /** An index folder whose `cache/` holds the embeddings of every seed chunk ('' with SEED_EMBEDDINGS=off). */
     seedEmbeddingsIndex: string;
   }
 }
@@ -20,6 +20,11 @@ declare module 'vitest' {
 const SEEDS_DIR = join(import.meta.dirname, '..', '..', 'seeds');
 
 export default async function setup(project: TestProject): Promise<() => void> {
+  // a run of suites that build no index of the seeds (test/app/pglite-fallback.test.ts's inner runs) skips the work
+  if (process.env.SEED_EMBEDDINGS === 'off') {
+    project.provide('seedEmbeddingsIndex', '');
+    return () => undefined;
+  }
   const root = mkdtempSync(join(tmpdir(), 'policy-bot-seed-embeddings-'));
   const config = loadConfig({ DOCS_DIR: SEEDS_DIR, INDEX_DIR: join(root, 'index') });
   // the embedder the tests' runtimes use, so the cache file carries the name their builds look for

@@ -8,7 +8,9 @@ import { inject } from 'vitest';
  * tests of embedding or of the cache itself. Returns `indexDir`.
  */
 export function withSeedEmbeddings(indexDir: string): string {
-  const source = join(inject('seedEmbeddingsIndex'), 'cache');
+  const index = inject('seedEmbeddingsIndex');
+  if (!index) return indexDir; // SEED_EMBEDDINGS=off: the build embeds everything itself
+  const source = join(index, 'cache');
   mkdirSync(join(indexDir, 'cache'), { recursive: true });
   cpSync(source, join(indexDir, 'cache'), { recursive: true, filter: (path) => !path.endsWith('/ocr') });
   return indexDir;
