@@ -1,3 +1,4 @@
+import { chinaDateTime } from '../text/index.js';
 import { html, raw, type HtmlValue, type SafeHtml } from './html.js';
 
 /** What every page's frame needs: the CSRF token for its forms and the nonce its inline script runs under. */
@@ -74,15 +75,7 @@ export function formatTime(value: string | number | undefined): string {
   if (value === undefined) return '—';
   const date = new Date(value);
   if (Number.isNaN(date.getTime())) return String(value);
-  return new Intl.DateTimeFormat('zh-CN', {
-    timeZone: TIME_ZONE,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    hour12: false,
-  }).format(date);
+  return chinaDateTime(date);
 }
 
 /** The calendar day (YYYY-MM-DD) of a time in China. */

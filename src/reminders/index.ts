@@ -48,7 +48,7 @@ export { createRemindersService, type RemindersService } from './admin/service.j
 export { emptyState, type RemindersState, type StateStore } from './store/state-store.js';
 export { createStateStore, readStateFile } from './store/file-state-store.js';
 export { createPostgresStateStore, importState } from './store/postgres-state-store.js';
-export { remindersMigrations } from './store/migrations.js';
+export { remindersMigrations, sendLogTableSql } from './store/migrations.js';
 export { REMIND_ADD_USAGE } from './admin/remind-command.js';
 export { formatPreviewLine } from './schedule/preview.js';
 export { parseCliTime } from './time/cli-time.js';

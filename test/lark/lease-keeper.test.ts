@@ -5,8 +5,8 @@ import { systemClock } from '../../src/clock/index.js';
 import { createLeaseKeeper } from '../../src/lark/safety/lease-keeper.js';
 import { createMemoryDedupeStore } from '../../src/lark/store/dedupe-store.js';
 import { silentLogger } from '../../src/log/index.js';
+import { sleep } from '../support/sleep.js';
 
-const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 const LEASE_MS = 90;
 
 describe('lease keeper', () => {

@@ -15,6 +15,12 @@ export interface StoreUnderContract<T> {
   open(): Promise<{ store: T; reopen(): T }>;
 }
 
+/** Two instances of a store (two processes' view) over the same backing state, for `describe.each` contracts. */
+export interface StorePair<T> {
+  name: string;
+  make(): { first: T; second: T };
+}
+
 /** A fresh temporary folder (a store's DATA_DIR). */
 export function dataDirectory(): string {
   return mkdtempSync(join(tmpdir(), 'policy-bot-contract-'));

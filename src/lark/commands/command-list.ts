@@ -1,5 +1,6 @@
 import type { Manifest } from '../../index/index.js';
 import { statusLabel } from '../../ingest/index.js';
+import { chinaDateTime } from '../../text/index.js';
 import { silentLogger, type Logger } from '../../log/index.js';
 import type { RemindersService } from '../../reminders/index.js';
 import { noticeCard } from '../cards/notice-card.js';
@@ -22,7 +23,6 @@ export interface BotStatus {
 }
 
 const LISTED_DOCUMENTS = 30;
-const TIME_ZONE = 'Asia/Shanghai';
 
 function duration(milliseconds: number): string {
   const minutes = Math.max(0, Math.floor(milliseconds / 60_000));
@@ -31,18 +31,6 @@ function duration(milliseconds: number): string {
   if (days > 0) return `${days} 天 ${hours} 小时`;
   if (hours > 0) return `${hours} 小时 ${minutes % 60} 分`;
   return `${minutes} 分钟`;
-}
-
-function dateTime(epochMs: number): string {
-  return new Intl.DateTimeFormat('zh-CN', {
-    timeZone: TIME_ZONE,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    hour12: false,
-  }).format(new Date(epochMs));
 }
 
 /** `/sources`: titles, 文号 and chunk counts. */
@@ -61,7 +49,7 @@ function statusText(status: BotStatus, manifest: Manifest, now: number): string 
   const builtAt = Date.parse(manifest.builtAt);
   return [
     `知识库：${manifest.counts.documents} 份文档，${manifest.counts.chunks} 个片段`,
-    `索引构建：${Number.isNaN(builtAt) ? manifest.builtAt : `${dateTime(builtAt)}（${duration(now - builtAt)}前）`}`,
+    `索引构建：${Number.isNaN(builtAt) ? manifest.builtAt : `${chinaDateTime(builtAt)}（${duration(now - builtAt)}前）`}`,
     `嵌入模型：${manifest.modelId}`,
     `回答模式：${status.answerMode}`,
     `已运行：${duration(now - status.startedAt)}`,

@@ -1,4 +1,5 @@
 import type { Migration } from '../../postgres/index.js';
+import { sendLogTableSql } from '../../reminders/index.js';
 
 /**
  * The notices' tables in PostgreSQL: their state, and a send log of the reminders' shape (written by
@@ -9,22 +10,13 @@ export const noticesMigrations: Migration[] = [
     // numbered apart from the others' so parallel branches do not collide
     version: 301,
     name: 'notices state and send log',
-    sql: `
+    sql:
+      `
       CREATE TABLE notices_state (
         only_one boolean PRIMARY KEY DEFAULT true CHECK (only_one),
         state jsonb NOT NULL,
         updated_at timestamptz NOT NULL DEFAULT now()
       );
-      CREATE TABLE notice_log (
-        id bigserial PRIMARY KEY,
-        entry text NOT NULL,
-        occurrence text NOT NULL,
-        chat text NOT NULL,
-        type text NOT NULL,
-        record jsonb NOT NULL,
-        written_at timestamptz NOT NULL DEFAULT now()
-      );
-      CREATE INDEX notice_log_key ON notice_log (entry, occurrence, chat);
-    `,
+    ` + sendLogTableSql('notice_log'),
   },
 ];

@@ -1,12 +1,9 @@
 import type { Migration } from '../../postgres/index.js';
 
-/** The reminders' tables in PostgreSQL: the fenced send log and the admins' state (the lease table is in lark's version 1). */
-export const remindersMigrations: Migration[] = [
-  {
-    version: 2,
-    name: 'reminder send log',
-    sql: `
-      CREATE TABLE reminder_log (
+/** A send log's table (the reminders' and the notices' have one each, of this shape). */
+export function sendLogTableSql(table: string): string {
+  return `
+      CREATE TABLE ${table} (
         id bigserial PRIMARY KEY,
         entry text NOT NULL,
         occurrence text NOT NULL,
@@ -15,8 +12,16 @@ export const remindersMigrations: Migration[] = [
         record jsonb NOT NULL,
         written_at timestamptz NOT NULL DEFAULT now()
       );
-      CREATE INDEX reminder_log_key ON reminder_log (entry, occurrence, chat);
-    `,
+      CREATE INDEX ${table}_key ON ${table} (entry, occurrence, chat);
+    `;
+}
+
+/** The reminders' tables in PostgreSQL: the fenced send log and the admins' state (the lease table is in lark's version 1). */
+export const remindersMigrations: Migration[] = [
+  {
+    version: 2,
+    name: 'reminder send log',
+    sql: sendLogTableSql('reminder_log'),
   },
   {
     version: 3,

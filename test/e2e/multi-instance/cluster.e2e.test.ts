@@ -13,6 +13,7 @@ import { groundedEcho, startFakeOpenAiServer, type FakeOpenAiServer } from '../.
 import { describeOnServer, dropSchema, hasServer, TEST_DATABASE_URL } from '../../support/postgres.js';
 import { SEEDS_DIR } from '../../support/seeds.js';
 import { SECRETS, seedRuntime } from '../../support/lark-harness.js';
+import { sleep } from '../../support/sleep.js';
 
 const INSTANCES = 3;
 const EVENTS = 200;
@@ -85,8 +86,6 @@ async function deliver(event: unknown, preferred: number): Promise<void> {
 function uuidOf(body: unknown): unknown {
   return typeof body === 'object' && body !== null ? Reflect.get(body, 'uuid') : undefined;
 }
-
-const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 beforeAll(async () => {
   if (!hasServer()) return; // the suite is skipped (test/support/pg-global-setup.ts says how to run it)

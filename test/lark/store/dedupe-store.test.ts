@@ -7,28 +7,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createFileDedupeStore, createPostgresDedupeStore, type DedupeStore } from '../../../src/lark/store/dedupe-store.js';
 import type { Database } from '../../../src/postgres/index.js';
 import { systemClock } from '../../../src/clock/index.js';
-import { contractDatabase } from '../../support/postgres.js';
+import { sharedContractDatabase, type StorePair } from '../../support/store-contract.js';
+import { sleep } from '../../support/sleep.js';
 
-const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+const database = sharedContractDatabase();
 
-let database: Database;
-let drop: () => Promise<void>;
-
-beforeAll(async () => {
-  ({ database, drop } = await contractDatabase());
-});
-
-afterAll(async () => {
-  await drop?.();
-});
-
-/** Two instances of a store (two processes' view) over the same backing state. */
-interface Pair<T> {
-  name: string;
-  make(): { first: T; second: T };
-}
-
-const dedupeStores: Array<Pair<DedupeStore>> = [
+const dedupeStores: Array<StorePair<DedupeStore>> = [
   {
     name: 'embedded',
     make: () => {
@@ -42,7 +26,10 @@ const dedupeStores: Array<Pair<DedupeStore>> = [
   },
   {
     name: 'postgres',
-    make: () => ({ first: createPostgresDedupeStore(database, 'instance-a'), second: createPostgresDedupeStore(database, 'instance-b') }),
+    make: () => ({
+      first: createPostgresDedupeStore(database(), 'instance-a'),
+      second: createPostgresDedupeStore(database(), 'instance-b'),
+    }),
   },
 ];
 

@@ -21,28 +21,12 @@ import {
 } from '../../../src/reminders/index.js';
 import type { Database } from '../../../src/postgres/index.js';
 import { frozenClock, systemClock } from '../../../src/clock/index.js';
-import { contractDatabase } from '../../support/postgres.js';
+import { sharedContractDatabase, type StorePair } from '../../support/store-contract.js';
+import { sleep } from '../../support/sleep.js';
 
-const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+const database = sharedContractDatabase();
 
-let database: Database;
-let drop: () => Promise<void>;
-
-beforeAll(async () => {
-  ({ database, drop } = await contractDatabase());
-});
-
-afterAll(async () => {
-  await drop?.();
-});
-
-/** Two instances of a store (two processes' view) over the same backing state. */
-interface Pair<T> {
-  name: string;
-  make(): { first: T; second: T };
-}
-
-const leaseLocks: Array<Pair<LeaseLock>> = [
+const leaseLocks: Array<StorePair<LeaseLock>> = [
   {
     name: 'embedded',
     make: () => {
@@ -50,7 +34,7 @@ const leaseLocks: Array<Pair<LeaseLock>> = [
       return { first: lock, second: lock };
     },
   },
-  { name: 'postgres', make: () => ({ first: createPostgresLeaseLock(database), second: createPostgresLeaseLock(database) }) },
+  { name: 'postgres', make: () => ({ first: createPostgresLeaseLock(database()), second: createPostgresLeaseLock(database()) }) },
 ];
 
 describe.each(leaseLocks)('LeaseLock contract ($name)', ({ make }) => {
@@ -83,7 +67,7 @@ describe.each(leaseLocks)('LeaseLock contract ($name)', ({ make }) => {
   });
 });
 
-const stateStores: Array<Pair<StateStore>> = [
+const stateStores: Array<StorePair<StateStore>> = [
   {
     name: 'embedded',
     make: () => {
@@ -94,13 +78,13 @@ const stateStores: Array<Pair<StateStore>> = [
   },
   {
     name: 'postgres',
-    make: () => ({ first: createPostgresStateStore(database), second: createPostgresStateStore(database) }),
+    make: () => ({ first: createPostgresStateStore(database()), second: createPostgresStateStore(database()) }),
   },
 ];
 
 describe.each(stateStores)('reminders StateStore contract ($name)', ({ name, make }) => {
   beforeEach(async () => {
-    if (name === 'postgres') await database.query('DELETE FROM reminder_state');
+    if (name === 'postgres') await database().query('DELETE FROM reminder_state');
   });
 
   it('starts empty; what one instance writes, the other reads', async () => {
@@ -135,7 +119,7 @@ describe.each(stateStores)('reminders StateStore contract ($name)', ({ name, mak
 
 describe('reminders admin state shared by two instances (PostgreSQL)', () => {
   it("a /subscribe and /remind add on one instance are in the other one's next snapshot; ids never collide", async () => {
-    await database.query('DELETE FROM reminder_state');
+    await database().query('DELETE FROM reminder_state');
     const directory = mkdtempSync(join(tmpdir(), 'policy-bot-state-'));
     writeFileSync(join(directory, 'calendar.yaml'), 'version: 1\nentries: []\n');
     const settings = loadRemindersSettings({ DATA_DIR: directory, CALENDAR_FILE: join(directory, 'calendar.yaml') });
@@ -145,7 +129,7 @@ describe('reminders admin state shared by two instances (PostgreSQL)', () => {
         createReminders({
           settings,
           clock,
-          stores: { state: createPostgresStateStore(database), sendLog: createPostgresSendLog(database) },
+          stores: { state: createPostgresStateStore(database()), sendLog: createPostgresSendLog(database()) },
         }).service,
     );
     await one!.subscribe('oc_a', 'ou_admin');
@@ -161,15 +145,15 @@ describe('reminders admin state shared by two instances (PostgreSQL)', () => {
     expect(existsSync(join(directory, 'reminders', 'state.json'))).toBe(false);
   });
 
-  it("imports an embedded bot's state.json once, never over a state the database already has", async () => {
-    await database.query('DELETE FROM reminder_state');
+  it("imports an embedded bot's state.json once, never over a state the database() already has", async () => {
+    await database().query('DELETE FROM reminder_state');
     const fromFile = {
       ...emptyState(),
       nextId: 4,
       subscriptions: { oc_old: { status: 'subscribed' as const, at: '2026-11-01T00:00:00.000Z' } },
     };
-    expect(await importState(database, fromFile)).toBe(true);
-    expect(await importState(database, emptyState())).toBe(false);
-    expect(await createPostgresStateStore(database).read()).toEqual(fromFile);
+    expect(await importState(database(), fromFile)).toBe(true);
+    expect(await importState(database(), emptyState())).toBe(false);
+    expect(await createPostgresStateStore(database()).read()).toEqual(fromFile);
   });
 });
