@@ -1,15 +1,7 @@
 import type { KnowledgeAdmin } from '../admin/index.js';
 import type { AnswerService } from '../answer/index.js';
 import type { AdminConsole } from '../console/index.js';
-import {
-  startLarkBot,
-  type BotStatus,
-  type LarkBotOptions,
-  type LarkSettings,
-  type LarkStores,
-  type RunningBot,
-  type WsClientFactory,
-} from '../lark/index.js';
+import { type BotStatus, type LarkBotOptions, type LarkSettings, type LarkStores, type WsClientFactory } from '../lark/index.js';
 import { withInForceMarks, type NoticeSchedulerExtra, type Notices } from '../notices/index.js';
 import { createPrometheusMetrics, type PrometheusMetrics } from '../ops/index.js';
 import {
@@ -21,6 +13,7 @@ import {
   type ReminderStores,
 } from '../reminders/index.js';
 import { consoleFor } from './console-wiring.js';
+import { runLarkBot, type RunningBot } from './run-bot.js';
 import type { App } from './create-app.js';
 import { AppError } from './errors.js';
 import type { Runtime } from './runtime.js';
@@ -100,7 +93,7 @@ export async function startAppBot(app: App, settings: LarkSettings, overrides: B
     notices ? withInForceMarks(runtime.manifest(), notices.service.inForceMarks()) : runtime.manifest();
   let running: RunningBot;
   try {
-    running = await startLarkBot({
+    running = await runLarkBot({
       settings,
       answers,
       status: overrides.status ?? { manifest: served, answerMode: answerMode(runtime), startedAt: app.clock.now() },

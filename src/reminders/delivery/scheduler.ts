@@ -60,6 +60,8 @@ export interface ReminderScheduler {
   start(): void;
   /** Stops ticking, waits for a tick in flight, and releases the lock. */
   stop(): Promise<void>;
+  /** When the last tick ran (kept across restarts in `last-tick.json`), for /healthz. */
+  lastTickAt(): number | undefined;
 }
 
 const defaultCron: CronStarter = (expression, job, options) =>
@@ -91,6 +93,7 @@ export function createReminderScheduler(options: ReminderSchedulerOptions): Remi
   mkdirSync(settings.directory, { recursive: true });
   const log = options.sendLog;
   let ledger: Map<string, LedgerEntry> = new Map();
+  const lastTickFile = join(settings.directory, 'last-tick.json');
   const custody = createCustody({
     directory: settings.directory,
     ...(options.lock ? { lockOptions: options.lock } : {}),
@@ -109,7 +112,7 @@ export function createReminderScheduler(options: ReminderSchedulerOptions): Remi
     ledger: () => ledger,
     record,
     deliver,
-    lastTickFile: join(settings.directory, 'last-tick.json'),
+    lastTickFile,
   });
   let running: Promise<TickReport> | undefined;
   let inFlight: Promise<TickReport> | undefined;
@@ -122,6 +125,7 @@ export function createReminderScheduler(options: ReminderSchedulerOptions): Remi
   let task: { stop(): void | Promise<void> } | undefined;
   return {
     tick,
+    lastTickAt: () => readLastTick(lastTickFile),
     start() {
       if (task) return;
       custody.takeAtStart();

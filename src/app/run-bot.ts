@@ -1,21 +1,24 @@
-import { readFileSync } from 'node:fs';
-import type { Server } from 'node:http';
-import { join } from 'node:path';
-import type { AddressInfo } from 'node:net';
-import { systemClock } from '../clock/index.js';
+// The running bot: the Feishu/Lark channel (src/lark) with its transport, health and metrics, and the
+// reminders' and notices' schedulers sending through its platform client. Started by startAppBot.
 import type { KnowledgeAdmin } from '../admin/index.js';
 import type { AnswerService } from '../answer/index.js';
+import { systemClock } from '../clock/index.js';
+import {
+  createLarkBot,
+  larkReminderSender,
+  startLarkTransport,
+  startNotices,
+  type BotStatus,
+  type LarkBot,
+  type LarkBotOptions,
+  type LarkSettings,
+  type LarkTransport,
+  type WsClientFactory,
+} from '../lark/index.js';
 import type { Logger } from '../log/index.js';
-import { opsRoutes, startOpsServer, type HealthSources, type OpsRoutes, type PrometheusMetrics } from '../ops/index.js';
-import { RemindersError, type Reminders, type ReminderScheduler, type ReminderSchedulerExtra, type Sender } from '../reminders/index.js';
-import { createLarkBot, type LarkBot, type LarkBotOptions } from './bot.js';
-import { startNotices } from './notice-sources.js';
 import type { NoticeScheduler, NoticeSchedulerExtra, Notices } from '../notices/index.js';
-import type { BotStatus } from './commands/command-list.js';
-import { larkReminderSender } from './outbound/reminder-sender.js';
-import type { LarkSettings } from './settings.js';
-import { startLongConnection, type WsClientFactory } from './transport/long-connection.js';
-import { createWebhookServer } from './transport/webhook-server.js';
+import { opsRoutes, type HealthSources, type OpsRoutes, type PrometheusMetrics } from '../ops/index.js';
+import { RemindersError, type Reminders, type ReminderScheduler, type ReminderSchedulerExtra, type Sender } from '../reminders/index.js';
 
 /** A connected bot and its transport. */
 export interface RunningBot {
@@ -30,68 +33,6 @@ export interface RunningBot {
   readonly notices?: NoticeScheduler;
   /** Stops taking events, lets answers in flight finish (up to `timeoutMs`), closes everything. */
   stop(timeoutMs?: number): Promise<void>;
-}
-
-function listen(server: Server, port: number): Promise<number> {
-  return new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, () => {
-      server.off('error', reject);
-      const address = server.address();
-      resolve(typeof address === 'object' && address !== null ? (address satisfies AddressInfo).port : port);
-    });
-  });
-}
-
-function closeServer(server: Server): Promise<void> {
-  return new Promise((resolve) => {
-    server.close(() => resolve());
-    server.closeIdleConnections();
-  });
-}
-
-/** Starts the transport that feeds the bot's dispatcher: the webhook server on PORT, or the long connection. */
-async function startTransport(
-  settings: LarkSettings,
-  bot: LarkBot,
-  logger: Logger,
-  wsClientFactory?: WsClientFactory,
-  ops?: { routes: OpsRoutes; port: number; host?: string; metrics: PrometheusMetrics },
-): Promise<{ port?: number; opsPort?: number; close(): Promise<void> }> {
-  if (settings.mode === 'long-connection') {
-    const connection = await startLongConnection(settings, bot.dispatcher, logger, wsClientFactory);
-    logger.info('lark.long_connection_ready');
-    if (!ops) return { close: async () => connection.close() };
-    let server;
-    try {
-      server = await startOpsServer(ops.routes, ops.port, ops.host);
-    } catch (error) {
-      connection.close();
-      throw error;
-    }
-    logger.info('ops.listening', { port: server.port });
-    const opened = server;
-    return {
-      opsPort: opened.port,
-      close: async () => {
-        connection.close();
-        await opened.close();
-      },
-    };
-  }
-  const server = createWebhookServer({
-    path: settings.webhookPath,
-    secrets: {
-      ...(settings.verificationToken ? { verificationToken: settings.verificationToken } : {}),
-      ...(settings.encryptKey ? { encryptKey: settings.encryptKey } : {}),
-    },
-    invoke: (payload) => bot.dispatcher.invoke(payload, { needCheck: false }),
-    logger,
-    ...(ops ? { routes: ops.routes, onError: () => ops.metrics.error('webhook') } : {}),
-  });
-  const port = await listen(server, settings.port);
-  logger.info('lark.webhook_listening', { port, path: settings.webhookPath });
-  return { port, ...(ops ? { opsPort: port } : {}), close: () => closeServer(server) };
 }
 
 /**
@@ -132,16 +73,6 @@ function countingSender(sender: Sender, metrics?: PrometheusMetrics): Sender {
   };
 }
 
-/** The scheduler's last tick, from the `last-tick.json` it writes after every tick. */
-function lastTickIn(directory: string): number | undefined {
-  try {
-    const value: unknown = JSON.parse(readFileSync(join(directory, 'last-tick.json'), 'utf8'));
-    return typeof value === 'object' && value !== null && 'at' in value && typeof value.at === 'number' ? value.at : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 /** `/healthz` and `/metrics` of a running bot. */
 interface OpsOptions {
   metrics: PrometheusMetrics;
@@ -154,8 +85,11 @@ interface OpsOptions {
   extraRoutes?: (running: { bot: LarkBot; health: HealthSources }) => OpsRoutes;
 }
 
-/** Connects the bot and starts its transport; on failure everything opened so far is closed again. */
-export async function startLarkBot(options: {
+/**
+ * Connects the bot, starts its transport with /healthz and /metrics, and the reminders' and notices'
+ * schedulers over its platform client; on failure everything opened so far is closed again.
+ */
+export async function runLarkBot(options: {
   settings: LarkSettings;
   answers: AnswerService;
   status: BotStatus;
@@ -196,14 +130,14 @@ export async function startLarkBot(options: {
     ...(options.notices ? { notices: options.notices.service } : {}),
     ...options.tuning,
   });
-  let transport: { port?: number; opsPort?: number; close(): Promise<void> } | undefined;
+  let transport: LarkTransport | undefined;
   let scheduler: ReminderScheduler | undefined;
   let noticeScheduler: NoticeScheduler | undefined;
   const health: HealthSources = {
     indexBuiltAt: () => options.status.manifest().builtAt,
     modelLoaded: () => ops?.modelLoaded() ?? false,
     feishuConnected: () => bot.connected,
-    lastSchedulerTick: () => (scheduler && options.reminders ? lastTickIn(options.reminders.settings.directory) : undefined),
+    lastSchedulerTick: () => scheduler?.lastTickAt(),
     now: systemClock.now,
   };
   const base = ops ? opsRoutes({ metrics: ops.metrics, startedAt: options.status.startedAt, health }) : undefined;
@@ -211,7 +145,7 @@ export async function startLarkBot(options: {
   const routes: OpsRoutes | undefined = base && extra ? (request, response) => base(request, response) || extra(request, response) : base;
   try {
     await bot.connect();
-    transport = await startTransport(
+    transport = await startLarkTransport(
       settings,
       bot,
       logger,
