@@ -55,10 +55,24 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
     ...(overrides.schedulerLeaseMs ? { leaseMs: overrides.schedulerLeaseMs } : {}),
   });
   const clock = overrides.clock ?? systemClock;
-  // answers read admins' 「仍然有效」 marks once the notices exist (the bot builds them at start)
   let notices: Promise<Notices> | undefined;
   let built: Notices | undefined;
-  const inForceMarks = (): ReadonlyMap<string, InForceMark> => built?.service.inForceMarks() ?? NO_MARKS;
+  const noticesOnce = (): Promise<Notices> =>
+    (notices ??= storage.noticeStores().then((stores) => {
+      built = createNotices({ settings: toNoticesSettings(config, config.DATA_DIR), stores, clock, logger });
+      return built;
+    }));
+  // answers and the served manifest read admins' 「仍然有效」 marks, loaded before the first answer (cli ask too)
+  const inForceMarks = {
+    current: (): ReadonlyMap<string, InForceMark> => built?.service.inForceMarks() ?? NO_MARKS,
+    async load(): Promise<void> {
+      try {
+        await (await noticesOnce()).service.ready();
+      } catch (error) {
+        logger.warn('notices.marks_unavailable', { error });
+      }
+    },
+  };
   const runtime =
     overrides.runtime ??
     createRuntime(config, {
@@ -78,13 +92,7 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
       knowledge ??= knowledgeAdminFor(runtime, logger);
       return knowledge;
     },
-    notices() {
-      notices ??= storage.noticeStores().then((stores) => {
-        built = createNotices({ settings: toNoticesSettings(config, config.DATA_DIR), stores, clock, logger });
-        return built;
-      });
-      return notices;
-    },
+    notices: noticesOnce,
     close: () => storage.close(),
   };
 }

@@ -25,6 +25,7 @@ import {
   type KnowledgeIndex,
   type Manifest,
 } from '../index/index.js';
+import { withInForceMarks } from '../notices/index.js';
 import { openDatabase, type Database } from '../postgres/index.js';
 import { createPostgresServing } from './postgres-serving.js';
 import { STORE_MIGRATIONS } from './storage.js';
@@ -41,7 +42,7 @@ export interface Runtime {
   index(): KnowledgeIndex;
   /** Loads the build CURRENT points at now and answers from it from the next question on. */
   reloadIndex(): KnowledgeIndex;
-  /** The manifest of what answers come from (the file index, or the PostgreSQL generation). */
+  /** The manifest of what answers come from (the file index, or the PostgreSQL generation), with admins' 「仍然有效」 marks. */
   manifest(): Manifest;
   /** Whether there is an index to answer from (file build, or a PostgreSQL generation). */
   hasIndex(): Promise<boolean>;
@@ -59,8 +60,11 @@ interface RuntimeOptions {
   fetch?: typeof fetch;
   /** The database for INDEX_STORE=postgres (tests: PGlite; the app: its one pool, opened at first use); default: DATABASE_URL. */
   database?: Database | (() => Promise<Database>);
-  /** Admins' 「仍然有效」 marks (the notices' state): answers stop calling such a document expired. */
-  inForceMarks?: () => ReadonlyMap<string, InForceMark>;
+  /**
+   * Admins' 「仍然有效」 marks (the notices' state): answers and the served manifest stop calling such a
+   * document expired. `load` is awaited once before the first answer, so `cli ask` sees them too.
+   */
+  inForceMarks?: { current(): ReadonlyMap<string, InForceMark>; load(): Promise<void> };
 }
 
 /** How often answering checks whether another process switched in a newer build. */
@@ -196,8 +200,14 @@ export function createRuntime(config: Config, options: RuntimeOptions = {}): Run
       : undefined;
   /** What answers are built from: the PostgreSQL generation, or the current file index. */
   const askerOptions = (): Promise<AskerOptions> => (postgres ? postgres.options() : files.options());
-  const withMarks = (asker: AskerOptions): AskerOptions =>
-    options.inForceMarks ? { ...asker, inForceMarks: options.inForceMarks } : asker;
+  const marks = options.inForceMarks;
+  const withMarks = (asker: AskerOptions): AskerOptions => (marks ? { ...asker, inForceMarks: () => marks.current() } : asker);
+  const marksLoaded = lazy(() => marks?.load() ?? Promise.resolve());
+  const servedManifest = (): Manifest => {
+    const manifest = postgres ? postgres.manifest() : files.index().manifest;
+    if (!manifest) throw new IndexNotFoundError(`PostgreSQL (${config.DATABASE_SCHEMA})`);
+    return marks ? withInForceMarks(manifest, marks.current()) : manifest;
+  };
   let service: Promise<AnswerService> | undefined;
   return {
     config,
@@ -207,12 +217,7 @@ export function createRuntime(config: Config, options: RuntimeOptions = {}): Run
     embedder,
     index: files.index,
     reloadIndex: files.reload,
-    manifest() {
-      if (!postgres) return files.index().manifest;
-      const manifest = postgres.manifest();
-      if (!manifest) throw new IndexNotFoundError(`PostgreSQL (${config.DATABASE_SCHEMA})`);
-      return manifest;
-    },
+    manifest: servedManifest,
     async hasIndex() {
       return postgres ? postgres.hasIndex() : readCurrentBuild(config.INDEX_DIR) !== undefined;
     },
@@ -221,12 +226,12 @@ export function createRuntime(config: Config, options: RuntimeOptions = {}): Run
       else files.reload();
     },
     async asker() {
-      await askerOptions();
+      await Promise.all([askerOptions(), marksLoaded()]);
       return async (input) => createAsker(withMarks(await askerOptions()))(input);
     },
     answerService() {
       const llm = llmOf();
-      service ??= askerOptions().then(() =>
+      service ??= Promise.all([askerOptions(), marksLoaded()]).then(() =>
         createAnswerService({
           find: async (query, signal) => createEvidenceFinder(withMarks(await askerOptions()))(query, signal),
           maxQuestionChars: config.MAX_QUESTION_CHARS,

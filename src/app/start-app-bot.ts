@@ -88,7 +88,8 @@ export async function startAppBot(app: App, settings: LarkSettings, overrides: B
   });
   const stores = overrides.stores ?? (await app.storage.larkStores(app.clock));
   const notices = overrides.notices === undefined ? await app.notices() : overrides.notices;
-  // the bot serves documents as admins marked them (「仍然有效」)
+  // the bot serves documents as admins marked them (「仍然有效」): the app's runtime applies its marks
+  // already, this covers notices or a runtime handed in (marking twice changes nothing)
   const served = (): ReturnType<BotStatus['manifest']> =>
     notices ? withInForceMarks(runtime.manifest(), notices.service.inForceMarks()) : runtime.manifest();
   let running: RunningBot;

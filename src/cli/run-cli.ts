@@ -15,7 +15,7 @@ import { inspectCommand } from './commands/inspect-command.js';
 import { matchCommand } from './commands/match-command.js';
 import { measuresCommand } from './commands/measures-command.js';
 import { REMINDER_USAGE, ReminderUsageError, remindersCli } from './commands/reminders-cli.js';
-import { createRuntime } from '../app/index.js';
+import { createApp, type App } from '../app/index.js';
 
 const USAGE = `usage: npm run -s cli -- <command>
   index [--json]                build DOCS_DIR into INDEX_DIR (--json: the full summary as JSON)
@@ -29,23 +29,24 @@ const USAGE = `usage: npm run -s cli -- <command>
   --mode llm|extractive         who writes answers (default: llm when LLM_* is configured)
 ${REMINDER_USAGE}`;
 
+const CLI_OPTIONS = {
+  json: { type: 'boolean', default: false },
+  batch: { type: 'string' },
+  file: { type: 'string' },
+  mode: { type: 'string' },
+  out: { type: 'string' },
+  from: { type: 'string' },
+  to: { type: 'string' },
+  'dry-run': { type: 'boolean', default: false },
+  help: { type: 'boolean', short: 'h', default: false },
+} as const;
+
+/** The parsed flags of a command line. */
+type CliValues = ReturnType<typeof parseArgs<{ options: typeof CLI_OPTIONS; allowPositionals: true }>>['values'];
+
 /** Runs one CLI command and returns the process exit code; errors become one clear line. */
 export async function runCli(argv: string[]): Promise<number> {
-  const { positionals, values } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: {
-      json: { type: 'boolean', default: false },
-      batch: { type: 'string' },
-      file: { type: 'string' },
-      mode: { type: 'string' },
-      out: { type: 'string' },
-      from: { type: 'string' },
-      to: { type: 'string' },
-      'dry-run': { type: 'boolean', default: false },
-      help: { type: 'boolean', short: 'h', default: false },
-    },
-  });
+  const { positionals, values } = parseArgs({ args: argv, allowPositionals: true, options: CLI_OPTIONS });
   const [command, ...rest] = positionals;
   if (!command || values.help) {
     process.stdout.write(`${USAGE}\n`);
@@ -54,7 +55,17 @@ export async function runCli(argv: string[]): Promise<number> {
   loadEnvFile();
   const config = loadConfig();
   const logger = createLogger(config.LOG_LEVEL, undefined, { format: resolveLogFormat(config.LOG_FORMAT, Boolean(process.stderr.isTTY)) });
-  const runtime = createRuntime(config, { logger });
+  const app = createApp(config, { logger });
+  try {
+    return await runCommand(app, command, rest, values);
+  } finally {
+    await app.close();
+  }
+}
+
+/** One command over the app (its storage is closed by the caller). */
+async function runCommand(app: App, command: string, rest: string[], values: CliValues): Promise<number> {
+  const { runtime, logger, config } = app;
   // only the answering commands read the LLM settings: `index` runs without them
   const mode = (): 'llm' | 'extractive' | undefined => answerMode(values.mode, runtime.llmModel);
   switch (command) {
@@ -84,17 +95,10 @@ export async function runCli(argv: string[]): Promise<number> {
       return matchCommand(runtime, rest.join(' '), values.json ?? false);
     case 'calendar':
     case 'reminders':
-      return remindersCli(
-        command,
-        rest,
-        { ...values, json: values.json ?? false, dryRun: values['dry-run'] ?? false },
-        config,
-        logger,
-        async () => {
-          const lark = larkSettings(config);
-          return lark ? standaloneReminderSender(lark, logger) : undefined;
-        },
-      );
+      return remindersCli(command, rest, { ...values, json: values.json ?? false, dryRun: values['dry-run'] ?? false }, app, async () => {
+        const lark = larkSettings(config);
+        return lark ? standaloneReminderSender(lark, logger) : undefined;
+      });
     default:
       throw new UsageError(`unknown command "${command}"`);
   }

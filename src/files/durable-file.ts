@@ -61,13 +61,16 @@ interface DurableAppendFile {
   close(): void;
 }
 
-/** Opens `file` for durable appends (creating its folder); the file itself is opened at the first append. */
+/** Opens `file` for durable appends: its folder and the file itself are made at the first append. */
 export function openDurableAppend(file: string): DurableAppendFile {
-  mkdirSync(dirname(file), { recursive: true });
   let handle: number | undefined;
   return {
     append(...chunks) {
-      handle ??= openSync(file, 'a');
+      // the folder is made at the first write: opening a log that is only read creates nothing
+      if (handle === undefined) {
+        mkdirSync(dirname(file), { recursive: true });
+        handle = openSync(file, 'a');
+      }
       for (const chunk of chunks) writeSync(handle, bytes(chunk));
       fsyncSync(handle);
     },

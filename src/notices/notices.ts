@@ -35,6 +35,8 @@ export interface NoticesService {
    * read them synchronously, so a mark made on another instance shows within a tick.
    */
   inForceMarks(): ReadonlyMap<string, InForceMark>;
+  /** Resolves once the state was first read (the marks are known); a state that cannot be read is logged, not thrown. */
+  ready(): Promise<void>;
   /** The expiry card as it stands now, with a line saying what was just done. */
   expiryCardNow(documents: MatchDocument[], week: string, done: string): Promise<CardJson>;
 }
@@ -100,7 +102,10 @@ export function createNotices(options: { settings: NoticesSettings; stores: Noti
     read: async () => remember(await stored.read()),
     update: async (change) => remember(await stored.update(change)),
   };
-  store.read().catch((error: unknown) => logger.error('notices.state_unreadable', { error }));
+  const firstRead = store.read().then(
+    () => undefined,
+    (error: unknown) => logger.error('notices.state_unreadable', { error }),
+  );
   const service: NoticesService = {
     async subscribe(chatId, by, known) {
       let changed = false;
@@ -125,6 +130,7 @@ export function createNotices(options: { settings: NoticesSettings; stores: Noti
       }));
     },
     inForceMarks: () => marks,
+    ready: () => firstRead,
     async expiryCardNow(documents, week, done) {
       return expiryCard(noticeOf(documents, await store.read(), new Date(clock.now())), week, done);
     },

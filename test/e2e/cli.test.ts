@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -103,6 +103,20 @@ describe('CLI end to end on the seeds with the real model', () => {
     expect(run.stdout).toContain(
       '文件：\n《南通市推进众创社区建设行动方案》 通政办发〔2017〕93号 · 南通市人民政府办公室 · 2017年6月26日 · 执行期2017—2020年 · 已到期',
     );
+  });
+
+  it("no longer calls a document expired once an admin marked it 「仍然有效」 (the notices' state in DATA_DIR)", async () => {
+    const dataDir = join(root, 'data-marked');
+    mkdirSync(join(dataDir, 'notices'), { recursive: true });
+    const mark = { at: '2026-12-01T01:00:00Z', by: 'ou_admin' };
+    writeFileSync(
+      join(dataDir, 'notices', 'state.json'),
+      JSON.stringify({ version: 1, subscriptions: {}, stillInForce: { [SEED.nantong]: mark } }),
+    );
+    const run = await runCli(['ask', '南通计划到2020年底打造多少个众创社区？'], { ...env, DATA_DIR: dataDir });
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toContain('10个左右');
+    expect(run.stdout).not.toContain('已到期');
   });
 
   it('answers a comparison through the same path: one cited line per place, and one row per place in --json', async () => {

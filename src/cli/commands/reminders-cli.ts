@@ -1,6 +1,4 @@
-import type { Config } from '../../config/index.js';
-import { createStorage } from '../../app/index.js';
-import type { Logger } from '../../log/index.js';
+import type { App } from '../../app/index.js';
 import { printingSender, toRemindersSettings, type ReminderStores, type Sender } from '../../reminders/index.js';
 import { calendarCheckCommand, calendarExtractCommand } from './calendar-command.js';
 import { remindersPreviewCommand, remindersSendTestCommand } from './reminders-command.js';
@@ -27,10 +25,10 @@ export async function remindersCli(
   command: 'calendar' | 'reminders',
   rest: string[],
   flags: ReminderFlags,
-  config: Config,
-  logger: Logger,
+  app: App,
   feishuSender?: () => Promise<Sender | undefined>,
 ): Promise<number> {
+  const { config, logger } = app;
   const settings = toRemindersSettings(config, config.DATA_DIR);
   const [sub, chat] = rest;
   if (command === 'calendar') {
@@ -40,27 +38,16 @@ export async function remindersCli(
     throw new ReminderUsageError('calendar needs extract or check');
   }
   if (sub !== 'preview' && !(sub === 'send-test' && chat)) throw new ReminderUsageError('reminders needs preview or send-test CHAT');
-  return withReminderStores(config, logger, async (stores) => {
-    const input = { settings, logger, stores };
-    if (sub === 'preview') {
-      return remindersPreviewCommand(input, {
-        ...(flags.from ? { from: flags.from } : {}),
-        ...(flags.to ? { to: flags.to } : {}),
-        json: flags.json,
-      });
-    }
-    const sender = flags.dryRun ? printingSender((text) => process.stdout.write(text)) : await feishuSender?.();
-    if (!sender) throw new ReminderUsageError('reminders send-test needs LARK_APP_ID and LARK_APP_SECRET (or --dry-run to print the card)');
-    return remindersSendTestCommand({ ...input, sender }, { chat: chat ?? '' });
-  });
-}
-
-/** The subscriptions and send log `npm start` uses (files, or the instances' shared tables), for the command's run. */
-async function withReminderStores<T>(config: Config, logger: Logger, run: (stores: ReminderStores) => Promise<T>): Promise<T> {
-  const storage = createStorage(config, logger);
-  try {
-    return await run(await storage.reminderStores());
-  } finally {
-    await storage.close();
+  // the subscriptions and send log `npm start` uses: files, or the instances' shared tables
+  const input = { settings, logger, stores: await app.storage.reminderStores() };
+  if (sub === 'preview') {
+    return remindersPreviewCommand(input, {
+      ...(flags.from ? { from: flags.from } : {}),
+      ...(flags.to ? { to: flags.to } : {}),
+      json: flags.json,
+    });
   }
+  const sender = flags.dryRun ? printingSender((text) => process.stdout.write(text)) : await feishuSender?.();
+  if (!sender) throw new ReminderUsageError('reminders send-test needs LARK_APP_ID and LARK_APP_SECRET (or --dry-run to print the card)');
+  return remindersSendTestCommand({ ...input, sender }, { chat: chat ?? '' });
 }
