@@ -6,7 +6,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createApp, createRuntime, startAppBot } from '../src/app/index.js';
+import { createApp, startAppBot } from '../src/app/index.js';
 import { loadConfig } from '../src/config/index.js';
 import { buildIndex } from '../src/index/index.js';
 import type { AnswerService } from '../src/answer/index.js';
@@ -140,7 +140,7 @@ function report(label: string, result: RunResult): void {
 async function main(): Promise<void> {
   const root = mkdtempSync(join(tmpdir(), 'policy-bot-feishu-load-'));
   const config = loadConfig({ DOCS_DIR: join(import.meta.dirname, '..', 'seeds'), INDEX_DIR: join(root, 'index'), LOG_LEVEL: 'silent' });
-  const runtime = createRuntime(config, { logger: silentLogger });
+  const runtime = createApp(config, { logger: silentLogger }).runtime;
   await buildIndex({
     docsDir: config.DOCS_DIR,
     indexDir: config.INDEX_DIR,

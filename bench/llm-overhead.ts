@@ -5,7 +5,7 @@
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createRuntime } from '../src/app/runtime.js';
+import { createApp } from '../src/app/index.js';
 import { loadConfig } from '../src/config/index.js';
 import { buildIndex, layout } from '../src/index/index.js';
 import { silentLogger } from '../src/log/index.js';
@@ -61,7 +61,7 @@ try {
     const indexDir = join(mkdtempSync(join(tmpdir(), 'policy-bot-bench-')), 'index');
     process.stderr.write(`No index in ${base.INDEX_DIR}: building ${base.DOCS_DIR} into ${indexDir} …\n`);
     config = { ...base, INDEX_DIR: indexDir };
-    const runtime = createRuntime(config, { logger: silentLogger });
+    const runtime = createApp(config, { logger: silentLogger }).runtime;
     await buildIndex({
       docsDir: config.DOCS_DIR,
       indexDir,
@@ -71,7 +71,7 @@ try {
       logger: silentLogger,
     });
   }
-  const service = await createRuntime(config, { logger: silentLogger }).answerService();
+  const service = await createApp(config, { logger: silentLogger }).runtime.answerService();
   const asked = questions();
   for (const question of asked) await service.ask({ question }); // warm-up: model, jieba, HTTP keep-alive
   const llm: number[] = [];

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { REFUSAL_SIGNAL, type AnswerService, type AskEvent, type AskResult } from '../../src/answer/index.js';
-import { createRuntime } from '../../src/app/runtime.js';
+import { createApp } from '../../src/app/index.js';
 import { loadConfig } from '../../src/config/index.js';
 import { createLogger } from '../../src/log/index.js';
 import {
@@ -32,7 +32,7 @@ function serviceWith(environment: Record<string, string> = {}, llm = true): Prom
     ...endpoint,
     ...environment,
   });
-  return createRuntime(config, { logger: createLogger('debug', (line) => logs.push(line)) }).answerService();
+  return createApp(config, { logger: createLogger('debug', (line) => logs.push(line)) }).runtime.answerService();
 }
 
 async function events(service: AnswerService, question: string, conversationId?: string): Promise<AskEvent[]> {

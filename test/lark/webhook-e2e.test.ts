@@ -6,7 +6,7 @@ import { createServer } from 'node:http';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AnswerService } from '../../src/answer/index.js';
-import { createRuntime, type Runtime } from '../../src/app/runtime.js';
+import { createApp, type Runtime } from '../../src/app/index.js';
 import { loadConfig } from '../../src/config/index.js';
 import { silentLogger } from '../../src/log/index.js';
 import type { EventDispatcher } from '@larksuiteoapi/node-sdk';
@@ -314,7 +314,7 @@ describe('Feishu bot in webhook mode, end to end', () => {
       LLM_TIMEOUT_MS: '3000',
       LOG_LEVEL: 'silent',
     });
-    const llmRuntime = createRuntime(llmConfig, { logger: silentLogger });
+    const llmRuntime = createApp(llmConfig, { logger: silentLogger }).runtime;
     expect(llmRuntime.llmModel).toBe('policy-test-model');
     const down = await startBot({ fake, dataDir: join(root, 'data-llm'), answers: await llmRuntime.answerService(), status });
     try {

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { KnowledgeAdmin } from '../../src/admin/index.js';
 import type { AnswerService } from '../../src/answer/index.js';
-import { createApp, createRuntime, startAppBot, type Runtime } from '../../src/app/index.js';
+import { createApp, startAppBot, type Runtime } from '../../src/app/index.js';
 import { loadConfig, type Config } from '../../src/config/index.js';
 import { buildIndex } from '../../src/index/index.js';
 import { larkSettings, type BotStatus, type LarkSettings, type WsClientFactory } from '../../src/lark/index.js';
@@ -35,7 +35,7 @@ export async function seedRuntime(options: { copyDocs?: boolean } = {}): Promise
     DATA_DIR: join(root, 'data'),
     LOG_LEVEL: 'silent',
   });
-  const runtime = createRuntime(config);
+  const runtime = createApp(config).runtime;
   await buildIndex({
     docsDir: config.DOCS_DIR,
     indexDir: config.INDEX_DIR,
