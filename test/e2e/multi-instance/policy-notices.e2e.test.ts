@@ -3,7 +3,6 @@
 // tick at every step of a simulated fortnight while a new document is indexed and admins subscribe on
 // either instance; the holder of the notices' lease is killed with SIGKILL inside a send. Each
 // subscribed group gets one card per new document, each admin chat one expiry card per week.
-import { fork, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,11 +10,11 @@ import { afterEach, expect, it } from 'vitest';
 import type { NoticeTickReport } from '../../../src/notices/index.js';
 import { at } from '../../reminders/support/fixtures.js';
 import { FakeFeishu, webhookEnvironment } from '../../support/fake-feishu/index.js';
-import { PROJECT_ROOT } from '../../support/cli.js';
 import { describeOnServer, testDatabase } from '../../support/postgres.js';
 import { seedDocuments } from '../../support/seed-measures.js';
 import { SEED } from '../../support/seeds.js';
 import { SECRETS } from '../../support/lark-harness.js';
+import { forkInstance, type Instance as ProcessInstance } from './support/instance-ipc.js';
 
 const LEASE_MS = 1_500;
 const STEP = 60 * 60_000;
@@ -24,49 +23,10 @@ const END = at('2027-12-28 12:00');
 const NEW_AT = at('2027-12-20 12:00');
 const CRASH_FROM = at('2027-12-27 00:00');
 
-interface Instance {
-  child: ChildProcess;
-  alive: boolean;
-  exited: Promise<void>;
-  request(message: Record<string, unknown>): Promise<{ report?: NoticeTickReport; result?: unknown; error?: string } | 'dead'>;
-}
+type Instance = ProcessInstance<{ report?: NoticeTickReport; result?: unknown; error?: string }>;
 
-function startInstance(index: number, environment: Record<string, string>): Promise<Instance> {
-  const child = fork(join(PROJECT_ROOT, 'test/e2e/multi-instance/support/notice-instance.ts'), [], {
-    cwd: PROJECT_ROOT,
-    execArgv: ['--import', 'tsx'],
-    env: { ...process.env, ...environment, INSTANCE_NAME: `instance-${index}`, LOG_LEVEL: 'warn' },
-    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
-  });
-  let next = 0;
-  const pending = new Map<number, (answer: Awaited<ReturnType<Instance['request']>>) => void>();
-  const instance: Instance = {
-    child,
-    alive: true,
-    exited: new Promise((resolve) => child.once('exit', () => resolve())),
-    request(message) {
-      if (!instance.alive) return Promise.resolve('dead');
-      next += 1;
-      const id = next;
-      return new Promise((resolve) => {
-        pending.set(id, resolve);
-        child.send({ ...message, id });
-      });
-    },
-  };
-  void instance.exited.then(() => {
-    instance.alive = false;
-    for (const resolve of pending.values()) resolve('dead');
-    pending.clear();
-  });
-  return new Promise((resolve, reject) => {
-    child.on('message', (message: { type?: string; id?: number; report?: NoticeTickReport; result?: unknown; error?: string }) => {
-      if (message.type === 'ready') resolve(instance);
-      else if (message.id !== undefined) pending.get(message.id)?.(message);
-    });
-    child.once('exit', (code) => reject(new Error(`instance ${index} exited (${code}) before it was ready`)));
-  });
-}
+const startInstance = (index: number, environment: Record<string, string>): Promise<Instance> =>
+  forkInstance('notice-instance.ts', index, environment);
 
 const cleanups: Array<() => Promise<void>> = [];
 afterEach(async () => {

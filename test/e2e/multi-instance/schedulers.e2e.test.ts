@@ -4,7 +4,6 @@
 // on different instances. In the middle of the week the instance holding the scheduler lease is
 // killed with SIGKILL inside a send; another one takes over once the lease runs out. Every reminder
 // reaches each chat exactly once: the same cards, in the same order, as one embedded scheduler alone.
-import { fork, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -19,11 +18,11 @@ import {
   type TickReport,
 } from '../../../src/reminders/index.js';
 import { FakeFeishu, webhookEnvironment, type FakeMessage, type SendFate } from '../../support/fake-feishu/index.js';
-import { PROJECT_ROOT } from '../../support/cli.js';
 import { hasServer, testDatabase } from '../../support/postgres.js';
 import { SECRETS } from '../../support/lark-harness.js';
 import { cardTitle, FakeSender, ManualClock } from '../../reminders/support/fake-sender.js';
 import { at, calendarYaml, planSource } from '../../reminders/support/fixtures.js';
+import { forkInstance, type Instance as ProcessInstance } from './support/instance-ipc.js';
 
 // every instance ticks once a step (all reminder times below fall on quarter hours)
 const STEP = 15 * 60_000;
@@ -101,49 +100,10 @@ async function reference(root: string): Promise<string[]> {
   return sender.delivered.map((message) => `${message.chatId} ${cardTitle(message.card)}`);
 }
 
-interface Instance {
-  child: ChildProcess;
-  alive: boolean;
-  exited: Promise<void>;
-  request(message: Record<string, unknown>): Promise<{ report?: TickReport; error?: string } | 'dead'>;
-}
+type Instance = ProcessInstance<{ report?: TickReport; error?: string }>;
 
-function startInstance(index: number, environment: Record<string, string>): Promise<Instance> {
-  const child = fork(join(PROJECT_ROOT, 'test/e2e/multi-instance/support/scheduler-instance.ts'), [], {
-    cwd: PROJECT_ROOT,
-    execArgv: ['--import', 'tsx'],
-    env: { ...process.env, ...environment, INSTANCE_NAME: `instance-${index}`, LOG_LEVEL: 'warn' },
-    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
-  });
-  let next = 0;
-  const pending = new Map<number, (answer: { report?: TickReport; error?: string } | 'dead') => void>();
-  const instance: Instance = {
-    child,
-    alive: true,
-    exited: new Promise((resolve) => child.once('exit', () => resolve())),
-    request(message) {
-      if (!instance.alive) return Promise.resolve('dead');
-      next += 1;
-      const id = next;
-      return new Promise((resolve) => {
-        pending.set(id, resolve);
-        child.send({ ...message, id });
-      });
-    },
-  };
-  void instance.exited.then(() => {
-    instance.alive = false;
-    for (const resolve of pending.values()) resolve('dead');
-    pending.clear();
-  });
-  return new Promise((resolve, reject) => {
-    child.on('message', (message: { type?: string; id?: number }) => {
-      if (message.type === 'ready') resolve(instance);
-      else if (message.id !== undefined) pending.get(message.id)?.(message as { report?: TickReport });
-    });
-    child.once('exit', (code) => reject(new Error(`instance ${index} exited (${code}) before it was ready`)));
-  });
-}
+const startInstance = (index: number, environment: Record<string, string>): Promise<Instance> =>
+  forkInstance('scheduler-instance.ts', index, environment);
 
 const cleanups: Array<() => Promise<void>> = [];
 afterEach(async () => {

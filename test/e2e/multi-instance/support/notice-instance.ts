@@ -3,6 +3,7 @@
 // Feishu sender over the real SDK), except that the test drives the clock and the ticks over IPC and
 // the served documents come from the JSON file DOCUMENTS_FILE (what the index serves at that moment).
 // Messages: {type:'tick', now} → {report}; {type:'subscribe', now, chat, by} → {result}.
+import { serveRequests } from './instance-ipc.js';
 import { readFileSync } from 'node:fs';
 import { createApp } from '../../../../src/app/index.js';
 import { systemClock } from '../../../../src/lark/index.js';
@@ -52,10 +53,10 @@ const scheduler = notices.scheduler(
 );
 scheduler.start();
 
-process.on('message', (message: Request) => {
-  now = message.now;
-  const work =
-    message.type === 'tick'
+serveRequests<Request>(
+  (message) => {
+    now = message.now;
+    return message.type === 'tick'
       ? scheduler.tick().then((report) => ({ report }))
       : notices.service
           .subscribe(
@@ -64,15 +65,6 @@ process.on('message', (message: Request) => {
             documents().map((document) => document.source),
           )
           .then((result) => ({ result }));
-  work.then(
-    (answer) => process.send?.({ id: message.id, ...answer }),
-    (error: unknown) => process.send?.({ id: message.id, error: error instanceof Error ? error.message : String(error) }),
-  );
-});
-process.on('disconnect', () => {
-  void scheduler
-    .stop()
-    .then(() => app.close())
-    .then(() => process.exit(0));
-});
-process.send?.({ type: 'ready' });
+  },
+  () => scheduler.stop().then(() => app.close()),
+);

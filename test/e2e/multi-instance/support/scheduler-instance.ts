@@ -3,6 +3,7 @@
 // sender over the real SDK), except that the test drives the clock and the ticks over IPC instead of
 // the system clock and node-cron. Messages: {type:'tick', now} → {type:'tick', report};
 // {type:'admin', now, op, args} → {type:'admin', result | error}.
+import { serveRequests } from './instance-ipc.js';
 import { createStorage } from '../../../../src/app/index.js';
 import { systemClock } from '../../../../src/clock/index.js';
 import { loadConfig } from '../../../../src/config/index.js';
@@ -38,21 +39,12 @@ const admin = (service: RemindersService, op: Extract<Request, { type: 'admin' }
   return service[op](first, 'ou_admin');
 };
 
-process.on('message', (message: Request) => {
-  now = message.now;
-  const work =
-    message.type === 'tick'
+serveRequests<Request>(
+  (message) => {
+    now = message.now;
+    return message.type === 'tick'
       ? scheduler.tick().then((report) => ({ report }))
       : admin(reminders.service, message.op, message.args).then((result) => ({ result }));
-  work.then(
-    (answer) => process.send?.({ id: message.id, ...answer }),
-    (error: unknown) => process.send?.({ id: message.id, error: error instanceof Error ? error.message : String(error) }),
-  );
-});
-process.on('disconnect', () => {
-  void scheduler
-    .stop()
-    .then(() => storage.close())
-    .then(() => process.exit(0));
-});
-process.send?.({ type: 'ready' });
+  },
+  () => scheduler.stop().then(() => storage.close()),
+);
