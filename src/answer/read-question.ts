@@ -1,5 +1,5 @@
 import { keyTerms } from '../retrieve/index.js';
-import { compactForm, placeNames, searchForm } from '../text/index.js';
+import { placeNames, searchForm } from '../text/index.js';
 
 /** What a question asks for: the kind of fact an answer must state. */
 export type Asked =

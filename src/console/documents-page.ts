@@ -6,7 +6,7 @@ import { html, type SafeHtml } from './html.js';
 import { htmlReply, readBody, redirect, type Reply } from './http.js';
 import type { DocumentFacts } from './document-meta.js';
 import type { Jobs } from './jobs.js';
-import { csrfField, formatTime, page, type Frame } from './layout.js';
+import { csrfField, formatTime, page } from './layout.js';
 import type { Route, RouteContext } from './route-context.js';
 
 /** A manifest entry's optional text field (issuer, period, status … when the index records them). */
@@ -34,7 +34,7 @@ function statusTag(indexed: boolean, status: string | undefined, facts: Document
   return html`<span class="tag ok">${status ?? '已索引'}</span>`;
 }
 
-function uploadPanel(frame: Frame, enabled: boolean, shownAt: number): SafeHtml {
+function uploadPanel(enabled: boolean, shownAt: number): SafeHtml {
   if (!enabled) return html`<div class="panel"><p class="muted">这个进程没有启用文档管理。</p></div>`;
   return html`<div class="panel"><h2>上传与重建</h2><form id="upload-form" class="filters"><label>文件（PDF、Word、TXT、Markdown、HTML）<input type="file" id="upload-file" name="file" required></label>
 <button class="primary" type="submit">上传并索引</button><button type="button" id="reindex">重建索引</button></form>
@@ -84,7 +84,7 @@ export function documentsPage(factsOf: (name: string, modifiedAt: number) => Pro
 <td data-label="片段">${entry?.chunks ?? 0}</td><td data-label="加入时间" class="nowrap">${file ? formatTime(file.modifiedAt) : '—'}</td>
 <td data-label="操作">${deps.knowledge && file ? html`<form method="post" action="/console/documents/remove" class="inline remove">${csrfField(frame)}<input type="hidden" name="name" value="${name}"><button class="danger" type="submit">删除</button></form>` : ''}</td></tr>`);
     }
-    const body = html`${uploadPanel(frame, deps.knowledge !== undefined, shownAt)}<div class="panel"><table id="documents" class="list"><thead><tr><th>标题</th><th>文号</th><th>发文机关</th><th>日期 / 有效期</th><th>状态</th><th>片段</th><th>加入时间</th><th></th></tr></thead><tbody>${rows}</tbody></table></div>`;
+    const body = html`${uploadPanel(deps.knowledge !== undefined, shownAt)}<div class="panel"><table id="documents" class="list"><thead><tr><th>标题</th><th>文号</th><th>发文机关</th><th>日期 / 有效期</th><th>状态</th><th>片段</th><th>加入时间</th><th></th></tr></thead><tbody>${rows}</tbody></table></div>`;
     return htmlReply(page('文档', frame, body, deps.knowledge ? SCRIPT : undefined));
   };
 }

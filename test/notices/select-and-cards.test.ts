@@ -27,7 +27,7 @@ const texts = (card: unknown): string => JSON.stringify(card);
 /** Every plain_text content of a card, in order. */
 const plainTexts = (card: unknown): string[] => {
   const found: string[] = [];
-  JSON.stringify(card, (key, value: unknown) => {
+  JSON.stringify(card, (_key, value: unknown) => {
     if (typeof value === 'object' && value !== null && Reflect.get(value, 'tag') === 'plain_text')
       found.push(String(Reflect.get(value, 'content')));
     return value;

@@ -1,5 +1,5 @@
 import type { App } from '../../app/index.js';
-import { printingSender, toRemindersSettings, type ReminderStores, type Sender } from '../../reminders/index.js';
+import { printingSender, toRemindersSettings, type Sender } from '../../reminders/index.js';
 import { calendarCheckCommand, calendarExtractCommand } from './calendar-command.js';
 import { remindersPreviewCommand, remindersSendTestCommand } from './reminders-command.js';
 

@@ -6,7 +6,7 @@
 // Real SDK, real `openai` client, real model, real index, real PostgreSQL.
 import { join } from 'node:path';
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startBotProcess, type BotProcess } from '../../support/bot-process.js';
 import { FakeFeishu, messageEvent, type RecordedCall } from '../../support/fake-feishu/index.js';
 import { groundedEcho, startFakeOpenAiServer, type FakeOpenAiServer } from '../../support/fake-openai-server.js';

@@ -3,9 +3,8 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createFileDedupeStore, createPostgresDedupeStore, type DedupeStore } from '../../../src/lark/store/dedupe-store.js';
-import type { Database } from '../../../src/postgres/index.js';
 import { systemClock } from '../../../src/clock/index.js';
 import { sharedContractDatabase, type StorePair } from '../../support/store-contract.js';
 import { sleep } from '../../support/sleep.js';

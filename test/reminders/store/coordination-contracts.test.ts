@@ -4,7 +4,7 @@
 import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import {
   createMemoryLeaseLock,
   createPostgresLeaseLock,
@@ -19,7 +19,6 @@ import {
   type RemindersState,
   type StateStore,
 } from '../../../src/reminders/index.js';
-import type { Database } from '../../../src/postgres/index.js';
 import { frozenClock, systemClock } from '../../../src/clock/index.js';
 import { sharedContractDatabase, type StorePair } from '../../support/store-contract.js';
 import { sleep } from '../../support/sleep.js';
