@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { reindexProgressCard } from '../../src/lark/cards/admin-cards.js';
+import { reindexProgressCard } from '../../../src/lark/cards/admin-cards.js';
 
 describe('re-index progress card with scans', () => {
   it('shows 识别文字 x/y while scans are read, after 读取文件 and before 解析文档', () => {

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { adminPolicy } from '../../src/lark/commands/admin-policy.js';
-import { createCommands } from '../../src/lark/commands/command-list.js';
-import { parseCommand } from '../../src/lark/commands/route-commands.js';
-import { questionText } from '../../src/lark/inbound/incoming-message.js';
-import { replyUuid } from '../../src/lark/outbound/reply-uuid.js';
-import { RecordingClock } from '../support/recording-clock.js';
+import { adminPolicy } from '../../../src/lark/commands/admin-policy.js';
+import { createCommands } from '../../../src/lark/commands/command-list.js';
+import { parseCommand } from '../../../src/lark/commands/route-commands.js';
+import { questionText } from '../../../src/lark/inbound/incoming-message.js';
+import { replyUuid } from '../../../src/lark/outbound/reply-uuid.js';
+import { RecordingClock } from '../../support/recording-clock.js';
 
 const commands = createCommands({
   status: {

@@ -3,9 +3,9 @@
 // there. Events are acknowledged only after the handler has finished, and a card action's reply
 // (toast and new card) travels back inside the ack.
 import { afterEach, expect, it } from 'vitest';
-import { cardActionEvent, messageEvent, platformEvent, type FakeLongConnection } from '../support/fake-feishu/index.js';
-import { SECRETS } from '../support/lark-harness.js';
-import { startScriptedBot, type ScriptedBot } from './support/scripted-bot.js';
+import { cardActionEvent, messageEvent, platformEvent, type FakeLongConnection } from '../../support/fake-feishu/index.js';
+import { SECRETS } from '../../support/lark-harness.js';
+import { startScriptedBot, type ScriptedBot } from '../support/scripted-bot.js';
 
 let running: ScriptedBot | undefined;
 afterEach(async () => {

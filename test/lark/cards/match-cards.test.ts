@@ -4,15 +4,15 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { matchFormCard, matchResultCard, measureDetailCard } from '../../src/lark/cards/match-cards.js';
-import { formChoices } from '../../src/lark/commands/match-commands.js';
-import { matchMeasures, readProfile, type MatchResult } from '../../src/match/index.js';
-import { cardProblem, MAX_CARD_BYTES } from '../support/fake-feishu/index.js';
-import { seedDocuments, seedPlaces } from '../support/seed-measures.js';
+import { matchFormCard, matchResultCard, measureDetailCard } from '../../../src/lark/cards/match-cards.js';
+import { formChoices } from '../../../src/lark/commands/match-commands.js';
+import { matchMeasures, readProfile, type MatchResult } from '../../../src/match/index.js';
+import { cardProblem, MAX_CARD_BYTES } from '../../support/fake-feishu/index.js';
+import { seedDocuments, seedPlaces } from '../../support/seed-measures.js';
 
 const documents = seedDocuments();
 const today = new Date('2026-12-02T12:00:00+08:00');
-const EXAMPLE = join(import.meta.dirname, '..', '..', 'docs', 'match-card-example.md');
+const EXAMPLE = join(import.meta.dirname, '..', '..', '..', 'docs', 'match-card-example.md');
 const STUDENT = '我是刚毕业的大学生，想在南浔开一家文创工作室';
 
 function problem(card: unknown): string | undefined {
@@ -38,7 +38,7 @@ function exampleDoc(): string {
   return [
     '# A /match result card',
     '',
-    `Produced by test/lark/match-cards.test.ts (\`WRITE_MATCH_EXAMPLE=1 npx vitest run test/lark/match-cards.test.ts\`) from the seeds,`,
+    `Produced by test/lark/cards/match-cards.test.ts (\`WRITE_MATCH_EXAMPLE=1 npx vitest run test/lark/cards/match-cards.test.ts\`) from the seeds,`,
     `for the profile read from 「${STUDENT}」 on 2026-12-02. ${Buffer.byteLength(JSON.stringify(card))} bytes of card JSON (limit ${MAX_CARD_BYTES}).`,
     '',
     '## What it shows',

@@ -3,14 +3,14 @@
 // failing until the SDK's cached expiry, up to two hours later.
 import { Client, DefaultCache } from '@larksuiteoapi/node-sdk';
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { messageFileDownloader } from '../../src/lark/outbound/message-file.js';
-import { createOpenPlatform, type OpenPlatform } from '../../src/lark/outbound/open-platform.js';
-import { createOutboundLimiter, FEISHU_LIMITS } from '../../src/lark/outbound/outbound-limiter.js';
-import { sdkRequest } from '../../src/lark/outbound/sdk-request.js';
-import { sdkLogger } from '../../src/lark/transport/sdk-logger.js';
-import { silentLogger } from '../../src/log/index.js';
-import { FakeFeishu } from '../support/fake-feishu/index.js';
-import { RecordingClock } from '../support/recording-clock.js';
+import { messageFileDownloader } from '../../../src/lark/outbound/message-file.js';
+import { createOpenPlatform, type OpenPlatform } from '../../../src/lark/outbound/open-platform.js';
+import { createOutboundLimiter, FEISHU_LIMITS } from '../../../src/lark/outbound/outbound-limiter.js';
+import { sdkRequest } from '../../../src/lark/outbound/sdk-request.js';
+import { sdkLogger } from '../../../src/lark/transport/sdk-logger.js';
+import { silentLogger } from '../../../src/log/index.js';
+import { FakeFeishu } from '../../support/fake-feishu/index.js';
+import { RecordingClock } from '../../support/recording-clock.js';
 
 const card = { schema: '2.0', config: { update_multi: true }, body: { elements: [] } };
 let fake: FakeFeishu;

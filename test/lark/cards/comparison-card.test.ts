@@ -1,8 +1,8 @@
 // The comparison table on an answer card, checked against the strict fake's Card JSON 2.0 rules.
 import { describe, expect, it } from 'vitest';
-import type { ComparisonRow } from '../../src/answer/index.js';
-import { answerCard, type AnswerView } from '../../src/lark/cards/answer-cards.js';
-import { cardProblem, type Json } from '../support/fake-feishu/index.js';
+import type { ComparisonRow } from '../../../src/answer/index.js';
+import { answerCard, type AnswerView } from '../../../src/lark/cards/answer-cards.js';
+import { cardProblem, type Json } from '../../support/fake-feishu/index.js';
 
 const row = (place: string, offer = `${place}的支持`): ComparisonRow => ({
   place,

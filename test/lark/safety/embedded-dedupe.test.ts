@@ -3,10 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CTenantAccessToken } from '@larksuiteoapi/node-sdk';
 import { describe, expect, it } from 'vitest';
-import { createChannelCache, SEEN_NAMESPACE } from '../../src/lark/safety/channel-cache.js';
-import { createFileDedupeStore } from '../../src/lark/store/dedupe-store.js';
-import { createFileStore } from '../../src/lark/store/file-store.js';
-import { RecordingClock } from '../support/recording-clock.js';
+import { createChannelCache, SEEN_NAMESPACE } from '../../../src/lark/safety/channel-cache.js';
+import { createFileDedupeStore } from '../../../src/lark/store/dedupe-store.js';
+import { createFileStore } from '../../../src/lark/store/file-store.js';
+import { RecordingClock } from '../../support/recording-clock.js';
 
 const parseText = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createOutboundLimiter, FEISHU_LIMITS, type OutboundLimiter } from '../../src/lark/outbound/outbound-limiter.js';
-import { RecordingClock } from '../support/recording-clock.js';
+import { createOutboundLimiter, FEISHU_LIMITS, type OutboundLimiter } from '../../../src/lark/outbound/outbound-limiter.js';
+import { RecordingClock } from '../../support/recording-clock.js';
 
 /** The time a call is let through: acquire() reserves its slot synchronously and sleeps until it. */
 function reserve(limiter: OutboundLimiter, clock: RecordingClock, chatId?: string, api = 'im.message.reply'): number {

@@ -1,11 +1,11 @@
 // The Feishu Sender of the reminders against the loopback fake Open Platform: the Sender contract
 // (message id, uuid idempotency) and how platform answers become SendErrors.
 import { afterEach, describe, expect, it } from 'vitest';
-import { standaloneReminderSender } from '../../src/lark/index.js';
-import { silentLogger } from '../../src/log/index.js';
-import { sendSafely, type CardJson } from '../../src/reminders/index.js';
-import { senderContract } from '../reminders/support/sender-contract.js';
-import { FakeFeishu } from '../support/fake-feishu/index.js';
+import { standaloneReminderSender } from '../../../src/lark/index.js';
+import { silentLogger } from '../../../src/log/index.js';
+import { sendSafely, type CardJson } from '../../../src/reminders/index.js';
+import { senderContract } from '../../reminders/support/sender-contract.js';
+import { FakeFeishu } from '../../support/fake-feishu/index.js';
 
 const QUICK_RETRY = { attempts: 3, baseDelayMs: 5, maxDelayMs: 2_000, rateLimitFloorMs: 10 };
 const CARD: CardJson = { schema: '2.0', header: { title: { tag: 'plain_text', content: '提醒' } }, body: { elements: [] } };

@@ -1,11 +1,11 @@
 // A live instance's claim is renewed while it works, so another instance's sweep does not take it over
 // (two instances then updating one CardKit card interleave their sequences: 300317); released, it runs out.
 import { describe, expect, it } from 'vitest';
-import { systemClock } from '../../src/clock/index.js';
-import { createLeaseKeeper } from '../../src/lark/safety/lease-keeper.js';
-import { createMemoryDedupeStore } from '../../src/lark/store/dedupe-store.js';
-import { silentLogger } from '../../src/log/index.js';
-import { sleep } from '../support/sleep.js';
+import { systemClock } from '../../../src/clock/index.js';
+import { createLeaseKeeper } from '../../../src/lark/safety/lease-keeper.js';
+import { createMemoryDedupeStore } from '../../../src/lark/store/dedupe-store.js';
+import { silentLogger } from '../../../src/log/index.js';
+import { sleep } from '../../support/sleep.js';
 
 const LEASE_MS = 90;
 

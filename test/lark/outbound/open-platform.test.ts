@@ -1,13 +1,13 @@
 // Outbound calls through the real SDK client (token handling included) against the fake platform.
 import { Client } from '@larksuiteoapi/node-sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FEISHU_LIMITS, createOutboundLimiter } from '../../src/lark/outbound/outbound-limiter.js';
-import { createOpenPlatform, type OpenPlatform } from '../../src/lark/outbound/open-platform.js';
-import { sdkRequest } from '../../src/lark/outbound/sdk-request.js';
-import { sdkLogger } from '../../src/lark/transport/sdk-logger.js';
-import { silentLogger } from '../../src/log/index.js';
-import { FakeFeishu } from '../support/fake-feishu/index.js';
-import { RecordingClock } from '../support/recording-clock.js';
+import { FEISHU_LIMITS, createOutboundLimiter } from '../../../src/lark/outbound/outbound-limiter.js';
+import { createOpenPlatform, type OpenPlatform } from '../../../src/lark/outbound/open-platform.js';
+import { sdkRequest } from '../../../src/lark/outbound/sdk-request.js';
+import { sdkLogger } from '../../../src/lark/transport/sdk-logger.js';
+import { silentLogger } from '../../../src/log/index.js';
+import { FakeFeishu } from '../../support/fake-feishu/index.js';
+import { RecordingClock } from '../../support/recording-clock.js';
 
 const card = { schema: '2.0', config: { update_multi: true }, body: { elements: [] } };
 let fake: FakeFeishu;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { verifyWebhook } from '../../src/lark/transport/webhook-verify.js';
-import { encrypt, signatureHeaders } from '../support/fake-feishu/index.js';
+import { verifyWebhook } from '../../../src/lark/transport/webhook-verify.js';
+import { encrypt, signatureHeaders } from '../../support/fake-feishu/index.js';
 
 const secrets = { encryptKey: 'ek', verificationToken: 'vt' };
 const event = { schema: '2.0', header: { event_type: 'im.message.receive_v1', token: 'vt' }, event: { message: { message_id: 'om_1' } } };
