@@ -18,7 +18,7 @@ import {
 import type { Logger } from '../log/index.js';
 import type { NoticeScheduler, NoticeSchedulerExtra, Notices } from '../notices/index.js';
 import { opsRoutes, type HealthSources, type OpsRoutes, type PrometheusMetrics } from '../ops/index.js';
-import { RemindersError, type Reminders, type ReminderScheduler, type ReminderSchedulerExtra, type Sender } from '../reminders/index.js';
+import { startUnlessLocked, type Reminders, type ReminderScheduler, type ReminderSchedulerExtra, type Sender } from '../reminders/index.js';
 
 /** A connected bot and its transport. */
 export interface RunningBot {
@@ -46,18 +46,11 @@ function startReminders(
   extra: ReminderSchedulerExtra,
   metrics?: PrometheusMetrics,
 ): ReminderScheduler | undefined {
-  const scheduler = reminders.scheduler(countingSender(larkReminderSender(bot.platform), metrics), extra);
-  try {
-    scheduler.start();
-    return scheduler;
-  } catch (error) {
-    void scheduler.stop();
-    if (error instanceof RemindersError && error.code === 'locked') {
-      logger.warn('reminders.locked', { message: error.message });
-      return undefined;
-    }
-    throw error;
-  }
+  return startUnlessLocked(
+    reminders.scheduler(countingSender(larkReminderSender(bot.platform), metrics), extra),
+    logger,
+    'reminders.locked',
+  );
 }
 
 /** Counts the sends the platform accepted, and failed ones as errors (the scheduler has no result hook). */

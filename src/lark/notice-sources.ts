@@ -2,7 +2,7 @@ import type { Manifest } from '../index/index.js';
 import type { Logger } from '../log/index.js';
 import { matchDocumentsOf, type MatchDocument } from '../match/index.js';
 import type { Notices, NoticeScheduler, NoticeSchedulerExtra } from '../notices/index.js';
-import { RemindersError } from '../reminders/index.js';
+import { startUnlessLocked } from '../reminders/index.js';
 import type { LarkBot } from './bot.js';
 import { larkReminderSender } from './outbound/reminder-sender.js';
 
@@ -37,15 +37,5 @@ export function startNotices(
     },
     options.extra,
   );
-  try {
-    scheduler.start();
-    return scheduler;
-  } catch (error) {
-    void scheduler.stop();
-    if (error instanceof RemindersError && error.code === 'locked') {
-      options.logger.warn('notices.locked', { message: error.message });
-      return undefined;
-    }
-    throw error;
-  }
+  return startUnlessLocked(scheduler, options.logger, 'notices.locked');
 }

@@ -27,6 +27,7 @@ export { foldLog, type Ledger, type LedgerEntry, type SendRecord, type SkipReaso
 export { parseSendLog, type SendLog } from './store/send-log.js';
 export { openSendLog } from './store/file-send-log.js';
 export { acquireDataLock, type DataLock, type LockOptions } from './delivery/data-lock.js';
+export { startUnlessLocked } from './delivery/start-unless-locked.js';
 export { SendError, printingSender, sendSafely, type Sender, type SendErrorCode, type SendResult } from './delivery/sender.js';
 export {
   createReminderScheduler,
