@@ -16,8 +16,8 @@ export async function consoleFor(options: {
   config: Config;
   logger: Logger;
   opsPort: number;
-  knowledge?: KnowledgeAdmin;
-  reminders?: Reminders;
+  knowledge?: KnowledgeAdmin | undefined;
+  reminders?: Reminders | undefined;
 }): Promise<AdminConsole | undefined> {
   const { runtime, config, logger, reminders } = options;
   if (!config.CONSOLE_ENABLED) return undefined;

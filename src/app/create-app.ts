@@ -51,8 +51,8 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
   const logger = overrides.logger ?? createLogger(config.LOG_LEVEL);
   const storage = createStorage(config, logger, {
     database: overrides.database,
-    ...(overrides.instance ? { instance: overrides.instance } : {}),
-    ...(overrides.schedulerLeaseMs ? { leaseMs: overrides.schedulerLeaseMs } : {}),
+    instance: overrides.instance,
+    leaseMs: overrides.schedulerLeaseMs,
   });
   const clock = overrides.clock ?? systemClock;
   let notices: Promise<Notices> | undefined;
@@ -78,8 +78,8 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
     createRuntime(config, {
       logger,
       inForceMarks,
-      ...(overrides.fetch ? { fetch: overrides.fetch } : {}),
-      ...(storage.choice.index === 'postgres' ? { database: storage.database } : {}),
+      fetch: overrides.fetch,
+      database: storage.choice.index === 'postgres' ? storage.database : undefined,
     });
   let knowledge: KnowledgeAdmin | undefined;
   return {

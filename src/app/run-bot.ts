@@ -24,13 +24,13 @@ import { startUnlessLocked, type Reminders, type ReminderScheduler, type Reminde
 export interface RunningBot {
   readonly bot: LarkBot;
   /** The webhook server's port (webhook mode), e.g. when PORT=0. */
-  readonly port?: number;
+  readonly port?: number | undefined;
   /** The port serving `/healthz` and `/metrics` (the webhook port, or the ops server's in long-connection mode). */
-  readonly opsPort?: number;
+  readonly opsPort?: number | undefined;
   /** The reminder scheduler, when reminders are on and this process holds the data-directory lock. */
-  readonly reminders?: ReminderScheduler;
+  readonly reminders?: ReminderScheduler | undefined;
   /** The new-policy and expiry notices' scheduler, when notices are on and this process holds their lock. */
-  readonly notices?: NoticeScheduler;
+  readonly notices?: NoticeScheduler | undefined;
   /** Stops taking events, lets answers in flight finish (up to `timeoutMs`), closes everything. */
   stop(timeoutMs?: number): Promise<void>;
 }
@@ -73,9 +73,9 @@ interface OpsOptions {
   modelLoaded(): boolean;
   /** Long-connection mode: the port of the ops server (OPS_PORT, else PORT); webhook mode serves them on the webhook port. */
   port: number;
-  host?: string;
+  host?: string | undefined;
   /** More routes on the same server (the admin console), built once the bot and its health exist. */
-  extraRoutes?: (running: { bot: LarkBot; health: HealthSources }) => OpsRoutes;
+  extraRoutes?: ((running: { bot: LarkBot; health: HealthSources }) => OpsRoutes) | undefined;
 }
 
 /**
@@ -97,30 +97,30 @@ export async function runLarkBot(options: {
   >;
   wsClientFactory?: WsClientFactory | undefined;
   /** The reminders (`createReminders`): their commands are answered and their scheduler runs while the bot does. */
-  reminders?: Reminders;
+  reminders?: Reminders | undefined;
   /** Scheduler tuning (tests: a cron that never fires on its own, lock options). */
-  reminderScheduler?: ReminderSchedulerExtra;
+  reminderScheduler?: ReminderSchedulerExtra | undefined;
   /** Metrics and health over HTTP; off when not given. */
-  ops?: OpsOptions;
+  ops?: OpsOptions | undefined;
   /** Document administration from chat: uploads, `/docs`, `/reindex`. */
-  knowledge?: KnowledgeAdmin;
+  knowledge?: KnowledgeAdmin | undefined;
   /** New-policy cards to subscribed groups and the weekly expiry card to the admin chats. */
-  notices?: Notices;
+  notices?: Notices | undefined;
   /** Their scheduler's tuning (tests: a cron that never fires; several instances: lease and shared send log). */
-  noticeScheduler?: NoticeSchedulerExtra;
+  noticeScheduler?: NoticeSchedulerExtra | undefined;
 }): Promise<RunningBot> {
   const { settings, logger, ops } = options;
   const bot = createLarkBot({
     settings,
-    ...(ops ? { metrics: ops.metrics } : {}),
+    metrics: ops?.metrics,
     answers: options.answers,
     status: options.status,
     logger,
     stores: options.stores,
     streamsAnswers: options.streamsAnswers,
-    ...(options.reminders ? { reminders: options.reminders.service } : {}),
+    reminders: options.reminders?.service,
     knowledge: options.knowledge,
-    ...(options.notices ? { notices: options.notices.service } : {}),
+    notices: options.notices?.service,
     ...options.tuning,
   });
   let transport: LarkTransport | undefined;
@@ -143,7 +143,7 @@ export async function runLarkBot(options: {
       bot,
       logger,
       options.wsClientFactory,
-      routes && ops ? { routes, port: ops.port, metrics: ops.metrics, ...(ops.host ? { host: ops.host } : {}) } : undefined,
+      routes && ops ? { routes, port: ops.port, metrics: ops.metrics, host: ops.host } : undefined,
     );
     if (options.reminders) scheduler = startReminders(options.reminders, bot, logger, options.reminderScheduler ?? {}, ops?.metrics);
     if (options.notices)
@@ -163,10 +163,10 @@ export async function runLarkBot(options: {
   const opened = transport;
   return {
     bot,
-    ...(port !== undefined ? { port } : {}),
-    ...(opsPort !== undefined ? { opsPort } : {}),
-    ...(scheduler ? { reminders: scheduler } : {}),
-    ...(noticeScheduler ? { notices: noticeScheduler } : {}),
+    port,
+    opsPort,
+    reminders: scheduler,
+    notices: noticeScheduler,
     async stop(timeoutMs = 10_000) {
       // the scheduler first: a tick in flight finishes its sends while the platform client still works
       await scheduler?.stop();

@@ -57,9 +57,9 @@ export interface Runtime {
 interface RuntimeOptions {
   logger?: Logger;
   /** Transport of the chat model client (tests, proxies). */
-  fetch?: typeof fetch;
+  fetch?: typeof fetch | undefined;
   /** The database for INDEX_STORE=postgres (tests: PGlite; the app: its one pool, opened at first use); default: DATABASE_URL. */
-  database?: Database | (() => Promise<Database>);
+  database?: Database | (() => Promise<Database>) | undefined;
   /**
    * Admins' 「仍然有效」 marks (the notices' state): answers and the served manifest stop calling such a
    * document expired. `load` is awaited once before the first answer, so `cli ask` sees them too.
@@ -83,12 +83,12 @@ function llmSetup(config: Config, logger: Logger, transport: typeof fetch | unde
   const prompts = loadPrompts(config.PROMPTS_DIR);
   const model = createOpenAiModel({
     model: config.LLM_MODEL,
-    ...(config.LLM_BASE_URL ? { baseURL: config.LLM_BASE_URL } : {}),
-    ...(config.LLM_API_KEY ? { apiKey: config.LLM_API_KEY } : {}),
+    baseURL: config.LLM_BASE_URL,
+    apiKey: config.LLM_API_KEY,
     timeoutMs: config.LLM_TIMEOUT_MS,
     temperature: config.LLM_TEMPERATURE,
     maxTokens: config.LLM_MAX_TOKENS,
-    ...(transport ? { fetch: transport } : {}),
+    fetch: transport,
   });
   const secrets = [config.LLM_API_KEY, config.LLM_BASE_URL].filter((secret): secret is string => secret !== undefined);
   return {
@@ -113,9 +113,9 @@ function lazy<T>(make: () => T): () => T {
 function configuredEmbedder(config: Config): Promise<Embedder> {
   return createTransformersEmbedder({
     modelId: config.EMBEDDING_MODEL_ID,
-    ...(config.EMBEDDING_MODEL_DIR ? { modelDir: config.EMBEDDING_MODEL_DIR } : {}),
+    modelDir: config.EMBEDDING_MODEL_DIR,
     allowRemote: config.EMBEDDING_ALLOW_REMOTE,
-    ...(config.HF_ENDPOINT ? { hubEndpoint: config.HF_ENDPOINT } : {}),
+    hubEndpoint: config.HF_ENDPOINT,
     batchTokens: config.EMBEDDING_BATCH_TOKENS,
     maxPassageTokens: config.EMBEDDING_PASSAGE_TOKENS,
     workers: config.EMBEDDING_WORKERS,

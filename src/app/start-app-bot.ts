@@ -42,8 +42,8 @@ interface BotOverrides {
 
 /** The running bot with the admin console beside it (CONSOLE_ENABLED). */
 interface AppBot extends RunningBot {
-  readonly reminderService?: Reminders;
-  readonly console?: AdminConsole;
+  readonly reminderService?: Reminders | undefined;
+  readonly console?: AdminConsole | undefined;
 }
 
 /** How answers are produced, as `/status` reports it. */
@@ -83,8 +83,8 @@ export async function startAppBot(app: App, settings: LarkSettings, overrides: B
     config,
     logger,
     opsPort,
-    ...(knowledge ? { knowledge } : {}),
-    ...(reminders ? { reminders } : {}),
+    knowledge: knowledge ?? undefined,
+    reminders: reminders ?? undefined,
   });
   const stores = overrides.stores ?? (await app.storage.larkStores(app.clock));
   const notices = overrides.notices === undefined ? await app.notices() : overrides.notices;
@@ -101,43 +101,38 @@ export async function startAppBot(app: App, settings: LarkSettings, overrides: B
       streamsAnswers: overrides.streamsAnswers ?? (overrides.answers ? false : runtime.llmModel !== undefined),
       logger,
       stores,
-      ...(reminders ? { reminders, reminderScheduler: { ...overrides.reminderScheduler } } : {}),
-      ...(knowledge ? { knowledge } : {}),
-      ...(notices ? { notices, noticeScheduler: { ...overrides.noticeScheduler } } : {}),
+      reminders: reminders ?? undefined,
+      reminderScheduler: overrides.reminderScheduler,
+      knowledge: knowledge ?? undefined,
+      notices: notices ?? undefined,
+      noticeScheduler: overrides.noticeScheduler,
       wsClientFactory: overrides.wsClientFactory,
       tuning: {
         clock: app.clock,
         claimLeaseMs: config.LARK_CLAIM_LEASE_SECONDS * 1000,
         // several instances take over each other's abandoned questions; one alone, those of its previous run
         sweepIntervalMs: config.LARK_SWEEP_SECONDS * 1000,
-        ...(adminConsole ? { consoleLink: adminConsole.issueLink } : {}),
+        consoleLink: adminConsole?.issueLink,
         ...overrides.lark,
       },
-      ...(overrides.ops === null
-        ? {}
-        : {
-            ops: {
+      ops:
+        overrides.ops === null
+          ? undefined
+          : {
               metrics: overrides.ops?.metrics ?? createPrometheusMetrics(),
               // the warm-up loaded the index and the embedding model, or threw
               modelLoaded: () => true,
               port: opsPort,
-              ...(config.OPS_HOST ? { host: config.OPS_HOST } : {}),
-              ...(adminConsole
-                ? {
-                    extraRoutes: ({ bot, health }) =>
-                      adminConsole.routes({ stores: bot.stores, health, chatName: (chatId) => bot.chatName(chatId) }),
-                  }
-                : {}),
+              host: config.OPS_HOST,
+              extraRoutes: adminConsole
+                ? ({ bot, health }) => adminConsole.routes({ stores: bot.stores, health, chatName: (chatId) => bot.chatName(chatId) })
+                : undefined,
             },
-          }),
     });
   } catch (error) {
     adminConsole?.close();
     const reason = error instanceof Error ? error.message : String(error);
     throw new AppError('feishu-unreachable', reason, { cause: error });
   }
-  return Object.assign(running, {
-    ...(reminders ? { reminderService: reminders } : {}),
-    ...(adminConsole ? { console: adminConsole } : {}),
-  });
+  return Object.assign(running, { reminderService: reminders ?? undefined, console: adminConsole });
 }

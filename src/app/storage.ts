@@ -66,7 +66,7 @@ const SCHEDULER_LEASE_MS = 3 * 60_000;
 export function createStorage(
   config: Config,
   logger: Logger,
-  options: { database?: Database | undefined; instance?: string; leaseMs?: number } = {},
+  options: { database?: Database | undefined; instance?: string | undefined; leaseMs?: number | undefined } = {},
 ): AppStorage {
   const choice = storageChoice(config);
   const instance = options.instance ?? `${hostname()}:${process.pid}`;

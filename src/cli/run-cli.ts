@@ -75,7 +75,7 @@ async function runCommand(app: App, command: string, rest: string[], values: Cli
       const chosen = mode();
       return askCommand(runtime, logger, {
         json: values.json ?? false,
-        ...(values.batch ? { batch: values.batch } : {}),
+        batch: values.batch,
         mode: chosen,
         question: rest.join(' '),
       });

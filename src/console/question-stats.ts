@@ -35,12 +35,12 @@ export function dailyStats(entries: readonly QuestionEntry[], now: number, days 
 
 /** What the questions page filters on; every field optional. */
 export interface QuestionFilter {
-  refused?: boolean;
-  down?: boolean;
+  refused?: boolean | undefined;
+  down?: boolean | undefined;
   /** Inclusive calendar days (YYYY-MM-DD, China time). */
-  from?: string;
-  to?: string;
-  text?: string;
+  from?: string | undefined;
+  to?: string | undefined;
+  text?: string | undefined;
 }
 
 /** The entries a filter keeps, in their order. */
@@ -63,13 +63,7 @@ export function filterFromQuery(query: URLSearchParams): QuestionFilter {
   const from = day(query.get('from'));
   const to = day(query.get('to'));
   const text = query.get('q')?.slice(0, 200);
-  return {
-    ...(query.get('refused') === '1' ? { refused: true } : {}),
-    ...(query.get('down') === '1' ? { down: true } : {}),
-    ...(from ? { from } : {}),
-    ...(to ? { to } : {}),
-    ...(text ? { text } : {}),
-  };
+  return { refused: query.get('refused') === '1', down: query.get('down') === '1', from, to, text };
 }
 
 /** A cell that a spreadsheet would run as a formula is prefixed with ' (CSV injection). */

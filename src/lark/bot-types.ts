@@ -39,9 +39,9 @@ export interface LarkBotOptions {
   /** Card update spacing (default 250 ms). */
   cardUpdateIntervalMs?: number;
   /** The reminders' admin service: enables /reminders, /subscribe, /unsubscribe and /remind. */
-  reminders?: RemindersService;
+  reminders?: RemindersService | undefined;
   /** Counts questions, feedback and failures (default: nothing). */
-  metrics?: Metrics;
+  metrics?: Metrics | undefined;
   /** Document administration: enables uploads, `/docs` and `/reindex` from chat. */
   knowledge?: KnowledgeAdmin | undefined;
   /** Spacing of progress card updates during a re-index (default 1 s). */
@@ -51,9 +51,9 @@ export interface LarkBotOptions {
   /** How often abandoned claims (an instance died mid-answer) are looked for (default 10 s; 0 = never). */
   sweepIntervalMs?: number;
   /** The admin console's one-time login links: enables `/console`. */
-  consoleLink?: IssueConsoleLink;
+  consoleLink?: IssueConsoleLink | undefined;
   /** New-policy and expiry notices: enables `/subscribe policies` and the expiry card's buttons. */
-  notices?: NoticesService;
+  notices?: NoticesService | undefined;
 }
 
 /** The bot's stores, for the admin console beside it (which reads and deletes, and claims one-time links). */

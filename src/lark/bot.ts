@@ -121,8 +121,11 @@ export function createLarkBot(options: LarkBotOptions): LarkBot {
 }
 
 /** The named options that are set, for passing optional settings on without `undefined` keys. */
-function pick<T extends object, K extends keyof T>(source: T, ...keys: K[]): Partial<Pick<T, K>> {
-  const picked: Partial<Pick<T, K>> = {};
-  for (const key of keys) if (source[key] !== undefined) picked[key] = source[key];
+function pick<T extends object, K extends keyof T>(source: T, ...keys: K[]): { [P in K]?: Exclude<T[P], undefined> } {
+  const picked: { [P in K]?: Exclude<T[P], undefined> } = {};
+  for (const key of keys) {
+    const value = source[key];
+    if (value !== undefined) picked[key] = value as Exclude<T[K], undefined>;
+  }
   return picked;
 }

@@ -13,7 +13,7 @@ export interface NoticeInput {
   questions: ReadonlyMap<string, string[]>;
   adminChats: readonly string[];
   /** This week's expiry slot when it has come (the cron's last time within the past week). */
-  expirySlot?: { week: string; at: number };
+  expirySlot?: { week: string; at: number } | undefined;
   now: number;
 }
 

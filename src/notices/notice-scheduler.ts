@@ -38,7 +38,7 @@ export interface NoticeSchedulerOptions {
   /** The scheduler's memory: every send decision. */
   sendLog: SendLog;
   /** Several instances: only the holder of this lease sends, its log writes fenced with it (replaces the directory lock). */
-  lease?: SchedulerLease;
+  lease?: SchedulerLease | undefined;
   lock?: LockOptions;
   cron?: CronStarter;
 }

@@ -155,12 +155,12 @@ export function createNotices(options: { settings: NoticesSettings; stores: Noti
             // the question log is read only when some chat has a document new to it (most minutes none has)
             questions: hasNewDocument(state, documents) ? await sources.questions() : new Map(),
             adminChats: sources.adminChats,
-            ...(slot ? { expirySlot: slot } : {}),
+            expirySlot: slot,
             now,
           };
         },
         sendLog: stores.sendLog,
-        ...(stores.lease ? { lease: stores.lease } : {}),
+        lease: stores.lease,
         ...extra,
       }),
   };

@@ -56,7 +56,7 @@ export function createReminders(options: {
         clock,
         logger,
         sendLog: stores.sendLog,
-        ...(stores.lease ? { lease: stores.lease } : {}),
+        lease: stores.lease,
         ...extra,
       }),
   };

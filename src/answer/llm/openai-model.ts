@@ -7,14 +7,14 @@ import { ModelError, scrubSecrets } from './model-error.js';
 /** How to reach an OpenAI-compatible chat endpoint (DeepSeek, DashScope, OpenAI, vLLM, Ollama). */
 interface OpenAiModelConfig {
   model: string;
-  baseURL?: string;
+  baseURL?: string | undefined;
   /** Local servers need none; a placeholder is sent then. */
-  apiKey?: string;
+  apiKey?: string | undefined;
   timeoutMs: number;
   temperature: number;
   maxTokens: number;
   /** Injected transport, for tests and proxies. */
-  fetch?: typeof fetch;
+  fetch?: typeof fetch | undefined;
   /** Reads a Retry-After given as an HTTP date; the system clock unless a test injects one. */
   clock?: Clock;
 }
@@ -57,7 +57,7 @@ function toModelError(error: unknown, call: ModelCall, secrets: readonly string[
   if (error instanceof OpenAI.APIError) {
     const status = error.status;
     const wait = retryAfterMs(error.headers, clock.now());
-    const details = { ...(status !== undefined ? { status } : {}), ...(wait !== undefined ? { retryAfterMs: wait } : {}), cause: error };
+    const details = { status, retryAfterMs: wait, cause: error };
     if (status === 429) return new ModelError('rate-limited', message, { ...details, isRetryable: true });
     if (status === undefined || status >= 500) return new ModelError('server', message, { ...details, isRetryable: status !== undefined });
     return new ModelError('rejected', message, { ...details, isRetryable: status === 408 || status === 409 });
@@ -70,11 +70,12 @@ function toModelError(error: unknown, call: ModelCall, secrets: readonly string[
 export function createOpenAiModel(config: OpenAiModelConfig): AnswerModel {
   const client = new OpenAI({
     apiKey: config.apiKey ?? 'not-needed',
-    ...(config.baseURL ? { baseURL: config.baseURL } : {}),
+    // an empty one means the client's default (OPENAI_BASE_URL, else OpenAI), as an absent one does
+    baseURL: config.baseURL || undefined,
     timeout: config.timeoutMs,
     maxRetries: 0,
     logLevel: 'off',
-    ...(config.fetch ? { fetch: config.fetch } : {}),
+    fetch: config.fetch,
   });
   const secrets = config.apiKey ? [config.apiKey] : [];
   const clock = config.clock ?? systemClock;

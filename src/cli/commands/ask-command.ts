@@ -10,7 +10,7 @@ const batchLine = z.object({ id: z.union([z.string(), z.number()]).transform(Str
 /** The flags of `ask`. */
 interface AskFlags {
   json: boolean;
-  batch?: string;
+  batch?: string | undefined;
   question?: string;
   /** `--mode`: forces the LLM or the extractive answerer. */
   mode?: 'llm' | 'extractive' | undefined;

@@ -74,7 +74,7 @@ export async function chatCommand(
     output: process.stdout,
     terminal,
     historySize: 200,
-    ...(terminal ? { history: readHistory(historyFile) } : {}),
+    history: terminal ? readHistory(historyFile) : undefined,
   });
   process.stdout.write('政策通 · 控制台对话（输入问题后回车；可以接着追问，如「那南浔呢？」；/help 查看命令，/quit 退出）\n');
   lines.setPrompt('\n问> ');

@@ -42,8 +42,8 @@ export async function remindersCli(
   const input = { settings, logger, stores: await app.storage.reminderStores() };
   if (sub === 'preview') {
     return remindersPreviewCommand(input, {
-      ...(flags.from ? { from: flags.from } : {}),
-      ...(flags.to ? { to: flags.to } : {}),
+      from: flags.from,
+      to: flags.to,
       json: flags.json,
     });
   }

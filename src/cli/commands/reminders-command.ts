@@ -35,7 +35,7 @@ const SUBSCRIBERS_PLACEHOLDER = '<订阅群>';
  */
 export async function remindersPreviewCommand(
   input: RemindersCommandInput,
-  flags: { from?: string; to?: string; json?: boolean } = {},
+  flags: { from?: string | undefined; to?: string | undefined; json?: boolean } = {},
 ): Promise<number> {
   const { settings } = input;
   const now = (input.clock ?? systemClock).now();

@@ -34,13 +34,13 @@ export function createAnswerFlow(deps: {
   records: AnswerRecords;
   tasks: TaskSet;
   logger: Logger;
-  timeoutMs?: number;
+  timeoutMs?: number | undefined;
   /** Counts questions, refusals, latency and failures (default: nothing). */
   metrics?: Metrics;
   /** Questions recalled by their senders: not answered, and their reply withdrawn. */
   recalls?: Recalls;
   /** A 「思考中」 reaction on the question while it is answered. */
-  thinking?: ThinkingReaction;
+  thinking?: ThinkingReaction | undefined;
   /** Keeps each answered question for the admin console. */
   questions?: QuestionLog;
   now: () => number;

@@ -58,7 +58,7 @@ export function createSurfaceFactory(options: {
   mode: 'cardkit' | 'patch';
   clock: Clock;
   logger: Logger;
-  intervalMs?: number;
+  intervalMs?: number | undefined;
   /** Which card entity each reply shows (shared by the instances), for answers taken over. */
   cards?: Pick<AnswerRecords, 'findCard' | 'saveCard'>;
 }): SurfaceFactory {

@@ -39,8 +39,8 @@ export function createBotAnswering(deps: {
   clock: Clock;
   logger: Logger;
   metrics: Metrics;
-  cardUpdateIntervalMs?: number;
-  answerTimeoutMs?: number;
+  cardUpdateIntervalMs?: number | undefined;
+  answerTimeoutMs?: number | undefined;
 }): BotAnswering {
   const { settings, platform, clock, logger, tasks } = deps;
   // A CardKit entity costs an extra call per answer and only pays off when text streams in.
@@ -53,17 +53,17 @@ export function createBotAnswering(deps: {
       clock,
       logger,
       cards: deps.records,
-      ...(deps.cardUpdateIntervalMs ? { intervalMs: deps.cardUpdateIntervalMs } : {}),
+      intervalMs: deps.cardUpdateIntervalMs,
     }),
     records: deps.records,
     tasks,
     logger,
     metrics: deps.metrics,
     recalls: deps.recalls,
-    ...(settings.thinkingReaction ? { thinking: createThinkingReaction(platform, logger) } : {}),
+    thinking: settings.thinkingReaction ? createThinkingReaction(platform, logger) : undefined,
     questions: deps.questions,
     now: () => clock.now(),
-    ...(deps.answerTimeoutMs ? { timeoutMs: deps.answerTimeoutMs } : {}),
+    timeoutMs: deps.answerTimeoutMs,
   });
   return {
     cardMode,

@@ -28,7 +28,7 @@ const DOWNLOAD_TIMEOUT_MS = 60_000;
 interface BotCommands {
   commands: Command[];
   /** Takes document uploads from admins (before any other handling of a file message). */
-  uploads?: Middleware;
+  uploads?: Middleware | undefined;
   /** The card buttons of these commands (`/match`'s form and 详细, the expiry card's 移除/仍然有效). */
   cardActions: CardActionHandlers;
 }
@@ -87,7 +87,7 @@ export function createBotCommands(deps: {
   return {
     commands,
     cardActions: { ...matchCardActions(matching), ...notices?.cardActions },
-    ...(documents ? { uploads: acceptUploads(documents) } : {}),
+    uploads: documents ? acceptUploads(documents) : undefined,
   };
 }
 

@@ -197,7 +197,7 @@ export function acceptUploads(deps: DocumentAdminDeps): Middleware {
         fileKey: key,
         fileName,
         maxBytes: deps.maxUploadBytes,
-        ...(image ? { type: 'image' as const } : {}),
+        type: image ? 'image' : undefined,
       });
       if (image) fileName = imageUploadName(bytes, deps.clock.now());
     } catch (error) {

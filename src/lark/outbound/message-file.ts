@@ -10,7 +10,7 @@ export type DownloadMessageFile = (input: {
   fileKey: string;
   fileName: string;
   maxBytes: number;
-  type?: 'file' | 'image';
+  type?: 'file' | 'image' | undefined;
 }) => Promise<Buffer>;
 
 async function readLimited(stream: Readable, maxBytes: number, fileName: string): Promise<Buffer> {

@@ -86,12 +86,7 @@ export function createOpenPlatform(options: OpenPlatformOptions): OpenPlatform {
     withRetry(
       async (attempt) => {
         const { chatId, idempotent, exempt, optional } = extra;
-        const admitted = await options.limiter.acquire({
-          api,
-          ...(chatId ? { chatId } : {}),
-          ...(exempt ? { exempt } : {}),
-          ...(optional ? { maxWaitMs: OPTIONAL_WAIT_MS } : {}),
-        });
+        const admitted = await options.limiter.acquire({ api, chatId, exempt, maxWaitMs: optional ? OPTIONAL_WAIT_MS : undefined });
         if (!admitted) return undefined;
         try {
           const envelope = envelopeSchema.safeParse(await options.request(request));
@@ -180,11 +175,7 @@ export function createOpenPlatform(options: OpenPlatformOptions): OpenPlatform {
     },
     async patchCard(messageId, card, patchOptions) {
       const path = `/open-apis/im/v1/messages/${encodeURIComponent(messageId)}`;
-      await call(
-        'im.message.patch',
-        { method: 'PATCH', path, body: { content: JSON.stringify(card) } },
-        { ...(patchOptions?.optional ? { optional: true } : {}) },
-      );
+      await call('im.message.patch', { method: 'PATCH', path, body: { content: JSON.stringify(card) } }, patchOptions);
     },
     async createCardEntity(card) {
       const path = '/open-apis/cardkit/v1/cards';

@@ -9,7 +9,12 @@ export interface OutboundLimiter {
    * With `maxWaitMs`, a call whose slot is further away than that takes none and resolves false at
    * once (an update that will be outdated by then is better skipped); otherwise it resolves true.
    */
-  acquire(call: { api: string; chatId?: string; exempt?: boolean; maxWaitMs?: number }): Promise<boolean>;
+  acquire(call: {
+    api: string;
+    chatId?: string | undefined;
+    exempt?: boolean | undefined;
+    maxWaitMs?: number | undefined;
+  }): Promise<boolean>;
 }
 
 /** How many calls fit in one window, per chat and per API (per second and per minute). */

@@ -9,8 +9,8 @@ import { createWebhookServer } from './webhook-server.js';
 
 /** The running transport: the webhook server's port (webhook mode), the port of /healthz and /metrics. */
 export interface LarkTransport {
-  port?: number;
-  opsPort?: number;
+  port?: number | undefined;
+  opsPort?: number | undefined;
   close(): Promise<void>;
 }
 
@@ -38,7 +38,7 @@ export async function startLarkTransport(
   bot: LarkBot,
   logger: Logger,
   wsClientFactory?: WsClientFactory,
-  ops?: { routes: OpsRoutes; port: number; host?: string; metrics: PrometheusMetrics },
+  ops?: { routes: OpsRoutes; port: number; host?: string | undefined; metrics: PrometheusMetrics },
 ): Promise<LarkTransport> {
   if (settings.mode === 'long-connection') {
     const connection = await startLongConnection(settings, bot.dispatcher, logger, wsClientFactory);
@@ -63,15 +63,13 @@ export async function startLarkTransport(
   }
   const server = createWebhookServer({
     path: settings.webhookPath,
-    secrets: {
-      ...(settings.verificationToken ? { verificationToken: settings.verificationToken } : {}),
-      ...(settings.encryptKey ? { encryptKey: settings.encryptKey } : {}),
-    },
+    secrets: { verificationToken: settings.verificationToken, encryptKey: settings.encryptKey },
     invoke: (payload) => bot.dispatcher.invoke(payload, { needCheck: false }),
     logger,
-    ...(ops ? { routes: ops.routes, onError: () => ops.metrics.error('webhook') } : {}),
+    routes: ops?.routes,
+    onError: ops ? () => ops.metrics.error('webhook') : undefined,
   });
   const port = await listen(server, settings.port);
   logger.info('lark.webhook_listening', { port, path: settings.webhookPath });
-  return { port, ...(ops ? { opsPort: port } : {}), close: () => closeServer(server) };
+  return { port, opsPort: ops ? port : undefined, close: () => closeServer(server) };
 }

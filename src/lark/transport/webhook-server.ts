@@ -44,9 +44,9 @@ export function createWebhookServer(options: {
   secrets: WebhookSecrets;
   invoke: Invoke;
   logger: Logger;
-  routes?: OpsRoutes;
+  routes?: OpsRoutes | undefined;
   /** Counts refused and failed deliveries (a run of 401s usually means a wrong key or token). */
-  onError?: () => void;
+  onError?: (() => void) | undefined;
 }): Server {
   const { path, secrets, invoke, logger } = options;
   return createServer((request, response) => {

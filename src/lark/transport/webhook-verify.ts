@@ -14,8 +14,8 @@ interface Rejection {
 
 /** The Encryption Strategy values from the developer console. */
 export interface WebhookSecrets {
-  verificationToken?: string;
-  encryptKey?: string;
+  verificationToken?: string | undefined;
+  encryptKey?: string | undefined;
 }
 
 const objectSchema = z.record(z.string(), z.unknown());

@@ -12,7 +12,7 @@ export function kindLabel(entry: CalendarEntry): string {
  * Windows speak of starting and ending; deadlines of 截止.
  */
 export function statusLine(entry: CalendarEntry, occurrence: Occurrence, now: number, timeZone: string): string {
-  const until = formatUntil(now, { date: occurrence.date, ...(occurrence.role === 'at' ? { instant: occurrence.instant } : {}) }, timeZone);
+  const until = formatUntil(now, { date: occurrence.date, instant: occurrence.role === 'at' ? occurrence.instant : undefined }, timeZone);
   const day = `${occurrence.date.month}月${occurrence.date.day}日`;
   if (occurrence.role === 'start')
     return until === '今天' ? '今天开始' : until.startsWith('已') ? `已开始（${day}）` : `${until}开始（${day}）`;

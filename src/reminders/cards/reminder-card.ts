@@ -21,7 +21,7 @@ export interface RenderContext {
   now: number;
   timeZone: string;
   /** Set when the send is a catch-up: the time it was due. */
-  lateFrom?: number;
+  lateFrom?: number | undefined;
   /** Marks a test send. */
   test?: boolean;
 }

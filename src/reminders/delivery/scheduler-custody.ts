@@ -27,8 +27,8 @@ function readNow(log: SendLog): SendRecord[] {
  */
 export function createCustody(deps: {
   directory: string;
-  lockOptions?: LockOptions;
-  lease?: SchedulerLease;
+  lockOptions?: LockOptions | undefined;
+  lease?: SchedulerLease | undefined;
   log: SendLog;
   onTaken: (records: SendRecord[]) => void;
 }): Custody {

@@ -19,7 +19,7 @@ export function createDeliver(deps: {
   const { record, logger } = deps;
   return async (send, now) => {
     const base = { key: send.key, uuid: send.uuid, scheduledAt: send.scheduledAt };
-    const card = renderCard(send.message, { now, timeZone: deps.timeZone, ...(send.late ? { lateFrom: send.scheduledAt } : {}) });
+    const card = renderCard(send.message, { now, timeZone: deps.timeZone, lateFrom: send.late ? send.scheduledAt : undefined });
     await record({ type: 'attempt', ...base, at: now });
     const result = await sendSafely(deps.sender, send.key.chat, card, send.uuid);
     const at = deps.clock.now();

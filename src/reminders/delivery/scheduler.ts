@@ -42,14 +42,14 @@ export interface ReminderSchedulerOptions {
   /** The scheduler's memory: every send decision (tests simulate crashes with their own). */
   sendLog: SendLog;
   cron?: CronStarter;
-  lock?: LockOptions;
+  lock?: LockOptions | undefined;
   /**
    * Several instances (STORE=postgres): every instance runs the scheduler, only the holder of this
    * lease sends (others' ticks stand by), and its send-log writes are fenced with the lease. Replaces
    * the data-directory lock.
    */
-  lease?: SchedulerLease;
-  graceMs?: number;
+  lease?: SchedulerLease | undefined;
+  graceMs?: number | undefined;
 }
 
 /** Runs `due()` every minute and delivers what it returns, with the send log as its memory. */
@@ -96,8 +96,8 @@ export function createReminderScheduler(options: ReminderSchedulerOptions): Remi
   const lastTickFile = join(settings.directory, 'last-tick.json');
   const custody = createCustody({
     directory: settings.directory,
-    ...(options.lock ? { lockOptions: options.lock } : {}),
-    ...(options.lease ? { lease: options.lease } : {}),
+    lockOptions: options.lock,
+    lease: options.lease,
     log,
     onTaken: (records) => (ledger = foldLog(records)),
   });
@@ -179,8 +179,8 @@ function tickRunner(deps: {
       audience,
       catchUpMs: settings.catchUpMs,
       digest: { fields: settings.digestFields, days: settings.digestDays },
-      ...(since !== undefined ? { since } : {}),
-      ...(options.graceMs !== undefined ? { graceMs: options.graceMs } : {}),
+      since,
+      graceMs: options.graceMs,
     });
     for (const skip of plan.skips) {
       await record({ type: 'skipped', key: skip.key, uuid: skip.uuid, scheduledAt: skip.scheduledAt, at: now, reason: skip.reason });

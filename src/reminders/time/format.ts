@@ -47,7 +47,7 @@ export function formatWhen(when: When): string {
  * "How long until" from `now` to a date (or an exact instant): 今天, 明天, 还有 N 天, 还有 N 小时,
  * 已过去 N 天. Whole days are counted on the zone's calendar, not in 24-hour blocks.
  */
-export function formatUntil(now: number, target: { date: CivilDate; instant?: number }, timeZone: string): string {
+export function formatUntil(now: number, target: { date: CivilDate; instant?: number | undefined }, timeZone: string): string {
   const days = dayNumber(target.date) - dayNumber(dateAt(now, timeZone));
   if (target.instant !== undefined) {
     const ms = target.instant - now;
