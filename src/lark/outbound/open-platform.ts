@@ -1,11 +1,8 @@
 import { z } from 'zod';
 import type { CardJson } from '../../cards/index.js';
-import type { Clock } from '../../clock/index.js';
-import { codeFor, LarkError } from '../errors.js';
+import { LarkError } from '../errors.js';
 import type { Logger } from '../../log/index.js';
-import { withRetry, type RetryPolicy } from '../../retry/index.js';
-import type { OutboundLimiter } from './outbound-limiter.js';
-import type { PlatformCall, PlatformRequest } from './sdk-request.js';
+import { parseData, platformCaller, type OpenPlatformOptions, type PlatformCaller } from './platform-call.js';
 
 /** What a card message shows: card JSON, or a CardKit card entity by id (needed for streaming). */
 type CardContent = { card: CardJson } | { cardId: string };
@@ -43,98 +40,34 @@ export interface OpenPlatform {
   closeStreaming(cardId: string, summary: string, sequence: number): Promise<void>;
 }
 
-/** The longest an optional update (a partial answer) waits for a rate-limit slot before it is skipped. */
-const OPTIONAL_WAIT_MS = 250;
-
-/**
- * CardKit answers to a retry of an update the platform had already applied (the first answer was
- * lost): 200770 a repeated uuid, 300317 a sequence no longer above the card's. The docs do not say
- * which one a repeated uuid gets, so either one on a retry counts as done.
- */
-const ALREADY_APPLIED_CODES: ReadonlySet<number> = new Set([200770, 300317]);
-
-const envelopeSchema = z.object({ code: z.number(), msg: z.string().optional(), data: z.unknown().optional() });
 const messageDataSchema = z.object({ message_id: z.string() });
 const cardDataSchema = z.object({ card_id: z.string() });
 const reactionDataSchema = z.object({ reaction_id: z.string() });
-
-/** The transport, pacing and retry policy an OpenPlatform is built from (all injected). */
-interface OpenPlatformOptions {
-  request: PlatformRequest;
-  limiter: OutboundLimiter;
-  retry: RetryPolicy;
-  clock: Clock;
-  logger: Logger;
-}
 
 function serialize(content: CardContent): string {
   return 'cardId' in content ? JSON.stringify({ type: 'card', data: { card_id: content.cardId } }) : JSON.stringify(content.card);
 }
 
-/** The OpenPlatform over a PlatformRequest (the SDK client in production, anything in tests). */
-export function createOpenPlatform(options: OpenPlatformOptions): OpenPlatform {
-  /** One call to `api`: limiter slot, request, body `code` check, retried as a whole. */
-  /**
-   * `idempotent`: a CardKit update whose retry may find it applied; `exempt`: a call on a streaming
-   * card entity, which the platform does not count against the per-API limits.
-   */
-  const call = async (
-    api: string,
-    request: PlatformCall,
-    extra: { chatId?: string; idempotent?: boolean; exempt?: boolean; optional?: boolean } = {},
-  ): Promise<unknown> =>
-    withRetry(
-      async (attempt) => {
-        const { chatId, idempotent, exempt, optional } = extra;
-        const admitted = await options.limiter.acquire({ api, chatId, exempt, maxWaitMs: optional ? OPTIONAL_WAIT_MS : undefined });
-        if (!admitted) return undefined;
-        try {
-          const envelope = envelopeSchema.safeParse(await options.request(request));
-          if (!envelope.success) throw new LarkError('invalid-response', `${request.path}: response has no code`);
-          const { code, msg, data } = envelope.data;
-          if (code !== 0)
-            throw new LarkError(codeFor(200, code), `${request.path}: code ${code} ${msg ?? ''}`.trim(), { platformCode: code });
-          return data;
-        } catch (error) {
-          const code = error instanceof LarkError ? error.details.platformCode : undefined;
-          // a retry of a CardKit update the platform had applied already: done, whichever way it says so
-          if (idempotent && attempt > 1 && code !== undefined && ALREADY_APPLIED_CODES.has(code)) return undefined;
-          throw error;
-        }
-      },
-      {
-        policy: options.retry,
-        clock: options.clock,
-        retries: LarkError,
-        onRetry: (error, attempt, delayMs) =>
-          options.logger.warn('lark.retry', {
-            path: request.path,
-            attempt,
-            delayMs,
-            code: error.code,
-            platformCode: error.details.platformCode,
-          }),
-      },
-    );
+type MessageMethods = Pick<
+  OpenPlatform,
+  'replyCard' | 'sendCard' | 'sendCardToUser' | 'recallMessage' | 'addReaction' | 'removeReaction' | 'patchCard'
+>;
+type CardKitMethods = Pick<OpenPlatform, 'createCardEntity' | 'updateCardEntity' | 'streamCardText' | 'closeStreaming'>;
 
-  const parse = <T>(schema: z.ZodType<T>, data: unknown, path: string): T => {
-    const parsed = schema.safeParse(data);
-    if (!parsed.success) throw new LarkError('invalid-response', `${path}: unexpected data`);
-    return parsed.data;
-  };
-
+/** im/v1 messages and reactions. */
+function messageMethods(call: PlatformCaller, logger: Logger): MessageMethods {
   return {
     async replyCard({ messageId, chatId, content, uuid, inThread }) {
       const path = `/open-apis/im/v1/messages/${encodeURIComponent(messageId)}/reply`;
       const send = async (thread: boolean): Promise<string> => {
         const body = { msg_type: 'interactive', content: serialize(content), uuid, ...(thread ? { reply_in_thread: true } : {}) };
-        return parse(messageDataSchema, await call('im.message.reply', { method: 'POST', path, body }, { chatId }), path).message_id;
+        return parseData(messageDataSchema, await call('im.message.reply', { method: 'POST', path, body }, { chatId }), path).message_id;
       };
       try {
         return await send(inThread);
       } catch (error) {
         if (!(inThread && error instanceof LarkError && error.code === 'thread-unsupported')) throw error;
-        options.logger.info('lark.thread_fallback', { messageId });
+        logger.info('lark.thread_fallback', { messageId });
         return send(false);
       }
     },
@@ -142,7 +75,7 @@ export function createOpenPlatform(options: OpenPlatformOptions): OpenPlatform {
       const path = '/open-apis/im/v1/messages';
       const body = { receive_id: chatId, msg_type: 'interactive', content: JSON.stringify(card), uuid };
       const data = await call('im.message.create', { method: 'POST', path, query: { receive_id_type: 'chat_id' }, body }, { chatId });
-      const { message_id: messageId } = parse(messageDataSchema, data, path);
+      const { message_id: messageId } = parseData(messageDataSchema, data, path);
       if (messageId === '') throw new LarkError('invalid-response', `${path}: empty message_id`);
       return messageId;
     },
@@ -154,14 +87,14 @@ export function createOpenPlatform(options: OpenPlatformOptions): OpenPlatform {
         { method: 'POST', path, query: { receive_id_type: 'open_id' }, body },
         { chatId: openId },
       );
-      return parse(messageDataSchema, data, path).message_id;
+      return parseData(messageDataSchema, data, path).message_id;
     },
     async recallMessage(messageId) {
       await call('im.message.delete', { method: 'DELETE', path: `/open-apis/im/v1/messages/${encodeURIComponent(messageId)}` });
     },
     async addReaction(messageId, emojiType) {
       const path = `/open-apis/im/v1/messages/${encodeURIComponent(messageId)}/reactions`;
-      return parse(
+      return parseData(
         reactionDataSchema,
         await call('im.message.reaction.create', { method: 'POST', path, body: { reaction_type: { emoji_type: emojiType } } }),
         path,
@@ -177,9 +110,15 @@ export function createOpenPlatform(options: OpenPlatformOptions): OpenPlatform {
       const path = `/open-apis/im/v1/messages/${encodeURIComponent(messageId)}`;
       await call('im.message.patch', { method: 'PATCH', path, body: { content: JSON.stringify(card) } }, patchOptions);
     },
+  };
+}
+
+/** CardKit card entities: create, replace, stream text, close streaming (each update idempotent by its uuid). */
+function cardKitMethods(call: PlatformCaller): CardKitMethods {
+  return {
     async createCardEntity(card) {
       const path = '/open-apis/cardkit/v1/cards';
-      return parse(
+      return parseData(
         cardDataSchema,
         await call('cardkit.card.create', { method: 'POST', path, body: { type: 'card_json', data: JSON.stringify(card) } }),
         path,
@@ -220,4 +159,10 @@ export function createOpenPlatform(options: OpenPlatformOptions): OpenPlatform {
       );
     },
   };
+}
+
+/** The OpenPlatform over a PlatformRequest (the SDK client in production, anything in tests). */
+export function createOpenPlatform(options: OpenPlatformOptions): OpenPlatform {
+  const call = platformCaller(options);
+  return { ...messageMethods(call, options.logger), ...cardKitMethods(call) };
 }
