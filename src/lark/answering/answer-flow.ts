@@ -24,11 +24,8 @@ function conversationOf(message: IncomingMessage): string {
   return message.chatType === 'p2p' ? message.chatId : `${message.chatId}:${message.senderId}`;
 }
 
-/**
- * pending card → partial text while the service streams → final answer or refusal card (or a friendly
- * failure card). Every failure is logged; none escapes into the event handler.
- */
-export function createAnswerFlow(deps: {
+/** What the answer flow works with. */
+interface AnswerFlowDeps {
   service: AnswerService;
   surfaces: SurfaceFactory;
   records: AnswerRecords;
@@ -44,83 +41,93 @@ export function createAnswerFlow(deps: {
   /** Keeps each answered question for the admin console. */
   questions?: QuestionLog;
   now: () => number;
-}): AnswerFlow {
-  const { service, surfaces, records, tasks, logger } = deps;
-  const metrics = deps.metrics ?? noopMetrics;
+}
 
-  /** Runs the answer service; any failure becomes a friendly failure card, never an exception. */
-  const produceCard = async (
-    message: IncomingMessage,
-    question: string,
-    onPartial: (text: string) => void,
-    outcome: { mode: string; answerable: boolean; result?: AskResult },
-  ): Promise<CardJson> => {
-    try {
-      const stream = service.stream({
-        question,
-        id: message.messageId,
-        conversationId: conversationOf(message),
-        signal: AbortSignal.timeout(deps.timeoutMs ?? ANSWER_TIMEOUT_MS),
-      });
-      for await (const event of stream) {
-        if (event.type === 'partial') {
-          onPartial(event.text);
-          continue;
-        }
-        const { result } = event;
-        const { answer, answerable, citations, notes, comparison } = result;
-        // Kept for 👍/👎 (readable at once; the disk write finishes in the background).
-        records
-          .save(message.messageId, {
-            question: result.question,
-            answer,
-            answerable,
-            citations,
-            notes,
-            ...(comparison ? { comparison } : {}),
-            chatId: message.chatId,
-          })
-          .catch((error: unknown) => logger.error('lark.record_failed', { messageId: message.messageId, error }));
-        logger.debug('lark.result', { messageId: message.messageId, answerable: result.answerable, mode: result.mode });
-        outcome.mode = result.mode;
-        outcome.answerable = result.answerable;
-        outcome.result = result;
-        return answerCard(result, message.messageId);
+/** How one answer went, filled in as it is produced. */
+interface Outcome {
+  mode: string;
+  answerable: boolean;
+  result?: AskResult;
+}
+
+/** Runs the answer service; any failure becomes a friendly failure card, never an exception. */
+async function produceCard(
+  deps: AnswerFlowDeps,
+  message: IncomingMessage,
+  question: string,
+  onPartial: (text: string) => void,
+  outcome: Outcome,
+): Promise<CardJson> {
+  const { service, records, logger } = deps;
+  try {
+    const stream = service.stream({
+      question,
+      id: message.messageId,
+      conversationId: conversationOf(message),
+      signal: AbortSignal.timeout(deps.timeoutMs ?? ANSWER_TIMEOUT_MS),
+    });
+    for await (const event of stream) {
+      if (event.type === 'partial') {
+        onPartial(event.text);
+        continue;
       }
-      throw new Error('the answer stream ended without a result');
-    } catch (error) {
-      logger.error('lark.answer_failed', { messageId: message.messageId, error });
-      metrics.error('answer');
-      return failureCard(question, friendlyMessage(error));
+      const { result } = event;
+      const { answer, answerable, citations, notes, comparison } = result;
+      // Kept for 👍/👎 (readable at once; the disk write finishes in the background).
+      records
+        .save(message.messageId, {
+          question: result.question,
+          answer,
+          answerable,
+          citations,
+          notes,
+          ...(comparison ? { comparison } : {}),
+          chatId: message.chatId,
+        })
+        .catch((error: unknown) => logger.error('lark.record_failed', { messageId: message.messageId, error }));
+      logger.debug('lark.result', { messageId: message.messageId, answerable: result.answerable, mode: result.mode });
+      outcome.mode = result.mode;
+      outcome.answerable = result.answerable;
+      outcome.result = result;
+      return answerCard(result, message.messageId);
     }
-  };
+    throw new Error('the answer stream ended without a result');
+  } catch (error) {
+    logger.error('lark.answer_failed', { messageId: message.messageId, error });
+    (deps.metrics ?? noopMetrics).error('answer');
+    return failureCard(question, friendlyMessage(error));
+  }
+}
 
-  /** For the console: the question, where, how it went and which documents it cited; a failed write is logged. */
-  const recordQuestion = (
-    message: IncomingMessage,
-    question: string,
-    outcome: { mode: string; answerable: boolean; result?: AskResult },
-    ms: number,
-  ): void => {
-    if (!deps.questions) return;
-    const { result } = outcome;
-    const sources = new Map(
-      (result?.citations ?? []).map((citation) => [citation.source, { source: citation.source, title: citation.title }]),
-    );
-    deps.questions
-      .record({
-        id: message.messageId,
-        time: new Date(deps.now()).toISOString(),
-        chatId: message.chatId,
-        question,
-        answer: result?.answer ?? '',
-        answerable: outcome.answerable,
-        mode: outcome.mode,
-        latencyMs: Math.round(ms),
-        sources: [...sources.values()].slice(0, 5),
-      })
-      .catch((error: unknown) => logger.error('lark.question_record_failed', { messageId: message.messageId, error }));
-  };
+/** For the console: the question, where, how it went and which documents it cited; a failed write is logged. */
+function recordQuestion(deps: AnswerFlowDeps, message: IncomingMessage, question: string, outcome: Outcome, ms: number): void {
+  if (!deps.questions) return;
+  const { result } = outcome;
+  const sources = new Map(
+    (result?.citations ?? []).map((citation) => [citation.source, { source: citation.source, title: citation.title }]),
+  );
+  deps.questions
+    .record({
+      id: message.messageId,
+      time: new Date(deps.now()).toISOString(),
+      chatId: message.chatId,
+      question,
+      answer: result?.answer ?? '',
+      answerable: outcome.answerable,
+      mode: outcome.mode,
+      latencyMs: Math.round(ms),
+      sources: [...sources.values()].slice(0, 5),
+    })
+    .catch((error: unknown) => deps.logger.error('lark.question_record_failed', { messageId: message.messageId, error }));
+}
+
+/**
+ * pending card → partial text while the service streams → final answer or refusal card (or a friendly
+ * failure card). Every failure is logged; none escapes into the event handler.
+ */
+export function createAnswerFlow(deps: AnswerFlowDeps): AnswerFlow {
+  const { surfaces, tasks, logger } = deps;
+  const metrics = deps.metrics ?? noopMetrics;
 
   return async (message, question, uuid, onFinished) => {
     if (deps.recalls?.isRecalled(message.messageId)) {
@@ -146,8 +153,8 @@ export function createAnswerFlow(deps: {
     const thinking = deps.thinking?.add(message.messageId);
     tasks.run(async () => {
       const started = performance.now();
-      const outcome: { mode: string; answerable: boolean; result?: AskResult } = { mode: 'failed', answerable: false };
-      const card = await produceCard(message, question, (text) => surface.partial(text), outcome);
+      const outcome: Outcome = { mode: 'failed', answerable: false };
+      const card = await produceCard(deps, message, question, (text) => surface.partial(text), outcome);
       try {
         // recalled while it was being answered: its reply is withdrawn, nothing more is sent
         if (deps.recalls?.isRecalled(message.messageId)) {
@@ -163,7 +170,7 @@ export function createAnswerFlow(deps: {
           mode: outcome.mode,
           answerable: outcome.answerable,
         });
-        recordQuestion(message, question, outcome, ms);
+        recordQuestion(deps, message, question, outcome, ms);
       } catch (error) {
         metrics.error('send');
         logger.error('lark.send_failed', { messageId: message.messageId, error });
