@@ -28,7 +28,7 @@ export interface AskerOptions {
   /** Today, for a document's status (expired, in force); the injected clock in production. */
   today?: () => Date;
   /** Admins' 「仍然有效」 marks by source (the notices' state): such a document is not reported as expired. */
-  inForceMarks?: () => ReadonlyMap<string, InForceMark>;
+  inForceMarks?: (() => ReadonlyMap<string, InForceMark>) | undefined;
 }
 
 /** One question to the extractive asker. */

@@ -77,6 +77,7 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
     overrides.runtime ??
     createRuntime(config, {
       logger,
+      clock,
       inForceMarks,
       fetch: overrides.fetch,
       database: storage.choice.index === 'postgres' ? storage.database : undefined,

@@ -1,4 +1,4 @@
-import { systemClock } from '../clock/index.js';
+import { systemClock, type Clock } from '../clock/index.js';
 import type { InForceMark } from '../ingest/index.js';
 import {
   createAnswerService,
@@ -56,6 +56,8 @@ export interface Runtime {
 /** What a caller may inject into the runtime. */
 interface RuntimeOptions {
   logger?: Logger;
+  /** Whose day judges a document in force or expired (default: the system clock). */
+  clock?: Clock;
   /** Transport of the chat model client (tests, proxies). */
   fetch?: typeof fetch | undefined;
   /** The database for INDEX_STORE=postgres (tests: PGlite; the app: its one pool, opened at first use); default: DATABASE_URL. */
@@ -201,7 +203,13 @@ export function createRuntime(config: Config, options: RuntimeOptions = {}): Run
   /** What answers are built from: the PostgreSQL generation, or the current file index. */
   const askerOptions = (): Promise<AskerOptions> => (postgres ? postgres.options() : files.options());
   const marks = options.inForceMarks;
-  const withMarks = (asker: AskerOptions): AskerOptions => (marks ? { ...asker, inForceMarks: () => marks.current() } : asker);
+  const clock = options.clock ?? systemClock;
+  // answers judge documents' status on the clock's day, with admins' 「仍然有效」 marks
+  const withMarks = (asker: AskerOptions): AskerOptions => ({
+    ...asker,
+    today: () => new Date(clock.now()),
+    inForceMarks: marks ? () => marks.current() : undefined,
+  });
   const marksLoaded = lazy(() => marks?.load() ?? Promise.resolve());
   const servedManifest = (): Manifest => {
     const manifest = postgres ? postgres.manifest() : files.index().manifest;

@@ -66,6 +66,8 @@ export async function runCli(argv: string[]): Promise<number> {
 /** One command over the app (its storage is closed by the caller). */
 async function runCommand(app: App, command: string, rest: string[], values: CliValues): Promise<number> {
   const { runtime, logger, config } = app;
+  // documents' status (in force, expired) is judged on the app clock's day
+  const today = (): Date => new Date(app.clock.now());
   // only the answering commands read the LLM settings: `index` runs without them
   const mode = (): 'llm' | 'extractive' | undefined => answerMode(values.mode, runtime.llmModel);
   switch (command) {
@@ -85,14 +87,14 @@ async function runCommand(app: App, command: string, rest: string[], values: Cli
       return evalCommand(runtime, logger, values.file, values.json ?? false, mode());
     case 'inspect':
       if (!rest[0]) throw new UsageError('inspect needs a FILE');
-      return inspectCommand(runtime, rest, values.json ?? false);
+      return inspectCommand(runtime, rest, values.json ?? false, today());
     case 'chat':
       return chatCommand(runtime, logger, mode());
     case 'measures':
-      return measuresCommand(runtime, values.json ?? false);
+      return measuresCommand(runtime, values.json ?? false, today());
     case 'match':
       if (rest.length === 0) throw new UsageError('match needs a description: match "我是刚毕业的大学生，想在南浔开一家文创工作室"');
-      return matchCommand(runtime, rest.join(' '), values.json ?? false);
+      return matchCommand(runtime, rest.join(' '), values.json ?? false, today());
     case 'calendar':
     case 'reminders':
       return remindersCli(command, rest, { ...values, json: values.json ?? false, dryRun: values['dry-run'] ?? false }, app, async () => {

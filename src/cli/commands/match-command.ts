@@ -13,7 +13,7 @@ function readable(result: MatchResult): string {
 }
 
 /** `match [--json] "描述"`: the measures that fit one sentence about an entrepreneur, best first. */
-export async function matchCommand(runtime: Runtime, sentence: string, json: boolean, today: Date = new Date()): Promise<number> {
+export async function matchCommand(runtime: Runtime, sentence: string, json: boolean, today: Date): Promise<number> {
   const documents = await servedDocuments(runtime);
   const result = matchMeasures(readProfile(sentence, knownPlaces(documents)), documents, today);
   if (json) {

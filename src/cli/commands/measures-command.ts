@@ -28,7 +28,7 @@ function listing(documents: MatchDocument[], today: Date): string {
 }
 
 /** `measures [--json]`: every measure read at index time, per document, for review. */
-export async function measuresCommand(runtime: Runtime, json: boolean, today: Date = new Date()): Promise<number> {
+export async function measuresCommand(runtime: Runtime, json: boolean, today: Date): Promise<number> {
   const documents = await servedDocuments(runtime);
   if (json) {
     const rows = documents.map((document) => ({

@@ -20,7 +20,7 @@ export interface OpenPlatformOptions {
  * on a streaming card entity, which the platform does not count against the per-API limits; `optional`:
  * skipped when no rate-limit slot comes soon.
  */
-export interface CallOptions {
+interface CallOptions {
   chatId?: string;
   idempotent?: boolean;
   exempt?: boolean;
