@@ -1,5 +1,5 @@
 import { keyTerms } from '../retrieve/index.js';
-import { placeNames, searchForm } from '../text/index.js';
+import { anchorNames, searchForm } from '../text/index.js';
 
 /** What a question asks for: the kind of fact an answer must state. */
 export type Asked =
@@ -105,6 +105,8 @@ function asksWhatApplies(question: string): boolean {
   return SELF_DESCRIPTION.test(text) && ASKS_WHAT_APPLIES.test(text);
 }
 
+const ASKED_CATEGORY = /(?:哪个|哪家|哪些|什么)(部门|单位|机构|组织)/;
+
 const ROLE = /(副组长|组长|副主任|办公室主任|主任|成员|主理人|召集人|负责人|联系人)/;
 
 function years(question: string): string[] {
@@ -137,14 +139,16 @@ function askedKinds(question: string): Asked[] {
  */
 export function readQuestion(question: string): QuestionReading {
   const text = searchForm(question);
-  const places = [...new Set(placeNames(question))];
+  const places = anchorNames(question);
   let asks = askedKinds(text);
   // Two places named with 和/与/、 and asked about together is a comparison (南浔和鹿城…分别…).
   if (places.length >= 2 && /[和与跟及、]|还是|对比|比较/.test(text) && !asks.includes('comparison') && /分别|各|哪个|都/.test(text)) {
     asks = ['comparison', ...asks];
   }
   const role = asks.includes('person') ? ROLE.exec(text)?.[1] : undefined;
-  const subject = keyTerms(question);
+  // 「哪个机构…」 asks for a name: the category word is not the topic (it would favour 金融机构, 有关部门)
+  const asked = ASKED_CATEGORY.exec(text)?.[1];
+  const subject = keyTerms(question).filter((term) => term !== asked);
   const reading: QuestionReading = { asks, subject, places, years: years(question) };
   if (role) reading.role = role;
   const focus = focusOf(text, subject);

@@ -32,11 +32,19 @@ export function mentionsName(text: string, name: string): boolean {
  */
 export function questionAnchors(question: string): string[] {
   const years = [...new Set(searchForm(question).match(/(?<!\d)(?:19|20)\d{2}(?!\d)/g) ?? [])];
-  // 中国公安部 is written 公安部, and 中国 itself locates nothing in a Chinese corpus.
+  return [...anchorNames(question), ...years];
+}
+
+/**
+ * The names a question is anchored to: its places and organisations, without the country. 中国公安部
+ * is written 公安部, and 中国 (我国, 全国) itself locates nothing in a Chinese corpus: a national
+ * story says 我国 or nothing at all.
+ */
+export function anchorNames(question: string): string[] {
   const names = placeNames(question)
     .map((name) => name.replace(/^(?:中国|我国|全国)(?=.{2,})/, ''))
     .filter((name) => !NATIONWIDE.has(name));
-  return [...new Set(names), ...years];
+  return [...new Set(names)];
 }
 
 const NATIONWIDE = new Set(['中国', '我国', '全国', '国家', '中华人民共和国']);

@@ -64,4 +64,17 @@ describe('readQuestion', () => {
     expect(reading.focus).toBe('主题');
     expect(readQuestion('你好').asks).toEqual(['general']);
   });
+
+  it('does not anchor a question to the country: a national story says 我国 or names no place', () => {
+    expect(readQuestion('中国计划到哪一年全面形成智能网联汽车标准体系？').places).toEqual([]);
+    expect(readQuestion('中国公安部宣布的户籍制度改革新措施包括哪些？').places).not.toContain('中国');
+    expect(readQuestion('南浔区有哪些青创空间？').places).toEqual(['南浔区']);
+  });
+
+  it('leaves the asked category out of the subject: 「哪个机构」 asks for a name, not for the word 机构', () => {
+    const reading = readQuestion('哪个机构扩大了国产小客车注册登记生产企业预查验试点？');
+    expect(reading.asks).toEqual(['department']);
+    expect(reading.subject).not.toContain('机构');
+    expect(reading.subject).toEqual(expect.arrayContaining(['小客车', '试点']));
+  });
 });
