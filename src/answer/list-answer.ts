@@ -1,4 +1,5 @@
 import { formatSection } from '../ingest/index.js';
+import { compactForm } from '../text/index.js';
 import type { RetrievedPassage } from '../retrieve/index.js';
 import { citationOf } from './citation.js';
 import { nameField } from './compose/record-sentence.js';
@@ -19,18 +20,45 @@ function statedCount(caption: string): number | undefined {
   return match ? Number(match[1]) : undefined;
 }
 
+/** A table's identity among passages: its document and its section path. */
+function tableKey(passage: RetrievedPassage): string {
+  return `${passage.chunk.source}\u0000${formatSection(passage.chunk.sectionPath)}`;
+}
+
+function isRow(passage: RetrievedPassage): boolean {
+  return passage.chunk.kind === 'table-row' || passage.chunk.kind === 'person';
+}
+
 /**
- * For "有哪些…" questions answered by a table, lists the rows' names from the table the best row
- * belongs to (南浔区有哪些青创空间 → the 空间名称 column), citing each row. The list is complete, or
- * says 「等N项」 with the count its caption (or the rows found) gives.
+ * How many of the question's words a table's caption and column names hold (each row's own words do not
+ * count: some row always matches something). 「青创赛事和活动」 is the 活动安排 table, not the 项目汇总表.
  */
-export function listAnswer(question: string, passages: RetrievedPassage[]): { answer: string; citations: Citation[] } | undefined {
+function captionCoverage(row: RetrievedPassage, terms: string[]): number {
+  const columns = row.chunk.kind === 'table-row' ? recordFields(row.chunk.text).map(([key]) => key) : [];
+  const caption = compactForm(`${row.chunk.sectionPath.join('')}${columns.join('')}`);
+  return terms.filter((term) => term.length >= 2 && caption.includes(compactForm(term))).length;
+}
+
+/**
+ * For "有哪些…" questions answered by a table, lists the rows' names (南浔区有哪些青创空间 → the 空间名称
+ * column), citing each row. Of the tables among the passages, the one whose caption and columns hold
+ * most of the question's words is listed (the best-ranked on a tie). The list is complete, or says
+ * 「等N项」 with the count its caption (or the rows found) gives.
+ */
+export function listAnswer(
+  question: string,
+  terms: string[],
+  passages: RetrievedPassage[],
+): { answer: string; citations: Citation[] } | undefined {
   if (!asksForList(question)) return undefined;
-  const first = passages.find((passage) => passage.chunk.kind === 'table-row' || passage.chunk.kind === 'person');
-  if (!first || passages.indexOf(first) > 2) return undefined;
-  const table = formatSection(first.chunk.sectionPath);
+  const top = passages.find(isRow);
+  if (!top || passages.indexOf(top) > 2) return undefined;
+  const firstRows = new Map<string, RetrievedPassage>();
+  for (const passage of passages.filter(isRow)) if (!firstRows.has(tableKey(passage))) firstRows.set(tableKey(passage), passage);
+  const [first] = [...firstRows.values()].sort((left, right) => captionCoverage(right, terms) - captionCoverage(left, terms));
+  if (!first) return undefined;
   const rows = passages
-    .filter((passage) => passage.chunk.source === first.chunk.source && formatSection(passage.chunk.sectionPath) === table)
+    .filter((passage) => tableKey(passage) === tableKey(first))
     .filter((passage) => !/（合计）=|^合计|小计/.test(passage.chunk.text))
     .sort((left, right) => left.chunk.start - right.chunk.start);
   if (rows.length < 2) return undefined;

@@ -44,7 +44,22 @@ export function anchorNames(question: string): string[] {
   const names = placeNames(question)
     .map((name) => name.replace(/^(?:中国|我国|全国)(?=.{2,})/, ''))
     .filter((name) => !NATIONWIDE.has(name));
-  return [...new Set(names)];
+  return [...new Set(innermost(searchForm(question), names))];
+}
+
+/**
+ * One place written as a chain (深圳南山区, 湖州市南浔区) is the innermost one: a story on 南山区 need
+ * not say 深圳, and a 深圳 story elsewhere in the city is not about 南山区. Places joined by 和/与/、 stay
+ * apart (湖州和鹿城 is two places).
+ */
+function innermost(text: string, names: string[]): string[] {
+  let from = 0;
+  const spans = names.map((name) => {
+    const at = text.indexOf(name, from);
+    if (at >= 0) from = at + name.length;
+    return { name, at, end: at + name.length };
+  });
+  return spans.filter((span, index) => !(span.at >= 0 && spans[index + 1]?.at === span.end)).map((span) => span.name);
 }
 
 const NATIONWIDE = new Set(['中国', '我国', '全国', '国家', '中华人民共和国']);

@@ -116,7 +116,41 @@ describe('list questions', () => {
   });
 });
 
+describe('list questions: which table', () => {
+  it('lists the table whose caption and columns hold the question words, not the first table found', () => {
+    const project = (name: string, start: number) =>
+      passage(`区县=南浔区，项目（企业）名称=${name}，主理人=某人`, {
+        kind: 'table-row',
+        sectionPath: ['附件2', '全区引育标志性青创项目汇总表（100个）'],
+        start,
+      });
+    const activity = (name: string, start: number) =>
+      passage(`序号=${start}，活动名称=${name}，牵头部门=区人力社保局`, {
+        kind: 'table-row',
+        sectionPath: ['附件3', '全面建设“青创新城”提升年主要活动安排'],
+        start: 1000 + start,
+      });
+    const question = '南浔今年有哪些青创赛事和活动？';
+    const result = extractiveAnswer(question, keyTerms(question), [
+      project('甲公司', 1),
+      activity('青创大赛', 1),
+      project('乙公司', 2),
+      activity('创客中国湖州赛区比赛', 2),
+    ]);
+    expect(result.answer).toBe('全面建设“青创新城”提升年主要活动安排中列有：青创大赛、创客中国湖州赛区比赛。');
+  });
+});
+
 describe('anchors', () => {
+  it('a place written as a chain (深圳南山区) is the innermost one: a 深圳 story elsewhere does not answer', () => {
+    const question = '深圳南山区有什么人才政策？';
+    expect(questionAnchors(question)).toEqual(['南山区']);
+    expect(questionAnchors('南浔和鹿城对孵化载体分别有什么支持？')).toEqual(['南浔', '鹿城']);
+    const baoan = passage('宝安区落实好碳达峰碳中和“1+N”政策体系。', { title: '深圳新闻网：宝安举办生态文明培训', dense: 0.57 });
+    const nanshan = passage('深圳市南山区卫生健康局发布情况通报。', { title: '深圳一医生被实名举报', dense: 0.3 });
+    expect(judgeAnswerability(keyTerms(question), questionAnchors(question), [baoan, nanshan]).answerable).toBe(false);
+  });
+
   it('a close passage about another place or year does not answer', () => {
     const nantong = passage('到2020年底，在全市重点培育和打造10个左右众创社区。', { title: '南通市推进众创社区建设行动方案', dense: 0.8 });
     const nanxun = passage('2025年，新建市级青创空间2家。', { title: '南浔区行动计划', dense: 0.5 });

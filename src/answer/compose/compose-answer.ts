@@ -43,7 +43,7 @@ export function composeAnswer({ question, reading, passages, facts, today }: Com
     if (people) return bounded(people);
   }
   if (reading.asks.includes('list')) {
-    const listed = listAnswer(question, passages);
+    const listed = listAnswer(question, reading.subject, passages);
     if (listed) return bounded({ answerable: true, ...listed });
   }
   if (reading.asks.includes('eligibility')) {
