@@ -58,19 +58,23 @@ export function listAnswer(
   const [first] = [...firstRows.values()].sort((left, right) => captionCoverage(right, terms) - captionCoverage(left, terms));
   if (!first) return undefined;
   const rows = passages
-    .filter((passage) => tableKey(passage) === tableKey(first))
+    .filter((passage) => isRow(passage) && tableKey(passage) === tableKey(first))
     .filter((passage) => !/（合计）=|^合计|小计/.test(passage.chunk.text))
     .sort((left, right) => left.chunk.start - right.chunk.start);
   if (rows.length < 2) return undefined;
-  const names = rows.map((row) =>
-    row.chunk.kind === 'person' ? row.chunk.text.split('，')[0] : nameField(recordFields(row.chunk.text))?.[1],
-  );
-  const items = names.filter((name): name is string => Boolean(name)).slice(0, MAX_ITEMS);
+  // a row without a name is not an item of the list
+  const named = rows.flatMap((row) => {
+    const name = row.chunk.kind === 'person' ? row.chunk.text.split('，')[0] : nameField(recordFields(row.chunk.text))?.[1];
+    return name ? [{ row, name }] : [];
+  });
+  if (named.length < 2) return undefined;
+  const shown = named.slice(0, MAX_ITEMS);
   const caption = first.chunk.sectionPath.at(-1) ?? first.chunk.title;
-  const total = Math.max(statedCount(caption) ?? 0, rows.length);
-  const complete = total <= items.length;
+  // the caption's count (（6个）) is the whole; without one, what was found
+  const total = statedCount(caption) ?? named.length;
+  const complete = shown.length >= total;
   return {
-    answer: `${caption}中列有：${items.join('、')}${complete ? '' : `等${total}项`}。`,
-    citations: rows.slice(0, MAX_ITEMS).map((row) => citationOf(row, row.chunk.text)),
+    answer: `${caption}中列有：${shown.map((item) => item.name).join('、')}${complete ? '' : `等${total}项`}。`,
+    citations: shown.map(({ row }) => citationOf(row, row.chunk.text)),
   };
 }

@@ -69,7 +69,7 @@ const PATTERNS: Array<[Asked, RegExp]> = [
   ['phone', /电话|联系方式|热线|手机号|咨询方式|怎么联系|邮箱/],
   [
     'money',
-    /多少钱|多少万|几万|万元|金额|(?:补贴|资助|奖励|补助|扶持|奖补|减免|免收)(?:标准|多少|金额|额度|力度)|资金(?:多少|规模)|费用|多少元/,
+    /多少钱|多少万|几万|万元|金额|(?:补贴|资助|奖励|补助|扶持|奖补|减免|免收|奖金)(?:标准|多少|金额|额度|力度)|(?:多少|几)(?:补贴|资助|奖励|补助|扶持|奖补|奖金|经费)|资金(?:多少|规模)|费用|多少元/,
   ],
   ['ratio', /比例|占比|百分之|百分比|几成/],
   ['duration', /几年(?!的|计划|方案)|多少年|多久|多长时间|几个月/],
@@ -161,8 +161,14 @@ const QUESTION_WORD = /是什么|是谁|是哪|有哪些|有什么|在哪|多少
 
 /** The subject term that ends right before the question word: what is asked about the subject. */
 function focusOf(text: string, subject: string[]): string | undefined {
-  const at = QUESTION_WORD.exec(text)?.index;
-  if (at === undefined || at === 0) return undefined;
-  const before = text.slice(0, at).replace(/[的是为在有]+$/, '');
-  return subject.filter((term) => before.endsWith(searchForm(term))).sort((left, right) => right.length - left.length)[0];
+  const match = QUESTION_WORD.exec(text);
+  if (!match || match.index === 0) return undefined;
+  const longest = (terms: string[]): string | undefined => terms.sort((left, right) => right.length - left.length)[0];
+  const before = text.slice(0, match.index).replace(/[的是为在有]+$/, '');
+  const asked = longest(subject.filter((term) => before.endsWith(searchForm(term))));
+  if (asked) return asked;
+  // 「小微企业园有什么奖励？」: what is asked comes after 有什么 / 有哪些
+  if (!/^(?:有什么|有哪些|什么|哪些)$/.test(match[0])) return undefined;
+  const after = text.slice(match.index + match[0].length).replace(/[？?。!！吗呢\s]+$/, '');
+  return longest(subject.filter((term) => after.startsWith(searchForm(term))));
 }

@@ -141,6 +141,21 @@ describe('list questions: which table', () => {
   });
 });
 
+describe('list questions: the count', () => {
+  it("is the caption's count, and a note under the table is no item", () => {
+    const row = (text: string, start: number) =>
+      passage(text, { kind: 'table-row', sectionPath: ['附件1', '全区青创空间汇总表（3个）'], start });
+    const question = '南浔有哪些青创空间？';
+    const result = extractiveAnswer(question, keyTerms(question), [
+      row('序号=1，空间名称=甲空间，运营主体=某集团', 1),
+      row('序号=2，空间名称=乙空间，运营主体=某集团', 2),
+      row('序号=3，空间名称=丙空间，运营主体=某集团', 3),
+      passage('✮为2025年拟打造标志性青创空间', { sectionPath: ['附件1', '全区青创空间汇总表（3个）'], start: 4 }),
+    ]);
+    expect(result.answer).toBe('全区青创空间汇总表（3个）中列有：甲空间、乙空间、丙空间。');
+  });
+});
+
 describe('anchors', () => {
   it('a place written as a chain (深圳南山区) is the innermost one: a 深圳 story elsewhere does not answer', () => {
     const question = '深圳南山区有什么人才政策？';

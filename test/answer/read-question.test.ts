@@ -77,4 +77,10 @@ describe('readQuestion', () => {
     expect(reading.subject).not.toContain('机构');
     expect(reading.subject).toEqual(expect.arrayContaining(['小客车', '试点']));
   });
+
+  it('reads what is asked after 有什么 as the focus, and 「多少补助」 as money', () => {
+    expect(readQuestion('湖州的小微企业园有什么奖励？').focus).toBe('奖励');
+    expect(readQuestion('训练营的主题是什么？').focus).toBe('主题');
+    expect(readQuestion('温州鹿城的孵化器能拿到多少补助？').asks).toEqual(['money']);
+  });
 });

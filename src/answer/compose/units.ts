@@ -13,8 +13,9 @@ export interface Unit {
 
 const SENTENCE = /[^。！？；!?;\n]+[。！？；!?;]?[”’」』）)]*/g;
 // The covering notice of a government document says nothing a reader asks about (现印发给你们，请认真组织实施).
+// Nor does a sentence about the plan itself (根据本方案提出的总体目标…制定实施方案) or a page's chrome (下载阅读版本).
 const BOILERPLATE =
-  /印发给你们|请认真(?:组织)?(?:贯彻)?(?:落实|实施|执行)|请结合实际|已经[^。]{0,20}(?:同意|审议通过)|此件公开发布|各[^。]{0,30}人民政府[,，、]/;
+  /印发给你们|请认真(?:组织)?(?:贯彻)?(?:落实|实施|执行)|请?结合实际[^。]{0,6}(?:认真|制定)|已经[^。]{0,20}(?:同意|审议通过)|此件公开发布|各[^。]{0,30}人民政府[,，、]|根据本(?:方案|计划|意见|通知|办法)|按照本(?:方案|计划)|下载阅读版本/;
 
 /** The sentences of a paragraph passage, or a record passage whole. */
 export function unitsOf(passage: RetrievedPassage, passageRank: number): Unit[] {
@@ -57,7 +58,8 @@ function scoreUnit(unit: Unit, question: string, reading: QuestionReading, rarit
   const elsewhere = reading.places.every((name) => mentionsName(where, name)) ? 0 : -1;
   // A year is often implicit in a dated story (今年): missing it costs less than a missing place.
   const otherYear = reading.years.every((year) => mentionsName(where, year)) ? 0 : -0.3;
-  const boilerplate = BOILERPLATE.test(unit.text) ? -0.6 : 0;
+  // quoted only when nothing else is there: it never states what a reader asks
+  const boilerplate = BOILERPLATE.test(unit.text) ? -1.5 : 0;
   // The 文件信息 line answers questions about the document itself and nothing else.
   if (chunk.kind === 'document-info' && !asksAboutDocument(question)) return -1;
   return (
@@ -66,8 +68,9 @@ function scoreUnit(unit: Unit, question: string, reading: QuestionReading, rarit
 }
 
 /**
- * Every unit of the top passages, best first. When none of the top five passages names every place
- * and year the question names (德清县 … 2026年), the rest of the retrieved passages are read too.
+ * Every unit of the top passages, best first, and of the lower ones from the same documents (the
+ * 奖励 clause of a plan whose table rows ranked first). When none of the top five passages names every
+ * place and year the question names (德清县 … 2026年), all the retrieved passages are read.
  */
 export function rankedUnits(question: string, reading: QuestionReading, passages: RetrievedPassage[], depth = 5): Unit[] {
   const rarity = termRarity(reading.subject, passages);
@@ -75,9 +78,9 @@ export function rankedUnits(question: string, reading: QuestionReading, passages
   const anchored = (passage: RetrievedPassage): boolean =>
     anchors.every((name) => mentionsName(`${passage.chunk.title}${passage.chunk.sectionPath.join('')}${passage.chunk.text}`, name));
   const reach = anchors.length > 0 && !passages.slice(0, depth).some(anchored) ? passages.length : depth;
+  const found = new Set(passages.slice(0, reach).map((passage) => passage.chunk.source));
   return passages
-    .slice(0, reach)
-    .flatMap((passage, rank) => unitsOf(passage, rank))
+    .flatMap((passage, rank) => (rank < reach || found.has(passage.chunk.source) ? unitsOf(passage, rank) : []))
     .map((unit) => ({ ...unit, score: scoreUnit(unit, question, reading, rarity) }))
     .sort((left, right) => right.score - left.score);
 }
