@@ -1,11 +1,12 @@
 import type { KnowledgeIndex } from '../index/index.js';
 import { formatSection, withInForceMark, type InForceMark } from '../ingest/index.js';
 import { keyTerms, type RetrievedPassage, type Retriever } from '../retrieve/index.js';
-import { questionAnchors } from '../text/index.js';
 import { DEFAULT_THRESHOLDS, judgeAnswerability, type Answerability, type AnswerabilityThresholds } from './answerability.js';
 import { AnswerError } from './errors.js';
 import { composeAnswer } from './compose/compose-answer.js';
 import { matchAnswer, questionMatch } from './compose/match-answer.js';
+import { dutiesAnswer } from './compose/duties-answer.js';
+import { withCorpusPlaces } from './corpus-places.js';
 import { measuresAnswer } from './compose/measures-answer.js';
 import { strictFactRefusal } from './compose/unit-answer.js';
 import type { FactsBySource } from './compose/document-answer.js';
@@ -58,7 +59,7 @@ export interface Evidence {
   facts: FactsBySource;
   today: Date;
   retrieveMs: number;
-  /** The composed answer is complete as it stands (a profile match): the model does not rewrite it. */
+  /** The composed answer is complete as it stands (a profile match, a department's duties): the model does not rewrite it. */
   settled?: boolean;
 }
 
@@ -101,22 +102,29 @@ export function createEvidenceFinder(options: AskerOptions): FindEvidence {
     withInForceMark(options.index.manifest.documents[source]?.facts, options.inForceMarks?.().get(source));
   const judge = async (query: string, signal?: AbortSignal): Promise<Evidence> => {
     const started = performance.now();
-    const reading = readQuestion(query);
+    const reading = withCorpusPlaces(readQuestion(query), query, options.index.manifest);
     // Lists and comparisons gather more rows than a fact needs; the report still shows the top ones.
     const wide = reading.asks.includes('list') || reading.asks.includes('comparison');
     const passages = await options.retriever.retrieve(query, wide ? passageCount * 2 : passageCount, signal);
     const retrieveMs = performance.now() - started;
     const terms = keyTerms(query);
-    const verdict = judgeAnswerability(terms, questionAnchors(query), passages, options.thresholds ?? DEFAULT_THRESHOLDS, (source) =>
-      documentYears(facts(source)),
+    const verdict = judgeAnswerability(
+      terms,
+      [...reading.places, ...reading.years],
+      passages,
+      options.thresholds ?? DEFAULT_THRESHOLDS,
+      (source) => documentYears(facts(source)),
     );
     const today = options.today?.() ?? new Date();
     // "I am …, what applies to me" is answered by matching the measures read at index time, not by search.
     const match = reading.whatApplies ? questionMatch(query, options.index.manifest, today) : undefined;
     const matched = match ? matchAnswer(match) : undefined;
+    // 「区人力社保局负责哪些工作？」 is answered from the 牵头/责任单位 marks read at index time.
+    const duties = matched ? undefined : dutiesAnswer(query, options.index.manifest, reading.places);
     // Document facts and "what can I get" are answered from titles and measures, not from one passage's words.
     const measures =
       matched ??
+      duties ??
       (!verdict.answerable && verdict.reason === 'off-topic' && reading.asks.includes('eligibility')
         ? measuresAnswer(reading, passages)
         : undefined);
@@ -149,7 +157,7 @@ export function createEvidenceFinder(options: AskerOptions): FindEvidence {
       facts,
       today,
       retrieveMs,
-      ...(matched ? { settled: true } : {}),
+      ...(matched || duties ? { settled: true } : {}),
     };
   };
   return async (query, signal) => {

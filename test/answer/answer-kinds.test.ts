@@ -52,6 +52,20 @@ describe('one answer for each kind of question, through ask()', () => {
     expect(valid.answer).toContain('执行期为2025—2027年，截至2026年12月2日仍在执行期内');
   });
 
+  it("lists what a department leads from the documents' 牵头/责任单位 marks, each cited", async () => {
+    const nanxun = await ask({ question: '南浔区人力社保局负责哪些工作？' });
+    expect(nanxun.answer.split('\n')[0]).toBe('《南浔区全面建设“水晶晶青创新城”提升年行动计划》中写明由区人力社保局牵头的有6项：');
+    expect(nanxun.answer).toContain('1. （六）纵横联动大抓青创项目招引：举办“在湖州看见美丽中国”青创大赛');
+    expect(nanxun.citations[0]).toMatchObject({ source: SEED.nanxun, section: expect.stringContaining('（六）纵横联动大抓青创项目招引') });
+    expect(nanxun.citations[0]?.quote).toContain('（区人力社保局牵头）');
+    // an item that names its departments only in a closing (责任单位:*…) mark is said by what it does
+    const lucheng = await ask({ question: '鹿城区科技局牵头哪些任务？' });
+    expect(lucheng.answer).toContain('1. 1.优化全域规划布局：依据城市规划功能');
+    expect(lucheng.answer).not.toContain('：(责任单位');
+    // 南通's plan names its 科技局 only in a meeting's membership: nothing to list, and no other place's duties
+    expect((await ask({ question: '南通的科技局负责哪些工作？' })).answerable).toBe(false);
+  });
+
   it('tells 副组长 from 组长 in a leadership list', async () => {
     const result = await ask({ question: '水晶晶青创新城领导小组的副组长是谁？' });
     expect(result.answer).toContain('简芬芳');

@@ -1,0 +1,29 @@
+import type { Manifest } from '../index/index.js';
+import { knownPlaces, matchDocumentsOf } from '../match/index.js';
+import { mentionsName } from '../text/index.js';
+import type { QuestionReading } from './read-question.js';
+
+// A name ending so is a body (宣传部, 科技局), not a place.
+const BODY = /(?:局|部|办|委|厅|中心|集团|公司|会)$/;
+const placesOf = new WeakMap<Manifest, string[]>();
+
+/** The places and 区/县 the documents cover, read once per manifest. */
+function coveredPlaces(manifest: Manifest): string[] {
+  let places = placesOf.get(manifest);
+  if (!places) {
+    places = knownPlaces(matchDocumentsOf(manifest));
+    placesOf.set(manifest, places);
+  }
+  return places;
+}
+
+/**
+ * A question whose place the word tagger missed (「南通的科技局…」) is still anchored to it when the
+ * documents cover that place: their own place names are read in the question. Only when the tagger
+ * found no place at all, so a chain it read (深圳南山区 → 南山区) stays as it is.
+ */
+export function withCorpusPlaces(reading: QuestionReading, question: string, manifest: Manifest): QuestionReading {
+  if (reading.places.some((place) => !BODY.test(place))) return reading;
+  const mentioned = coveredPlaces(manifest).filter((place) => mentionsName(question, place));
+  return mentioned.length > 0 ? { ...reading, places: [...reading.places, ...mentioned] } : reading;
+}
