@@ -92,7 +92,19 @@ describe('extractiveAnswer', () => {
       sectionPath: ['三、重点工作', '3.加强金牌创业导师队伍建设'],
     });
     const result = extractiveAnswer(question, keyTerms(question), [fragment]);
-    expect(result.answer).toContain('3.加强金牌创业导师队伍建设：(责任单位:区人力社保局)');
+    // said plainly (a sole 责任单位 leads), quoted as written
+    expect(result.answer).toContain('3.加强金牌创业导师队伍建设：由区人力社保局牵头。');
+    expect(result.citations[0]?.quote).toBe('(责任单位:区人力社保局)');
+  });
+
+  it('says who leads and who takes part when a 责任单位 list marks its lead', () => {
+    const question = '优化全域规划布局由哪个部门牵头？';
+    const mark = passage('(责任单位:*区科技局、鹿城经开区管委会、各街镇,标*的为牵头单位,下同)', {
+      sectionPath: ['三、重点工作', '1.优化全域规划布局'],
+    });
+    expect(extractiveAnswer(question, keyTerms(question), [mark]).answer).toContain(
+      '1.优化全域规划布局：由区科技局牵头，鹿城经开区管委会、各街镇参与。',
+    );
   });
 
   it('never exceeds the answer length limit', () => {

@@ -98,6 +98,11 @@ describe('measure fields from fixtures', () => {
     });
     expect(departmentsOf('建设孵化器。(责任单位:区经信局、区科技局)', 'none')).toEqual({ lead: [], responsible: ['区经信局', '区科技局'] });
     expect(departmentsOf('建设孵化器。', 'first')).toEqual({ lead: [], responsible: [] });
+    // a remark written into the list is nobody
+    expect(departmentsOf('(责任单位:*区科技局、鹿城经开区管委会、各街镇,标*的为牵头单位,下同)', 'star')).toEqual({
+      lead: ['区科技局'],
+      responsible: ['区科技局', '鹿城经开区管委会', '各街镇'],
+    });
   });
 
   it('keeps 青年 apart from 青年人才 only where it stands alone', () => {

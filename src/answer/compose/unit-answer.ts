@@ -1,4 +1,5 @@
 import type { RetrievedPassage } from '../../retrieve/index.js';
+import { departmentsOf, leadConvention } from '../../ingest/index.js';
 import { compactForm, mentionsName, personNames } from '../../text/index.js';
 import { citationOf } from '../citation.js';
 import type { Asked, QuestionReading } from '../read-question.js';
@@ -21,7 +22,20 @@ export function sayUnit(unit: Unit, question: string, reading: QuestionReading):
   if (chunk.kind !== 'paragraph') return unit.text;
   // A bare fragment such as "(责任单位:区人力社保局)" needs the heading it belongs to.
   const heading = chunk.sectionPath.at(-1);
+  const responsibility = RESPONSIBILITY_MARK.test(unit.text) ? responsibilityLine(unit.text) : undefined;
+  if (responsibility) return heading ? `${heading}：${responsibility}` : responsibility;
   return unit.text.length < SHORT_UNIT && heading && !unit.text.includes(heading) ? `${heading}：${unit.text}` : unit.text;
+}
+
+const RESPONSIBILITY_MARK = /^[（(]\s*(?:责任单位|责任部门|牵头单位)\s*[:：]/;
+
+/** 「(责任单位:*区科技局、鹿城经开区管委会、各街镇,标*的为牵头单位,下同)」 said plainly: 由区科技局牵头，…参与. */
+function responsibilityLine(mark: string): string | undefined {
+  const { lead, responsible } = departmentsOf(mark, leadConvention(mark));
+  if (responsible.length === 0) return undefined;
+  const others = responsible.filter((name) => !lead.includes(name));
+  if (lead.length === 0) return `责任单位为${responsible.join('、')}。`;
+  return `由${lead.join('、')}牵头${others.length > 0 ? `，${others.join('、')}参与` : ''}。`;
 }
 
 function askedByKey(kind: Asked, key: string): boolean {

@@ -12,6 +12,9 @@ const LED_BY = /[（(]([^（()）]{2,40}?)(?:分别|共同)?牵头[)）]/g;
 // 「(责任单位:*区科技局、区市场监管局)」; the list may hold 〈…〉 asides and end with a remark after 。
 const RESPONSIBLE = /[（(]\s*(?:责任单位|责任部门|牵头单位)\s*[:：]\s*((?:[^（()）]|[（(][^（()）]*[)）])+)[)）]/g;
 
+// 「…,标*的为牵头单位,下同」 written into the list itself is a remark, not a department
+const REMARK = /为牵头|下同|^标\s*[*＊※]|^注[:：]/;
+
 /** Reads the document-wide rule saying which 责任单位 leads. */
 export function leadConvention(text: string): LeadConvention {
   if (/标\s*[*＊※]\s*(?:的|者)?为牵头/.test(text)) return 'star';
@@ -51,7 +54,7 @@ export function departmentsOf(text: string, convention: LeadConvention): Departm
   }
   for (const match of text.matchAll(RESPONSIBLE)) {
     // 「…。列第一的为牵头单位,下同」 is a remark on the list, not a department.
-    const names = splitDepartments((match[1] ?? '').split('。')[0] ?? '');
+    const names = splitDepartments((match[1] ?? '').split('。')[0] ?? '').filter((name) => !REMARK.test(name));
     const starred = names.filter((name) => /^[*＊※]/.test(name)).map(stripStar);
     if (starred.length > 0) lead.push(...starred);
     else if ((convention === 'first' || names.length === 1) && names[0]) lead.push(stripStar(names[0]));
