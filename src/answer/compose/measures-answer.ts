@@ -1,3 +1,4 @@
+import { departmentsOf, leadConvention } from '../../ingest/index.js';
 import type { RetrievedPassage } from '../../retrieve/index.js';
 import { citationOf } from '../citation.js';
 import type { QuestionReading } from '../read-question.js';
@@ -5,23 +6,15 @@ import type { Composed } from './composed.js';
 import { unitCoverage, unitsOf } from './units.js';
 
 const SUPPORT = /支持|补贴|补助|奖励|扶持|资助|给予|优先|优惠|免费|减免|贷款|基金|服务|培训|租金|入驻/;
-const RESPONSIBLE = /[（(]\s*责任单位\s*[:：]\s*([^)）]+)[)）]|[（(]([^（）()]{2,30}?)牵头[^（）()]*[)）]/;
 const MAX_MEASURES = 3;
 const MEASURE_CHARS = 50;
 // A measure is an item of a plan's sections, about the asker's situation: half its words at least.
 const MIN_COVERAGE = 0.3;
 
-/** The lead (or else responsible) departments a measure names: 「(责任单位:*区科技局、…)」 → 区科技局. */
+/** The lead (or else the first two responsible) departments a measure names: 「(责任单位:*区科技局、…)」 → 区科技局. */
 function leadOf(text: string): string | undefined {
-  const match = RESPONSIBLE.exec(text);
-  if (!match) return undefined;
-  if (match[2]) return match[2].trim();
-  const units = (match[1] ?? '')
-    .split(/[、,，]/)
-    .map((unit) => unit.trim())
-    .filter((unit) => unit !== '' && !/^标\*/.test(unit));
-  const leads = units.filter((unit) => unit.startsWith('*')).map((unit) => unit.slice(1));
-  return (leads.length > 0 ? leads : units.slice(0, 2)).join('、') || undefined;
+  const { lead, responsible } = departmentsOf(text, leadConvention(text));
+  return (lead.length > 0 ? lead : responsible.slice(0, 2)).join('、') || undefined;
 }
 
 /**
