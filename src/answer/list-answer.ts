@@ -2,12 +2,17 @@ import { formatSection } from '../ingest/index.js';
 import { compactForm } from '../text/index.js';
 import type { RetrievedPassage } from '../retrieve/index.js';
 import { citationOf } from './citation.js';
-import { nameField } from './compose/record-sentence.js';
+import { fieldPhrase, nameField } from './compose/record-sentence.js';
 import { recordFields } from './compose/units.js';
 import type { Citation } from './types.js';
 
 const ASKS_FOR_LIST = /哪些|哪几|有几[个家项]|列出|分别|都有|清单|名单/;
 const MAX_ITEMS = 12;
+
+// 「南浔的青创空间都由谁来运营？」「各空间面积分别多大？」: one field of every row
+const ACROSS_ROWS = /都|各(?:个|家|空间|园区)?|分别|每(?:个|家|一)/;
+// two-character pieces of a column name that name nothing on their own
+const GENERIC_PIECES = new Set(['名称', '序号', '情况', '其中', '单位']);
 
 /** Whether a question asks for an enumeration (哪些、名单、分别…). */
 function asksForList(question: string): boolean {
@@ -75,6 +80,58 @@ export function listAnswer(
   const complete = shown.length >= total;
   return {
     answer: `${caption}中列有：${shown.map((item) => item.name).join('、')}${complete ? '' : `等${total}项`}。`,
+    citations: shown.map(({ row }) => citationOf(row, row.chunk.text)),
+  };
+}
+
+/** The column a question asks about: one whose name shares a two-character piece with it (运营主体 for 谁来运营). */
+function askedColumn(question: string, columns: string[]): string | undefined {
+  const asked = compactForm(question);
+  return columns.find((column) => {
+    const plain = compactForm(column.replace(/[（(][^）)]*[)）]/g, ''));
+    return [...plain].some((_, at) => {
+      const piece = plain.slice(at, at + 2);
+      return piece.length === 2 && !GENERIC_PIECES.has(piece) && asked.includes(piece);
+    });
+  });
+}
+
+/**
+ * 「南浔的青创空间都由谁来运营？」: the asked column of every row of the best table, each row by its
+ * name (頔塘青创社区：运营主体为南浔区人才产业集团；…), each row cited.
+ */
+export function fieldListAnswer(
+  question: string,
+  terms: string[],
+  passages: RetrievedPassage[],
+): { answer: string; citations: Citation[] } | undefined {
+  if (!ACROSS_ROWS.test(question)) return undefined;
+  const top = passages.find((passage) => passage.chunk.kind === 'table-row');
+  if (!top || passages.indexOf(top) > 2) return undefined;
+  const firstRows = new Map<string, RetrievedPassage>();
+  for (const passage of passages.filter((row) => row.chunk.kind === 'table-row'))
+    if (!firstRows.has(tableKey(passage))) firstRows.set(tableKey(passage), passage);
+  const [first] = [...firstRows.values()].sort((left, right) => captionCoverage(right, terms) - captionCoverage(left, terms));
+  if (!first) return undefined;
+  const rows = passages
+    .filter((passage) => passage.chunk.kind === 'table-row' && tableKey(passage) === tableKey(first))
+    .sort((left, right) => left.chunk.start - right.chunk.start)
+    .map((row) => ({ row, fields: recordFields(row.chunk.text) }));
+  const name = nameField(rows[0]?.fields ?? [])?.[0];
+  const columns = (rows[0]?.fields ?? []).map(([key]) => key).filter((key) => key !== name && key !== '序号');
+  const column = askedColumn(question, columns);
+  if (!name || !column) return undefined;
+  const said = rows.flatMap(({ row, fields }) => {
+    const label = fields.find(([key]) => key === name)?.[1];
+    const value = fields.find(([key]) => key === column)?.[1];
+    return label && value ? [{ row, line: `${label}：${fieldPhrase(column, value)}` }] : [];
+  });
+  if (said.length < 2) return undefined;
+  const shown = said.slice(0, MAX_ITEMS);
+  const caption = first.chunk.sectionPath.at(-1) ?? first.chunk.title;
+  const total = statedCount(caption) ?? said.length;
+  return {
+    answer: `${caption}中：${shown.map((item) => item.line).join('；')}${shown.length >= total ? '。' : `；等${total}项。`}`,
     citations: shown.map(({ row }) => citationOf(row, row.chunk.text)),
   };
 }

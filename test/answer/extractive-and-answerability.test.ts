@@ -153,6 +153,29 @@ describe('list questions: which table', () => {
   });
 });
 
+describe('one column across rows', () => {
+  it('says the asked column of every row by its name when the question asks them all (都/各/分别)', () => {
+    const row = (name: string, operator: string, start: number) =>
+      passage(`序号=${start}，空间名称=${name}，运营主体=${operator}，总面积（平方米）=${start}000`, {
+        kind: 'table-row',
+        sectionPath: ['附件1', '青创空间汇总表（2个）'],
+        start,
+      });
+    const rows = [row('乙空间', '乙公司', 2), row('甲空间', '甲集团', 1)];
+    const operators = '南浔的青创空间都由谁来运营？';
+    expect(extractiveAnswer(operators, keyTerms(operators), rows).answer).toBe(
+      '青创空间汇总表（2个）中：甲空间：运营主体为甲集团；乙空间：运营主体为乙公司。',
+    );
+    const areas = '各青创空间的面积分别是多少？';
+    expect(extractiveAnswer(areas, keyTerms(areas), rows).answer).toBe(
+      '青创空间汇总表（2个）中：甲空间：总面积1000平方米；乙空间：总面积2000平方米。',
+    );
+    // one space asked: its own row, not the column
+    const one = '甲空间的运营主体是谁？';
+    expect(extractiveAnswer(one, keyTerms(one), rows).answer).toMatch(/^甲空间：运营主体为甲集团/);
+  });
+});
+
 describe('list questions: the count', () => {
   it("is the caption's count, and a note under the table is no item", () => {
     const row = (text: string, start: number) =>

@@ -1,5 +1,5 @@
 import type { RetrievedPassage } from '../../retrieve/index.js';
-import { listAnswer } from '../list-answer.js';
+import { fieldListAnswer, listAnswer } from '../list-answer.js';
 import { DOCUMENT_KINDS, type QuestionReading } from '../read-question.js';
 import { comparisonAnswer } from './comparison-answer.js';
 import type { Composed } from './composed.js';
@@ -38,6 +38,9 @@ export function composeAnswer({ question, reading, passages, facts, today }: Com
     const compared = comparisonAnswer(question, reading, passages);
     if (compared) return bounded(compared);
   }
+  // 「都由谁来运营？」「各…分别多大？」: one column of every row, before any single row or person
+  const across = fieldListAnswer(question, reading.subject, passages);
+  if (across) return bounded({ answerable: true, ...across });
   if (reading.asks.includes('person')) {
     const people = personAnswer(reading, passages);
     if (people) return bounded(people);

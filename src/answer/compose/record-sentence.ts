@@ -5,7 +5,7 @@ const UNIT = /^(.*?)\s*[（(]\s*([^（）()]{1,6})\s*[)）]\s*$/;
 const NUMERIC = /^[\d.,\s]+$/;
 
 /** 总面积（平方米）=6469 → 总面积6469平方米; 运营主体=X → 运营主体为X. */
-function fieldPhrase(key: string, value: string): string {
+export function fieldPhrase(key: string, value: string): string {
   const unit = UNIT.exec(key);
   if (unit && NUMERIC.test(value)) return `${(unit[1] ?? '').trim()}${value.trim()}${unit[2] ?? ''}`;
   const label = unit ? `${(unit[1] ?? '').trim()}（${unit[2]}）` : key;
