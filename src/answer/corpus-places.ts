@@ -1,10 +1,8 @@
 import type { Manifest } from '../index/index.js';
 import { knownPlaces, matchDocumentsOf } from '../match/index.js';
-import { mentionsName } from '../text/index.js';
+import { isBodyName, mentionsName } from '../text/index.js';
 import type { QuestionReading } from './read-question.js';
 
-// A name ending so is a body (宣传部, 科技局), not a place.
-const BODY = /(?:局|部|办|委|厅|中心|集团|公司|会)$/;
 const placesOf = new WeakMap<Manifest, string[]>();
 
 /** The places and 区/县 the documents cover, read once per manifest. */
@@ -23,7 +21,7 @@ function coveredPlaces(manifest: Manifest): string[] {
  * found no place at all, so a chain it read (深圳南山区 → 南山区) stays as it is.
  */
 export function withCorpusPlaces(reading: QuestionReading, question: string, manifest: Manifest): QuestionReading {
-  if (reading.places.some((place) => !BODY.test(place))) return reading;
+  if (reading.places.some((place) => !isBodyName(place))) return reading;
   const mentioned = coveredPlaces(manifest).filter((place) => mentionsName(question, place));
   return mentioned.length > 0 ? { ...reading, places: [...reading.places, ...mentioned] } : reading;
 }

@@ -44,6 +44,13 @@ function captionCoverage(row: RetrievedPassage, terms: string[]): number {
   return terms.filter((term) => term.length >= 2 && caption.includes(compactForm(term))).length;
 }
 
+/** Of the tables the rows belong to, the first row of the one whose caption holds most of the question's words (the best-ranked on a tie). */
+function bestTable(rows: RetrievedPassage[], terms: string[]): RetrievedPassage | undefined {
+  const firstRows = new Map<string, RetrievedPassage>();
+  for (const row of rows) if (!firstRows.has(tableKey(row))) firstRows.set(tableKey(row), row);
+  return [...firstRows.values()].sort((left, right) => captionCoverage(right, terms) - captionCoverage(left, terms))[0];
+}
+
 /**
  * For "有哪些…" questions answered by a table, lists the rows' names (南浔区有哪些青创空间 → the 空间名称
  * column), citing each row. Of the tables among the passages, the one whose caption and columns hold
@@ -58,9 +65,7 @@ export function listAnswer(
   if (!asksForList(question)) return undefined;
   const top = passages.find(isRow);
   if (!top || passages.indexOf(top) > 2) return undefined;
-  const firstRows = new Map<string, RetrievedPassage>();
-  for (const passage of passages.filter(isRow)) if (!firstRows.has(tableKey(passage))) firstRows.set(tableKey(passage), passage);
-  const [first] = [...firstRows.values()].sort((left, right) => captionCoverage(right, terms) - captionCoverage(left, terms));
+  const first = bestTable(passages.filter(isRow), terms);
   if (!first) return undefined;
   const rows = passages
     .filter((passage) => isRow(passage) && tableKey(passage) === tableKey(first))
@@ -108,10 +113,10 @@ export function fieldListAnswer(
   if (!ACROSS_ROWS.test(question)) return undefined;
   const top = passages.find((passage) => passage.chunk.kind === 'table-row');
   if (!top || passages.indexOf(top) > 2) return undefined;
-  const firstRows = new Map<string, RetrievedPassage>();
-  for (const passage of passages.filter((row) => row.chunk.kind === 'table-row'))
-    if (!firstRows.has(tableKey(passage))) firstRows.set(tableKey(passage), passage);
-  const [first] = [...firstRows.values()].sort((left, right) => captionCoverage(right, terms) - captionCoverage(left, terms));
+  const first = bestTable(
+    passages.filter((row) => row.chunk.kind === 'table-row'),
+    terms,
+  );
   if (!first) return undefined;
   const rows = passages
     .filter((passage) => passage.chunk.kind === 'table-row' && tableKey(passage) === tableKey(first))

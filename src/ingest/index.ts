@@ -30,6 +30,7 @@ export { documentStatus, statusLabel, statusNotice, STATUS_LABELS, withInForceMa
 export {
   AUDIENCE_WORDS,
   departmentsOf,
+  isResponsibilityMark,
   leadConvention,
   documentMeasuresSchema,
   extractMeasures,

@@ -64,6 +64,11 @@ function innermost(text: string, names: string[]): string[] {
 
 const NATIONWIDE = new Set(['中国', '我国', '全国', '国家', '中华人民共和国']);
 
+/** Whether a name the tagger read is a body (宣传部, 科技局, 管委会), not a place. */
+export function isBodyName(name: string): boolean {
+  return /(?:局|部|办|委|厅|中心|集团|公司|会)$/.test(name);
+}
+
 /** Person names in a text (jieba's nr tag): whether a sentence names someone at all. */
 export function personNames(text: string): string[] {
   tagger ??= Jieba.withDict(dict);

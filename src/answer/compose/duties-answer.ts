@@ -1,7 +1,7 @@
-import { formatSection, type Measure } from '../../ingest/index.js';
+import { formatSection, isResponsibilityMark, type Measure } from '../../ingest/index.js';
 import type { Manifest } from '../../index/index.js';
 import { knownPlaces, matchDocumentsOf, type MatchDocument } from '../../match/index.js';
-import { compactForm, mentionsName } from '../../text/index.js';
+import { compactForm, isBodyName, mentionsName } from '../../text/index.js';
 import type { Citation } from '../types.js';
 import type { Composed } from './composed.js';
 
@@ -25,8 +25,6 @@ function clauseOf(measure: Measure, department: string): string {
   return clauses.find((clause) => compactForm(clause).includes(key)) ?? measure.text;
 }
 
-/** A 「(责任单位:…)」 mark: it says who, not what. */
-const RESPONSIBILITY_MARK = /^[（(]\s*(?:责任单位|责任部门|牵头单位)/;
 const LINE_CHARS = 80;
 
 /** What one line says: a table row by its first named field, an item by its heading and the clause the department is named in. */
@@ -41,8 +39,8 @@ function lineOf(measure: Measure, department: string): string {
   const label = compactForm(heading).replace(/[。.]$/, '');
   const gist = (measure.text.match(CLAUSE) ?? [measure.text])
     .map((part) => part.trim())
-    .find((part) => compactForm(part).replace(/[。.]$/, '') !== label && !RESPONSIBILITY_MARK.test(part));
-  const clause = RESPONSIBILITY_MARK.test(named) ? (gist ?? measure.text) : named;
+    .find((part) => compactForm(part).replace(/[。.]$/, '') !== label && !isResponsibilityMark(part));
+  const clause = isResponsibilityMark(named) ? (gist ?? measure.text) : named;
   const said = compactForm(clause).startsWith(compactForm(heading)) ? clause : `${heading}：${clause}`;
   return said.length > LINE_CHARS ? `${said.slice(0, LINE_CHARS - 1)}…` : said;
 }
@@ -53,9 +51,6 @@ interface Duty {
   leads: boolean;
 }
 
-// A name ending so is a body, not a place: 宣传部 is no place to filter the documents by.
-const BODY = /(?:局|部|办|委|厅|中心|集团|公司|会)$/;
-
 /**
  * The department the question names, and the measures it leads or shares, in the documents of the
  * places asked. Undefined when the question names a place no document covers (the search path says so).
@@ -63,7 +58,7 @@ const BODY = /(?:局|部|办|委|厅|中心|集团|公司|会)$/;
 function dutiesOf(question: string, documents: MatchDocument[], places: string[]): { department: string; duties: Duty[] } | undefined {
   const covered = knownPlaces(documents).filter((place) => mentionsName(question, place));
   const elsewhere = places.filter(
-    (place) => !BODY.test(place) && !covered.some((known) => mentionsName(known, place) || mentionsName(place, known)),
+    (place) => !isBodyName(place) && !covered.some((known) => mentionsName(known, place) || mentionsName(place, known)),
   );
   if (elsewhere.length > 0) return undefined;
   const inPlace = documents.filter(

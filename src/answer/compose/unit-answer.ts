@@ -1,5 +1,5 @@
 import type { RetrievedPassage } from '../../retrieve/index.js';
-import { departmentsOf, leadConvention } from '../../ingest/index.js';
+import { departmentsOf, isResponsibilityMark, leadConvention } from '../../ingest/index.js';
 import { compactForm, mentionsName, personNames } from '../../text/index.js';
 import { citationOf } from '../citation.js';
 import type { Asked, QuestionReading } from '../read-question.js';
@@ -22,12 +22,10 @@ export function sayUnit(unit: Unit, question: string, reading: QuestionReading):
   if (chunk.kind !== 'paragraph') return unit.text;
   // A bare fragment such as "(责任单位:区人力社保局)" needs the heading it belongs to.
   const heading = chunk.sectionPath.at(-1);
-  const responsibility = RESPONSIBILITY_MARK.test(unit.text) ? responsibilityLine(unit.text) : undefined;
+  const responsibility = isResponsibilityMark(unit.text) ? responsibilityLine(unit.text) : undefined;
   if (responsibility) return heading ? `${heading}：${responsibility}` : responsibility;
   return unit.text.length < SHORT_UNIT && heading && !unit.text.includes(heading) ? `${heading}：${unit.text}` : unit.text;
 }
-
-const RESPONSIBILITY_MARK = /^[（(]\s*(?:责任单位|责任部门|牵头单位)\s*[:：]/;
 
 /** 「(责任单位:*区科技局、鹿城经开区管委会、各街镇,标*的为牵头单位,下同)」 said plainly: 由区科技局牵头，…参与. */
 function responsibilityLine(mark: string): string | undefined {

@@ -15,6 +15,11 @@ const RESPONSIBLE = /[（(]\s*(?:责任单位|责任部门|牵头单位)\s*[:：
 // 「…,标*的为牵头单位,下同」 written into the list itself is a remark, not a department
 const REMARK = /为牵头|下同|^标\s*[*＊※]|^注[:：]/;
 
+/** Whether a text is a bare 「(责任单位:…)」 mark: it says who, not what. */
+export function isResponsibilityMark(text: string): boolean {
+  return /^[（(]\s*(?:责任单位|责任部门|牵头单位)\s*[:：]/.test(text.trim());
+}
+
 /** Reads the document-wide rule saying which 责任单位 leads. */
 export function leadConvention(text: string): LeadConvention {
   if (/标\s*[*＊※]\s*(?:的|者)?为牵头/.test(text)) return 'star';
