@@ -10,7 +10,7 @@ const ASKS_FOR_LIST = /哪些|哪几|有几[个家项]|列出|分别|都有|清�
 const MAX_ITEMS = 12;
 
 // 「南浔的青创空间都由谁来运营？」「各空间面积分别多大？」: one field of every row
-const ACROSS_ROWS = /都|各(?:个|家|空间|园区)?|分别|每(?:个|家|一)/;
+const ACROSS_ROWS = /(?<![成首京古建])都|各(?:个|家|空间|园区)?|分别|每(?:个|家|一)/;
 // two-character pieces of a column name that name nothing on their own
 const GENERIC_PIECES = new Set(['名称', '序号', '情况', '其中', '单位']);
 
@@ -89,11 +89,16 @@ export function listAnswer(
   };
 }
 
-/** The column a question asks about: one whose name shares a two-character piece with it (运营主体 for 谁来运营). */
-function askedColumn(question: string, columns: string[]): string | undefined {
+/**
+ * The column a question asks about. Asked of every row (都/各/分别), a column sharing a two-character
+ * piece with the question will do (运营主体 for 谁来运营); in a plain 「有哪些」 question only a column
+ * named whole (配合部门), since its words also name the rows (科技型产业园 is no 主导产业).
+ */
+function askedColumn(question: string, columns: string[], acrossRows: boolean): string | undefined {
   const asked = compactForm(question);
   return columns.find((column) => {
     const plain = compactForm(column.replace(/[（(][^）)]*[)）]/g, ''));
+    if (!acrossRows) return plain.length >= 2 && asked.includes(plain);
     return [...plain].some((_, at) => {
       const piece = plain.slice(at, at + 2);
       return piece.length === 2 && !GENERIC_PIECES.has(piece) && asked.includes(piece);
@@ -110,7 +115,8 @@ export function fieldListAnswer(
   terms: string[],
   passages: RetrievedPassage[],
 ): { answer: string; citations: Citation[] } | undefined {
-  if (!ACROSS_ROWS.test(question)) return undefined;
+  const acrossRows = ACROSS_ROWS.test(question);
+  if (!acrossRows && !asksForList(question)) return undefined;
   const top = passages.find((passage) => passage.chunk.kind === 'table-row');
   if (!top || passages.indexOf(top) > 2) return undefined;
   const first = bestTable(
@@ -124,7 +130,7 @@ export function fieldListAnswer(
     .map((row) => ({ row, fields: recordFields(row.chunk.text) }));
   const name = nameField(rows[0]?.fields ?? [])?.[0];
   const columns = (rows[0]?.fields ?? []).map(([key]) => key).filter((key) => key !== name && key !== '序号');
-  const column = askedColumn(question, columns);
+  const column = askedColumn(question, columns, acrossRows);
   if (!name || !column) return undefined;
   const said = rows.flatMap(({ row, fields }) => {
     const label = fields.find(([key]) => key === name)?.[1];

@@ -174,6 +174,23 @@ describe('one column across rows', () => {
     const one = '甲空间的运营主体是谁？';
     expect(extractiveAnswer(one, keyTerms(one), rows).answer).toMatch(/^甲空间：运营主体为甲集团/);
   });
+
+  it('answers 「…的X有哪些」 with column X of every row, and a plain 「有哪些」 with the names', () => {
+    const park = (name: string, industry: string, start: number) =>
+      passage(`序号=${start}，园区名称=${name}，主导产业=${industry}，运营机构=${name}公司`, {
+        kind: 'table-row',
+        sectionPath: ['附件1', '标志性科技型产业园培育清单'],
+        start,
+      });
+    const rows = [park('甲园', '智能制造', 1), park('乙园', '生物医药', 2)];
+    const industries = '这些园区的主导产业有哪些？';
+    expect(extractiveAnswer(industries, keyTerms(industries), rows).answer).toBe(
+      '标志性科技型产业园培育清单中：甲园：主导产业为智能制造；乙园：主导产业为生物医药。',
+    );
+    // 产业 in 「科技型产业园」 names the rows, not the 主导产业 column
+    const parks = '湖州有哪些标志性科技型产业园？';
+    expect(extractiveAnswer(parks, keyTerms(parks), rows).answer).toBe('标志性科技型产业园培育清单中列有：甲园、乙园。');
+  });
 });
 
 describe('list questions: the count', () => {

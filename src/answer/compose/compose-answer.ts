@@ -38,7 +38,7 @@ export function composeAnswer({ question, reading, passages, facts, today }: Com
     const compared = comparisonAnswer(question, reading, passages);
     if (compared) return bounded(compared);
   }
-  // 「都由谁来运营？」「各…分别多大？」: one column of every row, before any single row or person
+  // 「都由谁来运营？」「各…分别多大？」「…的配合部门有哪些？」: one column of every row, before any single row, person or list
   const across = fieldListAnswer(question, reading.subject, passages);
   if (across) return bounded({ answerable: true, ...across });
   if (reading.asks.includes('person')) {
