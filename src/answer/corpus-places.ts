@@ -15,6 +15,11 @@ function coveredPlaces(manifest: Manifest): string[] {
   return places;
 }
 
+/** The covered places a question names (南通 for 南通市), whether or not the word tagger read them. */
+export function coveredPlacesIn(question: string, manifest: Manifest): string[] {
+  return coveredPlaces(manifest).filter((place) => mentionsName(question, place));
+}
+
 /**
  * A question whose place the word tagger missed (「南通的科技局…」) is still anchored to it when the
  * documents cover that place: their own place names are read in the question. Only when the tagger
@@ -22,6 +27,6 @@ function coveredPlaces(manifest: Manifest): string[] {
  */
 export function withCorpusPlaces(reading: QuestionReading, question: string, manifest: Manifest): QuestionReading {
   if (reading.places.some((place) => !isBodyName(place))) return reading;
-  const mentioned = coveredPlaces(manifest).filter((place) => mentionsName(question, place));
+  const mentioned = coveredPlacesIn(question, manifest);
   return mentioned.length > 0 ? { ...reading, places: [...reading.places, ...mentioned] } : reading;
 }

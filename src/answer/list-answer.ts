@@ -44,12 +44,29 @@ function captionCoverage(row: RetrievedPassage, terms: string[]): number {
   return terms.filter((term) => term.length >= 2 && caption.includes(compactForm(term))).length;
 }
 
-/** Of the tables the rows belong to, the first row of the one whose caption holds most of the question's words (the best-ranked on a tie). */
-function bestTable(rows: RetrievedPassage[], terms: string[]): RetrievedPassage | undefined {
+/**
+ * The rows (of the kinds `isRow` takes) of the best table among the passages, in table order: when a row
+ * ranks in the top three, the table whose caption holds most of the question's words (the best-ranked on
+ * a tie), with its first-found row.
+ */
+function bestTableRows(
+  passages: RetrievedPassage[],
+  terms: string[],
+  isRow: (passage: RetrievedPassage) => boolean,
+): { first: RetrievedPassage; rows: RetrievedPassage[] } | undefined {
+  const top = passages.find(isRow);
+  if (!top || passages.indexOf(top) > 2) return undefined;
   const firstRows = new Map<string, RetrievedPassage>();
-  for (const row of rows) if (!firstRows.has(tableKey(row))) firstRows.set(tableKey(row), row);
-  return [...firstRows.values()].sort((left, right) => captionCoverage(right, terms) - captionCoverage(left, terms))[0];
+  for (const row of passages.filter(isRow)) if (!firstRows.has(tableKey(row))) firstRows.set(tableKey(row), row);
+  const [first] = [...firstRows.values()].sort((left, right) => captionCoverage(right, terms) - captionCoverage(left, terms));
+  if (!first) return undefined;
+  const rows = passages
+    .filter((passage) => isRow(passage) && tableKey(passage) === tableKey(first))
+    .sort((left, right) => left.chunk.start - right.chunk.start);
+  return { first, rows };
 }
+
+const isTableRow = (passage: RetrievedPassage): boolean => passage.chunk.kind === 'table-row';
 
 /**
  * For "有哪些…" questions answered by a table, lists the rows' names (南浔区有哪些青创空间 → the 空间名称
@@ -63,14 +80,10 @@ export function listAnswer(
   passages: RetrievedPassage[],
 ): { answer: string; citations: Citation[] } | undefined {
   if (!asksForList(question)) return undefined;
-  const top = passages.find(isRow);
-  if (!top || passages.indexOf(top) > 2) return undefined;
-  const first = bestTable(passages.filter(isRow), terms);
-  if (!first) return undefined;
-  const rows = passages
-    .filter((passage) => isRow(passage) && tableKey(passage) === tableKey(first))
-    .filter((passage) => !/（合计）=|^合计|小计/.test(passage.chunk.text))
-    .sort((left, right) => left.chunk.start - right.chunk.start);
+  const table = bestTableRows(passages, terms, isRow);
+  if (!table) return undefined;
+  const { first } = table;
+  const rows = table.rows.filter((passage) => !/（合计）=|^合计|小计/.test(passage.chunk.text));
   if (rows.length < 2) return undefined;
   // a row without a name is not an item of the list
   const named = rows.flatMap((row) => {
@@ -117,17 +130,10 @@ export function fieldListAnswer(
 ): { answer: string; citations: Citation[] } | undefined {
   const acrossRows = ACROSS_ROWS.test(question);
   if (!acrossRows && !asksForList(question)) return undefined;
-  const top = passages.find((passage) => passage.chunk.kind === 'table-row');
-  if (!top || passages.indexOf(top) > 2) return undefined;
-  const first = bestTable(
-    passages.filter((row) => row.chunk.kind === 'table-row'),
-    terms,
-  );
-  if (!first) return undefined;
-  const rows = passages
-    .filter((passage) => passage.chunk.kind === 'table-row' && tableKey(passage) === tableKey(first))
-    .sort((left, right) => left.chunk.start - right.chunk.start)
-    .map((row) => ({ row, fields: recordFields(row.chunk.text) }));
+  const table = bestTableRows(passages, terms, isTableRow);
+  if (!table) return undefined;
+  const { first } = table;
+  const rows = table.rows.map((row) => ({ row, fields: recordFields(row.chunk.text) }));
   const name = nameField(rows[0]?.fields ?? [])?.[0];
   const columns = (rows[0]?.fields ?? []).map(([key]) => key).filter((key) => key !== name && key !== '序号');
   const column = askedColumn(question, columns, acrossRows);

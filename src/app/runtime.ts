@@ -205,7 +205,7 @@ export function createRuntime(config: Config, options: RuntimeOptions = {}): Run
   const marks = options.inForceMarks;
   const clock = options.clock ?? systemClock;
   // answers judge documents' status on the clock's day, with admins' 「仍然有效」 marks
-  const withMarks = (asker: AskerOptions): AskerOptions => ({
+  const servingOptions = (asker: AskerOptions): AskerOptions => ({
     ...asker,
     today: () => new Date(clock.now()),
     inForceMarks: marks ? () => marks.current() : undefined,
@@ -235,13 +235,13 @@ export function createRuntime(config: Config, options: RuntimeOptions = {}): Run
     },
     async asker() {
       await Promise.all([askerOptions(), marksLoaded()]);
-      return async (input) => createAsker(withMarks(await askerOptions()))(input);
+      return async (input) => createAsker(servingOptions(await askerOptions()))(input);
     },
     answerService() {
       const llm = llmOf();
       service ??= Promise.all([askerOptions(), marksLoaded()]).then(() =>
         createAnswerService({
-          find: async (query, signal) => createEvidenceFinder(withMarks(await askerOptions()))(query, signal),
+          find: async (query, signal) => createEvidenceFinder(servingOptions(await askerOptions()))(query, signal),
           maxQuestionChars: config.MAX_QUESTION_CHARS,
           llm,
           conversations: createConversationStore({

@@ -1,8 +1,9 @@
 import { formatSection, isResponsibilityMark, type Measure } from '../../ingest/index.js';
 import type { Manifest } from '../../index/index.js';
-import { knownPlaces, matchDocumentsOf, type MatchDocument } from '../../match/index.js';
+import { matchDocumentsOf, type MatchDocument } from '../../match/index.js';
 import { compactForm, isBodyName, mentionsName } from '../../text/index.js';
 import type { Citation } from '../types.js';
+import { coveredPlacesIn } from '../corpus-places.js';
 import type { Composed } from './composed.js';
 
 // 「区人力社保局负责哪些工作？」「市科技局牵头什么？」「人社局的职责」: a department's share of the plans
@@ -55,8 +56,12 @@ interface Duty {
  * The department the question names, and the measures it leads or shares, in the documents of the
  * places asked. Undefined when the question names a place no document covers (the search path says so).
  */
-function dutiesOf(question: string, documents: MatchDocument[], places: string[]): { department: string; duties: Duty[] } | undefined {
-  const covered = knownPlaces(documents).filter((place) => mentionsName(question, place));
+function dutiesOf(
+  question: string,
+  documents: MatchDocument[],
+  places: string[],
+  covered: string[],
+): { department: string; duties: Duty[] } | undefined {
   const elsewhere = places.filter(
     (place) => !isBodyName(place) && !covered.some((known) => mentionsName(known, place) || mentionsName(place, known)),
   );
@@ -89,7 +94,7 @@ function citationOf(duty: Duty, quote: string): Citation {
  */
 export function dutiesAnswer(question: string, manifest: Manifest, places: string[]): Composed | undefined {
   if (!ASKS_DUTIES.test(question)) return undefined;
-  const found = dutiesOf(question, matchDocumentsOf(manifest), places);
+  const found = dutiesOf(question, matchDocumentsOf(manifest), places, coveredPlacesIn(question, manifest));
   if (!found) return undefined;
   const { department, duties } = found;
   const ordered = [...duties.filter((duty) => duty.leads), ...duties.filter((duty) => !duty.leads)];
