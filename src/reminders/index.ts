@@ -37,7 +37,7 @@ export {
   type TickReport,
 } from './delivery/scheduler.js';
 export { createMemoryLeaseLock, type Lease, type LeaseLock, type SchedulerLease } from './store/lease-lock.js';
-export { fileReminderStores, type ReminderStores } from './store/reminder-stores.js';
+export { fileReminderStores, fileSchedulerStores, type ReminderStores, type SchedulerStores } from './store/reminder-stores.js';
 export { createPostgresLeaseLock } from './store/postgres-lease-lock.js';
 export { createPostgresSendLog } from './store/postgres-send-log.js';
 export type { CardJson } from '../cards/index.js';
